@@ -1,0 +1,51 @@
+package votes.events.rule;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import votes.events.poll.Poll;
+import votes.events.vote.VoteSubmitted;
+
+/**
+ * Applies {@link LedgerRule} to votes in log order while remembering who has a recorded vote, so that
+ * within one batch (the ledger) or one whole log (the audit replay) the first valid vote wins. Not
+ * thread-safe: one book per batch or per replay.
+ */
+public final class LedgerBook {
+
+    private record Slot(String pollId, String voterId) {
+    }
+
+    private final Function<String, Poll> polls;
+    private final Map<Slot, UUID> recorded = new HashMap<>();
+
+    /** @param polls looks a poll up by id; returns null for a poll that does not exist */
+    public LedgerBook(Function<String, Poll> polls) {
+        this.polls = polls;
+    }
+
+    /** Tells the book about a vote already in the ledger (prefetched rows). */
+    public void remember(String pollId, String voterId, UUID eventId) {
+        recorded.put(new Slot(pollId, voterId), eventId);
+    }
+
+    /** Judges the next vote in log order; a {@link Decision.Record} is remembered for the votes after it. */
+    public Decision apply(VoteSubmitted vote) {
+        Slot slot = new Slot(vote.pollId(), vote.voterId());
+        Decision decision = LedgerRule.decide(polls.apply(vote.pollId()), recorded.get(slot), vote);
+        if (decision instanceof Decision.Record) {
+            recorded.put(slot, vote.eventId());
+        }
+        return decision;
+    }
+
+    /** The event recorded for this (poll, voter), or null. */
+    public UUID recordedEvent(String pollId, String voterId) {
+        return recorded.get(new Slot(pollId, voterId));
+    }
+
+    public int recordedCount() {
+        return recorded.size();
+    }
+}
