@@ -23,7 +23,7 @@ public final class EventCodec {
             // Newer producers may add fields; an old reader keeps working on the fields it knows.
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            // Optional members may be absent; the records themselves refuse a missing required one.
             .serializationInclusion(JsonInclude.Include.ALWAYS)
             .build();
 

@@ -1,0 +1,70 @@
+package votes.events.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import votes.events.id.EventIds;
+import votes.events.poll.PollClosed;
+import votes.events.poll.PollCreated;
+import votes.events.poll.PollEvent;
+import votes.events.poll.PollOption;
+import votes.events.vote.ClientFacts;
+import votes.events.vote.VoteSubmitted;
+
+class EventCodecTest {
+
+    private static final Instant AT = Instant.parse("2026-11-21T20:15:30.123456Z");
+
+    @Test
+    void voteSurvivesARoundTripIncludingClientFactsAndMicroseconds() {
+        VoteSubmitted vote = VoteSubmitted.of(EventIds.next(), "p1", "voterHash", "a", AT, "retry-1",
+                new ClientFacts("device-9", ClientFacts.hash("10.0.0.1"), ClientFacts.hash("curl/8")));
+        assertThat(EventCodec.decodeVote(EventCodec.encode(vote))).isEqualTo(vote);
+    }
+
+    @Test
+    void encodedVoteCarriesItsSchemaVersion() {
+        VoteSubmitted vote = VoteSubmitted.of(EventIds.next(), "p1", "v", "a", AT, null, null);
+        assertThat(new String(EventCodec.encode(vote), StandardCharsets.UTF_8)).contains("\"schemaVersion\":1");
+    }
+
+    @Test
+    void pollEventsRoundTripWithTheirType() {
+        PollEvent created = PollCreated.of(EventIds.next(), "p1", "Final",
+                List.of(new PollOption("a", "A"), new PollOption("b", "B")), null, AT, AT.minusSeconds(60));
+        PollEvent closed = PollClosed.of(EventIds.next(), "p1", AT);
+        assertThat(EventCodec.decodePollEvent(EventCodec.encode(created))).isEqualTo(created);
+        assertThat(EventCodec.decodePollEvent(EventCodec.encode(closed))).isEqualTo(closed);
+        assertThat(new String(EventCodec.encode(closed), StandardCharsets.UTF_8)).contains("\"type\":\"PollClosed\"");
+    }
+
+    @Test
+    void unknownSchemaVersionIsRefusedRatherThanGuessed() {
+        String future = "{\"schemaVersion\":2,\"eventId\":\"" + EventIds.next() + "\",\"pollId\":\"p\",\"voterId\":\"v\","
+                + "\"optionId\":\"a\",\"submittedAt\":\"2026-11-21T20:00:00Z\"}";
+        assertThatThrownBy(() -> EventCodec.decodeVote(future.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(EventCodecException.class).hasMessageContaining("schemaVersion 2");
+    }
+
+    @Test
+    void unknownFieldsFromANewerProducerAreIgnored() {
+        String withExtra = "{\"schemaVersion\":1,\"eventId\":\"" + EventIds.next() + "\",\"pollId\":\"p\",\"voterId\":\"v\","
+                + "\"optionId\":\"a\",\"submittedAt\":\"2026-11-21T20:00:00Z\",\"weight\":3}";
+        assertThat(EventCodec.decodeVote(withExtra.getBytes(StandardCharsets.UTF_8)).optionId()).isEqualTo("a");
+    }
+
+    @Test
+    void missingRequiredFieldOrGarbageIsACodecError() {
+        String noVoter = "{\"schemaVersion\":1,\"eventId\":\"" + EventIds.next() + "\",\"pollId\":\"p\","
+                + "\"optionId\":\"a\",\"submittedAt\":\"2026-11-21T20:00:00Z\"}";
+        assertThatThrownBy(() -> EventCodec.decodeVote(noVoter.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(EventCodecException.class);
+        assertThatThrownBy(() -> EventCodec.decodeVote("not json".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(EventCodecException.class);
+        assertThatThrownBy(() -> EventCodec.decodePollEvent(new byte[0])).isInstanceOf(EventCodecException.class);
+    }
+}
