@@ -1,0 +1,15 @@
+package votes.ingest.fastpath;
+
+import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
+
+/** vote.redis.* in application.properties. */
+@ConfigMapping(prefix = "vote.redis")
+public interface FastPathConfig {
+
+    /** How long a vote waits for Redis before going on without the fast path. */
+    Duration timeout();
+
+    /** How long the dedupe, idempotency and receipt keys live. */
+    Duration ttl();
+}

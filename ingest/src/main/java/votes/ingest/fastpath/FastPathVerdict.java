@@ -1,0 +1,24 @@
+package votes.ingest.fastpath;
+
+import java.util.List;
+import java.util.UUID;
+import votes.ingest.receipt.Receipt;
+
+/** What Redis knew about a vote before it is appended, in one round trip. */
+public sealed interface FastPathVerdict {
+
+    /** The voter already used this Idempotency-Key: answer with the same receipt, append nothing, count nothing. */
+    record Replay(Receipt receipt) implements FastPathVerdict {
+    }
+
+    /**
+     * Counters bumped; {@code existingReceiptId} is the voter's earlier vote in this poll, or null.
+     * {@code counts} follow the order of the counters asked for.
+     */
+    record Checked(UUID existingReceiptId, List<Long> counts) implements FastPathVerdict {
+    }
+
+    /** Redis did not answer in time (or at all): go on, the ledger's unique constraint decides. */
+    record Skipped(String why) implements FastPathVerdict {
+    }
+}

@@ -1,0 +1,49 @@
+package votes.ingest.vote;
+
+import java.time.Duration;
+import java.util.UUID;
+import votes.ingest.abuse.Challenge;
+import votes.ingest.receipt.Receipt;
+
+/**
+ * How a vote submission ends. Refusals are values, not exceptions: each layer returns one and
+ * {@link VoteOutcomeResponses} turns it into the one HTTP answer API.md gives it.
+ */
+public sealed interface VoteOutcome {
+
+    /** Appended durably to the log (or the same Idempotency-Key retried: {@code replayed}). */
+    record Accepted(Receipt receipt, boolean replayed) implements VoteOutcome {
+    }
+
+    /** Every way a vote is turned away. Nothing was appended for any of them. */
+    sealed interface Refusal extends VoteOutcome {
+    }
+
+    record Malformed(String detail) implements Refusal {
+    }
+
+    record TooLarge(int bytes) implements Refusal {
+    }
+
+    record PollNotFound(String pollId) implements Refusal {
+    }
+
+    record PollNotOpen(String pollId, String status) implements Refusal {
+    }
+
+    record UnknownOption(String pollId, String optionId) implements Refusal {
+    }
+
+    record Duplicate(UUID existingReceiptId) implements Refusal {
+    }
+
+    /** @param scope which counter tripped: voter, device or address */
+    record RateLimited(String scope, Duration retryAfter) implements Refusal {
+    }
+
+    record ChallengeRequired(Challenge challenge, boolean proofWasWrong) implements Refusal {
+    }
+
+    record Unavailable(String reason, Duration retryAfter) implements Refusal {
+    }
+}

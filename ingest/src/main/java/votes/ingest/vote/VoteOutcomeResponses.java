@@ -1,0 +1,62 @@
+package votes.ingest.vote;
+
+import jakarta.ws.rs.core.Response;
+import votes.kit.problem.Problem;
+import votes.kit.problem.ProblemResponses;
+import votes.kit.problem.ProblemType;
+
+/** The one place where a vote outcome becomes HTTP: 202 + receipt, or problem+json. */
+public final class VoteOutcomeResponses {
+
+    private VoteOutcomeResponses() {
+    }
+
+    public static Response toResponse(VoteOutcome outcome) {
+        if (outcome instanceof VoteOutcome.Accepted accepted) {
+            return Response.accepted(accepted.receipt().body())
+                    .header("Location", accepted.receipt().location())
+                    .build();
+        }
+        return refused((VoteOutcome.Refusal) outcome);
+    }
+
+    static Response refused(VoteOutcome.Refusal refusal) {
+        if (refusal instanceof VoteOutcome.Malformed m) {
+            return ProblemResponses.of(ProblemType.MALFORMED_REQUEST, m.detail());
+        }
+        if (refusal instanceof VoteOutcome.TooLarge t) {
+            return ProblemResponses.of(ProblemType.PAYLOAD_TOO_LARGE,
+                    "the body has " + t.bytes() + " bytes; at most " + VoteRequestParser.MAX_BODY_BYTES + " are taken");
+        }
+        if (refusal instanceof VoteOutcome.PollNotFound p) {
+            return ProblemResponses.of(ProblemType.POLL_NOT_FOUND, "no poll " + p.pollId());
+        }
+        if (refusal instanceof VoteOutcome.PollNotOpen p) {
+            return ProblemResponses.of(Problem.of(ProblemType.POLL_NOT_OPEN, "poll " + p.pollId() + " is " + p.status())
+                    .with("pollStatus", p.status()));
+        }
+        if (refusal instanceof VoteOutcome.UnknownOption u) {
+            return ProblemResponses.of(ProblemType.UNKNOWN_OPTION,
+                    "poll " + u.pollId() + " has no option " + u.optionId());
+        }
+        if (refusal instanceof VoteOutcome.Duplicate d) {
+            return ProblemResponses.of(Problem.of(ProblemType.DUPLICATE_VOTE, "this voter already voted in this poll")
+                    .with("existingReceiptId", d.existingReceiptId().toString()));
+        }
+        if (refusal instanceof VoteOutcome.RateLimited r) {
+            return ProblemResponses.of(Problem.of(ProblemType.RATE_LIMITED, "too many votes from this " + r.scope()),
+                    r.retryAfter());
+        }
+        if (refusal instanceof VoteOutcome.ChallengeRequired c) {
+            String detail = c.proofWasWrong()
+                    ? "the X-Vote-Proof header does not solve the challenge"
+                    : "solve the challenge and send the answer in " + c.challenge().header();
+            return ProblemResponses.of(Problem.of(ProblemType.CHALLENGE_REQUIRED, detail)
+                    .with("challenge", c.challenge()));
+        }
+        if (refusal instanceof VoteOutcome.Unavailable u) {
+            return ProblemResponses.of(Problem.of(ProblemType.UNAVAILABLE, u.reason()), u.retryAfter());
+        }
+        throw new IllegalStateException("unmapped refusal " + refusal);
+    }
+}

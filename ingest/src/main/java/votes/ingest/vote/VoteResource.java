@@ -1,0 +1,63 @@
+package votes.ingest.vote;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import votes.events.key.VoterIds;
+import votes.ingest.abuse.Challenge;
+
+/** {@code POST /api/v1/polls/{pollId}/votes}: reads the request, submits the vote, answers per API.md. */
+@Path("/api/v1/polls/{pollId}/votes")
+public class VoteResource {
+
+    // Poll ids end up in Redis keys and the log: anything else cannot be a poll the ledger made.
+    private static final Pattern POLL_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+
+    private final SubmitVote submitVote;
+    private final VoterIds voterIds;
+    private final JsonWebToken token;
+    private final VoteRequestParser parser;
+
+    public VoteResource(SubmitVote submitVote, VoterIds voterIds, JsonWebToken token, ObjectMapper json) {
+        this.submitVote = submitVote;
+        this.voterIds = voterIds;
+        this.token = token;
+        this.parser = new VoteRequestParser(json);
+    }
+
+    @POST
+    @RolesAllowed("voter")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> vote(@RestPath String pollId, byte[] body,
+                              @RestHeader("Idempotency-Key") String idempotencyKey,
+                              @RestHeader("X-Device-Id") String deviceId,
+                              @RestHeader(Challenge.HEADER) String proof,
+                              @RestHeader("User-Agent") String userAgent,
+                              HttpServerRequest request) {
+        VoteRequestParser.Parsed parsed = parser.parse(body, idempotencyKey, deviceId);
+        if (parsed instanceof VoteRequestParser.Invalid invalid) {
+            return Uni.createFrom().item(VoteOutcomeResponses.toResponse(invalid.refusal()));
+        }
+        if (!POLL_ID.matcher(pollId).matches()) {
+            return Uni.createFrom().item(VoteOutcomeResponses.toResponse(new VoteOutcome.PollNotFound(pollId)));
+        }
+        VoteRequestParser.Valid valid = (VoteRequestParser.Valid) parsed;
+        SocketAddress remote = request.remoteAddress();
+        VoteCommand command = new VoteCommand(pollId, voterIds.of(token.getSubject()), valid.request().optionId(),
+                valid.idempotencyKey(), valid.deviceId(), remote == null ? null : remote.hostAddress(), userAgent, proof);
+        return submitVote.submit(command).map(VoteOutcomeResponses::toResponse);
+    }
+}
