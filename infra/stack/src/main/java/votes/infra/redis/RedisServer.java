@@ -1,0 +1,60 @@
+package votes.infra.redis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import votes.infra.stack.Detached;
+import votes.infra.stack.ManagedProcess;
+import votes.infra.stack.Probes;
+import votes.infra.stack.StackSettings;
+
+/** Redis without persistence: it is only a fast path and may be lost without harm (ARCHITECTURE.md). */
+public final class RedisServer extends ManagedProcess {
+
+    public RedisServer(StackSettings settings) {
+        super(settings);
+    }
+
+    @Override
+    public String name() {
+        return "redis";
+    }
+
+    @Override
+    public String label() {
+        return "Redis";
+    }
+
+    @Override
+    public int port() {
+        return settings.ports().redis();
+    }
+
+    @Override
+    public boolean isUp() {
+        return super.isUp() && RedisPing.ping(port());
+    }
+
+    @Override
+    protected String launch() {
+        Path binary = RedisBinary.locate(settings.home());
+        Path dir = settings.dataDir(name());
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Process process = Detached.start(List.of(binary.toString(), "--bind", "127.0.0.1", "--port",
+                Integer.toString(port()), "--save", "", "--appendonly", "no", "--daemonize", "no",
+                "--dir", dir.toString()), settings.logFile(name()), dir, Map.of());
+        record(process.pid());
+        if (!Probes.await(Duration.ofSeconds(20), process.toHandle(), () -> RedisPing.ping(port()))) {
+            throw failed(process.isAlive() ? "does not answer PING on port " + port() : "exited at start");
+        }
+        return "up on 127.0.0.1:" + port() + " (" + binary.getFileName() + ")";
+    }
+}

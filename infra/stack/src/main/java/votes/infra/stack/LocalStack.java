@@ -1,0 +1,154 @@
+package votes.infra.stack;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import votes.infra.gateway.GatewayProcess;
+import votes.infra.kafka.KafkaServer;
+import votes.infra.postgres.PostgresServer;
+import votes.infra.redis.RedisServer;
+import votes.infra.service.ServiceNotBuiltException;
+import votes.infra.service.ServiceProcess;
+import votes.infra.service.ServiceSpec;
+import votes.infra.token.DevKeys;
+import votes.infra.token.TokenMinter;
+
+/**
+ * The whole local stack in start order: Kafka, PostgreSQL, Redis, dev keys, the services, the gateway.
+ * The one place that knows the order; the CLI and the test extensions both drive it.
+ */
+public final class LocalStack {
+
+    /** Reports each step as it ends: "[2/7] PostgreSQL … up on 127.0.0.1:5433 (0.8 s)". */
+    public interface StepListener {
+        void step(int index, int total, String label, String outcome, Duration took, boolean ok);
+    }
+
+    private final StackSettings settings;
+    private final List<Component> infrastructure;
+    private final List<ServiceProcess> services;
+    private final GatewayProcess gateway;
+    private final DevKeys keys;
+
+    public LocalStack(StackSettings settings, Consumer<String> notes) {
+        this.settings = settings;
+        this.infrastructure = List.of(new KafkaServer(settings), new PostgresServer(settings, notes),
+                new RedisServer(settings));
+        this.services = ServiceSpec.ALL.stream().map(spec -> new ServiceProcess(settings, spec)).toList();
+        this.gateway = new GatewayProcess(settings);
+        this.keys = DevKeys.in(settings.keysDir());
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    public List<Component> infrastructure() {
+        return infrastructure;
+    }
+
+    public List<ServiceProcess> services() {
+        return services;
+    }
+
+    public GatewayProcess gateway() {
+        return gateway;
+    }
+
+    /** Start order; {@link #stopAll()} goes backwards. */
+    public List<Component> all() {
+        List<Component> all = new ArrayList<>(infrastructure);
+        all.addAll(services);
+        all.add(gateway);
+        return List.copyOf(all);
+    }
+
+    public Optional<Component> component(String name) {
+        return all().stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    public Component require(String name) {
+        return component(name).orElseThrow(() -> new IllegalArgumentException("unknown component '" + name
+                + "'; one of " + all().stream().map(Component::name).toList()));
+    }
+
+    public DevKeys keys() {
+        keys.ensure();
+        return keys;
+    }
+
+    public TokenMinter tokens() {
+        return new TokenMinter(keys().privateKey(), settings.jwtIssuer());
+    }
+
+    /** Kafka, PostgreSQL, Redis and the dev keys: what @QuarkusTest needs. Fails on the first error. */
+    public void startInfrastructure(StepListener listener) {
+        int total = infrastructure.size() + 1;
+        for (int i = 0; i < infrastructure.size(); i++) {
+            Component c = infrastructure.get(i);
+            int index = i + 1;
+            timed(listener, index, total, c.label(), c::start);
+        }
+        timed(listener, total, total, "dev keys", () -> keys.ensure()
+                ? "new RSA-2048 pair in " + settings.keysDir() : "kept " + settings.keysDir());
+    }
+
+    /**
+     * Everything. Infrastructure failures stop the start; a service that is not built or does not come up
+     * is reported and skipped when {@code keepGoing} (the CLI, so the rest of the stack is still usable).
+     *
+     * @return the names of the services that are not running.
+     */
+    public List<String> up(StepListener listener, boolean keepGoing) {
+        int total = infrastructure.size() + 1 + services.size() + 1;
+        int index = 0;
+        for (Component c : infrastructure) {
+            timed(listener, ++index, total, c.label(), c::start);
+        }
+        timed(listener, ++index, total, "dev keys", () -> keys.ensure()
+                ? "new RSA-2048 pair in " + settings.keysDir() : "kept " + settings.keysDir());
+        List<String> down = new ArrayList<>();
+        for (ServiceProcess service : services) {
+            try {
+                timed(listener, ++index, total, service.label(), service::start);
+            } catch (RuntimeException e) {
+                if (!keepGoing) {
+                    throw e;
+                }
+                down.add(service.name());
+            }
+        }
+        timed(listener, ++index, total, gateway.label(), gateway::start);
+        return down;
+    }
+
+    /** Services and gateway first (they flush to Kafka and PostgreSQL), then the infrastructure; each tier in parallel. */
+    public void stopAll() {
+        List<Component> front = new ArrayList<>(services);
+        front.add(gateway);
+        stopTogether(front);
+        stopTogether(infrastructure);
+    }
+
+    public static void stopTogether(List<? extends Component> components) {
+        components.parallelStream().forEach(Component::stop);
+    }
+
+    private static void timed(StepListener listener, int index, int total, String label,
+                              java.util.function.Supplier<String> step) {
+        long start = System.nanoTime();
+        try {
+            String outcome = step.get();
+            listener.step(index, total, label, outcome, Duration.ofNanos(System.nanoTime() - start), true);
+        } catch (ServiceNotBuiltException e) {
+            listener.step(index, total, label, e.getMessage(), Duration.ofNanos(System.nanoTime() - start), false);
+            throw e;
+        } catch (RuntimeException e) {
+            listener.step(index, total, label, "FAILED: " + e.getMessage(), Duration.ofNanos(System.nanoTime() - start),
+                    false);
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package votes.infra.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Map;
+
+/** Every port of the local stack, in one place so the CLI, the services' env and the tests agree. */
+public record StackPorts(int gateway, int ingest, int ledger, int realtime, int kafka, int kafkaController, int postgres,
+                         int redis) {
+
+    /** The contract's defaults, each overridable by a VOTE_*_PORT variable. */
+    public static StackPorts fromEnv(Map<String, String> env) {
+        return new StackPorts(
+                port(env, "VOTE_GATEWAY_PORT", 8080),
+                port(env, "VOTE_INGEST_PORT", 8081),
+                port(env, "VOTE_LEDGER_PORT", 8082),
+                // realtime is not written yet; the gateway already routes to it (and answers 502 while it is down).
+                port(env, "VOTE_REALTIME_PORT", 8083),
+                port(env, "VOTE_KAFKA_PORT", 9092),
+                port(env, "VOTE_KAFKA_CONTROLLER_PORT", 9093),
+                port(env, "VOTE_PG_PORT", 5433),
+                port(env, "VOTE_REDIS_PORT", 6380));
+    }
+
+    /** Free ports chosen by the kernel, so parallel test JVMs and a developer's stack never collide. */
+    public static StackPorts ephemeral() {
+        return new StackPorts(freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
+                freePort());
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a port number, got '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package votes.infra.stack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What a stack instance is: where it lives, its ports and the shared settings the services read.
+ * The CLI builds one from the environment, the tests build an ephemeral one under target/.
+ */
+public record StackSettings(Path home, Path repoRoot, StackPorts ports, int votesPartitions, String jwtIssuer,
+                            String voterIdKey) {
+
+    public static final String DEFAULT_ISSUER = "https://votes.local/dev";
+    public static final String DEFAULT_VOTER_ID_KEY = "dev-voter-id-key-change-me";
+
+    public static StackSettings fromEnv(Map<String, String> env, Path repoRoot) {
+        String home = env.get("VOTE_HOME");
+        Path homeDir = home == null || home.isBlank() ? repoRoot.resolve(".vote") : Path.of(home);
+        return new StackSettings(homeDir.toAbsolutePath().normalize(), repoRoot, StackPorts.fromEnv(env),
+                Integer.parseInt(env.getOrDefault("VOTES_PARTITIONS", "6")),
+                env.getOrDefault("JWT_ISSUER", DEFAULT_ISSUER),
+                env.getOrDefault("VOTER_ID_KEY", DEFAULT_VOTER_ID_KEY));
+    }
+
+    /** A private stack for one test JVM: free ports, data under the given directory. */
+    public static StackSettings ephemeral(Path home, Path repoRoot) {
+        return new StackSettings(home.toAbsolutePath().normalize(), repoRoot, StackPorts.ephemeral(), 6,
+                DEFAULT_ISSUER, DEFAULT_VOTER_ID_KEY);
+    }
+
+    public Path dataDir(String component) {
+        return home.resolve("data").resolve(component);
+    }
+
+    public Path logFile(String component) {
+        return home.resolve("logs").resolve(component + ".log");
+    }
+
+    public Path runDir() {
+        return home.resolve("run");
+    }
+
+    public Path keysDir() {
+        return home.resolve("keys");
+    }
+
+    public Path publicKey() {
+        return keysDir().resolve("jwt-public.pem");
+    }
+
+    public Path privateKey() {
+        return keysDir().resolve("jwt-private.pem");
+    }
+
+    public String kafkaBootstrap() {
+        return "127.0.0.1:" + ports.kafka();
+    }
+
+    public String redisUrl() {
+        return "redis://127.0.0.1:" + ports.redis();
+    }
+
+    public String pgUrl() {
+        return "postgresql://votes:votes@127.0.0.1:" + ports.postgres() + "/votes";
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/votes";
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + ports.gateway();
+    }
+
+    /** Walks up from a directory to the repo root, recognised by the ./vote script next to the root pom. */
+    public static Path findRepoRoot(Path from) {
+        String property = System.getProperty("vote.root");
+        if (property != null && !property.isBlank() && Files.exists(Path.of(property, "vote"))) {
+            return Path.of(property).toAbsolutePath().normalize();
+        }
+        for (Path dir = from.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("vote")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("Cannot find the repo root (a folder holding ./vote) above " + from
+                + "; set -Dvote.root=<repo>");
+    }
+}
