@@ -1,0 +1,37 @@
+package votes.infra.gateway;
+
+import java.util.regex.Pattern;
+
+/**
+ * Which service owns a path (API.md): vote submission is ingest's, results are realtime's, the rest of
+ * the API is the ledger's, and everything outside /api (web pages) is realtime's.
+ */
+public final class Routes {
+
+    private static final Pattern VOTES = Pattern.compile("^/api/v1/polls/[^/]+/votes/?$");
+    private static final Pattern RESULTS = Pattern.compile("^/api/v1/polls/[^/]+/results(/stream)?/?$");
+    private static final Pattern API = Pattern.compile("^/api(/.*)?$");
+
+    private Routes() {
+    }
+
+    /** By path only: the owner of a resource also answers its wrong methods (405 with Allow). */
+    public static Upstream route(String uri) {
+        String path = pathOf(uri);
+        if (VOTES.matcher(path).matches()) {
+            return Upstream.INGEST;
+        }
+        if (RESULTS.matcher(path).matches()) {
+            return Upstream.REALTIME;
+        }
+        if (API.matcher(path).matches()) {
+            return Upstream.LEDGER;
+        }
+        return Upstream.REALTIME;
+    }
+
+    static String pathOf(String uri) {
+        int query = uri.indexOf('?');
+        return query < 0 ? uri : uri.substring(0, query);
+    }
+}

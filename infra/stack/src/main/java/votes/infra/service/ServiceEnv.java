@@ -1,0 +1,30 @@
+package votes.infra.service;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import votes.infra.stack.StackSettings;
+
+/** The contract's environment variables, as every service reads them. */
+public final class ServiceEnv {
+
+    private ServiceEnv() {
+    }
+
+    public static Map<String, String> of(StackSettings s, int httpPort) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("HTTP_PORT", Integer.toString(httpPort));
+        env.put("KAFKA_BOOTSTRAP", s.kafkaBootstrap());
+        env.put("PG_HOST", "127.0.0.1");
+        env.put("PG_PORT", Integer.toString(s.ports().postgres()));
+        env.put("PG_DATABASE", "votes");
+        env.put("PG_USER", "votes");
+        env.put("PG_PASSWORD", "votes");
+        env.put("REDIS_URL", s.redisUrl());
+        env.put("JWT_PUBLIC_KEY_LOCATION", s.publicKey().toString());
+        env.put("JWT_ISSUER", s.jwtIssuer());
+        env.put("VOTER_ID_KEY", s.voterIdKey());
+        env.put("LEDGER_URL", "http://127.0.0.1:" + s.ports().ledger());
+        env.put("VOTES_PARTITIONS", Integer.toString(s.votesPartitions()));
+        return env;
+    }
+}
