@@ -1,0 +1,54 @@
+package votes.infra.cli;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import votes.infra.stack.LocalStack;
+
+/** A poll to vote in right after `up`, created through the gateway like any admin would. */
+final class DemoPoll {
+
+    private static final Pattern POLL_ID = Pattern.compile("\"pollId\"\\s*:\\s*\"([^\"]+)\"");
+    private static final String BODY = "{\"title\":\"Demo poll\",\"options\":[{\"id\":\"a\",\"label\":\"A\"},"
+            + "{\"id\":\"b\",\"label\":\"B\"},{\"id\":\"c\",\"label\":\"C\"}]}";
+
+    private DemoPoll() {
+    }
+
+    static Optional<String> create(LocalStack stack) {
+        boolean ledgerUp = stack.component("ledger").map(c -> c.isUp()).orElse(false);
+        if (!ledgerUp) {
+            System.out.println("warning: ledger is not running, no demo poll created");
+            return Optional.empty();
+        }
+        String admin = stack.tokens().mint("demo-admin", List.of("admin"), Duration.ofMinutes(5));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.settings().gatewayUrl() + "/api/v1/polls"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(BODY))
+                .build();
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            Matcher m = POLL_ID.matcher(response.body());
+            if (response.statusCode() != 201 || !m.find()) {
+                System.out.println("warning: demo poll not created: HTTP " + response.statusCode() + " " + response.body());
+                return Optional.empty();
+            }
+            return Optional.of(m.group(1));
+        } catch (IOException e) {
+            System.out.println("warning: demo poll not created: " + e.getMessage());
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package votes.infra.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import votes.infra.stack.StackSettings;
+
+@Command(name = "env", mixinStandardHelpOptions = true,
+        description = "Prints NAME=value lines for the running stack (eval-able), or one value: ./vote env PGURL")
+final class EnvCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..1", paramLabel = "NAME", description = "Print only this variable's value.")
+    String name;
+
+    static Map<String, String> variables(StackSettings s) {
+        Map<String, String> vars = new LinkedHashMap<>();
+        vars.put("VOTE_URL", s.gatewayUrl());
+        vars.put("KAFKA_BOOTSTRAP", s.kafkaBootstrap());
+        vars.put("PGURL", s.pgUrl());
+        vars.put("REDIS_URL", s.redisUrl());
+        vars.put("VOTE_HOME", s.home().toString());
+        vars.put("JWT_PUBLIC_KEY_LOCATION", s.publicKey().toString());
+        vars.put("JWT_ISSUER", s.jwtIssuer());
+        return vars;
+    }
+
+    @Override
+    public Integer call() {
+        Map<String, String> vars = variables(Cli.settings());
+        if (name != null) {
+            String value = vars.get(name);
+            if (value == null) {
+                System.err.println("unknown variable " + name + "; one of " + vars.keySet());
+                return 2;
+            }
+            System.out.println(value);
+            return 0;
+        }
+        vars.forEach((k, v) -> System.out.println(k + "=" + v));
+        return 0;
+    }
+}

@@ -1,0 +1,21 @@
+package votes.infra.cli;
+
+import picocli.CommandLine.Command;
+import votes.infra.stack.Component;
+import votes.infra.stack.LocalStack;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "A table of components: PID, port, health (services: /q/health/ready).")
+final class StatusCommand implements Runnable {
+
+    @Override
+    public void run() {
+        LocalStack stack = Cli.stack();
+        System.out.printf("%-10s %-8s %-6s %s%n", "COMPONENT", "PID", "PORT", "HEALTH");
+        for (Component c : stack.all()) {
+            String pid = c.pid().isPresent() ? Long.toString(c.pid().getAsLong()) : "-";
+            System.out.printf("%-10s %-8s %-6d %s%n", c.name(), pid, c.port(), c.isUp() ? "up" : "down");
+        }
+        System.out.println("home: " + stack.settings().home());
+    }
+}

@@ -1,0 +1,51 @@
+package votes.infra.cli;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import votes.infra.stack.LocalStack;
+import votes.infra.stack.StackSettings;
+
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = "Starts whatever is down (Kafka, PostgreSQL, Redis, ledger, ingest, gateway), then creates a demo poll.")
+final class UpCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Option(names = "--build", description = "Rebuild with Maven first (handled by the ./vote script).")
+    boolean build;
+
+    @Option(names = "--no-demo", description = "Do not create the demo poll.")
+    boolean noDemo;
+
+    @Override
+    public Integer call() {
+        long start = System.nanoTime();
+        LocalStack stack = Cli.stack();
+        StackSettings settings = stack.settings();
+        System.out.println("Stack home " + settings.home());
+        List<String> down = stack.up((index, total, label, outcome, took, ok) -> System.out.printf(Locale.ROOT, "[%d/%d] %-11s %s %s (%.1f s)%n",
+                index, total, label, ok ? "…" : "!", outcome, took.toMillis() / 1000.0), true);
+        String voter = stack.tokens().mint("alice", List.of("voter"), Duration.ofHours(24));
+        Optional<String> poll = noDemo ? Optional.empty() : DemoPoll.create(stack);
+        System.out.printf(Locale.ROOT, "%nReady in %.1f s: %s%n", (System.nanoTime() - start) / 1e9, settings.gatewayUrl());
+        poll.ifPresent(id -> System.out.println("Demo poll:   " + id));
+        System.out.println("Voter token (alice, 24 h):");
+        System.out.println(voter);
+        System.out.println();
+        System.out.println("Next:");
+        System.out.println("  TOKEN=$(./vote token --sub bob)");
+        String pollId = poll.orElse("<pollId>");
+        System.out.println("  curl -i -X POST " + settings.gatewayUrl() + "/api/v1/polls/" + pollId
+                + "/votes -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' -d '{\"optionId\":\"a\"}'");
+        System.out.println("  curl -s " + settings.gatewayUrl() + "/api/v1/polls/" + pollId);
+        System.out.println("  ./vote status    ./vote logs ledger -f    ./vote down");
+        if (!down.isEmpty()) {
+            System.out.println();
+            System.out.println("Not running: " + String.join(", ", down) + " (see the lines marked ! above)");
+            return 1;
+        }
+        return 0;
+    }
+}
