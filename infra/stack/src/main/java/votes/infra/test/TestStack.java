@@ -1,0 +1,128 @@
+package votes.infra.test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import votes.infra.stack.Component;
+import votes.infra.stack.LocalStack;
+import votes.infra.stack.StackSettings;
+import votes.infra.token.TokenMinter;
+
+/**
+ * One private stack per test JVM: free ports, data under target/vote-stack-<pid>, stopped by a shutdown
+ * hook. The same {@link LocalStack} the CLI runs, so tests exercise the real startup code.
+ */
+public final class TestStack {
+
+    private static TestStack instance;
+
+    private final LocalStack stack;
+    private TokenMinter minter;
+    private boolean servicesStarted;
+
+    private TestStack(LocalStack stack) {
+        this.stack = stack;
+    }
+
+    /** Kafka, PostgreSQL, Redis and the keys, started on first use and shared by every test of the JVM. */
+    public static synchronized TestStack infrastructure() {
+        if (instance == null) {
+            Path home = Path.of("target", "vote-stack-" + ProcessHandle.current().pid()).toAbsolutePath();
+            StackSettings settings = StackSettings.ephemeral(home, StackSettings.findRepoRoot(Path.of("")));
+            LocalStack stack = new LocalStack(settings, note -> System.err.println("[vote-stack] " + note));
+            TestStack created = new TestStack(stack);
+            // Registered before starting, so a half-started stack is cleaned up too.
+            Runtime.getRuntime().addShutdownHook(new Thread(created::shutdown, "vote-stack-shutdown"));
+            long start = System.nanoTime();
+            stack.startInfrastructure((i, total, label, outcome, took, ok) ->
+                    System.err.printf("[vote-stack] [%d/%d] %s %s (%d ms)%n", i, total, label, outcome, took.toMillis()));
+            System.err.printf("[vote-stack] infrastructure up in %d ms under %s%n",
+                    (System.nanoTime() - start) / 1_000_000, home);
+            instance = created;
+        }
+        return instance;
+    }
+
+    /** Adds the services and the gateway (built jars required), once. */
+    synchronized TestStack withServices() {
+        if (!servicesStarted) {
+            stack.services().forEach(Component::start);
+            stack.gateway().start();
+            servicesStarted = true;
+        }
+        return this;
+    }
+
+    public LocalStack localStack() {
+        return stack;
+    }
+
+    public StackSettings settings() {
+        return stack.settings();
+    }
+
+    public String kafkaBootstrap() {
+        return settings().kafkaBootstrap();
+    }
+
+    public String jdbcUrl() {
+        return settings().jdbcUrl();
+    }
+
+    /** The Vert.x reactive client's form: postgresql://127.0.0.1:<port>/votes. */
+    public String reactiveUrl() {
+        return "postgresql://127.0.0.1:" + settings().ports().postgres() + "/votes";
+    }
+
+    public String redisUrl() {
+        return settings().redisUrl();
+    }
+
+    public String gatewayUrl() {
+        return "http://127.0.0.1:" + settings().ports().gateway();
+    }
+
+    /** An RS256 token the services accept; groups default to voter. Valid for an hour. */
+    public synchronized String token(String sub, String... groups) {
+        if (minter == null) {
+            minter = stack.tokens();
+        }
+        return minter.mint(sub, groups.length == 0 ? List.of("voter") : List.of(groups), Duration.ofHours(1));
+    }
+
+    /** The Quarkus config keys of the contract, pointing at this stack. */
+    public Map<String, String> quarkusConfig() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("kafka.bootstrap.servers", kafkaBootstrap());
+        config.put("quarkus.datasource.reactive.url", reactiveUrl());
+        config.put("quarkus.datasource.jdbc.url", jdbcUrl());
+        config.put("quarkus.datasource.username", "votes");
+        config.put("quarkus.datasource.password", "votes");
+        config.put("quarkus.redis.hosts", redisUrl());
+        config.put("mp.jwt.verify.publickey.location", settings().publicKey().toString());
+        config.put("mp.jwt.verify.issuer", settings().jwtIssuer());
+        return config;
+    }
+
+    private void shutdown() {
+        stack.stopAll();
+        deleteTree(settings().home().resolve("data"));
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> tree = Files.walk(dir)) {
+            tree.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // Leftover test data under target/ is harmless; `mvn clean` removes it.
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package votes.infra.test;
+
+import java.time.Duration;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import votes.infra.stack.Component;
+import votes.infra.stack.Probes;
+
+/**
+ * End-to-end tests: the whole stack (infrastructure, services from their built jars, gateway) as real
+ * processes, once per JVM. Use {@code @RegisterExtension static VoteStackExtension stack = new VoteStackExtension();}
+ */
+public class VoteStackExtension implements BeforeAllCallback {
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        stack();
+    }
+
+    public TestStack stack() {
+        return TestStack.infrastructure().withServices();
+    }
+
+    /** The gateway's origin, e.g. http://127.0.0.1:41234 */
+    public String url() {
+        return stack().gatewayUrl();
+    }
+
+    public String token(String sub, String... groups) {
+        return stack().token(sub, groups);
+    }
+
+    public String jdbcUrl() {
+        return stack().jdbcUrl();
+    }
+
+    public String kafkaBootstrap() {
+        return stack().kafkaBootstrap();
+    }
+
+    public String redisUrl() {
+        return stack().redisUrl();
+    }
+
+    /** SIGKILL a component (ledger, ingest, gateway, kafka, postgres, redis) and wait until it is gone. */
+    public void kill9(String component) {
+        Component c = stack().localStack().require(component);
+        c.kill9();
+        long pid = c.pid().orElse(-1);
+        if (!Probes.await(Duration.ofSeconds(10), null, () -> !Probes.alive(pid))) {
+            throw new IllegalStateException(component + " (pid " + pid + ") survived kill -9");
+        }
+    }
+
+    /** Starts a component again if it is down (waits until ready); no-op when it is up. */
+    public void start(String component) {
+        stack().localStack().require(component).start();
+    }
+
+    public long pid(String component) {
+        return stack().localStack().require(component).pid()
+                .orElseThrow(() -> new IllegalStateException(component + " has no pid"));
+    }
+}

@@ -1,0 +1,45 @@
+package votes.infra.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RoutesTest {
+
+    @Test
+    void voteSubmissionGoesToIngest() {
+        assertThat(Routes.route("/api/v1/polls/p-1/votes")).isEqualTo(Upstream.INGEST);
+        assertThat(Routes.route("/api/v1/polls/p-1/votes?x=1")).isEqualTo(Upstream.INGEST);
+    }
+
+    @Test
+    void resultsAndTheirStreamGoToRealtime() {
+        assertThat(Routes.route("/api/v1/polls/p-1/results")).isEqualTo(Upstream.REALTIME);
+        assertThat(Routes.route("/api/v1/polls/p-1/results/stream")).isEqualTo(Upstream.REALTIME);
+    }
+
+    @Test
+    void restOfTheApiGoesToTheLedger() {
+        assertThat(Routes.route("/api/v1/polls")).isEqualTo(Upstream.LEDGER);
+        assertThat(Routes.route("/api/v1/polls/p-1")).isEqualTo(Upstream.LEDGER);
+        assertThat(Routes.route("/api/v1/polls/p-1/close")).isEqualTo(Upstream.LEDGER);
+        assertThat(Routes.route("/api/v1/receipts/r-1")).isEqualTo(Upstream.LEDGER);
+        assertThat(Routes.route("/api/v1/polls/p-1/votes/extra")).isEqualTo(Upstream.LEDGER);
+    }
+
+    @Test
+    void pagesGoToRealtime() {
+        assertThat(Routes.route("/")).isEqualTo(Upstream.REALTIME);
+        assertThat(Routes.route("/index.html")).isEqualTo(Upstream.REALTIME);
+        assertThat(Routes.route("/apiary")).isEqualTo(Upstream.REALTIME);
+    }
+
+    @Test
+    void upstreamsComeFromTheEnvironment() {
+        GatewayConfig config = GatewayConfig.fromEnv(GatewayConfig.env(18080, 18081, 18082, 18083));
+        assertThat(config.port()).isEqualTo(18080);
+        assertThat(config.upstreams().get(Upstream.INGEST)).hasToString("http://127.0.0.1:18081");
+        assertThat(config.upstreams().get(Upstream.LEDGER)).hasToString("http://127.0.0.1:18082");
+        assertThat(config.upstreams().get(Upstream.REALTIME)).hasToString("http://127.0.0.1:18083");
+    }
+}
