@@ -1,0 +1,45 @@
+package votes.ledger.receipt;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import votes.ledger.sql.Timestamps;
+
+/** Receipts the ledger has decided: a row in {@code votes} (recorded) or in {@code rejections}. */
+@ApplicationScoped
+public class LedgerReceipts {
+
+    // Both lookups hit a unique index on event_id; a vote is never in both tables, recorded wins if it were.
+    private static final String FIND = """
+            SELECT 'recorded' AS status, poll_id, voter_id, option_id, NULL AS reason, submitted_at, recorded_at
+              FROM votes WHERE event_id = $1
+            UNION ALL
+            SELECT 'rejected', poll_id, voter_id, option_id, reason, submitted_at, NULL
+              FROM rejections WHERE event_id = $1
+            ORDER BY status
+            LIMIT 1""";
+
+    private final Pool pool;
+
+    LedgerReceipts(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** @return the decided receipt, or null while the ledger has not decided this event (or never saw it) */
+    public Uni<Receipt> find(UUID receiptId) {
+        return pool.preparedQuery(FIND)
+                .execute(Tuple.of(receiptId))
+                .map(rows -> rows.size() == 0 ? null : receipt(receiptId, rows.iterator().next()));
+    }
+
+    private static Receipt receipt(UUID receiptId, Row row) {
+        boolean recorded = "recorded".equals(row.getString("status"));
+        return new Receipt(receiptId, row.getString("poll_id"), row.getString("option_id"), row.getString("voter_id"),
+                recorded ? Receipt.Status.RECORDED : Receipt.Status.REJECTED, row.getString("reason"),
+                Timestamps.fromSql(row.getOffsetDateTime("submitted_at")),
+                Timestamps.fromSql(row.getOffsetDateTime("recorded_at")));
+    }
+}
