@@ -1,0 +1,169 @@
+package votes.perf.baseline;
+
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The ledger's own rate, in two steps run around a stopped ledger: {@code produce} appends N first votes for an
+ * existing poll to votes.submitted; {@code await} (after the ledger is started) polls
+ * {@code count(votes) + count(rejections)} for that poll until it reaches the expected total and reports rows/s
+ * from the first row seen (so the ledger's JVM start is not counted) and over the whole wait.
+ */
+@Command(name = "ledger-rate", mixinStandardHelpOptions = true, subcommands = {LedgerRate.Produce.class, LedgerRate.Await.class},
+        description = "Ledger catch-up rate: produce a backlog, then time the ledger draining it.")
+public final class LedgerRate {
+
+    public static void main(String[] args) {
+        System.exit(votes.perf.report.CliErrors.run(new LedgerRate(), args));
+    }
+
+    @Command(name = "produce", mixinStandardHelpOptions = true, description = "Append N VoteSubmitted to the topic.")
+    static final class Produce implements Callable<Integer> {
+        @Option(names = "--bootstrap", defaultValue = "127.0.0.1:9092")
+        String bootstrap;
+
+        @Option(names = "--topic", defaultValue = "votes.submitted")
+        String topic;
+
+        @Option(names = "--poll", required = true)
+        String poll;
+
+        @Option(names = "--option", defaultValue = "a")
+        String option;
+
+        @Option(names = "--count", defaultValue = "200000", description = "Max 2,000,000.")
+        long count;
+
+        @Option(names = "--voter-prefix", defaultValue = "lr-")
+        String voterPrefix;
+
+        @Override
+        public Integer call() throws Exception {
+            if (count > 2_000_000) {
+                throw new IllegalArgumentException("bounded: at most 2,000,000 events");
+            }
+            Properties p = new Properties();
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            p.put(ProducerConfig.ACKS_CONFIG, "all");
+            p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+            p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+            p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+            AtomicLong failures = new AtomicLong();
+            CountDownLatch acked = new CountDownLatch((int) count);
+            long t0 = System.nanoTime();
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p)) {
+                for (long i = 0; i < count; i++) {
+                    var vote = SyntheticVotes.vote(poll, voterPrefix, i, option);
+                    producer.send(new ProducerRecord<>(topic, SyntheticVotes.key(vote), SyntheticVotes.encode(vote)), (md, e) -> {
+                        if (e != null) {
+                            failures.incrementAndGet();
+                        }
+                        acked.countDown();
+                    });
+                }
+                if (!acked.await(10, TimeUnit.MINUTES)) {
+                    throw new IllegalStateException("acks did not arrive in 10 minutes");
+                }
+            }
+            if (failures.get() > 0) {
+                throw new IllegalStateException(failures.get() + " sends failed");
+            }
+            System.out.printf(Locale.ROOT, "produced %d VoteSubmitted for poll %s to %s in %.1f s%n", count, poll, topic,
+                    (System.nanoTime() - t0) / 1e9);
+            return 0;
+        }
+    }
+
+    @Command(name = "await", mixinStandardHelpOptions = true, description = "Wait for the ledger to record the backlog.")
+    static final class Await implements Callable<Integer> {
+        @Mixin
+        PgOptions pg;
+
+        @Option(names = "--poll", required = true)
+        String poll;
+
+        @Option(names = "--expect", required = true, description = "votes + rejections rows expected for the poll.")
+        long expect;
+
+        @Option(names = "--timeout", defaultValue = "600", description = "Seconds (max 1800).")
+        long timeoutSeconds;
+
+        @Option(names = "--interval-ms", defaultValue = "100")
+        long intervalMs;
+
+        @Override
+        public Integer call() throws Exception {
+            if (timeoutSeconds > 1800) {
+                throw new IllegalArgumentException("bounded: timeout at most 1800 s");
+            }
+            Vertx vertx = Vertx.vertx();
+            Pool pool = pg.pool(vertx, 1);
+            try {
+                long start = System.nanoTime();
+                long deadline = start + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+                long firstAt = -1;
+                long firstCount = 0;
+                long count = 0;
+                long peakWindow = 0;
+                long windowStart = -1;
+                long windowCount = 0;
+                while (System.nanoTime() < deadline) {
+                    count = count(pool);
+                    long now = System.nanoTime();
+                    if (count > 0 && firstAt < 0) {
+                        firstAt = now;
+                        firstCount = count;
+                        windowStart = now;
+                        windowCount = count;
+                    }
+                    if (windowStart >= 0 && now - windowStart >= 1_000_000_000L) {
+                        peakWindow = Math.max(peakWindow, Math.round((count - windowCount) / ((now - windowStart) / 1e9)));
+                        windowStart = now;
+                        windowCount = count;
+                    }
+                    if (count >= expect) {
+                        double fromFirst = (count - firstCount) / ((now - firstAt) / 1e9);
+                        double whole = count / ((now - start) / 1e9);
+                        System.out.printf(Locale.ROOT,
+                                "RESULT label=ledger-rate rows=%d rate=%.0f rows/s (from first row seen, %d rows then) "
+                                        + "whole_wait=%.0f rows/s (incl. ledger start) peak_1s=%d rows/s%n",
+                                count, fromFirst, firstCount, whole, peakWindow);
+                        return 0;
+                    }
+                    Thread.sleep(intervalMs);
+                }
+                System.out.printf(Locale.ROOT, "RESULT label=ledger-rate TIMEOUT rows=%d of %d after %d s%n", count, expect,
+                        timeoutSeconds);
+                return 2;
+            } finally {
+                pool.close();
+                vertx.close();
+            }
+        }
+
+        private long count(Pool pool) {
+            Row row = PgBatchInsertBaseline.join(pool.preparedQuery(
+                    "SELECT (SELECT count(*) FROM votes WHERE poll_id = $1) + (SELECT count(*) FROM rejections WHERE poll_id = $1)")
+                    .execute(Tuple.of(poll))).iterator().next();
+            return row.getLong(0);
+        }
+    }
+}

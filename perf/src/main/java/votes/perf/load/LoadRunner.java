@@ -1,0 +1,102 @@
+package votes.perf.load;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import votes.perf.report.LatencySummary;
+import votes.perf.report.PhaseResult;
+import votes.perf.report.StatusCounts;
+
+/**
+ * Runs phases (warm-up then measured window, one continuous open-model stream at one rate) against one target
+ * with {@code eventLoops} workers. Request indices continue across phases, so every request of the whole run
+ * uses a distinct (poll, voter).
+ */
+public final class LoadRunner implements AutoCloseable {
+
+    private final Vertx vertx;
+    private final List<LoadWorker> workers = new ArrayList<>();
+    private final Targets targets;
+    private final long maxRequests;
+    private long nextTargetIndex;
+
+    public LoadRunner(URI url, List<String> tokens, Targets targets, String optionId, int eventLoops, int connections,
+                      Duration requestTimeout, long maxRequests) {
+        if (tokens.size() < targets.voters()) {
+            throw new IllegalArgumentException(tokens.size() + " tokens for " + targets.voters() + " voters");
+        }
+        this.targets = targets;
+        this.maxRequests = maxRequests;
+        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops).setPreferNativeTransport(false));
+        List<String> bearer = tokens.stream().map(t -> "Bearer " + t).toList();
+        Buffer body = Buffer.buffer("{\"optionId\":\"" + optionId + "\"}");
+        int perLoop = Math.max(1, connections / eventLoops);
+        int port = url.getPort() > 0 ? url.getPort() : 80;
+        LoadWorker.Target target = new LoadWorker.Target(url.getHost(), port, bearer, targets, body, perLoop,
+                // The client-side queue is bounded too: beyond it a request fails at once (counted as failed).
+                perLoop * 64, requestTimeout.toMillis());
+        for (int w = 0; w < eventLoops; w++) {
+            LoadWorker worker = new LoadWorker(w, target);
+            workers.add(worker);
+            await(vertx.deployVerticle(worker, new DeploymentOptions()).toCompletionStage().toCompletableFuture());
+        }
+    }
+
+    public long requestsUsed() {
+        return nextTargetIndex;
+    }
+
+    public PhaseResult run(String label, double rate, Duration warmup, Duration measured, Duration drain) {
+        long warmupCount = Math.round(rate * warmup.toMillis() / 1000d);
+        long total = warmupCount + ArrivalSchedule.requestsFor(rate, measured.toMillis() / 1000d);
+        if (nextTargetIndex + total > Math.min(maxRequests, targets.capacity())) {
+            throw new IllegalStateException("phase " + label + " needs " + total + " more requests; the run is bounded at "
+                    + Math.min(maxRequests, targets.capacity()) + " (--max-requests, or polls x voters) and has used "
+                    + nextTargetIndex);
+        }
+        ArrivalSchedule schedule = new ArrivalSchedule(rate, total, workers.size());
+        long start = System.nanoTime() + 20_000_000; // a moment for every loop to get its first tick in
+        LoadWorker.Phase phase = new LoadWorker.Phase(schedule, start, warmupCount, nextTargetIndex, drain.toNanos());
+        nextTargetIndex += total;
+        List<CompletableFuture<LoadWorker.Outcome>> outcomes = new ArrayList<>();
+        for (LoadWorker w : workers) {
+            outcomes.add(w.run(phase));
+        }
+        Histogram latency = LatencySummary.newHistogram();
+        Histogram lag = LatencySummary.newHistogram();
+        StatusCounts counts = new StatusCounts();
+        for (CompletableFuture<LoadWorker.Outcome> f : outcomes) {
+            LoadWorker.Outcome o = await(f);
+            latency.add(o.latency());
+            lag.add(o.sendLag());
+            counts.add(o.counts());
+        }
+        double seconds = measured.toMillis() / 1000d;
+        double achieved = (counts.total() - counts.unfinished()) / seconds;
+        return new PhaseResult(label, rate, seconds, achieved, LatencySummary.of(latency), counts, LatencySummary.of(lag));
+    }
+
+    private static <T> T await(CompletableFuture<T> f) {
+        try {
+            return f.get(30, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null).join();
+    }
+}

@@ -1,0 +1,170 @@
+package votes.perf.load;
+
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.HdrHistogram.Histogram;
+import votes.perf.report.LatencySummary;
+import votes.perf.report.StatusCounts;
+
+/**
+ * One event loop's share of the load: its own HTTP client and bounded connection pool, its own histograms (so
+ * nothing is shared between threads while measuring). Every callback runs on this verticle's event loop.
+ */
+final class LoadWorker extends AbstractVerticle {
+
+    private static final CharSequence AUTHORIZATION = HttpHeaders.createOptimized("Authorization");
+    private static final CharSequence CONTENT_TYPE = HttpHeaders.createOptimized("Content-Type");
+    private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
+
+    /** What every request of the run shares. */
+    record Target(String host, int port, List<String> bearerHeaders, Targets targets, Buffer body, int connections,
+                  int waitQueue, long requestTimeoutMillis) {
+    }
+
+    /** One phase: {@code schedule} from {@code startNanos}; phase requests below {@code warmupCount} are not measured. */
+    record Phase(ArrivalSchedule schedule, long startNanos, long warmupCount, long firstTargetIndex, long drainNanos) {
+    }
+
+    /** What one worker saw in one phase. */
+    record Outcome(Histogram latency, Histogram sendLag, StatusCounts counts) {
+    }
+
+    private final int index;
+    private final Target target;
+    private HttpClient client;
+
+    LoadWorker(int index, Target target) {
+        this.index = index;
+        this.target = target;
+    }
+
+    @Override
+    public void start(Promise<Void> started) {
+        HttpClientOptions options = new HttpClientOptions()
+                .setDefaultHost(target.host())
+                .setDefaultPort(target.port())
+                .setKeepAlive(true)
+                .setPipelining(false)
+                .setTcpNoDelay(true)
+                .setConnectTimeout(5_000);
+        PoolOptions pool = new PoolOptions().setHttp1MaxSize(target.connections()).setMaxWaitQueueSize(target.waitQueue());
+        client = vertx.createHttpClient(options, pool);
+        started.complete();
+    }
+
+    CompletableFuture<Outcome> run(Phase phase) {
+        CompletableFuture<Outcome> done = new CompletableFuture<>();
+        context.runOnContext(v -> new Run(phase, done).begin());
+        return done;
+    }
+
+    /** The mutable state of one phase on this event loop. */
+    private final class Run {
+        private final Phase phase;
+        private final CompletableFuture<Outcome> done;
+        private final long own;
+        private final Histogram latency = LatencySummary.newHistogram();
+        private final Histogram sendLag = LatencySummary.newHistogram();
+        private final StatusCounts counts = new StatusCounts();
+        private long next;
+        private long outstandingMeasured;
+        private long outstanding;
+        private long timer = -1;
+        private boolean finished;
+
+        Run(Phase phase, CompletableFuture<Outcome> done) {
+            this.phase = phase;
+            this.done = done;
+            this.own = phase.schedule().countFor(index);
+        }
+
+        void begin() {
+            if (own == 0) {
+                finish();
+                return;
+            }
+            // A 1 ms tick sends everything that has become due; sending late is charged to latency (intended start).
+            timer = vertx.setPeriodic(1, id -> tick());
+            tick();
+        }
+
+        private void tick() {
+            if (finished) {
+                return;
+            }
+            long now = System.nanoTime();
+            long due = phase.schedule().dueCountFor(index, now - phase.startNanos());
+            while (next < due) {
+                long j = phase.schedule().requestIndex(index, next++);
+                send(j, phase.startNanos() + phase.schedule().intendedOffsetNanos(j), now);
+            }
+            if (next == own) {
+                vertx.cancelTimer(timer);
+                if (outstanding == 0) {
+                    finish();
+                } else {
+                    vertx.setTimer(Math.max(1, phase.drainNanos() / 1_000_000), id -> finish());
+                }
+            }
+        }
+
+        private void send(long j, long intended, long now) {
+            boolean measured = j >= phase.warmupCount();
+            if (measured) {
+                LatencySummary.recordNanos(sendLag, now - intended);
+                outstandingMeasured++;
+            }
+            outstanding++;
+            long i = phase.firstTargetIndex() + j;
+            String poll = target.targets().poll(i);
+            String bearer = target.bearerHeaders().get(target.targets().voter(i));
+            RequestOptions request = new RequestOptions()
+                    .setMethod(HttpMethod.POST)
+                    .setURI("/api/v1/polls/" + poll + "/votes")
+                    .setIdleTimeout(target.requestTimeoutMillis());
+            client.request(request)
+                    .compose(req -> {
+                        req.putHeader(AUTHORIZATION, bearer);
+                        req.putHeader(CONTENT_TYPE, JSON);
+                        return req.send(target.body());
+                    })
+                    .compose(resp -> resp.body().map(b -> resp.statusCode()))
+                    .onComplete(ar -> {
+                        if (finished) {
+                            return; // answered after the drain time: already counted as unfinished
+                        }
+                        outstanding--;
+                        if (measured) {
+                            outstandingMeasured--;
+                            LatencySummary.recordNanos(latency, System.nanoTime() - intended);
+                            if (ar.succeeded()) {
+                                counts.record(ar.result());
+                            } else {
+                                counts.recordFailure();
+                            }
+                        }
+                        if (next == own && outstanding == 0) {
+                            finish();
+                        }
+                    });
+        }
+
+        private void finish() {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            counts.recordUnfinished(outstandingMeasured);
+            done.complete(new Outcome(latency, sendLag, counts));
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package votes.perf.report;
+
+/**
+ * Responses by outcome. 202 is the only success of a first vote; 409/429/503 are the server's named refusals;
+ * {@code failed} = no HTTP answer at all (connect error, timeout, client pool queue full); {@code unfinished} =
+ * still outstanding when the phase's drain time ran out. Mutable, one per event loop, merged at the end.
+ */
+public final class StatusCounts {
+
+    private long accepted;
+    private long duplicate;
+    private long rateLimited;
+    private long unavailable;
+    private long otherStatus;
+    private long failed;
+    private long unfinished;
+
+    public void record(int status) {
+        switch (status) {
+            case 202 -> accepted++;
+            case 409 -> duplicate++;
+            case 429 -> rateLimited++;
+            case 503 -> unavailable++;
+            default -> otherStatus++;
+        }
+    }
+
+    public void recordFailure() {
+        failed++;
+    }
+
+    public void recordUnfinished(long n) {
+        unfinished += n;
+    }
+
+    public void add(StatusCounts other) {
+        accepted += other.accepted;
+        duplicate += other.duplicate;
+        rateLimited += other.rateLimited;
+        unavailable += other.unavailable;
+        otherStatus += other.otherStatus;
+        failed += other.failed;
+        unfinished += other.unfinished;
+    }
+
+    public long total() {
+        return accepted + errors();
+    }
+
+    /** Everything that is not a 202. */
+    public long errors() {
+        return duplicate + rateLimited + unavailable + otherStatus + failed + unfinished;
+    }
+
+    /** Errors over all requests; 0 for no requests. */
+    public double errorRate() {
+        long total = total();
+        return total == 0 ? 0 : (double) errors() / total;
+    }
+
+    public long accepted() {
+        return accepted;
+    }
+
+    public long duplicate() {
+        return duplicate;
+    }
+
+    public long rateLimited() {
+        return rateLimited;
+    }
+
+    public long unavailable() {
+        return unavailable;
+    }
+
+    public long otherStatus() {
+        return otherStatus;
+    }
+
+    public long failed() {
+        return failed;
+    }
+
+    public long unfinished() {
+        return unfinished;
+    }
+
+    @Override
+    public String toString() {
+        return "202=" + accepted + " 409=" + duplicate + " 429=" + rateLimited + " 503=" + unavailable
+                + " other=" + otherStatus + " failed=" + failed + " unfinished=" + unfinished;
+    }
+}

@@ -1,0 +1,38 @@
+package votes.perf.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class StatusCountsTest {
+
+    @Test
+    void countsEveryNon202AsAnError() {
+        StatusCounts c = new StatusCounts();
+        for (int i = 0; i < 996; i++) {
+            c.record(202);
+        }
+        c.record(409);
+        c.record(429);
+        c.record(503);
+        c.recordFailure();
+        assertThat(c.total()).isEqualTo(1000);
+        assertThat(c.errors()).isEqualTo(4);
+        assertThat(c.errorRate()).isEqualTo(0.004);
+    }
+
+    @Test
+    void mergesPerLoopCounts() {
+        StatusCounts a = new StatusCounts();
+        a.record(202);
+        a.record(500);
+        StatusCounts b = new StatusCounts();
+        b.record(202);
+        b.recordUnfinished(2);
+        a.add(b);
+        assertThat(a.accepted()).isEqualTo(2);
+        assertThat(a.otherStatus()).isEqualTo(1);
+        assertThat(a.unfinished()).isEqualTo(2);
+        assertThat(a.total()).isEqualTo(5);
+    }
+}
