@@ -1,0 +1,88 @@
+package votes.system;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.UUID;
+
+/** Read-only questions to the ledger's PostgreSQL, asked the way an operator would with psql. */
+public final class LedgerDatabase {
+
+    private final String jdbcUrl;
+
+    public LedgerDatabase(String jdbcUrl) {
+        this.jdbcUrl = jdbcUrl;
+    }
+
+    public long recordedVotes(String pollId) {
+        return count("SELECT count(*) FROM votes WHERE poll_id = ?", pollId);
+    }
+
+    public long rejections(String pollId) {
+        return count("SELECT count(*) FROM rejections WHERE poll_id = ?", pollId);
+    }
+
+    public long recordedVotes(String pollId, String voterId) {
+        return count("SELECT count(*) FROM votes WHERE poll_id = ? AND voter_id = ?", pollId, voterId);
+    }
+
+    /** How many of these events are recorded: each event id can be in the ledger at most once (unique). */
+    public long recordedAmong(Collection<UUID> eventIds) {
+        try (Connection db = connect();
+             PreparedStatement query = db.prepareStatement("SELECT count(*) FROM votes WHERE event_id = ANY (?)")) {
+            Array ids = db.createArrayOf("uuid", eventIds.toArray());
+            query.setArray(1, ids);
+            return single(query);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public long rejectedAmong(Collection<UUID> eventIds) {
+        try (Connection db = connect();
+             PreparedStatement query = db.prepareStatement("SELECT count(*) FROM rejections WHERE event_id = ANY (?)")) {
+            query.setArray(1, db.createArrayOf("uuid", eventIds.toArray()));
+            return single(query);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String voterIdOf(UUID eventId) {
+        try (Connection db = connect();
+             PreparedStatement query = db.prepareStatement("SELECT voter_id FROM votes WHERE event_id = ?")) {
+            query.setObject(1, eventId);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long count(String sql, String... parameters) {
+        try (Connection db = connect(); PreparedStatement query = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setString(i + 1, parameters[i]);
+            }
+            return single(query);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long single(PreparedStatement query) throws SQLException {
+        try (ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, "votes", "votes");
+    }
+}
