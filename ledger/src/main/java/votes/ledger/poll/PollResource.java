@@ -11,9 +11,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -61,7 +61,9 @@ public class PollResource {
         return log.append(created)
                 .onFailure().transform(failure -> unavailable("poll-events cannot take the new poll", failure))
                 .flatMap(appended -> store.apply(created))
-                .map(stored -> Response.created(URI.create("/api/v1/polls/" + created.pollId()))
+                // A path, not an absolute URI: clients reach the ledger through the gateway's origin.
+                .map(stored -> Response.status(Response.Status.CREATED)
+                        .header(HttpHeaders.LOCATION, "/api/v1/polls/" + created.pollId())
                         .entity(PollView.of(Poll.created(created), Instant.now()))
                         .build());
     }

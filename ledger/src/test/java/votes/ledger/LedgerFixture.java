@@ -1,0 +1,88 @@
+package votes.ledger;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import votes.events.codec.EventCodec;
+import votes.events.id.EventIds;
+import votes.events.key.PartitionKeys;
+import votes.events.key.VoterIds;
+import votes.events.vote.VoteSubmitted;
+import votes.infra.test.LocalStackResource;
+
+/**
+ * What the ledger ITs share: tokens, polls made through the admin API, and votes appended straight to
+ * {@code votes.submitted} the way ingest appends them.
+ */
+public final class LedgerFixture {
+
+    /** application.properties' default key: the ITs run without VOTER_ID_KEY. */
+    public static final VoterIds VOTER_IDS = new VoterIds("dev-voter-id-key-change-me");
+
+    private static KafkaProducer<String, byte[]> producer;
+
+    private LedgerFixture() {
+    }
+
+    public static String token(String sub, String... groups) {
+        return LocalStackResource.stack().token(sub, groups);
+    }
+
+    public static String admin() {
+        return token("admin-" + UUID.randomUUID(), "admin");
+    }
+
+    /** A fresh subject, so every test has voters of its own in the shared database. */
+    public static String newSubject(String name) {
+        return name + "-" + UUID.randomUUID();
+    }
+
+    /** Creates an open poll with options a and b through the API; returns its id. */
+    public static String createPoll() {
+        return given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(Map.of("title", "Lunch?", "options", java.util.List.of(
+                        Map.of("id", "a", "label", "Pizza"), Map.of("id", "b", "label", "Soup"))))
+                .post("/api/v1/polls")
+                .then().statusCode(201)
+                .extract().path("pollId");
+    }
+
+    public static VoteSubmitted vote(String pollId, String subject, String optionId, Instant submittedAt) {
+        return VoteSubmitted.of(EventIds.next(), pollId, VOTER_IDS.of(subject), optionId, submittedAt, null, null);
+    }
+
+    /** Appends like ingest does (key by poll and voter, acks=all) and waits for the broker's ack. */
+    public static void append(VoteSubmitted vote) {
+        send(PartitionKeys.vote(vote.pollId(), vote.voterId()), EventCodec.encode(vote));
+    }
+
+    public static synchronized void send(String key, byte[] value) {
+        if (producer == null) {
+            Properties config = new Properties();
+            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackResource.stack().kafkaBootstrap());
+            config.put(ProducerConfig.ACKS_CONFIG, "all");
+            config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        }
+        try {
+            producer.send(new ProducerRecord<>("votes.submitted", key, value)).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot append to votes.submitted", e);
+        }
+    }
+
+    public static Duration patience() {
+        return Duration.ofSeconds(20);
+    }
+}

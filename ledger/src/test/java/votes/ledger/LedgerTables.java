@@ -1,0 +1,49 @@
+package votes.ledger;
+
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Reads the ledger's tables in ITs, through the application's own pool. */
+public record LedgerTables(Pool pool) {
+
+    public record VoteRow(String voterId, String optionId, UUID eventId, int partition, long offset) {
+    }
+
+    public record RejectionRow(UUID eventId, String voterId, String reason) {
+    }
+
+    public List<VoteRow> votes(String pollId) {
+        List<VoteRow> rows = new ArrayList<>();
+        for (Row row : pool.preparedQuery("SELECT voter_id, option_id, event_id, kafka_partition, kafka_offset"
+                + " FROM votes WHERE poll_id = $1 ORDER BY kafka_offset").execute(Tuple.of(pollId)).await().indefinitely()) {
+            rows.add(new VoteRow(row.getString("voter_id"), row.getString("option_id"), row.getUUID("event_id"),
+                    row.getInteger("kafka_partition"), row.getLong("kafka_offset")));
+        }
+        return rows;
+    }
+
+    public List<RejectionRow> rejections(String pollId) {
+        List<RejectionRow> rows = new ArrayList<>();
+        for (Row row : pool.preparedQuery("SELECT event_id, voter_id, reason FROM rejections WHERE poll_id = $1"
+                + " ORDER BY kafka_offset").execute(Tuple.of(pollId)).await().indefinitely()) {
+            rows.add(new RejectionRow(row.getUUID("event_id"), row.getString("voter_id"), row.getString("reason")));
+        }
+        return rows;
+    }
+
+    public long polls() {
+        return pool.query("SELECT count(*) AS n FROM polls").execute().await().indefinitely()
+                .iterator().next().getLong("n");
+    }
+
+    /** How many rows (votes + rejections) an event has: 0 undecided, 1 decided, more would be a bug. */
+    public long verdicts(UUID eventId) {
+        return pool.preparedQuery("SELECT (SELECT count(*) FROM votes WHERE event_id = $1)"
+                        + " + (SELECT count(*) FROM rejections WHERE event_id = $1) AS n")
+                .execute(Tuple.of(eventId)).await().indefinitely().iterator().next().getLong("n");
+    }
+}
