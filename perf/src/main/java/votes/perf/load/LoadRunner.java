@@ -29,12 +29,13 @@ public final class LoadRunner implements AutoCloseable {
     private long nextTargetIndex;
 
     public LoadRunner(URI url, List<String> tokens, Targets targets, String optionId, int eventLoops, int connections,
-                      Duration requestTimeout, long maxRequests) {
+                      Duration requestTimeout, long maxRequests, long skip) {
         if (tokens.size() < targets.voters()) {
             throw new IllegalArgumentException(tokens.size() + " tokens for " + targets.voters() + " voters");
         }
         this.targets = targets;
         this.maxRequests = maxRequests;
+        this.nextTargetIndex = skip;
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops).setPreferNativeTransport(false));
         List<String> bearer = tokens.stream().map(t -> "Bearer " + t).toList();
         Buffer body = Buffer.buffer("{\"optionId\":\"" + optionId + "\"}");

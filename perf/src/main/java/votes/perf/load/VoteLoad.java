@@ -112,6 +112,10 @@ public final class VoteLoad implements Callable<Integer> {
     @Option(names = "--max-requests", defaultValue = "5000000", description = "Hard bound on requests in the whole run.")
     long maxRequests;
 
+    @Option(names = "--skip", defaultValue = "0",
+            description = "Start at this (poll, voter) pair index (pairs an earlier run already used).")
+    long skip;
+
     @Option(names = "--label", defaultValue = "votes")
     String label;
 
@@ -142,7 +146,7 @@ public final class VoteLoad implements Callable<Integer> {
         Slo slo = new Slo(sloP99, sloErrors);
         Table table = Table.forPhases();
         try (LoadRunner runner = new LoadRunner(target, tokens, targets, optionId, eventLoops, connections, timeout,
-                maxRequests)) {
+                maxRequests, skip)) {
             if (step) {
                 StepSearch search = new StepSearch(stepStart, stepGrowth, stepMax, stepResolution, maxSteps);
                 for (OptionalDouble r = search.next(); r.isPresent(); r = search.next()) {

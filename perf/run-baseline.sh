@@ -1,0 +1,217 @@
+#!/usr/bin/env bash
+# First figures (issue 2, item 10): brings up a private stack (own VOTE_HOME and ports) with ./vote up, measures
+# the full vote path and its baselines in the same run, prints one table, tears the stack down.
+#
+#   perf/run-baseline.sh                 # everything, RUNS=3
+#   RUNS=1 DURATION=10s perf/run-baseline.sh
+#   ONLY="bare kafka pg" perf/run-baseline.sh
+#
+# Pinning (LOCAL-STACK-FACTS "Measuring HTTP here"): SERVER_CPUS runs the servers under test (ingest or the bare
+# endpoint, plus Kafka, PostgreSQL, Redis, gateway, ledger), GEN_CPUS runs the client side (load generator, raw
+# producer, raw PG client, and the ledger in the ledger-rate test, where the ledger is PostgreSQL's client).
+# Services are pinned after they start (taskset -a -p), so their JVM ergonomics are those of ./vote up.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+RUNS=${RUNS:-3}
+WARMUP=${WARMUP:-10s}
+DURATION=${DURATION:-20s}
+STEP_DURATION=${STEP_DURATION:-15s}
+STEP_WARMUP=${STEP_WARMUP:-5s}
+FIXED_RATE=${FIXED_RATE:-2000}        # latency figures at a rate well below the ceiling
+STEP_START=${STEP_START:-2000}
+STEP_MAX=${STEP_MAX:-60000}
+MAX_STEPS=${MAX_STEPS:-9}
+VOTERS=${VOTERS:-20000}
+POLLS=${POLLS:-150}                    # VOTERS x POLLS distinct (poll, voter) pairs bound the whole run
+LEDGER_N=${LEDGER_N:-200000}
+KAFKA_RECORDS=${KAFKA_RECORDS:-500000}
+PG_ROWS=${PG_ROWS:-200000}
+SERVER_CPUS=${SERVER_CPUS:-0}
+GEN_CPUS=${GEN_CPUS:-1}
+ONLY=${ONLY:-"vote bare kafka pg ledger"}
+
+BASE=${PERF_PORT_BASE:-18000}         # away from a developer's default stack (8080.., 9092, 5433, 6380)
+export VOTE_HOME=${PERF_VOTE_HOME:-$ROOT/perf/target/vote-home}
+export VOTE_GATEWAY_PORT=$((BASE + 80)) VOTE_INGEST_PORT=$((BASE + 81)) VOTE_LEDGER_PORT=$((BASE + 82))
+export VOTE_REALTIME_PORT=$((BASE + 83)) VOTE_KAFKA_PORT=$((BASE + 92)) VOTE_KAFKA_CONTROLLER_PORT=$((BASE + 93))
+export VOTE_PG_PORT=$((BASE + 433)) VOTE_REDIS_PORT=$((BASE + 380))
+BARE_PORT=$((BASE + 90))
+# Event loops = the machine's cores, for ingest (its VOTE_EVENT_LOOPS knob) and the bare endpoint alike.
+export VOTE_EVENT_LOOPS=${VOTE_EVENT_LOOPS:-$(nproc)}
+
+OUT="$ROOT/perf/target/baseline-$(date +%Y%m%dT%H%M%S)"
+mkdir -p "$OUT" "$VOTE_HOME"
+exec > >(tee "$OUT/run.log") 2>&1
+
+PERF_JAR="$ROOT/perf/target/votes-perf.jar"
+BARE_JAR="$ROOT/perf/bare-endpoint/target/quarkus-app/quarkus-run.jar"
+INFRA_JAR="$ROOT/infra/stack/target/votes-infra.jar"
+if [[ ! -f "$PERF_JAR" || ! -f "$BARE_JAR" ]]; then
+  ./mvnw -q -pl perf/bare-endpoint,perf -am install -DskipTests
+fi
+CP="$PERF_JAR:$ROOT/perf/target/lib/*"
+
+services_built=yes
+for m in ingest ledger; do [[ -f "$ROOT/$m/target/quarkus-app/quarkus-run.jar" ]] || services_built=no; done
+
+# Other people rebuild ingest/ledger in this tree while we measure; a JVM whose jar is rewritten under it stalls
+# in class loading. So the stack runs from a snapshot: ./vote resolves every jar from its own folder (vote.root),
+# and without module poms there it never tries to build. A copy that raced a build is taken again.
+SNAP="$ROOT/perf/target/snapshot"
+snapshot() {
+  local parts=(vote pom.xml infra/stack/target/votes-infra.jar infra/stack/target/lib infra/kafka-server/target/lib)
+  for m in ingest ledger; do [[ -d "$ROOT/$m/target/quarkus-app" ]] && parts+=("$m/target/quarkus-app"); done
+  for attempt in 1 2 3 4 5; do
+    rm -rf "$SNAP"; mkdir -p "$SNAP"; touch "$SNAP/.stamp"
+    (cd "$ROOT" && cp -a --parents "${parts[@]}" "$SNAP/")
+    if [[ -z $(cd "$ROOT" && find "${parts[@]}" -newer "$SNAP/.stamp" -print -quit) ]]; then return 0; fi
+    echo "snapshot raced a build (attempt $attempt); waiting 30 s"; sleep 30
+  done
+  echo "could not take a stable snapshot"; exit 1
+}
+snapshot
+echo "snapshot: ingest $(stat -c %y "$SNAP/ingest/target/quarkus-app/quarkus-run.jar" 2>/dev/null | cut -c1-19), ledger $(stat -c %y "$SNAP/ledger/target/quarkus-app/quarkus-run.jar" 2>/dev/null | cut -c1-19)"
+vote() { "$SNAP/vote" "$@"; }
+gen() { taskset -c "$GEN_CPUS" java -Xmx1g -cp "$CP" "$@"; }
+on() { [[ " $ONLY " == *" $1 "* ]]; }
+
+BARE_PID=
+cleanup() {
+  set +e
+  [[ -n $BARE_PID ]] && kill "$BARE_PID" 2>/dev/null && wait "$BARE_PID" 2>/dev/null
+  echo "--- tearing down (./vote down)"
+  vote down
+}
+trap cleanup EXIT
+
+echo "=== votes perf baseline $(date -Is)"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem/{print $2}') GB RAM; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "java: $(java -version 2>&1 | head -1); git: $(git rev-parse --short HEAD)"
+echo "pinning: servers taskset -c $SERVER_CPUS, clients taskset -c $GEN_CPUS; VOTE_EVENT_LOOPS=$VOTE_EVENT_LOOPS"
+echo "VOTE_HOME=$VOTE_HOME  ports: ingest $VOTE_INGEST_PORT ledger $VOTE_LEDGER_PORT gateway $VOTE_GATEWAY_PORT kafka $VOTE_KAFKA_PORT pg $VOTE_PG_PORT redis $VOTE_REDIS_PORT bare $BARE_PORT"
+echo "services built: $services_built"
+
+vote up --no-demo || echo "(some components are not running; figures that need them are skipped)"
+
+# Pins a running component and, for PostgreSQL, its existing backends (new ones inherit the postmaster's mask).
+pin() {
+  local pid
+  pid=$(vote pid "$1" 2>/dev/null) || return 0
+  taskset -a -cp "$2" "$pid" >/dev/null
+  for child in $(pgrep -P "$pid" || true); do taskset -a -cp "$2" "$child" >/dev/null 2>&1 || true; done
+}
+pin_stack() { for c in kafka postgres redis gateway ledger ingest; do pin "$c" "$SERVER_CPUS"; done; }
+up() { [[ $(vote pid "$1" 2>/dev/null) =~ ^[0-9]+$ ]]; }
+pin_stack
+
+GATEWAY="http://127.0.0.1:$VOTE_GATEWAY_PORT"
+KEY="$VOTE_HOME/keys/jwt-private.pem"
+PG_ARGS=(--pg-port "$VOTE_PG_PORT")
+prop() { sed -n "s/^$1=.*:\([^}]*\)}.*/\1/p" "$ROOT/ingest/src/main/resources/application.properties" 2>/dev/null | head -1; }
+LINGER=$(prop 'mp.messaging.outgoing.votes-submitted.linger.ms'); LINGER=${LINGER:-5}
+BATCH=$(prop 'mp.messaging.outgoing.votes-submitted.batch.size'); BATCH=${BATCH:-16384}
+COMPRESSION=$(prop 'mp.messaging.outgoing.votes-submitted.compression.type'); COMPRESSION=${COMPRESSION:-none}
+
+if on vote || on bare; then
+  echo "--- minting $VOTERS voter tokens (./vote token --count $VOTERS --prefix p-)"
+  [[ -f "$VOTE_HOME/perf-tokens.txt" && $(wc -l < "$VOTE_HOME/perf-tokens.txt") -ge $VOTERS ]] || vote token --count "$VOTERS" --prefix p- > "$VOTE_HOME/perf-tokens.txt"
+fi
+
+load_args=(--voters "$VOTERS" --tokens-file "$VOTE_HOME/perf-tokens.txt" --connections 256 --event-loops 1)
+
+if on vote && up ingest && up ledger; then
+  echo "--- full vote path: ingest $VOTE_INGEST_PORT (creating $POLLS polls through the gateway)"
+  gen votes.perf.load.VoteLoad --url "http://127.0.0.1:$VOTE_INGEST_PORT" --admin-url "$GATEWAY" \
+    --create-polls "$POLLS" --private-key "$KEY" "${load_args[@]}" --label vote-fixed \
+    --rate "$FIXED_RATE" --warmup "$WARMUP" --duration "$DURATION" --runs "$RUNS" --max-requests 3000000 \
+    2> >(tee "$OUT/vote.err" >&2) | tee "$OUT/vote-fixed.out"
+  POLL_ARGS=$(sed -n 's/^created polls \[\(.*\)\]$/\1/p' "$OUT/vote.err" | tr -d ' ' | tr ',' '\n' | sed 's/^/--poll /' | tr '\n' ' ')
+  # Fresh pairs for the search: skip the polls the fixed-rate runs used up (each run used (warmup+duration)*rate).
+  gen votes.perf.load.VoteLoad --url "http://127.0.0.1:$VOTE_INGEST_PORT" $POLL_ARGS "${load_args[@]}" --label vote-step \
+    --step --step-start "$STEP_START" --step-max "$STEP_MAX" --max-steps "$MAX_STEPS" \
+    --warmup "$STEP_WARMUP" --duration "$STEP_DURATION" --max-requests 3000000 \
+    --skip "$(( RUNS * (${WARMUP%s} + ${DURATION%s}) * FIXED_RATE ))" | tee "$OUT/vote-step.out"
+else
+  on vote && echo "--- full vote path: SKIPPED (ingest/ledger not running)"
+fi
+
+if on bare; then
+  echo "--- bare Quarkus endpoint on $BARE_PORT"
+  HTTP_PORT=$BARE_PORT java -Xmx512m -jar "$BARE_JAR" > "$OUT/bare.log" 2>&1 &
+  BARE_PID=$!
+  for _ in $(seq 1 150); do curl -s -o /dev/null "http://127.0.0.1:$BARE_PORT/" && break; sleep 0.2; done
+  taskset -a -cp "$SERVER_CPUS" "$BARE_PID" >/dev/null
+  # The bare endpoint keeps no state: poll ids only need to give the generator enough distinct pairs.
+  BARE_POLLS=$(for i in $(seq 1 "$POLLS"); do printf -- '--poll bare-%d ' "$i"; done)
+  gen votes.perf.load.VoteLoad --url "http://127.0.0.1:$BARE_PORT" $BARE_POLLS "${load_args[@]}" --label bare-step \
+    --step --step-start "$STEP_START" --step-max "$((STEP_MAX * 2))" --max-steps "$MAX_STEPS" \
+    --warmup "$STEP_WARMUP" --duration "$STEP_DURATION" --max-requests 3000000 | tee "$OUT/bare-step.out"
+  gen votes.perf.load.VoteLoad --url "http://127.0.0.1:$BARE_PORT" $BARE_POLLS "${load_args[@]}" --label bare-fixed \
+    --rate "$FIXED_RATE" --warmup "$WARMUP" --duration "$DURATION" --runs "$RUNS" --max-requests 3000000 \
+    | tee "$OUT/bare-fixed.out"
+  kill "$BARE_PID"; wait "$BARE_PID" 2>/dev/null || true; BARE_PID=
+fi
+
+if on kafka && up kafka; then
+  echo "--- raw Kafka producer (acks=all, idempotent, linger.ms=$LINGER batch.size=$BATCH compression=$COMPRESSION)"
+  gen votes.perf.baseline.KafkaProduceBaseline --bootstrap "127.0.0.1:$VOTE_KAFKA_PORT" --records "$KAFKA_RECORDS" \
+    --runs "$RUNS" --linger-ms "$LINGER" --batch-size "$BATCH" --compression "$COMPRESSION" | tee "$OUT/kafka.out"
+fi
+
+if on pg && up postgres; then
+  echo "--- raw PostgreSQL 500-row unnest batch insert"
+  gen votes.perf.baseline.PgBatchInsertBaseline "${PG_ARGS[@]}" --rows "$PG_ROWS" --runs "$RUNS" | tee "$OUT/pg.out"
+fi
+
+if on ledger && up ledger && up kafka; then
+  ADMIN=$(vote token --sub perf-admin --groups admin)
+  for run in $(seq 1 "$RUNS"); do
+    echo "--- ledger rate #$run: $LEDGER_N VoteSubmitted produced while the ledger is stopped"
+    POLL=$(curl -sf -X POST "$GATEWAY/api/v1/polls" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+      -d '{"title":"perf ledger rate","options":[{"id":"a","label":"A"},{"id":"b","label":"B"}]}' \
+      | sed -n 's/.*"pollId" *: *"\([^"]*\)".*/\1/p')
+    for _ in $(seq 1 50); do
+      [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$VOTE_LEDGER_PORT/api/v1/polls/$POLL") == 200 ]] && break
+      sleep 0.2
+    done
+    LEDGER_PID=$(vote pid ledger)
+    kill -TERM "$LEDGER_PID"
+    while kill -0 "$LEDGER_PID" 2>/dev/null; do sleep 0.2; done
+    gen votes.perf.baseline.LedgerRate produce --bootstrap "127.0.0.1:$VOTE_KAFKA_PORT" --poll "$POLL" \
+      --count "$LEDGER_N" --voter-prefix "lr$run-"
+    # The ledger is PostgreSQL's client here, like the raw insert client: it runs on the client core.
+    taskset -c "$GEN_CPUS" "$SNAP/vote" up --no-demo > "$OUT/ledger-up-$run.log" 2>&1 &
+    UP_PID=$!
+    gen votes.perf.baseline.LedgerRate await "${PG_ARGS[@]}" --poll "$POLL" --expect "$LEDGER_N" --timeout 600 \
+      | tee -a "$OUT/ledger.out"
+    wait "$UP_PID" || true
+  done
+fi
+
+echo
+echo "=== summary ($OUT)"
+set +e +o pipefail   # a skipped figure leaves its file missing: print "-" for it
+val() { grep -h "^$1" "$OUT"/$2 2>/dev/null | sed -n "s/.*$3=\([0-9.]*\).*/\1/p" | tail -1; }
+median() { sort -n | awk '{a[NR]=$1} END {if (NR==0) print ""; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+VOTE_MAX=$(val MAX_SUSTAINED vote-step.out rate)
+BARE_MAX=$(val MAX_SUSTAINED bare-step.out rate)
+VOTE_P99=$(val MEDIAN vote-fixed.out p99ms)
+BARE_P99=$(val MEDIAN bare-fixed.out p99ms)
+KAFKA=$(val MEDIAN kafka.out rate)
+PG=$(val MEDIAN pg.out rate)
+LEDGER=$(grep -h '^RESULT label=ledger-rate rows' "$OUT/ledger.out" 2>/dev/null | sed -n 's/.* rate=\([0-9.]*\).*/\1/p' | median)
+ratio() { [[ -n $1 && -n $2 && $2 != 0 ]] && awk -v a="$1" -v b="$2" 'BEGIN{printf "%.0f %%", 100*a/b}' || echo "-"; }
+printf '| %-58s | %-14s |\n' "figure" "value"
+printf '|%s|%s|\n' "$(printf -- '-%.0s' {1..60})" "$(printf -- '-%.0s' {1..16})"
+printf '| %-58s | %-14s |\n' "full vote path, max sustained req/s (p99<100ms, err<0.1%)" "${VOTE_MAX:--}" \
+  "bare Quarkus endpoint, max sustained req/s" "${BARE_MAX:--}" \
+  "full vote path p99 at $FIXED_RATE/s (median, ms)" "${VOTE_P99:--}" \
+  "bare endpoint p99 at $FIXED_RATE/s (ms)" "${BARE_P99:--}" \
+  "raw Kafka producer rec/s (median)" "${KAFKA:--}" \
+  "raw PG 500-row unnest insert rows/s (median)" "${PG:--}" \
+  "ledger catch-up rows/s (median)" "${LEDGER:--}" \
+  "ratio full path / bare endpoint (target >= 30 %)" "$(ratio "$VOTE_MAX" "$BARE_MAX")" \
+  "ratio ledger / raw batch insert (target >= 70 %)" "$(ratio "$LEDGER" "$PG")"
