@@ -1,0 +1,42 @@
+package votes.ingest.it;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import votes.infra.test.LocalStackResource;
+
+/**
+ * The real stack (LocalStackResource) as ingest's ITs want it: the ledger is not running (its URL points at
+ * a port where nothing listens), and with init arg {@code dead=kafka} or {@code dead=redis} ingest is pointed
+ * at a port where nothing listens for that part instead of the real server.
+ */
+public class IngestStackResource implements QuarkusTestResourceLifecycleManager {
+
+    private String dead = "";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        dead = initArgs.getOrDefault("dead", "");
+    }
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> config = new LinkedHashMap<>(new LocalStackResource().start());
+        config.keySet().removeIf(key -> key.startsWith("quarkus.datasource.")); // ingest has no database
+        // The build machine is shared and often loaded: 50 ms would make the fast path (and the 409/429 rows) flaky.
+        config.put("vote.redis.timeout", "1s");
+        config.put("quarkus.rest-client.ledger.url", "http://127.0.0.1:" + IngestFixture.deadPort());
+        if (dead.equals("kafka")) {
+            // Only the producer: the poll cache still reads the real broker, so polls exist and only appends fail.
+            config.put("mp.messaging.outgoing.votes-submitted.bootstrap.servers", "127.0.0.1:" + IngestFixture.deadPort());
+        }
+        if (dead.equals("redis")) {
+            config.put("quarkus.redis.hosts", "redis://127.0.0.1:" + IngestFixture.deadPort());
+        }
+        return config;
+    }
+
+    @Override
+    public void stop() {
+    }
+}

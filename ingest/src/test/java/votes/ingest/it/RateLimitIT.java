@@ -1,0 +1,94 @@
+package votes.ingest.it;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static votes.ingest.it.IngestFixture.body;
+import static votes.ingest.it.IngestFixture.token;
+import static votes.ingest.it.IngestFixture.votesOn;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import votes.ingest.abuse.Challenge;
+import votes.ingest.abuse.ProofOfWork;
+import votes.ingest.poll.PollCache;
+
+@QuarkusTest
+@TestProfile(AbuseProfiles.Tight.class)
+@QuarkusTestResource(value = IngestStackResource.class, restrictToAnnotatedClass = true)
+class RateLimitIT {
+
+    @Inject
+    PollCache polls;
+
+    private String openPoll() {
+        String pollId = IngestFixture.newPollId();
+        IngestFixture.createPoll(pollId, null, null);
+        IngestFixture.await("ingest folds the poll", () -> polls.get(pollId) != null);
+        return pollId;
+    }
+
+    private static Response vote(String pollId, String token, String address, String device) {
+        var request = given().header("Authorization", "Bearer " + token).header("X-Forwarded-For", address)
+                .contentType("application/json").body(body("a"));
+        if (device != null) {
+            request.header("X-Device-Id", device);
+        }
+        return request.post("/api/v1/polls/{pollId}/votes", pollId);
+    }
+
+    @Test
+    void aVoterPastTheLimitIsRateLimitedWithRetryAfter() {
+        String pollId = openPoll();
+        String token = token("pete-" + UUID.randomUUID());
+        String address = "10.1.0." + (1 + (int) (Math.random() * 200));
+        assertThat(vote(pollId, token, address, null).statusCode()).isEqualTo(202);
+        assertThat(vote(pollId, token, address, null).statusCode()).isEqualTo(409);
+        assertThat(vote(pollId, token, address, null).statusCode()).isEqualTo(409);
+
+        Response limited = vote(pollId, token, address, null);
+
+        VoteSubmissionIT.assertProblem(limited, 429, "rate-limited");
+        assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 60);
+        assertThat(votesOn(pollId)).hasSize(1);
+    }
+
+    @Test
+    void aDevicePastTheLimitIsRateLimitedWhoeverVotes() {
+        String pollId = openPoll();
+        String device = "device-" + UUID.randomUUID();
+        for (int i = 0; i < 5; i++) {
+            // A fresh address each time: only the device counter may trip.
+            assertThat(vote(pollId, token("q" + i + "-" + UUID.randomUUID()), "10.2." + i + ".1", device).statusCode())
+                    .isEqualTo(202);
+        }
+        VoteSubmissionIT.assertProblem(vote(pollId, token("q-last-" + UUID.randomUUID()), "10.2.9.1", device),
+                429, "rate-limited");
+        assertThat(votesOn(pollId)).hasSize(5);
+    }
+
+    @Test
+    void aBusyAddressMustSolveAChallengeToGoOn() {
+        String pollId = openPoll();
+        String address = "10.3." + (int) (Math.random() * 200) + ".7";
+        for (int i = 0; i < 4; i++) {
+            assertThat(vote(pollId, token("r" + i + "-" + UUID.randomUUID()), address, null).statusCode()).isEqualTo(202);
+        }
+        String token = token("r-fifth-" + UUID.randomUUID());
+
+        Response challenged = vote(pollId, token, address, null);
+
+        VoteSubmissionIT.assertProblem(challenged, 403, "challenge-required");
+        assertThat(votesOn(pollId)).hasSize(4);
+        Challenge challenge = challenged.jsonPath().getObject("challenge", Challenge.class);
+        Response solved = given().header("Authorization", "Bearer " + token).header("X-Forwarded-For", address)
+                .header("X-Vote-Proof", ProofOfWork.solve(challenge))
+                .contentType("application/json").body(body("a")).post("/api/v1/polls/{pollId}/votes", pollId);
+        assertThat(solved.statusCode()).as(solved.asString()).isEqualTo(202);
+        assertThat(votesOn(pollId)).hasSize(5);
+    }
+}

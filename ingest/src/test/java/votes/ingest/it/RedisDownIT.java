@@ -1,0 +1,39 @@
+package votes.ingest.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static votes.ingest.it.IngestFixture.body;
+import static votes.ingest.it.IngestFixture.token;
+import static votes.ingest.it.IngestFixture.votesOn;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import votes.ingest.poll.PollCache;
+
+/** Redis points at a port where nothing listens: the fast path is skipped and votes still flow. */
+@QuarkusTest
+@QuarkusTestResource(value = IngestStackResource.class, restrictToAnnotatedClass = true,
+        initArgs = @ResourceArg(name = "dead", value = "redis"))
+class RedisDownIT {
+
+    @Inject
+    PollCache polls;
+
+    @Test
+    void votesAreAcceptedWithoutRedisAndTheLedgerIsLeftToDecideDuplicates() {
+        String pollId = IngestFixture.newPollId();
+        IngestFixture.createPoll(pollId, null, null);
+        IngestFixture.await("ingest folds the poll", () -> polls.get(pollId) != null);
+        String token = token("uma-" + UUID.randomUUID());
+
+        VoteSubmissionIT.vote(pollId, token, body("a")).then().statusCode(202);
+        // No fast path: the second attempt is appended too, and the ledger's unique constraint refuses it.
+        VoteSubmissionIT.vote(pollId, token, body("b")).then().statusCode(202);
+
+        assertThat(votesOn(pollId)).hasSize(2);
+        io.restassured.RestAssured.given().get("/q/health/ready").then().statusCode(200);
+    }
+}

@@ -1,0 +1,196 @@
+package votes.ingest.it;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static votes.ingest.it.IngestFixture.body;
+import static votes.ingest.it.IngestFixture.token;
+import static votes.ingest.it.IngestFixture.votesOn;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import votes.events.key.PartitionKeys;
+import votes.events.key.VoterIds;
+import votes.events.vote.ClientFacts;
+import votes.events.vote.VoteSubmitted;
+import votes.ingest.poll.PollCache;
+
+@QuarkusTest
+@QuarkusTestResource(value = IngestStackResource.class, restrictToAnnotatedClass = true)
+class VoteSubmissionIT {
+
+    private static final VoterIds VOTER_IDS = new VoterIds("dev-voter-id-key-change-me");
+
+    @Inject
+    PollCache polls;
+
+    private String openPoll() {
+        String pollId = IngestFixture.newPollId();
+        IngestFixture.createPoll(pollId, null, null);
+        IngestFixture.await("ingest folds the new poll", () -> polls.get(pollId) != null);
+        return pollId;
+    }
+
+    static Response vote(String pollId, String token, String body) {
+        return given().header("Authorization", "Bearer " + token).contentType("application/json").body(body)
+                .post("/api/v1/polls/{pollId}/votes", pollId);
+    }
+
+    static void assertProblem(Response response, int status, String slug) {
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.jsonPath().getString("type")).isEqualTo("https://votes.dev/problems/" + slug);
+        assertThat(response.header("X-Request-Id")).isNotBlank();
+    }
+
+    @Test
+    void aValidVoteIsAcceptedOnlyOnceItIsOnTheLogUnderThePseudonymousVoter() {
+        String pollId = openPoll();
+        String sub = "alice-" + UUID.randomUUID();
+        Response response = given().header("Authorization", "Bearer " + token(sub)).contentType("application/json")
+                .header("X-Device-Id", "phone-1").header("User-Agent", "it-agent").body(body("a"))
+                .post("/api/v1/polls/{pollId}/votes", pollId);
+
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(202);
+        String receiptId = response.jsonPath().getString("receiptId");
+        assertThat(response.jsonPath().getString("pollId")).isEqualTo(pollId);
+        assertThat(response.jsonPath().getString("optionId")).isEqualTo("a");
+        assertThat(response.jsonPath().getString("status")).isEqualTo("accepted");
+        assertThat(Instant.parse(response.jsonPath().getString("acceptedAt"))).isBefore(Instant.now().plusSeconds(1));
+        assertThat(response.header("Location")).isEqualTo("/api/v1/receipts/" + receiptId);
+
+        List<ConsumerRecord<String, VoteSubmitted>> appended = votesOn(pollId);
+        assertThat(appended).hasSize(1);
+        VoteSubmitted vote = appended.get(0).value();
+        String voterId = VOTER_IDS.of(sub);
+        assertThat(vote.voterId()).isEqualTo(voterId).isNotEqualTo(sub).hasSize(43);
+        assertThat(appended.get(0).key()).isEqualTo(PartitionKeys.vote(pollId, voterId));
+        assertThat(vote.eventId()).hasToString(receiptId);
+        assertThat(vote.optionId()).isEqualTo("a");
+        assertThat(vote.schemaVersion()).isEqualTo(VoteSubmitted.SCHEMA_VERSION);
+        assertThat(vote.client().deviceId()).isEqualTo("phone-1");
+        assertThat(vote.client().userAgentHash()).isEqualTo(ClientFacts.hash("it-agent"));
+        assertThat(vote.client().addressHash()).isEqualTo(ClientFacts.hash("127.0.0.1"));
+    }
+
+    @Test
+    void aVoterWhoAlreadyVotedIsRefusedWithTheExistingReceipt() {
+        String pollId = openPoll();
+        String token = token("bob-" + UUID.randomUUID());
+        String first = vote(pollId, token, body("a")).then().statusCode(202).extract().path("receiptId");
+
+        Response again = vote(pollId, token, body("b"));
+
+        assertProblem(again, 409, "duplicate-vote");
+        assertThat(again.jsonPath().getString("existingReceiptId")).isEqualTo(first);
+        assertThat(votesOn(pollId)).hasSize(1);
+    }
+
+    @Test
+    void theSameIdempotencyKeyGetsTheSameReceiptAndAppendsOnce() {
+        String pollId = openPoll();
+        String token = token("carol-" + UUID.randomUUID());
+        String key = "retry-" + UUID.randomUUID();
+        Response first = given().header("Authorization", "Bearer " + token).header("Idempotency-Key", key)
+                .contentType("application/json").body(body("b")).post("/api/v1/polls/{pollId}/votes", pollId);
+        Response retry = given().header("Authorization", "Bearer " + token).header("Idempotency-Key", key)
+                .contentType("application/json").body(body("b")).post("/api/v1/polls/{pollId}/votes", pollId);
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(retry.statusCode()).isEqualTo(202);
+        assertThat(retry.asString()).isEqualTo(first.asString());
+        assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(votesOn(pollId)).hasSize(1);
+        assertThat(votesOn(pollId).get(0).value().idempotencyKey()).isEqualTo(key);
+    }
+
+    @Test
+    void malformedBodiesAndHeadersAreRefusedAndNothingIsAppended() {
+        String pollId = openPoll();
+        String token = token("dave-" + UUID.randomUUID());
+        assertProblem(vote(pollId, token, "not json"), 400, "malformed-request");
+        assertProblem(vote(pollId, token, "{}"), 400, "malformed-request");
+        assertProblem(vote(pollId, token, "{\"optionId\":\"" + "a".repeat(41) + "\"}"), 400, "malformed-request");
+        assertProblem(given().header("Authorization", "Bearer " + token).header("Idempotency-Key", "k".repeat(101))
+                .contentType("application/json").body(body("a")).post("/api/v1/polls/{pollId}/votes", pollId),
+                400, "malformed-request");
+        assertProblem(vote(pollId, token, "{\"optionId\":\"a\",\"pad\":\"" + "x".repeat(5000) + "\"}"),
+                413, "payload-too-large");
+        assertProblem(given().header("Authorization", "Bearer " + token).contentType("text/plain").body(body("a"))
+                .post("/api/v1/polls/{pollId}/votes", pollId), 415, "unsupported-media-type");
+        assertThat(votesOn(pollId)).isEmpty();
+    }
+
+    @Test
+    void aBodyFarOverTheLimitIsStillAProblem() {
+        String pollId = openPoll();
+        Response response = vote(pollId, token("erin-" + UUID.randomUUID()), "{\"pad\":\"" + "x".repeat(200_000) + "\"}");
+        assertProblem(response, 413, "payload-too-large");
+        assertThat(votesOn(pollId)).isEmpty();
+    }
+
+    @Test
+    void missingExpiredOrForeignTokensAreUnauthenticatedAndVotersOnlyMayVote() {
+        String pollId = openPoll();
+        assertProblem(given().contentType("application/json").body(body("a"))
+                .post("/api/v1/polls/{pollId}/votes", pollId), 401, "unauthenticated");
+        assertProblem(vote(pollId, IngestFixture.expiredToken("frank"), body("a")), 401, "unauthenticated");
+        assertProblem(vote(pollId, IngestFixture.badlySignedToken("frank"), body("a")), 401, "unauthenticated");
+        assertProblem(vote(pollId, "not.a.jwt", body("a")), 401, "unauthenticated");
+        assertProblem(vote(pollId, token("frank", "auditor"), body("a")), 403, "forbidden");
+        assertThat(votesOn(pollId)).isEmpty();
+    }
+
+    @Test
+    void anUnknownPollOrOptionIsRefused() {
+        String pollId = openPoll();
+        String unknown = IngestFixture.newPollId();
+        assertProblem(vote(unknown, token("gina-" + UUID.randomUUID()), body("a")), 404, "poll-not-found");
+        assertProblem(vote(pollId, token("gina-" + UUID.randomUUID()), body("zz")), 422, "unknown-option");
+        assertThat(votesOn(pollId)).isEmpty();
+        assertThat(votesOn(unknown)).isEmpty();
+    }
+
+    @Test
+    void votesOutsideThePollWindowAreRefused() {
+        String later = IngestFixture.newPollId();
+        IngestFixture.createPoll(later, Instant.now().plus(Duration.ofHours(1)), null);
+        String ended = IngestFixture.newPollId();
+        IngestFixture.createPoll(ended, null, null);
+        IngestFixture.closePoll(ended);
+        IngestFixture.await("ingest folds both polls",
+                () -> polls.get(later) != null && polls.get(ended) != null && polls.get(ended).closedAt() != null);
+
+        Response notYet = vote(later, token("hank-" + UUID.randomUUID()), body("a"));
+        Response closed = vote(ended, token("hank-" + UUID.randomUUID()), body("a"));
+
+        assertProblem(notYet, 422, "poll-not-open");
+        assertThat(notYet.jsonPath().getString("pollStatus")).isEqualTo("scheduled");
+        assertProblem(closed, 422, "poll-not-open");
+        assertThat(closed.jsonPath().getString("pollStatus")).isEqualTo("closed");
+        assertThat(votesOn(later)).isEmpty();
+        assertThat(votesOn(ended)).isEmpty();
+    }
+
+    @Test
+    void readinessIncludesKafkaAndMetricsCountVotes() {
+        String pollId = openPoll();
+        String token = token("ivy-" + UUID.randomUUID());
+        vote(pollId, token, body("a")).then().statusCode(202);
+        vote(pollId, token, body("a")).then().statusCode(409);
+
+        String ready = given().get("/q/health/ready").then().statusCode(200).extract().asString();
+        // The Kafka channels are the readiness check; Redis is deliberately not one.
+        assertThat(ready).contains("Reactive Messaging").contains("votes-submitted").contains("poll-events")
+                .doesNotContainIgnoringCase("redis");
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("votes_submitted_total").contains("votes_duplicate_total");
+    }
+}
