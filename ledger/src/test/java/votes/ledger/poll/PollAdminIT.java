@@ -166,7 +166,12 @@ class PollAdminIT {
 
     @Test
     void readinessCoversKafkaAndPostgres() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        List<String> checks = given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .extract().path("checks.name");
+        assertThat(checks).anyMatch(name -> name.toLowerCase().contains("kafka"));
+        assertThat(checks).anyMatch(name -> name.toLowerCase().contains("postgres")
+                || name.toLowerCase().contains("database"));
+        assertThat(checks).noneMatch(name -> name.toLowerCase().contains("redis"));
         given().get("/q/openapi").then().statusCode(200);
     }
 }
