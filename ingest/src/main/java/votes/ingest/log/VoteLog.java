@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,12 +58,22 @@ public class VoteLog {
                 return Uni.createFrom().item(unavailable("the log refused the append"));
             }
             settled.whenComplete((ignored, failure) -> inFlight.decrementAndGet());
+            // The ack arrives on the producer's I/O thread: hand the rest of the request (Redis, JSON, the
+            // response) back to the request's event loop instead of slowing the producer down.
+            Context requestContext = Vertx.currentContext();
             // Our own view of the future, so timing out never cancels the send (the slot stays taken until it settles).
             return Uni.createFrom().<Void>emitter(em -> settled.whenComplete((ignored, failure) -> {
-                        if (failure == null) {
-                            em.complete(null);
+                        Runnable settle = () -> {
+                            if (failure == null) {
+                                em.complete(null);
+                            } else {
+                                em.fail(failure);
+                            }
+                        };
+                        if (requestContext == null) {
+                            settle.run();
                         } else {
-                            em.fail(failure);
+                            requestContext.runOnContext(v -> settle.run());
                         }
                     }))
                     .ifNoItem().after(config.sendTimeout()).fail()

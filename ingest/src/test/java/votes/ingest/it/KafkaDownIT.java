@@ -64,5 +64,7 @@ class KafkaDownIT {
         assertThat(firstResponse.jsonPath().getString("detail")).contains("did not acknowledge");
 
         assertThat(votesOn(pollId)).isEmpty();
+        // The producer cannot reach a broker: this instance should leave the load balancer.
+        io.restassured.RestAssured.given().get("/q/health/ready").then().statusCode(503);
     }
 }
