@@ -9,6 +9,9 @@ import static votes.ingest.it.IngestFixture.votesOn;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +33,9 @@ class VoteSubmissionIT {
 
     @Inject
     PollCache polls;
+
+    @Inject
+    Redis redis;
 
     private String openPoll() {
         String pollId = IngestFixture.newPollId();
@@ -78,6 +84,13 @@ class VoteSubmissionIT {
         assertThat(vote.client().deviceId()).isEqualTo("phone-1");
         assertThat(vote.client().userAgentHash()).isEqualTo(ClientFacts.hash("it-agent"));
         assertThat(vote.client().addressHash()).isEqualTo(ClientFacts.hash("127.0.0.1"));
+
+        // The contract's Redis keys, written after the ack: the dedupe key and the receipt the ledger shows.
+        String pending = redis.send(Request.cmd(Command.GET).arg("receipt:" + receiptId)).await().indefinitely().toString();
+        assertThat(pending).contains("\"voterId\":\"" + voterId + "\"").contains("\"pollId\":\"" + pollId + "\"")
+                .contains("\"acceptedAt\":\"");
+        assertThat(redis.send(Request.cmd(Command.GET).arg("vote:{" + voterId + "}:poll:" + pollId))
+                .await().indefinitely().toString()).contains(receiptId);
     }
 
     @Test
