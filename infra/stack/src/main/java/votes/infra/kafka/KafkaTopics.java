@@ -17,6 +17,9 @@ public final class KafkaTopics implements AutoCloseable {
 
     public static final String VOTES_SUBMITTED = "votes.submitted";
     public static final String POLL_EVENTS = "poll-events";
+    public static final String TALLY_DELTAS = "ledger.tally-deltas";
+    public static final String LEDGER_POLLS = "ledger.polls";
+    public static final String VOTE_TALLIES = "vote-tallies";
 
     private final Admin admin;
 
@@ -29,7 +32,12 @@ public final class KafkaTopics implements AutoCloseable {
 
     public static List<NewTopic> standard(int votesPartitions) {
         return List.of(new NewTopic(VOTES_SUBMITTED, votesPartitions, (short) 1),
-                new NewTopic(POLL_EVENTS, 3, (short) 1));
+                new NewTopic(POLL_EVENTS, 3, (short) 1),
+                new NewTopic(TALLY_DELTAS, votesPartitions, (short) 1),
+                new NewTopic(LEDGER_POLLS, 3, (short) 1),
+                // Compacted: the latest tally per poll is all a new dashboard instance needs to catch up.
+                new NewTopic(VOTE_TALLIES, votesPartitions, (short) 1)
+                        .configs(Map.of("cleanup.policy", "compact", "min.cleanable.dirty.ratio", "0.1")));
     }
 
     /** The port opens before the controller has elected itself; describeCluster answers only after. */

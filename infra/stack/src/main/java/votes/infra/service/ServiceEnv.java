@@ -25,6 +25,9 @@ public final class ServiceEnv {
         env.put("VOTER_ID_KEY", s.voterIdKey());
         env.put("LEDGER_URL", "http://127.0.0.1:" + s.ports().ledger());
         env.put("VOTES_PARTITIONS", Integer.toString(s.votesPartitions()));
+        // State that must survive a restart (kill -9 included) lives under the stack's data dir, not /tmp.
+        env.put("KAFKA_STREAMS_STATE_DIR", s.dataDir("projections").resolve("state").toString());
+        env.put("RELAY_OFFSETS_FILE", s.dataDir("cdc-relay").resolve("offsets.dat").toString());
         return env;
     }
 }

@@ -3,13 +3,14 @@ package votes.infra.service;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import votes.infra.stack.Detached;
 import votes.infra.stack.ManagedProcess;
 import votes.infra.stack.Probes;
 import votes.infra.stack.StackSettings;
 
-/** A packaged Quarkus app (fast-jar) run as its own JVM, configured only through the contract's env vars. */
+/** A packaged service run as its own JVM, configured only through the contract's env vars. */
 public final class ServiceProcess extends ManagedProcess {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
@@ -56,7 +57,9 @@ public final class ServiceProcess extends ManagedProcess {
             throw new ServiceNotBuiltException(label() + " is not built (" + settings.repoRoot().relativize(jar)
                     + " missing): ./mvnw -q -pl " + spec.module() + " -am install -DskipTests");
         }
-        Process process = Detached.start(List.of(javaBinary(), "-Xmx512m", "-jar", jar.toString()),
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m"));
+        command.addAll(spec.launchArguments(settings.repoRoot()));
+        Process process = Detached.start(command,
                 settings.logFile(name()), settings.home(), ServiceEnv.of(settings, port()));
         record(process.pid());
         if (!Probes.await(READY_TIMEOUT, process.toHandle(), () -> Probes.httpStatus(readyUrl()) == 200)) {

@@ -1,21 +1,54 @@
 package votes.infra.service;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.ToIntFunction;
 import votes.infra.stack.StackPorts;
 
-/** A Quarkus service of the stack: its module folder and which of the stack's ports it listens on. */
-public record ServiceSpec(String name, String label, String module, ToIntFunction<StackPorts> port) {
+/**
+ * A service of the stack: its module folder, which of the stack's ports it listens on, and how it is
+ * launched. Most are Quarkus fast-jars; the CDC relay is a plain Java main because Debezium needs a newer
+ * Kafka client than the Quarkus BOM's.
+ */
+public record ServiceSpec(String name, String label, String module, ToIntFunction<StackPorts> port, String mainClass) {
 
-    public static final ServiceSpec LEDGER = new ServiceSpec("ledger", "ledger", "ledger", StackPorts::ledger);
-    public static final ServiceSpec INGEST = new ServiceSpec("ingest", "ingest", "ingest", StackPorts::ingest);
+    public static final ServiceSpec LEDGER = quarkus("ledger", "ledger", StackPorts::ledger);
+    public static final ServiceSpec CDC_RELAY = new ServiceSpec("cdc-relay", "cdc-relay", "ledger/cdc-relay",
+            StackPorts::relay, "votes.ledger.relay.CdcRelay");
+    public static final ServiceSpec PROJECTIONS = quarkus("projections", "projections", StackPorts::projections);
+    public static final ServiceSpec REALTIME = quarkus("realtime", "realtime", StackPorts::realtime);
+    public static final ServiceSpec INGEST = quarkus("ingest", "ingest", StackPorts::ingest);
 
-    /** Start order: the ledger first (ingest asks it for polls on a cache miss). */
-    public static final List<ServiceSpec> ALL = List.of(LEDGER, INGEST);
+    /**
+     * Start order: the ledger first (ingest asks it for polls on a cache miss), then the results path
+     * downstream of it, ingest last so no vote is taken before the ledger side is ready.
+     */
+    public static final List<ServiceSpec> ALL = List.of(LEDGER, CDC_RELAY, PROJECTIONS, REALTIME, INGEST);
 
+    private static ServiceSpec quarkus(String name, String module, ToIntFunction<StackPorts> port) {
+        return new ServiceSpec(name, name, module, port, null);
+    }
+
+    /** The file whose presence means "built". */
     public Path jar(Path repoRoot) {
-        return repoRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        Path target = repoRoot.resolve(module).resolve("target");
+        return mainClass == null ? target.resolve("quarkus-app/quarkus-run.jar")
+                : target.resolve("votes-" + name + ".jar");
+    }
+
+    /** The JVM arguments after the java binary and heap settings. */
+    public List<String> launchArguments(Path repoRoot) {
+        Path jar = jar(repoRoot);
+        if (mainClass == null) {
+            return List.of("-jar", jar.toString());
+        }
+        return List.of("-cp", jar + java.io.File.pathSeparator + jar.resolveSibling("lib") + "/*", mainClass);
+    }
+
+    /** Whether this checkout has the service at all (a module arrives with its issue). */
+    public boolean isPresent(Path repoRoot) {
+        return Files.isRegularFile(repoRoot.resolve(module).resolve("pom.xml"));
     }
 
     public static ServiceSpec named(String name) {

@@ -36,7 +36,8 @@ public final class LocalStack {
         this.settings = settings;
         this.infrastructure = List.of(new KafkaServer(settings), new PostgresServer(settings, notes),
                 new RedisServer(settings));
-        this.services = ServiceSpec.ALL.stream().map(spec -> new ServiceProcess(settings, spec)).toList();
+        this.services = ServiceSpec.ALL.stream().filter(spec -> spec.isPresent(settings.repoRoot()))
+                .map(spec -> new ServiceProcess(settings, spec)).toList();
         this.gateway = new GatewayProcess(settings);
         this.keys = DevKeys.in(settings.keysDir());
     }

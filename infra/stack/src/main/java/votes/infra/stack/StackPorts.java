@@ -7,8 +7,8 @@ import java.net.ServerSocket;
 import java.util.Map;
 
 /** Every port of the local stack, in one place so the CLI, the services' env and the tests agree. */
-public record StackPorts(int gateway, int ingest, int ledger, int realtime, int kafka, int kafkaController, int postgres,
-                         int redis) {
+public record StackPorts(int gateway, int ingest, int ledger, int realtime, int projections, int relay, int kafka,
+                         int kafkaController, int postgres, int redis) {
 
     /** The contract's defaults, each overridable by a VOTE_*_PORT variable. */
     public static StackPorts fromEnv(Map<String, String> env) {
@@ -16,8 +16,9 @@ public record StackPorts(int gateway, int ingest, int ledger, int realtime, int 
                 port(env, "VOTE_GATEWAY_PORT", 8080),
                 port(env, "VOTE_INGEST_PORT", 8081),
                 port(env, "VOTE_LEDGER_PORT", 8082),
-                // realtime is not written yet; the gateway already routes to it (and answers 502 while it is down).
                 port(env, "VOTE_REALTIME_PORT", 8083),
+                port(env, "VOTE_PROJECTIONS_PORT", 8084),
+                port(env, "VOTE_RELAY_PORT", 8085),
                 port(env, "VOTE_KAFKA_PORT", 9092),
                 port(env, "VOTE_KAFKA_CONTROLLER_PORT", 9093),
                 port(env, "VOTE_PG_PORT", 5433),
@@ -27,7 +28,7 @@ public record StackPorts(int gateway, int ingest, int ledger, int realtime, int 
     /** Free ports chosen by the kernel, so parallel test JVMs and a developer's stack never collide. */
     public static StackPorts ephemeral() {
         return new StackPorts(freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
-                freePort());
+                freePort(), freePort(), freePort());
     }
 
     public static int freePort() {

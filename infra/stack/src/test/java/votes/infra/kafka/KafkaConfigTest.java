@@ -37,6 +37,13 @@ class KafkaConfigTest {
     @Test
     void standardTopicsFollowTheContract() {
         assertThat(KafkaTopics.standard(6)).extracting(t -> t.name() + "/" + t.numPartitions())
-                .containsExactly("votes.submitted/6", "poll-events/3");
+                .containsExactly("votes.submitted/6", "poll-events/3", "ledger.tally-deltas/6", "ledger.polls/3",
+                        "vote-tallies/6");
+    }
+
+    @Test
+    void talliesTopicIsCompactedSoTheLatestTallyPerPollIsKept() {
+        assertThat(KafkaTopics.standard(6)).filteredOn(t -> t.name().equals("vote-tallies")).singleElement()
+                .satisfies(t -> assertThat(t.configs()).containsEntry("cleanup.policy", "compact"));
     }
 }

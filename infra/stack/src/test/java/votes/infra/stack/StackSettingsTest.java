@@ -13,7 +13,7 @@ class StackSettingsTest {
     void defaultsFollowTheContract() {
         StackSettings s = StackSettings.fromEnv(Map.of(), Path.of("/repo"));
         assertThat(s.home()).isEqualTo(Path.of("/repo/.vote"));
-        assertThat(s.ports()).isEqualTo(new StackPorts(8080, 8081, 8082, 8083, 9092, 9093, 5433, 6380));
+        assertThat(s.ports()).isEqualTo(new StackPorts(8080, 8081, 8082, 8083, 8084, 8085, 9092, 9093, 5433, 6380));
         assertThat(s.pgUrl()).isEqualTo("postgresql://votes:votes@127.0.0.1:5433/votes");
         assertThat(s.redisUrl()).isEqualTo("redis://127.0.0.1:6380");
         assertThat(s.kafkaBootstrap()).isEqualTo("127.0.0.1:9092");
