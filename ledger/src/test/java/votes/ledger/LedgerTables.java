@@ -5,6 +5,8 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /** Reads the ledger's tables in ITs, through the application's own pool. */
@@ -33,6 +35,30 @@ public record LedgerTables(Pool pool) {
             rows.add(new RejectionRow(row.getUUID("event_id"), row.getString("voter_id"), row.getString("reason")));
         }
         return rows;
+    }
+
+    /** Recorded votes per option of a poll: what every tally must equal once quiet. */
+    public Map<String, Long> voteCounts(String pollId) {
+        return countsBy("SELECT option_id, count(*) AS n FROM votes WHERE poll_id = $1 GROUP BY option_id", pollId);
+    }
+
+    /** The poll's tally deltas summed per option. */
+    public Map<String, Long> deltaSums(String pollId) {
+        return countsBy("SELECT option_id, sum(vote_count) AS n FROM tally_deltas WHERE poll_id = $1 GROUP BY option_id",
+                pollId);
+    }
+
+    public long deltaRows(String pollId) {
+        return pool.preparedQuery("SELECT count(*) AS n FROM tally_deltas WHERE poll_id = $1")
+                .execute(Tuple.of(pollId)).await().indefinitely().iterator().next().getLong("n");
+    }
+
+    private Map<String, Long> countsBy(String sql, String pollId) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (Row row : pool.preparedQuery(sql).execute(Tuple.of(pollId)).await().indefinitely()) {
+            counts.put(row.getString("option_id"), row.getLong("n"));
+        }
+        return counts;
     }
 
     public long polls() {

@@ -17,17 +17,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import votes.events.id.EventIds;
 import votes.events.poll.Poll;
 import votes.events.rule.RejectionReason;
 import votes.ledger.poll.PollRows;
 import votes.ledger.sql.Timestamps;
+import votes.ledger.tally.TallyDelta;
+import votes.ledger.tally.TallyDeltas;
 
 /**
  * Writes one consumed batch in ONE PostgreSQL transaction: read the batch's polls, prefetch the recorded votes
- * of its (poll, voter) pairs, let {@link BatchPlan} judge every entry in log order, then insert the records and
- * the rejections with one statement each. Either all of it commits or none does, so the caller may retry the
- * same batch as often as it must.
+ * of its (poll, voter) pairs, let {@link BatchPlan} judge every entry in log order, then insert the records, the
+ * tally deltas of the records the database really took, and the rejections, with one statement each. Either all
+ * of it commits or none does, so the caller may retry the same batch as often as it must, and the deltas always
+ * sum to the committed votes.
  */
 @ApplicationScoped
 public class VoteBatchWriter {
@@ -49,6 +54,9 @@ public class VoteBatchWriter {
             SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::int[], $8::bigint[])
             ON CONFLICT (event_id) DO NOTHING
             RETURNING reason""";
+    private static final String INSERT_DELTAS = """
+            INSERT INTO tally_deltas (delta_id, poll_id, option_id, vote_count)
+            SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[])""";
 
     private final Pool pool;
     private final Duration unknownPollGrace;
@@ -63,13 +71,19 @@ public class VoteBatchWriter {
                 .flatMap(polls -> prefetch(connection, entries)
                         .map(recorded -> BatchPlan.decide(polls::get, recorded, entries)))
                 .flatMap(plan -> insertVotes(connection, plan.records())
-                        .flatMap(refused -> raceLosers(connection, refused)
+                        .flatMap(inserted -> insertDeltas(connection, inserted.taken())
+                                .replaceWith(inserted))
+                        .flatMap(inserted -> raceLosers(connection, inserted.refused())
                                 .flatMap(losers -> {
                                     List<Rejection> rejections = new ArrayList<>(plan.rejections());
                                     losers.forEach(loser -> rejections.add(new Rejection(loser, RejectionReason.DUPLICATE)));
                                     return insertRejections(connection, rejections)
-                                            .map(added -> new BatchOutcome(plan.records().size() - refused.size(), added));
+                                            .map(added -> new BatchOutcome(inserted.taken().size(), added));
                                 }))));
+    }
+
+    /** The records of one INSERT: those the database took, and those it refused on a unique constraint. */
+    private record VoteInsert(List<LedgerEntry> taken, List<LedgerEntry> refused) {
     }
 
     private Uni<Map<String, Poll>> polls(SqlConnection connection, List<LedgerEntry> entries) {
@@ -116,10 +130,10 @@ public class VoteBatchWriter {
                 });
     }
 
-    /** @return the records the database refused (another transaction recorded their (poll, voter) first) */
-    private Uni<List<LedgerEntry>> insertVotes(SqlConnection connection, List<LedgerEntry> records) {
+    /** Refused records: another transaction recorded their (poll, voter) or their event first. */
+    private Uni<VoteInsert> insertVotes(SqlConnection connection, List<LedgerEntry> records) {
         if (records.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+            return Uni.createFrom().item(new VoteInsert(List.of(), List.of()));
         }
         int n = records.size();
         String[] polls = new String[n];
@@ -146,8 +160,37 @@ public class VoteBatchWriter {
                 .map(rows -> {
                     Set<UUID> inserted = new HashSet<>();
                     rows.forEach(row -> inserted.add(row.getUUID("event_id")));
-                    return records.stream().filter(entry -> !inserted.contains(entry.vote().eventId())).toList();
+                    Map<Boolean, List<LedgerEntry>> split = records.stream()
+                            .collect(Collectors.partitioningBy(entry -> inserted.contains(entry.vote().eventId())));
+                    return new VoteInsert(split.get(true), split.get(false));
                 });
+    }
+
+    /**
+     * One row per (poll, option) of the votes this transaction inserted (RETURNING, not the plan): a redelivered
+     * batch, or a record that lost a race, adds nothing to a tally.
+     */
+    private Uni<Void> insertDeltas(SqlConnection connection, List<LedgerEntry> taken) {
+        List<TallyDelta> deltas = TallyDeltas.of(taken.stream().map(LedgerEntry::vote).toList(), EventIds::next);
+        if (deltas.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = deltas.size();
+        UUID[] ids = new UUID[n];
+        String[] polls = new String[n];
+        String[] options = new String[n];
+        Integer[] counts = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            TallyDelta delta = deltas.get(i);
+            ids[i] = delta.deltaId();
+            polls[i] = delta.pollId();
+            options[i] = delta.optionId();
+            counts[i] = delta.voteCount();
+        }
+        return connection.preparedQuery(INSERT_DELTAS)
+                .execute(Tuple.tuple().addArrayOfUUID(ids).addArrayOfString(polls).addArrayOfString(options)
+                        .addArrayOfInteger(counts))
+                .replaceWithVoid();
     }
 
     /**

@@ -87,6 +87,46 @@ class VoteLedgerIT {
     }
 
     @Test
+    void tallyDeltasSumToTheRecordedVotesAndIgnoreDuplicatesAndRejections() {
+        String pollId = createPoll();
+        String twice = newSubject("judy");
+        VoteSubmitted first = vote(pollId, twice, "a", Instant.now());
+        VoteSubmitted again = vote(pollId, twice, "b", Instant.now());
+        VoteSubmitted strange = vote(pollId, newSubject("kim"), "c", Instant.now());
+        VoteSubmitted forA = vote(pollId, newSubject("leo"), "a", Instant.now());
+        VoteSubmitted forB = vote(pollId, newSubject("mia"), "b", Instant.now());
+
+        for (VoteSubmitted vote : java.util.List.of(first, again, strange, forA, forB)) {
+            append(vote);
+        }
+
+        await().atMost(patience()).until(() -> java.util.stream.Stream.of(first, again, strange, forA, forB)
+                .allMatch(vote -> tables().verdicts(vote.eventId()) == 1));
+        assertThat(tables().voteCounts(pollId)).isEqualTo(java.util.Map.of("a", 2L, "b", 1L));
+        assertThat(tables().deltaSums(pollId)).isEqualTo(tables().voteCounts(pollId));
+        assertThat(tables().rejections(pollId)).hasSize(2);
+    }
+
+    @Test
+    void redeliveredEventAddsNoTallyDelta() {
+        String pollId = createPoll();
+        String nina = newSubject("nina");
+        VoteSubmitted once = vote(pollId, nina, "a", Instant.now());
+        append(once);
+        await().atMost(patience()).until(() -> tables().verdicts(once.eventId()) == 1);
+        assertThat(tables().deltaRows(pollId)).isEqualTo(1);
+        // Same key, same partition: once the marker is decided, the redelivery was too.
+        VoteSubmitted marker = vote(pollId, nina, "b", Instant.now());
+
+        append(once);
+        append(marker);
+
+        await().atMost(patience()).until(() -> tables().verdicts(marker.eventId()) == 1);
+        assertThat(tables().deltaRows(pollId)).isEqualTo(1);
+        assertThat(tables().deltaSums(pollId)).isEqualTo(java.util.Map.of("a", 1L));
+    }
+
+    @Test
     void voteSubmittedAfterCloseIsRejectedButOneSubmittedBeforeCloseStillCounts() {
         String pollId = createPoll();
         Instant closedAt = Instant.parse(given().auth().oauth2(LedgerFixture.admin())
