@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import votes.events.key.VoterIds;
@@ -39,6 +41,18 @@ public class VoteResource {
 
     @POST
     @RolesAllowed("voter")
+    @Operation(summary = "Cast a vote", description = "202 only once the vote is durably on the log (acks=all).")
+    @APIResponse(responseCode = "202", description = "accepted; Location names the receipt")
+    @APIResponse(responseCode = "400", description = "malformed-request")
+    @APIResponse(responseCode = "401", description = "unauthenticated")
+    @APIResponse(responseCode = "403", description = "forbidden, or challenge-required (with a challenge)")
+    @APIResponse(responseCode = "404", description = "poll-not-found")
+    @APIResponse(responseCode = "409", description = "duplicate-vote (with existingReceiptId)")
+    @APIResponse(responseCode = "413", description = "payload-too-large (over 4 KiB)")
+    @APIResponse(responseCode = "415", description = "unsupported-media-type")
+    @APIResponse(responseCode = "422", description = "unknown-option or poll-not-open")
+    @APIResponse(responseCode = "429", description = "rate-limited (Retry-After)")
+    @APIResponse(responseCode = "503", description = "unavailable: the log cannot take the append (Retry-After)")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> vote(@RestPath String pollId, byte[] body,

@@ -205,5 +205,7 @@ class VoteSubmissionIT {
                 .doesNotContainIgnoringCase("redis");
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("votes_submitted_total").contains("votes_duplicate_total");
+        assertThat(given().get("/q/openapi").then().statusCode(200).extract().asString())
+                .contains("/api/v1/polls/{pollId}/votes");
     }
 }
