@@ -1,0 +1,169 @@
+package votes.ledger.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.debezium.data.Envelope;
+import io.debezium.data.Json;
+import io.debezium.data.Uuid;
+import io.debezium.time.ZonedTimestamp;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.transforms.Transformation;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The configured transform chain and converters, applied the way the engine applies them, to change events shaped
+ * like the PostgreSQL connector's: the contract's topics and flat row JSON come out.
+ */
+class TopicRoutingTest {
+
+    private static final Instant COMMITTED = Instant.parse("2026-11-21T12:00:00.123Z");
+    private static final Schema SOURCE = SchemaBuilder.struct().name("io.debezium.connector.postgresql.Source")
+            .field("ts_ms", Schema.INT64_SCHEMA).field("table", Schema.STRING_SCHEMA).build();
+    private static final Schema DELTA = SchemaBuilder.struct().name("ledger.public.tally_deltas.Value")
+            .field("delta_id", Uuid.builder().build()).field("poll_id", Schema.STRING_SCHEMA)
+            .field("option_id", Schema.STRING_SCHEMA).field("vote_count", Schema.INT32_SCHEMA)
+            .field("created_at", ZonedTimestamp.builder().build()).build();
+    private static final Schema DELTA_KEY = SchemaBuilder.struct().name("ledger.public.tally_deltas.Key")
+            .field("delta_id", Uuid.builder().build()).build();
+    private static final Schema POLL = SchemaBuilder.struct().name("ledger.public.polls.Value")
+            .field("poll_id", Schema.STRING_SCHEMA).field("title", Schema.STRING_SCHEMA)
+            .field("options", Json.builder().build())
+            .field("opens_at", ZonedTimestamp.builder().optional().build())
+            .field("closes_at", ZonedTimestamp.builder().optional().build())
+            .field("closed_at", ZonedTimestamp.builder().optional().build())
+            .field("created_at", ZonedTimestamp.builder().build()).build();
+    private static final Schema POLL_KEY = SchemaBuilder.struct().name("ledger.public.polls.Key")
+            .field("poll_id", Schema.STRING_SCHEMA).build();
+
+    private final Properties engine = RelayConfig.load(name -> null).engine();
+    private final List<Transformation<SourceRecord>> chain = chain(engine);
+    private final ConnectRecords records = new ConnectRecords(engine);
+
+    @AfterEach
+    void close() {
+        chain.forEach(Transformation::close);
+    }
+
+    @Test
+    void insertedDeltaGoesToLedgerTallyDeltasAsTheFlatRow() {
+        Struct row = new Struct(DELTA).put("delta_id", "0193a1b2-0000-7000-8000-000000000001").put("poll_id", "p1")
+                .put("option_id", "a").put("vote_count", 3).put("created_at", "2026-11-21T12:00:00.1Z");
+        SourceRecord change = change("tally_deltas", DELTA_KEY, new Struct(DELTA_KEY).put("delta_id", row.get("delta_id")),
+                Envelope.defineSchema().withName("ledger.public.tally_deltas.Envelope").withRecord(DELTA)
+                        .withSource(SOURCE).build().create(row, source("tally_deltas"), COMMITTED));
+
+        ProducerRecord<byte[], byte[]> out = records.toKafka(apply(change));
+
+        assertThat(out.topic()).isEqualTo("ledger.tally-deltas");
+        assertThat(text(out.key())).isEqualTo("{\"delta_id\":\"0193a1b2-0000-7000-8000-000000000001\"}");
+        assertThat(text(out.value())).isEqualTo("{\"delta_id\":\"0193a1b2-0000-7000-8000-000000000001\","
+                + "\"poll_id\":\"p1\",\"option_id\":\"a\",\"vote_count\":3,\"created_at\":\"2026-11-21T12:00:00.1Z\"}");
+        assertThat(text(out.headers().lastHeader(ConnectRecords.COMMIT_TIME_HEADER).value()))
+                .isEqualTo(Long.toString(COMMITTED.toEpochMilli()));
+    }
+
+    @Test
+    void changedPollGoesToLedgerPollsWithOptionsAsJsonTextAndIsoTimestamps() {
+        Struct before = poll(null);
+        Struct after = poll("2026-11-21T13:00:00Z");
+        SourceRecord change = change("polls", POLL_KEY, new Struct(POLL_KEY).put("poll_id", "p1"),
+                Envelope.defineSchema().withName("ledger.public.polls.Envelope").withRecord(POLL).withSource(SOURCE)
+                        .build().update(before, after, source("polls"), COMMITTED));
+
+        ProducerRecord<byte[], byte[]> out = records.toKafka(apply(change));
+
+        assertThat(out.topic()).isEqualTo("ledger.polls");
+        assertThat(text(out.key())).isEqualTo("{\"poll_id\":\"p1\"}");
+        assertThat(text(out.value())).isEqualTo("{\"poll_id\":\"p1\",\"title\":\"Lunch?\","
+                + "\"options\":\"[{\\\"id\\\": \\\"a\\\", \\\"label\\\": \\\"Pizza\\\"}]\",\"opens_at\":null,"
+                + "\"closes_at\":null,\"closed_at\":\"2026-11-21T13:00:00Z\",\"created_at\":\"2026-11-21T12:00:00Z\"}");
+    }
+
+    @Test
+    void deletedRowIsDropped() {
+        Struct row = poll(null);
+        SourceRecord change = change("polls", POLL_KEY, new Struct(POLL_KEY).put("poll_id", "p1"),
+                Envelope.defineSchema().withName("ledger.public.polls.Envelope").withRecord(POLL).withSource(SOURCE)
+                        .build().delete(row, source("polls"), COMMITTED));
+
+        assertThat(apply(change)).isNull();
+    }
+
+    @Test
+    void heartbeatKeepsItsOwnTopicSoTheRelayCanSkipIt() {
+        Schema key = SchemaBuilder.struct().name("io.debezium.connector.common.ServerNameKey")
+                .field("serverName", Schema.STRING_SCHEMA).build();
+        Schema value = SchemaBuilder.struct().name("io.debezium.connector.common.Heartbeat")
+                .field("ts_ms", Schema.INT64_SCHEMA).build();
+        SourceRecord heartbeat = new SourceRecord(Map.of("server", "ledger"), Map.of("lsn", 1L),
+                "__debezium-heartbeat.ledger", null, key, new Struct(key).put("serverName", "ledger"), value,
+                new Struct(value).put("ts_ms", 1L));
+
+        SourceRecord out = apply(heartbeat);
+
+        assertThat(out.topic()).startsWith(RelayConfig.load(name -> null).skippedTopicPrefix());
+    }
+
+    private Struct poll(String closedAt) {
+        return new Struct(POLL).put("poll_id", "p1").put("title", "Lunch?")
+                .put("options", "[{\"id\": \"a\", \"label\": \"Pizza\"}]").put("closed_at", closedAt)
+                .put("created_at", "2026-11-21T12:00:00Z");
+    }
+
+    private static Struct source(String table) {
+        return new Struct(SOURCE).put("ts_ms", COMMITTED.toEpochMilli()).put("table", table);
+    }
+
+    private static SourceRecord change(String table, Schema keySchema, Struct key, Struct envelope) {
+        return new SourceRecord(Map.of("server", "ledger"), Map.of("lsn", 42L), "ledger.public." + table, null,
+                keySchema, key, envelope.schema(), envelope);
+    }
+
+    private SourceRecord apply(SourceRecord record) {
+        SourceRecord current = record;
+        for (Transformation<SourceRecord> transformation : chain) {
+            if (current == null) {
+                return null;
+            }
+            current = transformation.apply(current);
+        }
+        return current;
+    }
+
+    /** What Connect does with {@code transforms}: each alias's type, configured with its own prefixed keys. */
+    @SuppressWarnings("unchecked")
+    private static List<Transformation<SourceRecord>> chain(Properties engine) {
+        List<Transformation<SourceRecord>> chain = new ArrayList<>();
+        for (String alias : engine.getProperty("transforms").split(",")) {
+            String prefix = "transforms." + alias.trim() + ".";
+            Map<String, String> settings = new HashMap<>();
+            engine.stringPropertyNames().stream().filter(name -> name.startsWith(prefix) && !name.equals(prefix + "type"))
+                    .forEach(name -> settings.put(name.substring(prefix.length()), engine.getProperty(name)));
+            try {
+                Transformation<SourceRecord> transformation = (Transformation<SourceRecord>)
+                        Class.forName(engine.getProperty(prefix + "type")).getDeclaredConstructor().newInstance();
+                transformation.configure(settings);
+                chain.add(transformation);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return chain;
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}
