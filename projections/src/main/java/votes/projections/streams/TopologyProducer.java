@@ -1,0 +1,25 @@
+package votes.projections.streams;
+
+import io.smallrye.config.ConfigMapping;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Duration;
+import org.apache.kafka.streams.Topology;
+import votes.projections.tally.TallyTopology;
+
+/** Hands the tally topology to Quarkus, which runs it with the {@code kafka-streams.*} settings. */
+@ApplicationScoped
+public class TopologyProducer {
+
+    @ConfigMapping(prefix = "projections")
+    public interface ProjectionsConfig {
+
+        /** How long applied delta ids are remembered (see AppliedDeltas for the bound it gives). */
+        Duration dedupRetention();
+    }
+
+    @Produces
+    public Topology topology(ProjectionsConfig config) {
+        return TallyTopology.build(config.dedupRetention());
+    }
+}

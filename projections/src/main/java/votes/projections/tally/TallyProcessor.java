@@ -1,0 +1,64 @@
+package votes.projections.tally;
+
+import io.micrometer.core.instrument.Metrics;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import votes.projections.cdc.DeltaRow;
+import votes.projections.cdc.LedgerRow;
+import votes.projections.cdc.PollRow;
+
+/**
+ * Folds one poll's ledger rows (key = poll id) into its tally: skips deltas already applied, applies the
+ * rest with {@link TallyFold}, stores the tally and forwards it when it changed. Store writes and the
+ * forwarded tally commit in one Kafka transaction (exactly_once_v2), so a crash never applies a delta twice
+ * nor publishes a tally the stores do not hold.
+ */
+final class TallyProcessor implements Processor<String, LedgerRow, String, Tally> {
+
+    private final Duration dedupRetention;
+    private ProcessorContext<String, Tally> context;
+    private KeyValueStore<String, Tally> tallies;
+    private AppliedDeltas applied;
+
+    TallyProcessor(Duration dedupRetention) {
+        this.dedupRetention = dedupRetention;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Tally> context) {
+        this.context = context;
+        this.tallies = context.getStateStore(TallyTopology.TALLIES_STORE);
+        this.applied = new AppliedDeltas(context.getStateStore(AppliedDeltas.STORE),
+                context.getStateStore(AppliedDeltas.CLOCK_STORE), dedupRetention);
+    }
+
+    @Override
+    public void process(Record<String, LedgerRow> record) {
+        String pollId = record.key();
+        Tally current = tallies.get(pollId);
+        Instant at = Instant.ofEpochMilli(record.timestamp());
+        Tally next;
+        if (record.value() instanceof DeltaRow delta) {
+            AppliedDeltas.Verdict verdict = applied.check(delta);
+            if (verdict != AppliedDeltas.Verdict.NEW) {
+                Metrics.counter("projections_deltas_skipped_total", "reason", verdict.slug()).increment();
+                return;
+            }
+            next = TallyFold.apply(current, delta, at);
+            applied.remember(delta);
+            Metrics.counter("projections_deltas_applied_total").increment();
+        } else if (record.value() instanceof PollRow poll) {
+            next = TallyFold.apply(current, poll, at);
+        } else {
+            return;
+        }
+        if (next != current) {
+            tallies.put(pollId, next);
+            context.forward(record.withValue(next));
+        }
+    }
+}
