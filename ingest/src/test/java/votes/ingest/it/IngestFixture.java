@@ -33,6 +33,7 @@ import votes.events.poll.PollCreated;
 import votes.events.poll.PollEvent;
 import votes.events.poll.PollOption;
 import votes.events.vote.VoteSubmitted;
+import votes.infra.test.LocalStackResource;
 import votes.infra.token.TokenMinter;
 
 /** What every ingest IT needs from the real stack: tokens, polls on poll-events, and what reached votes.submitted. */
@@ -44,11 +45,11 @@ public final class IngestFixture {
     }
 
     public static String token(String sub, String... groups) {
-        return SharedStack.tokens().mint(sub, groups.length == 0 ? List.of("voter") : List.of(groups), Duration.ofHours(1));
+        return LocalStackResource.stack().tokens().mint(sub, groups.length == 0 ? List.of("voter") : List.of(groups), Duration.ofHours(1));
     }
 
     public static String expiredToken(String sub) {
-        return SharedStack.tokens().mint(sub, List.of("voter"), Duration.ofMinutes(-10));
+        return LocalStackResource.stack().tokens().mint(sub, List.of("voter"), Duration.ofMinutes(-10));
     }
 
     /** Signed by a key the services never heard of. */
@@ -56,7 +57,7 @@ public final class IngestFixture {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return new TokenMinter(generator.generateKeyPair().getPrivate(), SharedStack.issuer())
+            return new TokenMinter(generator.generateKeyPair().getPrivate(), LocalStackResource.stack().settings().jwtIssuer())
                     .mint(sub, List.of("voter"), Duration.ofHours(1));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -77,7 +78,7 @@ public final class IngestFixture {
 
     private static void publish(PollEvent event) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedStack.kafkaBootstrap());
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackResource.stack().kafkaBootstrap());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, PollEvent> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new PollEventSerializer())) {
@@ -90,7 +91,7 @@ public final class IngestFixture {
     /** Every record of votes.submitted about this poll, read up to the log's end as it is now. */
     public static List<ConsumerRecord<String, VoteSubmitted>> votesOn(String pollId) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedStack.kafkaBootstrap());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackResource.stack().kafkaBootstrap());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "ingest-it-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<ConsumerRecord<String, VoteSubmitted>> found = new ArrayList<>();

@@ -3,9 +3,10 @@ package votes.ingest.it;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import votes.infra.test.LocalStackResource;
 
 /**
- * The real stack (LocalStackResource, through {@link SharedStack}) as ingest's ITs want it: the ledger is not running (its URL points at
+ * The real stack (LocalStackResource, shared by every test application of the JVM) as ingest's ITs want it: the ledger is not running (its URL points at
  * a port where nothing listens), and with init arg {@code dead=kafka} or {@code dead=redis} ingest is pointed
  * at a port where nothing listens for that part instead of the real server.
  */
@@ -20,7 +21,7 @@ public class IngestStackResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
-        Map<String, String> config = new LinkedHashMap<>(SharedStack.quarkusConfig());
+        Map<String, String> config = new LinkedHashMap<>(LocalStackResource.stack().quarkusConfig());
         config.keySet().removeIf(key -> key.startsWith("quarkus.datasource.")); // ingest has no database
         // The build machine is shared and often loaded: 50 ms would make the fast path (and the 409/429 rows) flaky.
         config.put("vote.redis.timeout", "1s");

@@ -31,6 +31,20 @@ public record StackPorts(int gateway, int ingest, int ledger, int realtime, int 
                 freePort(), freePort(), freePort());
     }
 
+    /** A compact text form, to hand a running stack's ports to code that cannot share objects with us. */
+    public String encode() {
+        return String.join(",", java.util.stream.Stream.of(gateway, ingest, ledger, realtime, projections, relay, kafka,
+                kafkaController, postgres, redis).map(String::valueOf).toList());
+    }
+
+    public static StackPorts decode(String encoded) {
+        int[] p = java.util.Arrays.stream(encoded.split(",")).mapToInt(Integer::parseInt).toArray();
+        if (p.length != 10) {
+            throw new IllegalArgumentException("not an encoded port set: " + encoded);
+        }
+        return new StackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9]);
+    }
+
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);

@@ -29,6 +29,10 @@ public record StackSettings(Path home, Path repoRoot, StackPorts ports, int vote
                 DEFAULT_ISSUER, DEFAULT_VOTER_ID_KEY);
     }
 
+    public StackSettings withPorts(StackPorts other) {
+        return new StackSettings(home, repoRoot, other, votesPartitions, jwtIssuer, voterIdKey);
+    }
+
     public Path dataDir(String component) {
         return home.resolve("data").resolve(component);
     }

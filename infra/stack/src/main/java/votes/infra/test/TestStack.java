@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import votes.infra.stack.Component;
 import votes.infra.stack.LocalStack;
+import votes.infra.stack.StackPorts;
 import votes.infra.stack.StackSettings;
 import votes.infra.token.TokenMinter;
 
@@ -19,6 +20,9 @@ import votes.infra.token.TokenMinter;
  * hook. The same {@link LocalStack} the CLI runs, so tests exercise the real startup code.
  */
 public final class TestStack {
+
+    private static final String HOME_PROPERTY = "votes.test-stack.home";
+    private static final String PORTS_PROPERTY = "votes.test-stack.ports";
 
     private static TestStack instance;
 
@@ -30,9 +34,25 @@ public final class TestStack {
         this.stack = stack;
     }
 
-    /** Kafka, PostgreSQL, Redis and the keys, started on first use and shared by every test of the JVM. */
+    /**
+     * Kafka, PostgreSQL, Redis and the keys, started on first use and shared by every test of the JVM.
+     * "The JVM", not "this class": Quarkus loads each test application (one per profile or resource set)
+     * in a class loader of its own, each with its own copy of our static field. The first copy to start the
+     * stack leaves its home and ports in system properties, which every class loader shares; later copies
+     * attach to the running processes instead of starting a second Kafka in the same directory.
+     */
     public static synchronized TestStack infrastructure() {
-        if (instance == null) {
+        if (instance != null) {
+            return instance;
+        }
+        synchronized (System.getProperties()) {
+            String runningHome = System.getProperty(HOME_PROPERTY);
+            if (runningHome != null) {
+                StackSettings settings = StackSettings.ephemeral(Path.of(runningHome), StackSettings.findRepoRoot(Path.of("")))
+                        .withPorts(StackPorts.decode(System.getProperty(PORTS_PROPERTY)));
+                instance = new TestStack(new LocalStack(settings, note -> System.err.println("[vote-stack] " + note)));
+                return instance;
+            }
             Path home = Path.of("target", "vote-stack-" + ProcessHandle.current().pid()).toAbsolutePath();
             StackSettings settings = StackSettings.ephemeral(home, StackSettings.findRepoRoot(Path.of("")));
             LocalStack stack = new LocalStack(settings, note -> System.err.println("[vote-stack] " + note));
@@ -44,9 +64,11 @@ public final class TestStack {
                     System.err.printf("[vote-stack] [%d/%d] %s %s (%d ms)%n", i, total, label, outcome, took.toMillis()));
             System.err.printf("[vote-stack] infrastructure up in %d ms under %s%n",
                     (System.nanoTime() - start) / 1_000_000, home);
+            System.setProperty(HOME_PROPERTY, settings.home().toString());
+            System.setProperty(PORTS_PROPERTY, settings.ports().encode());
             instance = created;
+            return instance;
         }
-        return instance;
     }
 
     /** Adds the services and the gateway (built jars required), once. */
@@ -89,11 +111,16 @@ public final class TestStack {
     }
 
     /** An RS256 token the services accept; groups default to voter. Valid for an hour. */
-    public synchronized String token(String sub, String... groups) {
+    public String token(String sub, String... groups) {
+        return tokens().mint(sub, groups.length == 0 ? List.of("voter") : List.of(groups), Duration.ofHours(1));
+    }
+
+    /** The stack's own signer, for tokens with odd lifetimes (an expired one, say). */
+    public synchronized TokenMinter tokens() {
         if (minter == null) {
             minter = stack.tokens();
         }
-        return minter.mint(sub, groups.length == 0 ? List.of("voter") : List.of(groups), Duration.ofHours(1));
+        return minter;
     }
 
     /** The Quarkus config keys of the contract, pointing at this stack. */
