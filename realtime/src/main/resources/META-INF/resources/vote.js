@@ -1,0 +1,107 @@
+// The voter page: POST the vote to ingest, show the receipt, then follow it on the ledger until it is
+// recorded or rejected. One Idempotency-Key per ballot, reused on retry, so a retry never votes twice.
+(function () {
+  'use strict';
+  const params = new URLSearchParams(location.search);
+  const pollId = params.get('poll');
+  const $ = (id) => document.getElementById(id);
+  const form = $('vote-form');
+  const outcome = $('outcome');
+  let idempotencyKey = null;
+
+  const tokenFromUrl = params.get('token');
+  $('token').value = tokenFromUrl || sessionStorage.getItem('votes.token') || '';
+
+  function notice(kind, html) {
+    outcome.innerHTML = '<div class="notice ' + kind + '">' + html + '</div>';
+  }
+  function text(s) {
+    const span = document.createElement('span');
+    span.textContent = s == null ? '' : String(s);
+    return span.innerHTML;
+  }
+
+  if (!pollId) {
+    $('choices-note').textContent = 'Add ?poll=<id> to the address.';
+    $('submit').disabled = true;
+    return;
+  }
+  const base = '/api/v1/polls/' + encodeURIComponent(pollId);
+  $('poll-id').textContent = 'Poll ' + pollId;
+  $('results-link').href = 'results.html?poll=' + encodeURIComponent(pollId);
+
+  fetch(base).then((r) => { if (!r.ok) throw new Error(r.status === 404 ? 'no such poll' : 'HTTP ' + r.status); return r.json(); })
+    .then((poll) => {
+      $('title').textContent = poll.title;
+      document.title = poll.title + ' · vote';
+      const set = $('choices');
+      $('choices-note').remove();
+      poll.options.forEach((o, i) => {
+        const label = document.createElement('label');
+        label.className = 'choice';
+        const input = document.createElement('input');
+        input.type = 'radio';
+        input.name = 'option';
+        input.value = o.id;
+        input.required = true;
+        label.append(input, document.createTextNode(o.label));
+        set.append(label);
+      });
+      if (poll.status !== 'open') notice('info', 'This poll is ' + text(poll.status) + '.');
+    })
+    .catch((e) => { $('choices-note').textContent = 'Cannot load the poll (' + e.message + ').'; });
+
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const token = $('token').value.trim();
+    const choice = form.querySelector('input[name=option]:checked');
+    if (!token) { notice('bad', 'Paste your voter token first.'); $('token').focus(); return; }
+    if (!choice) { notice('bad', 'Pick an option.'); return; }
+    sessionStorage.setItem('votes.token', token);
+    idempotencyKey = idempotencyKey || (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random());
+    $('submit').disabled = true;
+    notice('info', 'Sending your vote…');
+    try {
+      const r = await fetch(base + '/votes', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Authorization': 'Bearer ' + token, 'Idempotency-Key': idempotencyKey },
+        body: JSON.stringify({ optionId: choice.value }),
+      });
+      const body = await r.json().catch(() => ({}));
+      if (r.status === 202) {
+        follow(body, token);
+        return;
+      }
+      $('submit').disabled = false;
+      if (r.status === 409 && body.existingReceiptId) {
+        notice('info', 'You already voted in this poll. Receipt <span class="receipt">' + text(body.existingReceiptId) + '</span>');
+        return;
+      }
+      const retry = r.headers.get('Retry-After');
+      notice('bad', text(body.title || ('HTTP ' + r.status)) + (body.detail ? ': ' + text(body.detail) : '') +
+        (retry ? ' — try again in ' + text(retry) + ' s.' : ''));
+      if (r.status < 500 && r.status !== 429) idempotencyKey = null; // a refused ballot may be changed and sent anew
+    } catch (err) {
+      $('submit').disabled = false;
+      notice('bad', 'Network error, your vote may not have arrived: press again to retry safely. (' + text(err.message) + ')');
+    }
+  });
+
+  async function follow(receipt, token) {
+    const show = (status, extra) => notice(status === 'rejected' ? 'bad' : status === 'recorded' ? 'ok' : 'info',
+      '<strong>' + text(status === 'recorded' ? 'Recorded in the ledger' : status === 'rejected' ? 'Rejected' : 'Accepted — waiting for the ledger…') +
+      '</strong>' + (extra || '') + '<div class="receipt">Receipt ' + text(receipt.receiptId) + '</div>');
+    show('accepted');
+    for (let attempt = 0; attempt < 120; attempt++) {
+      await new Promise((done) => setTimeout(done, Math.min(250 * (attempt + 1), 2000)));
+      try {
+        const r = await fetch('/api/v1/receipts/' + encodeURIComponent(receipt.receiptId), { headers: { 'Authorization': 'Bearer ' + token } });
+        if (!r.ok) continue;
+        const now = await r.json();
+        if (now.status === 'recorded') { show('recorded', now.recordedAt ? ' at ' + text(new Date(now.recordedAt).toLocaleTimeString()) : ''); return; }
+        if (now.status === 'rejected') { show('rejected', ': ' + text(now.reason)); return; }
+      } catch (ignored) { /* keep following */ }
+    }
+    show('accepted', ' (still waiting; check again later with the receipt)');
+  }
+})();
