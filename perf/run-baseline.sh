@@ -18,12 +18,12 @@ cd "$ROOT"
 RUNS=${RUNS:-3}
 WARMUP=${WARMUP:-10s}
 DURATION=${DURATION:-20s}
-STEP_DURATION=${STEP_DURATION:-15s}
+STEP_DURATION=${STEP_DURATION:-10s}
 STEP_WARMUP=${STEP_WARMUP:-5s}
 FIXED_RATE=${FIXED_RATE:-2000}        # latency figures at a rate well below the ceiling
 STEP_START=${STEP_START:-2000}
 STEP_MAX=${STEP_MAX:-60000}
-MAX_STEPS=${MAX_STEPS:-9}
+MAX_STEPS=${MAX_STEPS:-10}
 VOTERS=${VOTERS:-20000}
 POLLS=${POLLS:-150}                    # VOTERS x POLLS distinct (poll, voter) pairs bound the whole run
 LEDGER_N=${LEDGER_N:-200000}
@@ -62,8 +62,9 @@ for m in ingest ledger; do [[ -f "$ROOT/$m/target/quarkus-app/quarkus-run.jar" ]
 # and without module poms there it never tries to build. A copy that raced a build is taken again.
 SNAP="$ROOT/perf/target/snapshot"
 snapshot() {
+  # The CLI runs a service only if its module pom exists (then ./vote builds only when the jar is missing: never here).
   local parts=(vote pom.xml infra/stack/target/votes-infra.jar infra/stack/target/lib infra/kafka-server/target/lib)
-  for m in ingest ledger; do [[ -d "$ROOT/$m/target/quarkus-app" ]] && parts+=("$m/target/quarkus-app"); done
+  for m in ingest ledger; do [[ -d "$ROOT/$m/target/quarkus-app" ]] && parts+=("$m/pom.xml" "$m/target/quarkus-app"); done
   for attempt in 1 2 3 4 5; do
     rm -rf "$SNAP"; mkdir -p "$SNAP"; touch "$SNAP/.stamp"
     (cd "$ROOT" && cp -a --parents "${parts[@]}" "$SNAP/")
@@ -145,10 +146,10 @@ if on bare; then
   for _ in $(seq 1 150); do curl -s -o /dev/null "http://127.0.0.1:$BARE_PORT/" && break; sleep 0.2; done
   taskset -a -cp "$SERVER_CPUS" "$BARE_PID" >/dev/null
   # The bare endpoint keeps no state: poll ids only need to give the generator enough distinct pairs.
-  BARE_POLLS=$(for i in $(seq 1 "$POLLS"); do printf -- '--poll bare-%d ' "$i"; done)
+  BARE_POLLS=$(for i in $(seq 1 400); do printf -- '--poll bare-%d ' "$i"; done)
   gen votes.perf.load.VoteLoad --url "http://127.0.0.1:$BARE_PORT" $BARE_POLLS "${load_args[@]}" --label bare-step \
     --step --step-start "$STEP_START" --step-max "$((STEP_MAX * 2))" --max-steps "$MAX_STEPS" \
-    --warmup "$STEP_WARMUP" --duration "$STEP_DURATION" --max-requests 3000000 | tee "$OUT/bare-step.out"
+    --warmup "$STEP_WARMUP" --duration "$STEP_DURATION" --max-requests 8000000 | tee "$OUT/bare-step.out"
   gen votes.perf.load.VoteLoad --url "http://127.0.0.1:$BARE_PORT" $BARE_POLLS "${load_args[@]}" --label bare-fixed \
     --rate "$FIXED_RATE" --warmup "$WARMUP" --duration "$DURATION" --runs "$RUNS" --max-requests 3000000 \
     | tee "$OUT/bare-fixed.out"
@@ -198,18 +199,18 @@ val() { grep -h "^$1" "$OUT"/$2 2>/dev/null | sed -n "s/.*$3=\([0-9.]*\).*/\1/p"
 median() { sort -n | awk '{a[NR]=$1} END {if (NR==0) print ""; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 VOTE_MAX=$(val MAX_SUSTAINED vote-step.out rate)
 BARE_MAX=$(val MAX_SUSTAINED bare-step.out rate)
-VOTE_P99=$(val MEDIAN vote-fixed.out p99ms)
-BARE_P99=$(val MEDIAN bare-fixed.out p99ms)
+VOTE_P99="$(val MEDIAN vote-fixed.out p99ms) (err $(val MEDIAN vote-fixed.out errors) %)"
+BARE_P99="$(val MEDIAN bare-fixed.out p99ms) (err $(val MEDIAN bare-fixed.out errors) %)"
 KAFKA=$(val MEDIAN kafka.out rate)
 PG=$(val MEDIAN pg.out rate)
 LEDGER=$(grep -h '^RESULT label=ledger-rate rows' "$OUT/ledger.out" 2>/dev/null | sed -n 's/.* rate=\([0-9.]*\).*/\1/p' | median)
 ratio() { [[ -n $1 && -n $2 && $2 != 0 ]] && awk -v a="$1" -v b="$2" 'BEGIN{printf "%.0f %%", 100*a/b}' || echo "-"; }
-printf '| %-58s | %-14s |\n' "figure" "value"
-printf '|%s|%s|\n' "$(printf -- '-%.0s' {1..60})" "$(printf -- '-%.0s' {1..16})"
-printf '| %-58s | %-14s |\n' "full vote path, max sustained req/s (p99<100ms, err<0.1%)" "${VOTE_MAX:--}" \
+printf '| %-60s | %-22s |\n' "figure" "value"
+printf '|%s|%s|\n' "$(printf -- '-%.0s' {1..62})" "$(printf -- '-%.0s' {1..24})"
+printf '| %-60s | %-22s |\n' "full vote path, max sustained req/s (p99<100ms, err<0.1%)" "${VOTE_MAX:--}" \
   "bare Quarkus endpoint, max sustained req/s" "${BARE_MAX:--}" \
-  "full vote path p99 at $FIXED_RATE/s (median, ms)" "${VOTE_P99:--}" \
-  "bare endpoint p99 at $FIXED_RATE/s (ms)" "${BARE_P99:--}" \
+  "full vote path p99 at $FIXED_RATE/s (median ms, median err)" "${VOTE_P99:--}" \
+  "bare endpoint p99 at $FIXED_RATE/s (median ms, median err)" "${BARE_P99:--}" \
   "raw Kafka producer rec/s (median)" "${KAFKA:--}" \
   "raw PG 500-row unnest insert rows/s (median)" "${PG:--}" \
   "ledger catch-up rows/s (median)" "${LEDGER:--}" \

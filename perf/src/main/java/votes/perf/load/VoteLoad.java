@@ -163,16 +163,19 @@ public final class VoteLoad implements Callable<Integer> {
             } else {
                 List<Double> p99s = new ArrayList<>();
                 List<Double> achieved = new ArrayList<>();
+                List<Double> errors = new ArrayList<>();
                 for (int run = 1; run <= runs; run++) {
                     PhaseResult result = runner.run(label + "#" + run, rate, warmup, duration, drain);
                     table.phase(result);
                     printResult(result, slo.passes(result));
                     p99s.add(result.latency().p99());
                     achieved.add(result.achievedRate());
+                    errors.add(result.counts().errorRate() * 100);
                 }
                 System.out.println(table.render());
-                System.out.printf(Locale.ROOT, "MEDIAN label=%s rate=%.0f achieved=%.0f p99ms=%.2f runs=%d%n", label, rate,
-                        Medians.of(achieved), Medians.of(p99s), runs);
+                // Failed requests are in the histogram too: a p99 next to a high error rate describes failures.
+                System.out.printf(Locale.ROOT, "MEDIAN label=%s rate=%.0f achieved=%.0f p99ms=%.2f errors=%.2f%% runs=%d%n",
+                        label, rate, Medians.of(achieved), Medians.of(p99s), Medians.of(errors), runs);
             }
             System.err.println("requests used: " + runner.requestsUsed() + " of " + targets.capacity() + " distinct pairs");
         }
