@@ -52,6 +52,24 @@ public final class LedgerDatabase {
         }
     }
 
+    /** The ledger's own tally: {@code SELECT option_id, count(*) FROM votes GROUP BY option_id} for one poll. */
+    public java.util.Map<String, Long> tally(String pollId) {
+        java.util.Map<String, Long> tally = new java.util.TreeMap<>();
+        try (Connection db = connect();
+             PreparedStatement query = db.prepareStatement(
+                     "SELECT option_id, count(*) FROM votes WHERE poll_id = ? GROUP BY option_id")) {
+            query.setString(1, pollId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    tally.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+            return tally;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String voterIdOf(UUID eventId) {
         try (Connection db = connect();
              PreparedStatement query = db.prepareStatement("SELECT voter_id FROM votes WHERE event_id = ?")) {

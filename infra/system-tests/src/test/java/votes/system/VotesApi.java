@@ -55,6 +55,10 @@ public final class VotesApi {
                 .thenApply(Reply::of);
     }
 
+    public Reply results(String pollId) {
+        return send(request("/api/v1/polls/" + pollId + "/results").GET().build());
+    }
+
     public Reply receipt(String token, String receiptId) {
         return send(HttpRequest.newBuilder(URI.create(origin + "/api/v1/receipts/" + receiptId)).timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + token).GET().build());

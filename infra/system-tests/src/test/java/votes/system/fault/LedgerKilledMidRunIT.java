@@ -8,13 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import votes.infra.test.VoteStackExtension;
+import votes.system.Ballots;
+import votes.system.Ballots.Ballot;
+import votes.system.Ballots.Outcome;
 import votes.system.LedgerDatabase;
 import votes.system.VotesApi;
 
@@ -37,34 +36,12 @@ class LedgerKilledMidRunIT {
         VotesApi api = new VotesApi(STACK.url());
         LedgerDatabase ledger = new LedgerDatabase(STACK.jdbcUrl());
         String pollId = api.createPoll(STACK.token("admin-1", "admin"), "Crash", "a", "b", "c");
-        List<String> tokens = new ArrayList<>(VOTES);
+        List<Ballot> ballots = new ArrayList<>(VOTES);
         for (int i = 0; i < VOTES; i++) {
-            tokens.add(STACK.token("crash-voter-" + i));
+            ballots.add(new Ballot(STACK.token("crash-voter-" + i), pollId, "abc".substring(i % 3, i % 3 + 1)));
         }
-
-        Set<UUID> accepted = ConcurrentHashMap.newKeySet();
-        AtomicInteger refused = new AtomicInteger();
-        Semaphore window = new Semaphore(CONCURRENCY);
-        List<CompletableFuture<Void>> sent = new ArrayList<>(VOTES);
-        boolean killed = false;
-        for (int i = 0; i < VOTES; i++) {
-            if (!killed && accepted.size() >= KILL_AFTER) {
-                STACK.kill9("ledger");
-                killed = true;
-            }
-            window.acquire();
-            sent.add(api.voteAsync(tokens.get(i), pollId, "abc".substring(i % 3, i % 3 + 1))
-                    .thenAccept(reply -> {
-                        if (reply.status() == 202) {
-                            accepted.add(UUID.fromString(reply.json().get("receiptId").asText()));
-                        } else {
-                            refused.incrementAndGet();
-                        }
-                    })
-                    .whenComplete((ok, error) -> window.release()));
-        }
-        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
-        assertThat(killed).as("the ledger was killed mid-run").isTrue();
+        Outcome outcome = new Ballots(api, CONCURRENCY).cast(ballots, KILL_AFTER, () -> STACK.kill9("ledger"));
+        Set<UUID> accepted = outcome.accepted();
         // Ingest does not depend on the ledger for known polls: votes keep being accepted while it is down.
         assertThat(accepted).hasSizeGreaterThan(VOTES * 9 / 10);
 

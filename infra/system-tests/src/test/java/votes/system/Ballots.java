@@ -1,0 +1,67 @@
+package votes.system;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Casts many ballots through the API with a bounded number in flight, like a crowd on a TV final, and can
+ * do something harmful (kill a service) once a given number has been accepted.
+ */
+public final class Ballots {
+
+    /** One ballot to cast: who, where, for what. */
+    public record Ballot(String token, String pollId, String optionId) {
+    }
+
+    /** What the crowd got back: the receipts of every 202, and how many were refused. */
+    public record Outcome(Set<UUID> accepted, int refused) {
+    }
+
+    private final VotesApi api;
+    private final int concurrency;
+
+    public Ballots(VotesApi api, int concurrency) {
+        this.api = api;
+        this.concurrency = concurrency;
+    }
+
+    public Outcome cast(List<Ballot> ballots) throws InterruptedException {
+        return cast(ballots, Integer.MAX_VALUE, () -> { });
+    }
+
+    /** Runs {@code midway} once, from the casting thread, when {@code afterAccepted} ballots got a 202. */
+    public Outcome cast(List<Ballot> ballots, int afterAccepted, Runnable midway) throws InterruptedException {
+        Set<UUID> accepted = ConcurrentHashMap.newKeySet();
+        AtomicInteger refused = new AtomicInteger();
+        Semaphore window = new Semaphore(concurrency);
+        List<CompletableFuture<Void>> sent = new ArrayList<>(ballots.size());
+        boolean done = false;
+        for (Ballot ballot : ballots) {
+            if (!done && accepted.size() >= afterAccepted) {
+                midway.run();
+                done = true;
+            }
+            window.acquire();
+            sent.add(api.voteAsync(ballot.token(), ballot.pollId(), ballot.optionId())
+                    .thenAccept(reply -> {
+                        if (reply.status() == 202) {
+                            accepted.add(UUID.fromString(reply.json().get("receiptId").asText()));
+                        } else {
+                            refused.incrementAndGet();
+                        }
+                    })
+                    .whenComplete((ok, error) -> window.release()));
+        }
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+        if (!done && afterAccepted != Integer.MAX_VALUE) {
+            throw new AssertionError("only " + accepted.size() + " ballots were accepted; the midway step never ran");
+        }
+        return new Outcome(Set.copyOf(accepted), refused.get());
+    }
+}
