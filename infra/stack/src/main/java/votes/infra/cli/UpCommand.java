@@ -30,7 +30,11 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
         String voter = stack.tokens().mint("alice", List.of("voter"), Duration.ofHours(24));
         Optional<String> poll = noDemo ? Optional.empty() : DemoPoll.create(stack);
         System.out.printf(Locale.ROOT, "%nReady in %.1f s: %s%n", (System.nanoTime() - start) / 1e9, settings.gatewayUrl());
-        poll.ifPresent(id -> System.out.println("Demo poll:   " + id));
+        poll.ifPresent(id -> {
+            System.out.println("Demo poll:   " + id);
+            System.out.println("Dashboard:   " + settings.gatewayUrl() + "/results.html?poll=" + id);
+            System.out.println("Vote page:   " + settings.gatewayUrl() + "/vote.html?poll=" + id + "&token=" + voter);
+        });
         System.out.println("Voter token (alice, 24 h):");
         System.out.println(voter);
         System.out.println();
