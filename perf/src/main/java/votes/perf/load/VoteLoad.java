@@ -177,7 +177,7 @@ public final class VoteLoad implements Callable<Integer> {
                 System.out.printf(Locale.ROOT, "MEDIAN label=%s rate=%.0f achieved=%.0f p99ms=%.2f errors=%.2f%% runs=%d%n",
                         label, rate, Medians.of(achieved), Medians.of(p99s), Medians.of(errors), runs);
             }
-            System.err.println("requests used: " + runner.requestsUsed() + " of " + targets.capacity() + " distinct pairs");
+            System.out.println("requests used: " + runner.requestsUsed() + " of " + targets.capacity() + " distinct pairs");
         }
         return 0;
     }
