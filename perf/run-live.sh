@@ -1,0 +1,195 @@
+#!/usr/bin/env bash
+# Live results figures (issue 3, item 7): brings up a private stack (own VOTE_HOME and ports) with ./vote up,
+# measures freshness (vote 202 -> first SSE frame including it) at 25 % and 50 % of the max sustained vote rate,
+# the CDC relay's commit lag at the max rate, and SSE fan-out of one realtime instance; prints one table and
+# tears the stack down.
+#
+#   perf/run-live.sh                                   # ~10-15 min
+#   MAX_RATE=125 ONLY="fresh relay" perf/run-live.sh   # skip the step search, take the max rate given
+#   FANOUT_LEVELS=1000,5000,10000,15000 ONLY=fanout perf/run-live.sh
+#
+# Reuses the issue-2 generator (votes.perf.load: VoteLoad step search and LoadRunner) and report code; the new
+# CLIs are votes.perf.freshness.Freshness and votes.perf.fanout.Fanout. Only 127.0.0.1. Pinning as in
+# run-baseline.sh: every server on SERVER_CPUS (pinned after start), every client on GEN_CPUS.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+RUNS=${RUNS:-3}
+MAX_RATE=${MAX_RATE:-}                 # empty: measure it with VoteLoad --step (one search)
+FALLBACK_MAX_RATE=${FALLBACK_MAX_RATE:-57}   # RESULTS.md run 2 (issue 2), if the search finds no passing step
+STEP_START=${STEP_START:-50}
+MAX_STEPS=${MAX_STEPS:-7}
+STEP_WARMUP=${STEP_WARMUP:-3s}
+STEP_DURATION=${STEP_DURATION:-7s}
+FRESH_WARMUP=${FRESH_WARMUP:-5s}
+FRESH_DURATION=${FRESH_DURATION:-20s}
+PROBE_POLLS=${PROBE_POLLS:-20}
+PROBE_INTERVAL=${PROBE_INTERVAL:-100ms}
+RELAY_DURATION=${RELAY_DURATION:-30s}
+FANOUT_LEVELS=${FANOUT_LEVELS:-1000,5000,10000,15000}
+FANOUT_UPDATES=${FANOUT_UPDATES:-20}
+FANOUT_ADDRESSES=${FANOUT_ADDRESSES:-127.0.0.1,127.0.0.2,127.0.0.3,127.0.0.4}
+VOTERS=${VOTERS:-5000}
+SERVER_CPUS=${SERVER_CPUS:-0}
+GEN_CPUS=${GEN_CPUS:-1}
+ONLY=${ONLY:-"fresh relay fanout"}
+RUN_LIMIT=${RUN_LIMIT:-2400}           # seconds: the whole script is bounded
+
+BASE=${LIVE_PORT_BASE:-28000}          # away from a developer's stack (8080..) and run-baseline.sh (18000..)
+export VOTE_HOME=${LIVE_VOTE_HOME:-$ROOT/perf/target/live-home}
+export VOTE_GATEWAY_PORT=$((BASE + 80)) VOTE_INGEST_PORT=$((BASE + 81)) VOTE_LEDGER_PORT=$((BASE + 82))
+export VOTE_REALTIME_PORT=$((BASE + 83)) VOTE_PROJECTIONS_PORT=$((BASE + 84)) VOTE_RELAY_PORT=$((BASE + 85))
+export VOTE_KAFKA_PORT=$((BASE + 92)) VOTE_KAFKA_CONTROLLER_PORT=$((BASE + 93))
+export VOTE_PG_PORT=$((BASE + 433)) VOTE_REDIS_PORT=$((BASE + 380))
+export VOTE_EVENT_LOOPS=${VOTE_EVENT_LOOPS:-$(nproc)}
+
+# 10k SSE streams = 10k descriptors in realtime and 10k in the client: raise the soft limit to the hard one for
+# this shell, so ./vote up's services and the client JVM inherit it.
+ulimit -n "$(ulimit -Hn)"
+
+OUT="$ROOT/perf/target/live-$(date +%Y%m%dT%H%M%S)"
+mkdir -p "$OUT" "$VOTE_HOME"
+exec > >(tee "$OUT/run.log") 2>&1
+
+if [[ ! -f "$ROOT/perf/target/votes-perf.jar" ]]; then ./mvnw -q -pl perf -am install -DskipTests; fi
+
+# Others rebuild jars in this tree while we measure (a jar rewritten under a running JVM stalls it): run the
+# stack AND the perf CLIs from a snapshot. ./vote runs a service only if its module pom is in the snapshot.
+SNAP="$ROOT/perf/target/live-snapshot"
+snapshot() {
+  local parts=(vote pom.xml infra/stack/target/votes-infra.jar infra/stack/target/lib infra/kafka-server/target/lib
+               perf/target/votes-perf.jar perf/target/lib)
+  for m in ingest ledger projections realtime; do
+    [[ -d "$ROOT/$m/target/quarkus-app" ]] && parts+=("$m/pom.xml" "$m/target/quarkus-app")
+  done
+  [[ -f "$ROOT/ledger/cdc-relay/target/votes-cdc-relay.jar" ]] && parts+=(ledger/cdc-relay/pom.xml
+    ledger/cdc-relay/target/votes-cdc-relay.jar ledger/cdc-relay/target/lib)
+  for attempt in 1 2 3 4 5; do
+    rm -rf "$SNAP"; mkdir -p "$SNAP"; touch "$SNAP/.stamp"
+    (cd "$ROOT" && cp -a --parents "${parts[@]}" "$SNAP/")
+    if [[ -z $(cd "$ROOT" && find "${parts[@]}" -newer "$SNAP/.stamp" -print -quit) ]]; then return 0; fi
+    echo "snapshot raced a build (attempt $attempt); waiting 30 s"; sleep 30
+  done
+  echo "could not take a stable snapshot"; exit 1
+}
+snapshot
+CP="$SNAP/perf/target/votes-perf.jar:$SNAP/perf/target/lib/*"
+vote() { "$SNAP/vote" "$@"; }
+gen() { timeout 900 taskset -c "$GEN_CPUS" java -Xmx1g -cp "$CP" "$@"; }
+on() { [[ " $ONLY " == *" $1 "* ]]; }
+
+SAMPLER_PID=
+cleanup() {
+  set +e
+  [[ -n $SAMPLER_PID ]] && kill "$SAMPLER_PID" 2>/dev/null
+  echo "--- tearing down (./vote down)"
+  vote down
+}
+trap cleanup EXIT
+# Watchdog: the sleep is its child, so killing the sleep at exit ends it without firing.
+( sleep "$RUN_LIMIT" & echo $! > "$OUT/watchdog.pid"; wait $! \
+    && echo "run-live.sh: RUN_LIMIT ${RUN_LIMIT}s reached, stopping" && kill -TERM $$ ) &
+trap 'kill "$(cat "$OUT/watchdog.pid" 2>/dev/null)" 2>/dev/null; cleanup' EXIT
+
+echo "=== votes live results $(date -Is)"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "java: $(java -version 2>&1 | head -1); git: $(git rev-parse --short HEAD); open files: $(ulimit -n)"
+echo "pinning: servers taskset -c $SERVER_CPUS, clients taskset -c $GEN_CPUS; VOTE_EVENT_LOOPS=$VOTE_EVENT_LOOPS"
+echo "VOTE_HOME=$VOTE_HOME ports: ingest $VOTE_INGEST_PORT realtime $VOTE_REALTIME_PORT relay $VOTE_RELAY_PORT gateway $VOTE_GATEWAY_PORT"
+
+vote up --no-demo || echo "(some components are not running; figures that need them are skipped)"
+pin() {
+  local pid
+  pid=$(vote pid "$1" 2>/dev/null) || return 0
+  taskset -a -cp "$2" "$pid" >/dev/null
+  for child in $(pgrep -P "$pid" || true); do taskset -a -cp "$2" "$child" >/dev/null 2>&1 || true; done
+}
+for c in kafka postgres redis gateway ledger cdc-relay projections realtime ingest; do pin "$c" "$SERVER_CPUS"; done
+up() { [[ $(vote pid "$1" 2>/dev/null) =~ ^[0-9]+$ ]]; }
+for c in ingest ledger cdc-relay projections realtime; do up "$c" || echo "WARNING: $c is not running"; done
+
+INGEST="http://127.0.0.1:$VOTE_INGEST_PORT"
+REALTIME="http://127.0.0.1:$VOTE_REALTIME_PORT"   # directly, not through the gateway
+GATEWAY="http://127.0.0.1:$VOTE_GATEWAY_PORT"
+RELAY_METRICS="http://127.0.0.1:$VOTE_RELAY_PORT/q/metrics"
+KEY="$VOTE_HOME/keys/jwt-private.pem"
+TOKENS="$VOTE_HOME/live-tokens.txt"
+[[ -f "$TOKENS" && $(wc -l < "$TOKENS") -ge $VOTERS ]] || vote token --count "$VOTERS" --prefix l- > "$TOKENS"
+common=(--url "$INGEST" --admin-url "$GATEWAY" --private-key "$KEY" --tokens-file "$TOKENS")
+
+# --- max sustained vote rate: the issue-2 step search (p99 < 100 ms, errors < 0.1 %), unless given
+MAX_SOURCE="given (MAX_RATE)"
+if [[ -z $MAX_RATE ]]; then
+  echo "--- max sustained vote rate: VoteLoad --step from $STEP_START/s"
+  gen votes.perf.load.VoteLoad --url "$INGEST" --admin-url "$GATEWAY" --private-key "$KEY" --tokens-file "$TOKENS" \
+    --voters "$VOTERS" --create-polls 40 --label live-step --step --step-start "$STEP_START" --max-steps "$MAX_STEPS" \
+    --warmup "$STEP_WARMUP" --duration "$STEP_DURATION" --drain 10s --max-requests 200000 | tee "$OUT/step.out" || true
+  MAX_RATE=$(sed -n 's/^MAX_SUSTAINED .* rate=\([0-9]*\).*/\1/p' "$OUT/step.out" | tail -1)
+  MAX_SOURCE="measured in this run (one step search)"
+  if [[ -z $MAX_RATE || $MAX_RATE == 0 ]]; then MAX_RATE=$FALLBACK_MAX_RATE; MAX_SOURCE="FALLBACK_MAX_RATE (RESULTS.md run 2; this search passed no step)"; fi
+fi
+R25=$(( (MAX_RATE + 2) / 4 )); R50=$(( (MAX_RATE + 1) / 2 ))
+echo "MAX_RATE=$MAX_RATE ($MAX_SOURCE): freshness at $R25/s and $R50/s"
+
+if on fresh; then
+  # Idle (no background load) last: right after the stack starts, the first phase also measures JIT warm-up.
+  for r in "$R25" "$R50" 0; do
+    runs=$RUNS; [[ $r == 0 ]] && runs=1
+    echo "--- freshness, background load $r/s ($runs runs)"
+    gen votes.perf.freshness.Freshness "${common[@]}" --realtime-url "$REALTIME" --voters "$VOTERS" --rate "$r" \
+      --runs "$runs" --warmup "$FRESH_WARMUP" --duration "$FRESH_DURATION" --probe-polls "$PROBE_POLLS" \
+      --probe-interval "$PROBE_INTERVAL" --label "fresh" | tee "$OUT/fresh-$r.out" || true
+  done
+fi
+
+if on relay; then
+  echo "--- CDC relay commit lag while votes run at $MAX_RATE/s for $RELAY_DURATION"
+  ( while true; do
+      printf '%s %s\n' "$(date +%s.%N)" "$(curl -s --max-time 1 "$RELAY_METRICS" | awk '/^cdc_relay_commit_lag_ms[ {]/{print $NF}')"
+      sleep 0.25
+    done ) > "$OUT/relay-lag.samples" &
+  SAMPLER_PID=$!
+  curl -s --max-time 2 "$RELAY_METRICS" | grep '^cdc_relay' > "$OUT/relay-before.txt" || true
+  gen votes.perf.load.VoteLoad --url "$INGEST" --admin-url "$GATEWAY" --private-key "$KEY" --tokens-file "$TOKENS" \
+    --voters "$VOTERS" --create-polls 20 --label relay-load --rate "$MAX_RATE" --warmup 2s --duration "$RELAY_DURATION" \
+    --max-requests 200000 | tee "$OUT/relay-load.out" || true
+  sleep 3
+  kill "$SAMPLER_PID"; SAMPLER_PID=
+  curl -s --max-time 2 "$RELAY_METRICS" | grep '^cdc_relay' > "$OUT/relay-after.txt" || true
+  # The gauge is the last batch's newest row (commit -> Kafka ack); consecutive samples of one batch repeat.
+  awk 'NF==2 {print $2}' "$OUT/relay-lag.samples" | sort -n | awk '{a[NR]=$1} END {
+      if (NR == 0) { print "RELAY_LAG samples=0"; exit }
+      printf "RELAY_LAG samples=%d p50ms=%s p99ms=%s maxms=%s\n", NR, a[int(NR*0.5)+ (NR*0.5>int(NR*0.5))], a[int(NR*0.99) + (NR*0.99>int(NR*0.99))], a[NR] }' \
+    | tee "$OUT/relay.out"
+  grep -h 'cdc_relay_commit_lag_max_ms' "$OUT/relay-after.txt" | tee -a "$OUT/relay.out" || true
+fi
+
+if on fanout; then
+  echo "--- SSE fan-out: clients -> realtime $REALTIME directly (not the gateway), levels $FANOUT_LEVELS"
+  gen votes.perf.fanout.Fanout "${common[@]}" --realtime-url "$REALTIME" --clients "$FANOUT_LEVELS" \
+    --local-addresses "$FANOUT_ADDRESSES" --updates "$FANOUT_UPDATES" --update-interval 500ms --window 1s \
+    2> >(tee "$OUT/fanout.err" >&2) | tee "$OUT/fanout.out" || true
+fi
+
+echo
+echo "=== summary ($OUT); load at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+set +e +o pipefail
+field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<< "$1"; }
+printf '| %-58s | %-40s |\n' figure value
+printf '|%s|%s|\n' "$(printf -- '-%.0s' {1..60})" "$(printf -- '-%.0s' {1..42})"
+printf '| %-58s | %-40s |\n' "max sustained vote rate (req/s)" "$MAX_RATE ($MAX_SOURCE)"
+for r in "$R25" "$R50" 0; do
+  m=$(grep -h '^MEDIAN' "$OUT/fresh-$r.out" 2>/dev/null | tail -1)
+  printf '| %-58s | %-40s |\n' "freshness at $r/s, 202->frame: median of runs' p50 / p99 ms" \
+    "$(field "$m" fresh_p50ms) / $(field "$m" fresh_p99ms) (runs=$(field "$m" runs))" \
+    "  same, POST sent->frame: p50 / p99 ms" "$(field "$m" post_p50ms) / $(field "$m" post_p99ms)"
+done
+l=$(grep -h '^RELAY_LAG' "$OUT/relay.out" 2>/dev/null)
+printf '| %-58s | %-40s |\n' "cdc_relay_commit_lag_ms at $MAX_RATE/s: p50 / p99 / max" \
+  "$(field "$l" p50ms) / $(field "$l" p99ms) / $(field "$l" maxms) (n=$(field "$l" samples))"
+grep -h '^RESULT' "$OUT/fanout.out" 2>/dev/null | while read -r f; do
+  printf '| %-58s | %-40s |\n' "fan-out $(field "$f" clients) clients: on time within 1 s / worst update" \
+    "$(field "$f" on_time) / $(field "$f" worst_update) (spread p99 $(field "$f" spread_p99ms) ms)"
+done

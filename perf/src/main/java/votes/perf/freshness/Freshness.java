@@ -1,0 +1,249 @@
+package votes.perf.freshness;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import votes.perf.load.AdminPolls;
+import votes.perf.load.Durations;
+import votes.perf.load.LoadRunner;
+import votes.perf.load.LoopbackOnly;
+import votes.perf.load.Targets;
+import votes.perf.load.VoterTokens;
+import votes.perf.report.LatencySummary;
+import votes.perf.report.Medians;
+import votes.perf.report.PhaseResult;
+import votes.perf.report.Table;
+import votes.perf.sse.SingleLoop;
+import votes.perf.sse.SseStreams;
+
+/**
+ * Freshness under load: the open-model vote load ({@link LoadRunner}, the issue-2 generator) runs on its own
+ * polls at --rate while sparse probe votes go to separate probe polls, each watched by one SSE stream on
+ * realtime. Freshness of a probe = its 202 to the first frame whose totalVotes includes it ({@link ProbeBook}
+ * says why that is sound). Prints a table and RESULT / MEDIAN lines.
+ */
+@Command(name = "freshness", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Vote 202 -> first SSE tally including it, under an open-model vote load (127.0.0.1 only).")
+public final class Freshness implements java.util.concurrent.Callable<Integer> {
+
+    @Option(names = "--url", required = true, description = "ingest base URL (votes go here), loopback only.")
+    String url;
+
+    @Option(names = "--realtime-url", required = true, description = "realtime base URL (SSE streams).")
+    String realtimeUrl;
+
+    @Option(names = "--admin-url", required = true, description = "Where POST /api/v1/polls is served (gateway or ledger).")
+    String adminUrl;
+
+    @Option(names = "--private-key", required = true, description = "VOTE_HOME/keys/jwt-private.pem (admin token).")
+    Path privateKey;
+
+    @Option(names = "--tokens-file", required = true, description = "Voter tokens, one per line.")
+    Path tokensFile;
+
+    @Option(names = "--issuer", defaultValue = "https://votes.local/dev")
+    String issuer;
+
+    @Option(names = "--voters", defaultValue = "20000")
+    int voters;
+
+    @Option(names = "--rate", defaultValue = "0", description = "Background vote load, req/s (0 = none: idle freshness).")
+    double rate;
+
+    @Option(names = "--warmup", defaultValue = "5s", converter = Durations.class)
+    Duration warmup;
+
+    @Option(names = "--duration", defaultValue = "30s", converter = Durations.class)
+    Duration duration;
+
+    @Option(names = "--runs", defaultValue = "1")
+    int runs;
+
+    @Option(names = "--probe-polls", defaultValue = "20", description = "Probe polls (one probe in flight on each).")
+    int probePolls;
+
+    @Option(names = "--probe-interval", defaultValue = "100ms", converter = Durations.class)
+    Duration probeInterval;
+
+    @Option(names = "--connections", defaultValue = "256", description = "Background load's HTTP connections.")
+    int connections;
+
+    @Option(names = "--label", defaultValue = "fresh")
+    String label;
+
+    public static void main(String[] args) {
+        System.exit(votes.perf.report.CliErrors.run(new Freshness(), args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        URI ingest = LoopbackOnly.check(url);
+        URI realtime = LoopbackOnly.check(realtimeUrl);
+        LoopbackOnly.check(adminUrl);
+        if (runs < 1 || runs > 10 || duration.toSeconds() > 600 || warmup.toSeconds() > 600 || rate < 0
+                || probeInterval.toMillis() < 10) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "bounded: 1..10 runs, phases up to 600 s, rate >= 0, probe interval >= 10 ms");
+        }
+        List<String> tokens = VoterTokens.load(tokensFile);
+        if (tokens.size() < voters) {
+            throw new IllegalArgumentException(tokensFile + " has " + tokens.size() + " tokens, --voters is " + voters);
+        }
+        tokens = tokens.subList(0, voters);
+        double phaseSeconds = (warmup.toMillis() + duration.toMillis()) / 1000d;
+        long probesPerPoll = (long) Math.ceil(runs * (phaseSeconds + 10) * 1000d / probeInterval.toMillis() / probePolls) + 1;
+        if (probesPerPoll > voters) {
+            throw new IllegalArgumentException("probes need " + probesPerPoll + " voters per probe poll; add --probe-polls");
+        }
+        String admin = VoterTokens.mint(privateKey, issuer, "perf-admin-", 1, List.of("admin")).get(0);
+        String stamp = "perf fresh " + Instant.now();
+        List<String> probeIds = AdminPolls.create(adminUrl, admin, probePolls, stamp + " probe");
+        long loadRequests = (long) Math.ceil(rate * phaseSeconds) * runs + runs;
+        List<String> loadIds = rate > 0 ? AdminPolls.create(adminUrl, admin, (int) (loadRequests / voters + 1), stamp + " load")
+                : List.of();
+        System.err.println("probe polls " + probeIds + "; load polls " + loadIds);
+
+        try (SingleLoop loop = new SingleLoop()) {
+            Vertx vertx = loop.vertx();
+            HttpClient sse = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(realtime.getHost())
+                    .setDefaultPort(realtime.getPort()).setKeepAlive(true).setTcpNoDelay(true),
+                    new PoolOptions().setHttp1MaxSize(probePolls + 1));
+            HttpClient votes = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(ingest.getHost())
+                    .setDefaultPort(ingest.getPort()).setKeepAlive(true).setTcpNoDelay(true),
+                    new PoolOptions().setHttp1MaxSize(probePolls + 1));
+            ProbeBook book = new ProbeBook(probePolls);
+            openStreams(loop, sse, probeIds, book);
+            List<String> bearer = tokens.stream().map(t -> "Bearer " + t).toList();
+            Table table = new Table("phase", "load target/s", "load achieved/s", "load p99 ms", "load err %",
+                    "probes", "fresh p50 ms", "fresh p90 ms", "fresh p99 ms", "fresh max ms", "post->frame p50 ms", "post->frame p99 ms", "skipped", "refused",
+                    "pending", "seen<202");
+            List<Double> p50s = new ArrayList<>();
+            List<Double> p99s = new ArrayList<>();
+            List<Double> postP50s = new ArrayList<>();
+            List<Double> postP99s = new ArrayList<>();
+            LoadRunner runner = rate > 0 ? new LoadRunner(ingest, tokens, new Targets(loadIds, voters), "a", 1,
+                    connections, Duration.ofSeconds(10), loadRequests, 0) : null;
+            try {
+                for (int run = 1; run <= runs; run++) {
+                    String phase = label + "@" + (long) rate + "#" + run;
+                    long timer = loop.call(() -> vertx.setPeriodic(probeInterval.toMillis(),
+                            id -> book.next().ifPresent(p -> {
+                                book.posted(p.poll(), System.nanoTime());
+                                sendProbe(votes, bearer, probeIds, book, p);
+                            })));
+                    CompletableFuture<Void> reset = new CompletableFuture<>();
+                    vertx.setTimer(Math.max(1, warmup.toMillis()), id -> {
+                        book.resetFigures();
+                        reset.complete(null);
+                    });
+                    PhaseResult load = null;
+                    if (runner != null) {
+                        load = runner.run(phase, rate, warmup, duration, Duration.ofSeconds(10));
+                    } else {
+                        Thread.sleep(warmup.toMillis() + duration.toMillis());
+                    }
+                    reset.get(1, TimeUnit.MINUTES);
+                    loop.call(() -> vertx.cancelTimer(timer));
+                    // Let the last probes show up (bounded): they were sent inside the window.
+                    for (int i = 0; i < 50 && loop.call(book::pendingCount) > 0; i++) {
+                        Thread.sleep(100);
+                    }
+                    ProbeFigures f = loop.call(() -> new ProbeFigures(LatencySummary.of(book.freshness()),
+                            LatencySummary.of(book.fromPost()),
+                            book.completed(), book.skipped(), book.refused(), book.pendingCount(), book.seenBefore202()));
+                    LatencySummary l = f.freshness();
+                    table.row(phase, rate, load == null ? 0d : load.achievedRate(), load == null ? Double.NaN : load.latency().p99(),
+                            load == null ? 0d : load.counts().errorRate() * 100, f.completed(), l.p50(), l.p90(), l.p99(),
+                            l.max(), f.fromPost().p50(), f.fromPost().p99(), f.skipped(), f.refused(), (long) f.pending(),
+                            f.seenBefore202());
+                    System.out.printf(Locale.ROOT, "RESULT label=%s rate=%.0f achieved=%.0f load_p99ms=%.2f load_errors=%.4f%% "
+                                    + "probes=%d fresh_p50ms=%.2f fresh_p90ms=%.2f fresh_p99ms=%.2f fresh_maxms=%.2f post_p50ms=%.2f "
+                                    + "post_p99ms=%.2f skipped=%d refused=%d pending=%d seen_before_202=%d%n",
+                            phase, rate, load == null ? 0 : load.achievedRate(), load == null ? Double.NaN : load.latency().p99(),
+                            load == null ? 0 : load.counts().errorRate() * 100, f.completed(), l.p50(), l.p90(), l.p99(),
+                            l.max(), f.fromPost().p50(), f.fromPost().p99(), f.skipped(), f.refused(), f.pending(),
+                            f.seenBefore202());
+                    p50s.add(l.p50());
+                    p99s.add(l.p99());
+                    postP50s.add(f.fromPost().p50());
+                    postP99s.add(f.fromPost().p99());
+                }
+            } finally {
+                if (runner != null) {
+                    runner.close();
+                }
+            }
+            System.out.println(table.render());
+            System.out.printf(Locale.ROOT, "MEDIAN label=%s rate=%.0f fresh_p50ms=%.2f fresh_p99ms=%.2f post_p50ms=%.2f post_p99ms=%.2f "
+                    + "runs=%d%n", label, rate, Medians.of(p50s), Medians.of(p99s), Medians.of(postP50s), Medians.of(postP99s), runs);
+        }
+        return 0;
+    }
+
+    private record ProbeFigures(LatencySummary freshness, LatencySummary fromPost, long completed, long skipped, long refused, int pending,
+                                long seenBefore202) {
+    }
+
+    /** One stream per probe poll; a poll created a moment ago may need a few tries before realtime knows it. */
+    private static void openStreams(SingleLoop loop, HttpClient sse, List<String> probeIds, ProbeBook book) throws Exception {
+        for (int p = 0; p < probeIds.size(); p++) {
+            int poll = p;
+            Exception last = null;
+            for (int attempt = 0; attempt < 10; attempt++) {
+                try {
+                    loop.call(() -> SseStreams.open(sse, probeIds.get(poll), r -> {
+                        long total = r.event().longField("totalVotes");
+                        if (total >= 0) {
+                            book.tally(poll, total, r.nanos());
+                        }
+                    })).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+                    last = null;
+                    break;
+                } catch (Exception e) {
+                    last = e;
+                    Thread.sleep(1000);
+                }
+            }
+            if (last != null) {
+                throw new IllegalStateException("cannot open the SSE stream of probe poll " + probeIds.get(poll), last);
+            }
+        }
+    }
+
+    private static void sendProbe(HttpClient votes, List<String> bearer, List<String> probeIds, ProbeBook book,
+                                  ProbeBook.Probe probe) {
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST)
+                .setURI("/api/v1/polls/" + probeIds.get(probe.poll()) + "/votes")
+                .putHeader("Authorization", bearer.get(probe.probe() - 1))
+                .putHeader("Content-Type", "application/json")
+                .setIdleTimeout(10_000);
+        votes.request(request)
+                .compose(req -> req.send(Buffer.buffer("{\"optionId\":\"a\"}")))
+                .compose(resp -> resp.body().map(b -> resp.statusCode()))
+                .onComplete(ar -> {
+                    if (ar.succeeded() && ar.result() == 202) {
+                        book.accepted(probe.poll(), System.nanoTime());
+                    } else {
+                        System.err.println("probe " + probe + " refused: " + (ar.succeeded() ? ar.result() : ar.cause()));
+                        book.refused(probe.poll());
+                    }
+                });
+    }
+}
