@@ -63,8 +63,9 @@ public final class HeadlessPage implements AutoCloseable {
             Files.writeString(dir.resolve("package.json"), "{\"private\":true,\"type\":\"module\"}\n");
             Commands.run(dir, 300, "npm", "install", "--no-audit", "--no-fund", "--loglevel=error", "playwright-core@1");
         }
-        Process node = new ProcessBuilder("node", DRIVER_FILE).directory(dir.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        // Its own pipes only (see Commands): stdin/stdout carry our JSON lines, stderr is copied to the log.
+        Process node = new ProcessBuilder("node", DRIVER_FILE).directory(dir.toFile()).start();
+        Commands.copyToLog(node.getErrorStream(), "node");
         HeadlessPage page = new HeadlessPage(node);
         try {
             page.call(new JsonObject().put("op", "ready"), Duration.ofSeconds(30));
