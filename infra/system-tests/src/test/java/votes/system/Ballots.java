@@ -7,7 +7,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Casts many ballots through the API with a bounded number in flight, like a crowd on a TV final, and can
@@ -19,10 +18,6 @@ public final class Ballots {
     public record Ballot(String token, String pollId, String optionId) {
     }
 
-    /** What the crowd got back: the receipts of every 202, and how many were refused. */
-    public record Outcome(Set<UUID> accepted, int refused) {
-    }
-
     private final VotesApi api;
     private final int concurrency;
 
@@ -31,14 +26,12 @@ public final class Ballots {
         this.concurrency = concurrency;
     }
 
-    public Outcome cast(List<Ballot> ballots) throws InterruptedException {
-        return cast(ballots, Integer.MAX_VALUE, () -> { });
-    }
-
-    /** Runs {@code midway} once, from the casting thread, when {@code afterAccepted} ballots got a 202. */
-    public Outcome cast(List<Ballot> ballots, int afterAccepted, Runnable midway) throws InterruptedException {
+    /**
+     * Casts every ballot and returns the receipt ids of those answered 202. Runs {@code midway} once, from the
+     * casting thread, when {@code afterAccepted} ballots got a 202 ({@link Integer#MAX_VALUE}: never).
+     */
+    public Set<UUID> cast(List<Ballot> ballots, int afterAccepted, Runnable midway) throws InterruptedException {
         Set<UUID> accepted = ConcurrentHashMap.newKeySet();
-        AtomicInteger refused = new AtomicInteger();
         Semaphore window = new Semaphore(concurrency);
         List<CompletableFuture<Void>> sent = new ArrayList<>(ballots.size());
         boolean done = false;
@@ -52,8 +45,6 @@ public final class Ballots {
                     .thenAccept(reply -> {
                         if (reply.status() == 202) {
                             accepted.add(UUID.fromString(reply.json().get("receiptId").asText()));
-                        } else {
-                            refused.incrementAndGet();
                         }
                     })
                     .whenComplete((ok, error) -> window.release()));
@@ -62,6 +53,6 @@ public final class Ballots {
         if (!done && afterAccepted != Integer.MAX_VALUE) {
             throw new AssertionError("only " + accepted.size() + " ballots were accepted; the midway step never ran");
         }
-        return new Outcome(Set.copyOf(accepted), refused.get());
+        return Set.copyOf(accepted);
     }
 }

@@ -69,10 +69,6 @@ public final class ResultsStream implements AutoCloseable {
         }
     }
 
-    public int status() {
-        return response.join().statusCode();
-    }
-
     public List<TallyEvent> events() {
         return List.copyOf(events);
     }
