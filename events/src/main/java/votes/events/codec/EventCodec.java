@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import votes.events.poll.PollEvent;
 import votes.events.vote.VoteSubmitted;
 
@@ -48,6 +49,15 @@ public final class EventCodec {
         PollEvent event = read(bytes, PollEvent.class);
         requireVersion(event.schemaVersion(), PollEvent.SCHEMA_VERSION, event.getClass().getSimpleName());
         return event;
+    }
+
+    /** Any other JSON the contract defines (checkpoints, receipts' proofs, export lines), with the same mapper. */
+    public static String toJson(Object value) {
+        return new String(write(value), StandardCharsets.UTF_8);
+    }
+
+    public static <T> T fromJson(String json, Class<T> type) {
+        return read(json == null ? null : json.getBytes(StandardCharsets.UTF_8), type);
     }
 
     private static void requireVersion(int actual, int known, String type) {

@@ -1,0 +1,125 @@
+package votes.events.checkpoint;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * The checkpoint signing key: Ed25519 from the JDK, stored as PEM (PKCS#8 private, X.509 public). The key id is
+ * the first 8 bytes of SHA-256 over the public key's X.509 encoding, in hex.
+ */
+public final class Ed25519Keys {
+
+    static final String ALGORITHM = "Ed25519";
+    private static final int KEY_ID_BYTES = 8;
+
+    private Ed25519Keys() {
+    }
+
+    /** Writes a new pair unless both files exist. @return true if a pair was written */
+    public static boolean ensure(Path privatePem, Path publicPem) {
+        if (Files.isRegularFile(privatePem) && Files.isRegularFile(publicPem)) {
+            return false;
+        }
+        try {
+            KeyPair pair = KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
+            if (privatePem.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(privatePem.toAbsolutePath().getParent());
+            }
+            if (publicPem.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(publicPem.toAbsolutePath().getParent());
+            }
+            Files.writeString(publicPem, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+            Files.writeString(privatePem, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            privatePem.toFile().setReadable(false, false);
+            privatePem.toFile().setReadable(true, true);
+            return true;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this Java runtime cannot generate Ed25519 keys", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the checkpoint key to " + privatePem, e);
+        }
+    }
+
+    public static PrivateKey loadPrivate(Path pem) {
+        try {
+            return KeyFactory.getInstance(ALGORITHM).generatePrivate(new PKCS8EncodedKeySpec(der(pem)));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("not an Ed25519 PKCS#8 private key: " + pem, e);
+        }
+    }
+
+    public static PublicKey loadPublic(Path pem) {
+        try {
+            return fromDer(der(pem));
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("not an Ed25519 X.509 public key: " + pem, e);
+        }
+    }
+
+    public static PublicKey fromBase64(String x509) {
+        return fromDer(Base64.getDecoder().decode(x509));
+    }
+
+    public static String toBase64(PublicKey key) {
+        return Base64.getEncoder().encodeToString(key.getEncoded());
+    }
+
+    public static String keyId(PublicKey key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
+            return HexFormat.of().formatHex(digest, 0, KEY_ID_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static SignedCheckpoint sign(Checkpoint checkpoint, PrivateKey key, PublicKey publicKey) {
+        try {
+            Signature signer = Signature.getInstance(ALGORITHM);
+            signer.initSign(key);
+            signer.update(checkpoint.signedBytes());
+            return new SignedCheckpoint(checkpoint, Base64.getEncoder().encodeToString(signer.sign()),
+                    toBase64(publicKey), keyId(publicKey));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign a checkpoint with an Ed25519 key", e);
+        }
+    }
+
+    private static PublicKey fromDer(byte[] der) {
+        try {
+            return KeyFactory.getInstance(ALGORITHM).generatePublic(new X509EncodedKeySpec(der));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("not an Ed25519 public key", e);
+        }
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
+    private static byte[] der(Path pem) {
+        try {
+            String body = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return Base64.getDecoder().decode(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + pem + " (./vote up generates a dev key)", e);
+        }
+    }
+}

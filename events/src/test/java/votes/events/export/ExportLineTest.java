@@ -1,0 +1,30 @@
+package votes.events.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import votes.events.codec.EventCodec;
+
+class ExportLineTest {
+
+    private static final UUID EVENT = UUID.fromString("01890a5d-ac96-774b-bcce-b302099a8057");
+    private static final Instant AT = Instant.parse("2026-11-21T08:00:00.5Z");
+
+    @Test
+    void csvHasOneFieldPerHeaderColumnAndQuotesWhatNeedsIt() {
+        ExportLine line = new ExportLine(ExportLine.REJECTED, EVENT, "poll,1", "v\"x", "blue", "duplicate", AT, AT, 2, 9,
+                null);
+        assertThat(ExportLine.csvHeader().split(",")).hasSize(11);
+        assertThat(line.csv()).isEqualTo("rejected," + EVENT + ",\"poll,1\",\"v\"\"x\",blue,duplicate,"
+                + "2026-11-21T08:00:00.500Z,2026-11-21T08:00:00.500Z,2,9,");
+    }
+
+    @Test
+    void jsonlIsOneLineThatReadsBackToTheSameEntry() {
+        ExportLine line = new ExportLine(ExportLine.RECORDED, EVENT, "final", "v1", "blue", null, AT, AT, 0, 7, 3L);
+        assertThat(line.jsonl()).doesNotContain("\n").contains("\"leafIndex\":3");
+        assertThat(EventCodec.fromJson(line.jsonl(), ExportLine.class)).isEqualTo(line);
+    }
+}
