@@ -3,36 +3,48 @@ package votes.ledger.vote;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import votes.events.id.EventIds;
+import votes.events.merkle.LedgerLeaf;
 import votes.events.poll.Poll;
 import votes.events.rule.RejectionReason;
+import votes.ledger.merkle.LeafAppend;
+import votes.ledger.merkle.LogAppends;
+import votes.ledger.merkle.MerkleLogs;
 import votes.ledger.poll.PollRows;
 import votes.ledger.sql.Timestamps;
 import votes.ledger.tally.TallyDelta;
 import votes.ledger.tally.TallyDeltas;
 
 /**
- * Writes one consumed batch in ONE PostgreSQL transaction: read the batch's polls, prefetch the recorded votes
- * of its (poll, voter) pairs, let {@link BatchPlan} judge every entry in log order, then insert the records, the
- * tally deltas of the records the database really took, and the rejections, with one statement each. Either all
- * of it commits or none does, so the caller may retry the same batch as often as it must, and the deltas always
- * sum to the committed votes.
+ * Writes one consumed batch in ONE PostgreSQL transaction: lock the Merkle logs of the batch's partitions, read
+ * its polls, prefetch the recorded votes of its (poll, voter) pairs, let {@link BatchPlan} judge every entry in log
+ * order, append the records to their partitions' logs ({@link LogAppends}), then write the votes with their leaf
+ * indexes, the tiles and log heads, the tally deltas and the rejections. Either all of it commits or none does, so
+ * the caller may retry the same batch as often as it must, and the deltas always sum to the committed votes.
+ *
+ * <p>Why the logs are locked first: a log's leaf indexes must be contiguous, so two transactions must never append
+ * to one log at once; and because (poll, voter) and event id both map to one partition, the lock also serialises
+ * every pair of transactions that could race on {@code UNIQUE (poll_id, voter_id)}. The prefetch, run after the
+ * lock, therefore sees whatever the previous holder committed, and an INSERT can no longer lose a race. If one is
+ * refused anyway (a producer that keyed a vote differently), the batch fails and is retried: the retry's prefetch
+ * sees the other row, and no leaf index is ever skipped.
  */
 @ApplicationScoped
 public class VoteBatchWriter {
@@ -44,11 +56,12 @@ public class VoteBatchWriter {
             SELECT poll_id, voter_id, event_id FROM votes
             WHERE (poll_id, voter_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))""";
     private static final String INSERT_VOTES = """
-            INSERT INTO votes (poll_id, voter_id, option_id, event_id, submitted_at, kafka_partition, kafka_offset)
-            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::timestamptz[], $6::int[], $7::bigint[])
+            INSERT INTO votes (poll_id, voter_id, option_id, event_id, submitted_at, kafka_partition, kafka_offset,
+                               leaf_index)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::timestamptz[], $6::int[],
+                                 $7::bigint[], $8::bigint[])
             ON CONFLICT DO NOTHING
             RETURNING event_id""";
-    private static final String RECORDED_EVENTS = "SELECT event_id FROM votes WHERE event_id = ANY($1::uuid[])";
     private static final String INSERT_REJECTIONS = """
             INSERT INTO rejections (event_id, poll_id, voter_id, option_id, reason, submitted_at, kafka_partition, kafka_offset)
             SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::int[], $8::bigint[])
@@ -59,31 +72,43 @@ public class VoteBatchWriter {
             SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[])""";
 
     private final Pool pool;
+    private final MerkleLogs logs;
     private final Duration unknownPollGrace;
 
-    VoteBatchWriter(Pool pool, @ConfigProperty(name = "ledger.unknown-poll-grace") Duration unknownPollGrace) {
+    VoteBatchWriter(Pool pool, MerkleLogs logs,
+                    @ConfigProperty(name = "ledger.unknown-poll-grace") Duration unknownPollGrace) {
         this.pool = pool;
+        this.logs = logs;
         this.unknownPollGrace = unknownPollGrace;
     }
 
     public Uni<BatchOutcome> write(List<LedgerEntry> entries) {
-        return pool.withTransaction(connection -> polls(connection, entries)
-                .flatMap(polls -> prefetch(connection, entries)
-                        .map(recorded -> BatchPlan.decide(polls::get, recorded, entries)))
-                .flatMap(plan -> insertVotes(connection, plan.records())
-                        .flatMap(inserted -> insertDeltas(connection, inserted.taken())
-                                .replaceWith(inserted))
-                        .flatMap(inserted -> raceLosers(connection, inserted.refused())
-                                .flatMap(losers -> {
-                                    List<Rejection> rejections = new ArrayList<>(plan.rejections());
-                                    losers.forEach(loser -> rejections.add(new Rejection(loser, RejectionReason.DUPLICATE)));
-                                    return insertRejections(connection, rejections)
-                                            .map(added -> new BatchOutcome(inserted.taken().size(), added));
-                                }))));
+        Set<Integer> partitions = new TreeSet<>();
+        entries.forEach(entry -> partitions.add(entry.partition()));
+        return pool.withTransaction(connection -> logs.lock(connection, partitions)
+                .flatMap(locked -> polls(connection, entries)
+                        .flatMap(polls -> prefetch(connection, entries)
+                                .map(recorded -> BatchPlan.decide(polls::get, recorded, entries)))
+                        .flatMap(plan -> write(connection, plan, LogAppends.of(locked, plan.records())))));
     }
 
-    /** The records of one INSERT: those the database took, and those it refused on a unique constraint. */
-    private record VoteInsert(List<LedgerEntry> taken, List<LedgerEntry> refused) {
+    /**
+     * The writes do not depend on each other's results, so they are issued together and the client pipelines them
+     * on the connection: one round trip instead of four. Should the votes INSERT fail, PostgreSQL refuses the rest
+     * of the transaction and all of it rolls back.
+     */
+    private Uni<BatchOutcome> write(SqlConnection connection, BatchPlan plan, LogAppends appends) {
+        return Uni.combine().all()
+                .unis(insertVotes(connection, appends.records()), logs.append(connection, appends.logs()),
+                        insertDeltas(connection, plan.records()), insertRejections(connection, plan.rejections()))
+                .asTuple()
+                .map(written -> {
+                    int inserted = written.getItem1();
+                    if (inserted != plan.records().size()) {
+                        throw new RecordRefusedException(plan.records().size() - inserted);
+                    }
+                    return new BatchOutcome(inserted, written.getItem4());
+                });
     }
 
     private Uni<Map<String, Poll>> polls(SqlConnection connection, List<LedgerEntry> entries) {
@@ -130,10 +155,10 @@ public class VoteBatchWriter {
                 });
     }
 
-    /** Refused records: another transaction recorded their (poll, voter) or their event first. */
-    private Uni<VoteInsert> insertVotes(SqlConnection connection, List<LedgerEntry> records) {
+    /** @return how many rows the INSERT really took; fewer than asked means one was refused (see the class) */
+    private Uni<Integer> insertVotes(SqlConnection connection, List<LeafAppend> records) {
         if (records.isEmpty()) {
-            return Uni.createFrom().item(new VoteInsert(List.of(), List.of()));
+            return Uni.createFrom().item(0);
         }
         int n = records.size();
         String[] polls = new String[n];
@@ -143,32 +168,30 @@ public class VoteBatchWriter {
         OffsetDateTime[] submitted = new OffsetDateTime[n];
         Integer[] partitions = new Integer[n];
         Long[] offsets = new Long[n];
+        Long[] leafIndexes = new Long[n];
         for (int i = 0; i < n; i++) {
-            LedgerEntry entry = records.get(i);
-            polls[i] = entry.vote().pollId();
-            voters[i] = entry.vote().voterId();
-            options[i] = entry.vote().optionId();
-            events[i] = entry.vote().eventId();
-            submitted[i] = Timestamps.toSql(entry.vote().submittedAt());
-            partitions[i] = entry.partition();
-            offsets[i] = entry.offset();
+            LedgerLeaf leaf = records.get(i).leaf();
+            polls[i] = leaf.pollId();
+            voters[i] = leaf.voterId();
+            options[i] = leaf.optionId();
+            events[i] = leaf.eventId();
+            // The leaf's instant, truncated to microseconds: the row then rebuilds the very leaf that was hashed.
+            submitted[i] = Timestamps.toSql(leaf.submittedAt());
+            partitions[i] = leaf.partition();
+            offsets[i] = leaf.offset();
+            leafIndexes[i] = records.get(i).leafIndex();
         }
         return connection.preparedQuery(INSERT_VOTES)
                 .execute(Tuple.tuple().addArrayOfString(polls).addArrayOfString(voters).addArrayOfString(options)
                         .addArrayOfUUID(events).addArrayOfOffsetDateTime(submitted).addArrayOfInteger(partitions)
-                        .addArrayOfLong(offsets))
-                .map(rows -> {
-                    Set<UUID> inserted = new HashSet<>();
-                    rows.forEach(row -> inserted.add(row.getUUID("event_id")));
-                    Map<Boolean, List<LedgerEntry>> split = records.stream()
-                            .collect(Collectors.partitioningBy(entry -> inserted.contains(entry.vote().eventId())));
-                    return new VoteInsert(split.get(true), split.get(false));
-                });
+                        .addArrayOfLong(offsets).addArrayOfLong(leafIndexes))
+                .map(RowSet::rowCount);
     }
 
     /**
-     * One row per (poll, option) of the votes this transaction inserted (RETURNING, not the plan): a redelivered
-     * batch, or a record that lost a race, adds nothing to a tally.
+     * One row per (poll, option) of the plan's records. Those are exactly the rows the transaction inserts (it fails
+     * otherwise, see {@link #write(SqlConnection, BatchPlan, LogAppends)}): a redelivered batch, a duplicate or a
+     * rejection adds nothing to a tally.
      */
     private Uni<Void> insertDeltas(SqlConnection connection, List<LedgerEntry> taken) {
         List<TallyDelta> deltas = TallyDeltas.of(taken.stream().map(LedgerEntry::vote).toList(), EventIds::next);
@@ -193,24 +216,6 @@ public class VoteBatchWriter {
                 .replaceWithVoid();
     }
 
-    /**
-     * Of the refused records, those whose own event is in {@code votes} (recorded by a concurrent consumer of the
-     * same event, e.g. across a rebalance) are redeliveries; the rest lost the race to another vote: duplicates.
-     */
-    private Uni<List<LedgerEntry>> raceLosers(SqlConnection connection, List<LedgerEntry> refused) {
-        if (refused.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        UUID[] events = refused.stream().map(entry -> entry.vote().eventId()).toArray(UUID[]::new);
-        return connection.preparedQuery(RECORDED_EVENTS)
-                .execute(Tuple.tuple().addArrayOfUUID(events))
-                .map(rows -> {
-                    Set<UUID> recorded = new HashSet<>();
-                    rows.forEach(row -> recorded.add(row.getUUID("event_id")));
-                    return refused.stream().filter(entry -> !recorded.contains(entry.vote().eventId())).toList();
-                });
-    }
-
     private Uni<List<RejectionReason>> insertRejections(SqlConnection connection, List<Rejection> rejections) {
         if (rejections.isEmpty()) {
             return Uni.createFrom().item(List.of());
@@ -232,7 +237,8 @@ public class VoteBatchWriter {
             voters[i] = entry.vote().voterId();
             options[i] = entry.vote().optionId();
             reasons[i] = rejection.reason().slug();
-            submitted[i] = Timestamps.toSql(entry.vote().submittedAt());
+            // Microseconds, like votes: what PostgreSQL keeps, stated rather than left to the driver's rounding.
+            submitted[i] = Timestamps.toSql(entry.vote().submittedAt().truncatedTo(ChronoUnit.MICROS));
             partitions[i] = entry.partition();
             offsets[i] = entry.offset();
         }

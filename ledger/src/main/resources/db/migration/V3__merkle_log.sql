@@ -1,0 +1,46 @@
+-- The tamper-evident ledger (issue 4): every recorded vote is a leaf of an RFC 6962 Merkle log, one log per
+-- partition of votes.submitted (log_id = partition), leaves in offset order. See ledger/README.md for why.
+
+-- The vote's place in its partition's log. NULL only for rows written before this migration (they are in no log).
+ALTER TABLE votes ADD COLUMN leaf_index bigint NULL;
+-- Leaf indexes are contiguous 0..size-1 per log; the batch writer assigns them under the log's row lock, and this
+-- index makes a second writer's mistake an error instead of a silently forked log. It also serves "the vote at
+-- leaf i of log p" for audits.
+CREATE UNIQUE INDEX votes_leaf ON votes (kafka_partition, leaf_index);
+
+-- One row per log: its size, root and the partial (not yet full) tile of every level. Locked FOR UPDATE by each
+-- vote batch that appends to it, which is what serialises appends to one log.
+CREATE TABLE merkle_logs (
+    log_id     int PRIMARY KEY,
+    size       bigint      NOT NULL DEFAULT 0,
+    root       bytea       NOT NULL,
+    right_edge bytea       NOT NULL,
+    updated_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- Full tiles of height 4: the 16 hashes (32 bytes each) of tree level 4*level, nodes [16*idx, 16*idx+16).
+-- Insert-only: a full tile never changes, so proofs for any past tree size read the same rows.
+CREATE TABLE merkle_tiles (
+    log_id int    NOT NULL,
+    level  int    NOT NULL,
+    idx    bigint NOT NULL,
+    hashes bytea  NOT NULL,
+    PRIMARY KEY (log_id, level, idx)
+);
+
+-- Every checkpoint the ledger signed, kept forever: auditors prove consistency between any two of them.
+-- body = the checkpoint's log heads [{"log", "size", "root"}]; public_key = the signer's X.509 key (base64), so
+-- a stored checkpoint stays self-describing after a key rotation (trust still comes from the auditor's own key).
+CREATE SEQUENCE checkpoint_sequence;
+CREATE TABLE checkpoints (
+    sequence   bigint PRIMARY KEY,
+    origin     text        NOT NULL,
+    issued_at  timestamptz NOT NULL,
+    body       jsonb       NOT NULL,
+    signature  bytea       NOT NULL,
+    key_id     text        NOT NULL,
+    public_key text        NOT NULL
+);
+
+-- The poll export (and the audit's per-poll checks) read a poll's rejections; without this they scan them all.
+CREATE INDEX rejections_by_poll ON rejections (poll_id);
