@@ -1,0 +1,91 @@
+package votes.audit.cli;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
+import picocli.CommandLine.Option;
+
+/**
+ * Where the log and the ledger are: the contract's env vars, each overridable by an option. Defaults are the local
+ * stack's (./vote up), so `./vote audit replay` needs no arguments.
+ */
+public final class Connections {
+
+    static Map<String, String> env = System.getenv();
+
+    @Option(names = "--kafka", paramLabel = "HOST:PORT",
+            description = "Kafka bootstrap servers (env KAFKA_BOOTSTRAP, default ${DEFAULT-VALUE}).",
+            defaultValue = "${env:KAFKA_BOOTSTRAP:-127.0.0.1:9092}")
+    String kafka;
+
+    @Option(names = "--pg-url", paramLabel = "URL",
+            description = "PostgreSQL: jdbc:postgresql://host:port/db or postgresql://user:pass@host:port/db "
+                    + "(env PGURL; else PG_HOST/PG_PORT/PG_DATABASE, default 127.0.0.1:5433/votes).")
+    String pgUrl;
+
+    @Option(names = "--pg-user", paramLabel = "USER", description = "env PG_USER, default votes.")
+    String pgUser;
+
+    @Option(names = "--pg-password", paramLabel = "PASSWORD", description = "env PG_PASSWORD, default votes.")
+    String pgPassword;
+
+    @Option(names = "--public-key", paramLabel = "PEM",
+            description = "The trusted Ed25519 public key of checkpoints (env CHECKPOINT_PUBLIC_KEY_FILE, default "
+                    + ".vote/keys/checkpoint-public.pem).")
+    Path publicKey;
+
+    public String kafka() {
+        return kafka;
+    }
+
+    public Path publicKey() {
+        if (publicKey != null) {
+            return publicKey;
+        }
+        String file = env.get("CHECKPOINT_PUBLIC_KEY_FILE");
+        return Path.of(file == null || file.isBlank() ? ".vote/keys/checkpoint-public.pem" : file);
+    }
+
+    /** jdbc URL, user, password, from the option, PGURL or PG_*, in that order. */
+    public JdbcTarget jdbc() {
+        String url = pgUrl != null ? pgUrl : env.get("PGURL");
+        String user = pgUser != null ? pgUser : env.getOrDefault("PG_USER", "votes");
+        String password = pgPassword != null ? pgPassword : env.getOrDefault("PG_PASSWORD", "votes");
+        if (url == null || url.isBlank()) {
+            url = "jdbc:postgresql://" + env.getOrDefault("PG_HOST", "127.0.0.1") + ":" + env.getOrDefault("PG_PORT", "5433")
+                    + "/" + env.getOrDefault("PG_DATABASE", "votes");
+        } else if (url.startsWith("postgresql://") || url.startsWith("postgres://")) {
+            // libpq's form, as `./vote env PGURL` prints it: credentials move out of the URL.
+            URI uri = URI.create(url);
+            String info = uri.getUserInfo();
+            if (info != null) {
+                int colon = info.indexOf(':');
+                if (pgUser == null) {
+                    user = colon < 0 ? info : info.substring(0, colon);
+                }
+                if (pgPassword == null && colon >= 0) {
+                    password = info.substring(colon + 1);
+                }
+            }
+            url = "jdbc:postgresql://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + uri.getPath();
+        }
+        return new JdbcTarget(url, user, password);
+    }
+
+    /** A JDBC target; {@link #connect} opens a connection. */
+    public record JdbcTarget(String url, String user, String password) {
+
+        public Connection connect() throws SQLException {
+            Properties props = new Properties();
+            props.setProperty("user", user);
+            props.setProperty("password", password);
+            props.setProperty("ApplicationName", "votes-audit");
+            props.setProperty("connectTimeout", "10");
+            return DriverManager.getConnection(url, props);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package votes.audit.cli;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import votes.audit.check.Checklist;
+import votes.audit.check.ReportText;
+import votes.audit.ledger.Checkpoints;
+import votes.audit.ledger.TileStore;
+import votes.audit.receipt.Receipt;
+import votes.audit.receipt.ReceiptJson;
+import votes.audit.receipt.ReceiptVerifier;
+import votes.events.checkpoint.SignedCheckpoint;
+import votes.events.merkle.LedgerLeaf;
+import votes.events.merkle.MerkleHash;
+import votes.events.merkle.MerkleProofs;
+import votes.events.merkle.ProofRequest;
+
+@Command(name = "verify-receipt", mixinStandardHelpOptions = true,
+        description = {"Proves a recorded vote is in the ledger's Merkle log: the entry hashes to the leaf, the",
+                "inclusion proof leads to the root of a checkpoint signed by the trusted key.",
+                "Offline with a receipt file (as GET /api/v1/receipts/{id} answered it); with a receipt id it",
+                "fetches the receipt from the API when a token is given (--token / AUDIT_TOKEN), else builds it",
+                "from PostgreSQL (row, checkpoint, proof from the stored tiles)."})
+public final class VerifyReceiptCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "RECEIPT", description = "A receipt JSON file, or a receipt id.")
+    String receipt;
+
+    @Mixin
+    Connections connections;
+
+    @Option(names = "--url", paramLabel = "URL",
+            description = "Where receipts are served (env LEDGER_URL, else VOTE_URL, default http://localhost:8080).")
+    String url;
+
+    @Option(names = "--token", paramLabel = "JWT", description = "Bearer token of the voter, an admin or an auditor (env AUDIT_TOKEN).")
+    String token;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Receipt parsed;
+        String source;
+        Path file = Path.of(receipt);
+        if (Files.isRegularFile(file)) {
+            parsed = ReceiptJson.receipt(Files.readString(file));
+            source = "file " + file;
+        } else {
+            UUID id;
+            try {
+                id = UUID.fromString(receipt);
+            } catch (IllegalArgumentException e) {
+                err.println("audit: " + receipt + " is neither a file nor a receipt id");
+                return Checklist.COULD_NOT_RUN;
+            }
+            String bearer = token != null ? token : Connections.env.get("AUDIT_TOKEN");
+            if (bearer != null && !bearer.isBlank()) {
+                String base = url != null ? url : Connections.env.getOrDefault("LEDGER_URL",
+                        Connections.env.getOrDefault("VOTE_URL", "http://localhost:8080"));
+                source = base + "/api/v1/receipts/" + id;
+                HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(source))
+                        .timeout(Duration.ofSeconds(15)).header("Authorization", "Bearer " + bearer).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 404) {
+                    out.println("receipt " + id + ": unknown (404) — not yours, or never accepted");
+                    return Checklist.DISCREPANCY;
+                }
+                if (response.statusCode() != 200) {
+                    err.println("audit: " + source + " answered " + response.statusCode() + ": " + response.body());
+                    return Checklist.COULD_NOT_RUN;
+                }
+                parsed = ReceiptJson.receipt(response.body());
+            } else {
+                source = "the ledger's PostgreSQL (" + connections.jdbc().url() + ")";
+                try (Connection db = connections.jdbc().connect()) {
+                    parsed = fromLedger(db, id);
+                }
+                if (parsed == null) {
+                    out.println("receipt " + id + ": no vote and no rejection with this id in the ledger");
+                    return Checklist.DISCREPANCY;
+                }
+            }
+        }
+        TrustedKey trusted = TrustedKey.load(connections.publicKey());
+        Checklist checklist = ReceiptVerifier.verify(parsed, trusted.key(), trusted.problem());
+        out.print(ReportText.render("verify-receipt " + (parsed.receiptId() != null ? parsed.receiptId() : "")
+                + " from " + source, checklist));
+        out.flush();
+        return checklist.exitCode();
+    }
+
+    /** The receipt the ledger's API would serve, rebuilt from its tables: row, latest covering checkpoint, tiles. */
+    static Receipt fromLedger(Connection db, UUID id) throws Exception {
+        try (PreparedStatement q = db.prepareStatement("SELECT poll_id, voter_id, option_id, submitted_at, kafka_partition,"
+                + " kafka_offset, leaf_index FROM votes WHERE event_id = ?")) {
+            q.setObject(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                if (!rs.next()) {
+                    return rejected(db, id);
+                }
+                LedgerLeaf entry = new LedgerLeaf(id, rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getInt(5), rs.getLong(6));
+                long leafIndex = rs.getLong(7);
+                if (rs.wasNull()) {
+                    return new Receipt(id.toString(), "recorded", null, entry, null);
+                }
+                SignedCheckpoint checkpoint = new Checkpoints(db).latestCovering(entry.partition(), leafIndex);
+                if (checkpoint == null) {
+                    return new Receipt(id.toString(), "recorded", null, entry, null);
+                }
+                long treeSize = checkpoint.checkpoint().log(entry.partition()).size();
+                List<String> hashes = new ArrayList<>();
+                MerkleProofs.inclusion(leafIndex, treeSize, new TileStore(db).nodes(entry.partition(),
+                        ProofRequest.inclusion(leafIndex, treeSize))).forEach(h -> hashes.add(MerkleHash.hex(h)));
+                return new Receipt(id.toString(), "recorded", null, entry, new Receipt.Chain(entry.partition(), leafIndex,
+                        treeSize, MerkleHash.hex(entry.hash()), hashes, checkpoint));
+            }
+        }
+    }
+
+    private static Receipt rejected(Connection db, UUID id) throws Exception {
+        try (PreparedStatement q = db.prepareStatement("SELECT reason FROM rejections WHERE event_id = ?")) {
+            q.setObject(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? new Receipt(id.toString(), "rejected", rs.getString(1), null, null) : null;
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package votes.audit.replay;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import votes.events.poll.Poll;
+
+/**
+ * What the log says the ledger must be: every event's verdict (of the audited polls), the tallies, the polls and
+ * each partition's Merkle log, for the log up to {@code endOffsets} (exclusive).
+ *
+ * @param expected verdict per event id, only for the polls under audit
+ * @param tallies poll id → option id → recorded votes, only for the polls under audit
+ * @param polls every poll folded from poll-events
+ * @param logs partition → its Merkle log (all polls: the roots cover the whole partition)
+ * @param undecodable "partition@offset: why" of records the ledger skips too, first few only
+ */
+public record ReplayOutcome(Map<UUID, Expected> expected, Map<String, Map<String, Long>> tallies, Map<String, Poll> polls,
+                            Map<Integer, RootHistory> logs, Map<Integer, Long> endOffsets, Counts counts,
+                            List<String> undecodable) {
+
+    /** Over the whole log, whatever the poll filter. */
+    public record Counts(long events, long recorded, long rejected, long redeliveries, long undecodable,
+                         long pollEvents) {
+    }
+}

@@ -1,0 +1,176 @@
+package votes.audit.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import votes.audit.ledger.RejectionRow;
+import votes.audit.ledger.VoteRow;
+import votes.events.checkpoint.Checkpoint;
+import votes.events.checkpoint.Ed25519Keys;
+import votes.events.checkpoint.LogHead;
+import votes.events.checkpoint.SignedCheckpoint;
+
+class LedgerAuditTest {
+
+    @TempDir
+    Path keys;
+
+    @Test
+    void aFaithfulLedgerPassesEveryCheck() {
+        LedgerFixture f = LedgerFixture.mixed(keys);
+
+        Checklist checklist = f.audit();
+
+        assertThat(checklist.checks()).extracting(Check::number).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+        assertThat(checklist.checks()).allSatisfy(c -> assertThat(c.status()).as(c.number() + " " + c.summary())
+                .isEqualTo(Status.PASS));
+        assertThat(checklist.exitCode()).isZero();
+        assertThat(check(checklist, 1).checked()).isEqualTo(54);
+        assertThat(check(checklist, 3).checked()).isEqualTo(4); // duplicate, late, unknown option, unknown poll
+        assertThat(check(checklist, 11).checked()).isEqualTo(2);
+    }
+
+    @Test
+    void aChangedOptionIsNamedWithExpectedAndFound() {
+        LedgerFixture f = LedgerFixture.mixed(keys);
+        VoteRow row = f.recorded("song", "voter-4");
+        f.votes.set(f.votes.indexOf(row), new VoteRow(row.eventId(), row.pollId(), row.voterId(), "b", row.submittedAt(),
+                row.partition(), row.offset(), row.leafIndex()));
+
+        Checklist checklist = f.audit();
+
+        assertThat(checklist.exitCode()).isEqualTo(1);
+        Check rule = check(checklist, 2);
+        assertThat(rule.status()).isEqualTo(Status.FAIL);
+        assertThat(rule.failures()).isEqualTo(1);
+        assertThat(rule.firstOffender()).contains(row.eventId().toString(), "poll song",
+                "votes.submitted " + row.partition() + "@" + row.offset(), "option_id expected a, found b");
+        assertThat(check(checklist, 8).status()).isEqualTo(Status.FAIL);
+        assertThat(check(checklist, 8).firstOffender()).contains("poll song option");
+        // The rows no longer hash to the signed root: tampering shows against the Merkle log too.
+        assertThat(check(checklist, 10).status()).isEqualTo(Status.FAIL);
+        assertThat(check(checklist, 10).firstOffender()).contains("log " + row.partition(), "votes rows hash to");
+        assertThat(check(checklist, 1).status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void aDeletedVoteIsNamedAsMissing() {
+        LedgerFixture f = LedgerFixture.mixed(keys);
+        VoteRow row = f.recorded("color", "voter-3");
+        f.votes.remove(row);
+
+        Checklist checklist = f.audit();
+
+        assertThat(checklist.exitCode()).isEqualTo(1);
+        Check missing = check(checklist, 1);
+        assertThat(missing.status()).isEqualTo(Status.FAIL);
+        assertThat(missing.failures()).isEqualTo(1);
+        assertThat(missing.firstOffender()).contains(row.eventId().toString(), "poll color",
+                "expected recorded (option blue)", "found in neither");
+        assertThat(check(checklist, 10).status()).isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void aDeletedRejectionIsNamedAsMissing() {
+        LedgerFixture f = LedgerFixture.mixed(keys);
+        RejectionRow late = f.rejections.stream().filter(r -> r.voterId().equals("late")).findFirst().orElseThrow();
+        f.rejections.remove(late);
+
+        Checklist checklist = f.audit();
+
+        assertThat(check(checklist, 1).firstOffender()).contains(late.eventId().toString(), "expected rejected (poll-not-open)");
+        assertThat(check(checklist, 10).status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void aRowWithoutAnEventAndAWrongReasonAreNamed() {
+        LedgerFixture f = LedgerFixture.mixed(keys);
+        UUID forged = UUID.randomUUID();
+        f.rejections.add(new RejectionRow(forged, "song", "ghost", "a", "duplicate", LedgerFixture.T0, 0, 1));
+        RejectionRow dup = f.rejections.stream().filter(r -> r.reason().equals("duplicate")).findFirst().orElseThrow();
+        f.rejections.set(f.rejections.indexOf(dup), new RejectionRow(dup.eventId(), dup.pollId(), dup.voterId(),
+                dup.optionId(), "poll-not-open", dup.submittedAt(), dup.partition(), dup.offset()));
+
+        Checklist checklist = f.audit();
+
+        assertThat(check(checklist, 4).firstOffender()).contains(forged.toString(), "no such event");
+        assertThat(check(checklist, 3).firstOffender()).contains(dup.eventId().toString(),
+                "reason expected duplicate, found poll-not-open");
+    }
+
+    @Test
+    void anEventBothRecordedAndRejectedIsNamed() {
+        LedgerFixture f = LedgerFixture.mixed(keys);
+        VoteRow row = f.recorded("song", "voter-7");
+        f.rejections.add(new RejectionRow(row.eventId(), row.pollId(), row.voterId(), row.optionId(), "duplicate",
+                row.submittedAt(), row.partition(), row.offset()));
+
+        Checklist checklist = f.audit();
+
+        assertThat(check(checklist, 5).firstOffender()).contains(row.eventId().toString(), "in votes and in rejections");
+        assertThat(check(checklist, 3).status()).isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void publishedTalliesThatDifferAreNamedByPoll() {
+        LedgerFixture f = LedgerFixture.mixed(keys);
+
+        Checklist checklist = f.audit(null, Map.of("song", Map.of("a", 26L, "b", 14L)), f.publicKey);
+
+        Check published = check(checklist, 9);
+        assertThat(published.status()).isEqualTo(Status.FAIL);
+        assertThat(published.firstOffender()).startsWith("poll color: ").contains("vote-tallies has no tally");
+    }
+
+    @Test
+    void aCheckpointWithAnotherRootOrSignatureFails() {
+        LedgerFixture f = LedgerFixture.mixed(keys);
+        SignedCheckpoint good = f.checkpoints.get(0);
+        Checkpoint c = good.checkpoint();
+        LogHead head = c.logs().get(0);
+        Checkpoint forged = new Checkpoint(c.origin(), c.sequence(), c.issuedAt(), List.of(
+                new LogHead(head.log(), head.size(), "00".repeat(32)), c.logs().get(1)));
+        f.checkpoints.set(0, Ed25519Keys.sign(forged, f.privateKey, f.publicKey));
+        f.checkpoints.set(1, new SignedCheckpoint(f.checkpoints.get(1).checkpoint(), good.signature(), null, "x"));
+
+        Checklist checklist = f.audit();
+
+        Check checkpoints = check(checklist, 11);
+        assertThat(checkpoints.failures()).isEqualTo(2);
+        assertThat(checkpoints.firstOffender()).contains("checkpoint #1 log 0", "the checkpoint says " + "00".repeat(32));
+    }
+
+    @Test
+    void withoutATrustedKeyTheAuditIsIncomplete() {
+        LedgerFixture f = LedgerFixture.mixed(keys);
+
+        Checklist checklist = f.audit(null, null, null);
+
+        assertThat(check(checklist, 11).status()).isEqualTo(Status.ERROR);
+        assertThat(checklist.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void onePollIsComparedAloneButTheMerkleLogsStillCoverAll() {
+        LedgerFixture f = LedgerFixture.mixed(keys);
+        VoteRow other = f.recorded("song", "voter-2");
+        f.votes.set(f.votes.indexOf(other), new VoteRow(other.eventId(), other.pollId(), other.voterId(), "b",
+                other.submittedAt(), other.partition(), other.offset(), other.leafIndex()));
+
+        Checklist checklist = f.audit("color", null, f.publicKey);
+
+        assertThat(check(checklist, 1).checked()).isEqualTo(11); // 10 votes and the unknown option
+        assertThat(check(checklist, 2).status()).isEqualTo(Status.PASS);
+        assertThat(check(checklist, 8).status()).isEqualTo(Status.PASS);
+        assertThat(check(checklist, 10).status()).isEqualTo(Status.FAIL);
+    }
+
+    static Check check(Checklist checklist, int number) {
+        return checklist.checks().stream().filter(c -> c.number() == number).findFirst().orElseThrow();
+    }
+}

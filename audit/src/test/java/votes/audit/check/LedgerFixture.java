@@ -1,0 +1,165 @@
+package votes.audit.check;
+
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import votes.audit.ledger.DuplicateVoters;
+import votes.audit.ledger.LedgerSnapshot;
+import votes.audit.ledger.MerkleLogRow;
+import votes.audit.ledger.MerkleState;
+import votes.audit.ledger.RejectionRow;
+import votes.audit.ledger.VoteRow;
+import votes.audit.replay.ReplayOutcome;
+import votes.audit.replay.VoteReplay;
+import votes.events.checkpoint.Checkpoint;
+import votes.events.checkpoint.Ed25519Keys;
+import votes.events.checkpoint.LogHead;
+import votes.events.checkpoint.SignedCheckpoint;
+import votes.events.merkle.CompactRange;
+import votes.events.merkle.LedgerLeaf;
+import votes.events.merkle.MerkleHash;
+import votes.events.poll.Poll;
+import votes.events.poll.PollOption;
+import votes.events.rule.Decision;
+import votes.events.rule.LedgerBook;
+import votes.events.vote.VoteSubmitted;
+
+/**
+ * A small log and the ledger a faithful ledger would have written from it (judged by the same LedgerBook, in
+ * offset order), as rows the tests can then tamper with: the real rule, the real hashes, a real Ed25519 key.
+ */
+final class LedgerFixture {
+
+    static final Instant T0 = Instant.parse("2026-11-21T08:00:00.123456Z");
+    static final Poll SONG = new Poll("song", "Best song", List.of(new PollOption("a", "A"), new PollOption("b", "B")),
+            null, null, T0.plusSeconds(60), T0.minusSeconds(10));
+    static final Poll COLOR = new Poll("color", "Best color", List.of(new PollOption("red", "Red"),
+            new PollOption("blue", "Blue")), null, null, null, T0.minusSeconds(10));
+    static final int PARTITIONS = 2;
+
+    record Event(VoteSubmitted vote, int partition, long offset) {
+    }
+
+    final List<Event> log = new ArrayList<>();
+    final List<VoteRow> votes = new ArrayList<>();
+    final List<RejectionRow> rejections = new ArrayList<>();
+    final Map<String, Poll> polls = Map.of(SONG.pollId(), SONG, COLOR.pollId(), COLOR);
+    final Map<Integer, MerkleLogRow> merkleLogs = new HashMap<>();
+    final List<SignedCheckpoint> checkpoints = new ArrayList<>();
+    final PublicKey publicKey;
+    final PrivateKey privateKey;
+    private final long[] offsets = new long[PARTITIONS];
+
+    LedgerFixture(Path keys) {
+        Ed25519Keys.ensure(keys.resolve("private.pem"), keys.resolve("public.pem"));
+        privateKey = Ed25519Keys.loadPrivate(keys.resolve("private.pem"));
+        publicKey = Ed25519Keys.loadPublic(keys.resolve("public.pem"));
+    }
+
+    /** The usual mix: valid votes on both polls, a second vote of one voter, a late vote, an unknown option. */
+    static LedgerFixture mixed(Path keys) {
+        LedgerFixture f = new LedgerFixture(keys);
+        for (int i = 0; i < 40; i++) {
+            f.submit("song", "voter-" + i, i % 3 == 0 ? "b" : "a", T0.plusSeconds(i));
+        }
+        for (int i = 0; i < 10; i++) {
+            f.submit("color", "voter-" + i, i % 2 == 0 ? "red" : "blue", T0.plusSeconds(i));
+        }
+        f.submit("song", "voter-1", "b", T0.plusSeconds(50));       // a duplicate
+        f.submit("song", "late", "a", T0.plusSeconds(61));          // after the close
+        f.submit("color", "picky", "green", T0.plusSeconds(5));     // unknown option
+        f.submit("nope", "lost", "a", T0.plusSeconds(5));           // unknown poll
+        f.writeLedger();
+        return f;
+    }
+
+    void submit(String poll, String voter, String option, Instant at) {
+        int partition = Math.floorMod((poll + voter).hashCode(), PARTITIONS);
+        log.add(new Event(VoteSubmitted.of(UUID.randomUUID(), poll, voter, option, at, null, null), partition,
+                offsets[partition]++));
+    }
+
+    /** What a faithful ledger writes: rows, Merkle heads and one signed checkpoint at the end, one halfway. */
+    void writeLedger() {
+        LedgerBook book = new LedgerBook(polls::get);
+        CompactRange[] ranges = new CompactRange[PARTITIONS];
+        for (int p = 0; p < PARTITIONS; p++) {
+            ranges[p] = new CompactRange();
+        }
+        int half = log.size() / 2;
+        for (int i = 0; i < log.size(); i++) {
+            Event e = log.get(i);
+            VoteSubmitted v = e.vote();
+            Decision d = book.apply(v);
+            if (d instanceof Decision.Record) {
+                long leaf = ranges[e.partition()].size();
+                ranges[e.partition()].append(LedgerLeaf.of(v, e.partition(), e.offset()).hash());
+                votes.add(new VoteRow(v.eventId(), v.pollId(), v.voterId(), v.optionId(), v.submittedAt(), e.partition(),
+                        e.offset(), leaf));
+            } else if (d instanceof Decision.Reject r) {
+                rejections.add(new RejectionRow(v.eventId(), v.pollId(), v.voterId(), v.optionId(), r.reason().slug(),
+                        v.submittedAt(), e.partition(), e.offset()));
+            }
+            if (i == half || i == log.size() - 1) {
+                List<LogHead> heads = new ArrayList<>();
+                for (int p = 0; p < PARTITIONS; p++) {
+                    heads.add(new LogHead(p, ranges[p].size(), MerkleHash.hex(ranges[p].root())));
+                }
+                checkpoints.add(Ed25519Keys.sign(new Checkpoint("votes-ledger-test", checkpoints.size() + 1,
+                        T0.plusSeconds(i), heads), privateKey, publicKey));
+            }
+        }
+        for (int p = 0; p < PARTITIONS; p++) {
+            merkleLogs.put(p, new MerkleLogRow(p, ranges[p].size(), ranges[p].root()));
+        }
+        votes.sort((a, b) -> a.partition() != b.partition() ? Integer.compare(a.partition(), b.partition())
+                : Long.compare(a.leafIndex(), b.leafIndex()));
+        rejections.sort((a, b) -> a.partition() != b.partition() ? Integer.compare(a.partition(), b.partition())
+                : Long.compare(a.offset(), b.offset()));
+    }
+
+    MerkleState merkle() {
+        return new MerkleState(true, merkleLogs, checkpoints, Map.of());
+    }
+
+    ReplayOutcome replay(String poll) {
+        VoteReplay replay = new VoteReplay(polls, poll, merkle().wantedSizes(), Map.of());
+        log.forEach(e -> replay.accept(e.vote(), e.partition(), e.offset()));
+        Map<Integer, Long> ends = new HashMap<>();
+        for (int p = 0; p < PARTITIONS; p++) {
+            ends.put(p, offsets[p]);
+        }
+        return replay.finish(ends, polls.size());
+    }
+
+    /** The audit of the current rows; vote-tallies as published = the ledger's counts unless given. */
+    Checklist audit(String poll, Map<String, Map<String, Long>> published, PublicKey trusted) {
+        LedgerAudit audit = new LedgerAudit(replay(poll), poll, merkle());
+        votes.forEach(audit::vote);
+        rejections.forEach(audit::rejection);
+        Map<String, Map<String, Long>> counts = new HashMap<>();
+        votes.stream().filter(v -> poll == null || poll.equals(v.pollId())).forEach(v ->
+                counts.computeIfAbsent(v.pollId(), k -> new HashMap<>()).merge(v.optionId(), 1L, Long::sum));
+        Map<String, Poll> ledgerPolls = new HashMap<>(polls);
+        if (poll != null) {
+            ledgerPolls.keySet().removeIf(id -> !id.equals(poll));
+        }
+        LedgerSnapshot snapshot = new LedgerSnapshot(ledgerPolls, counts, counts, new DuplicateVoters(0, null));
+        return audit.finish(snapshot, merkle(), published == null ? counts : published, trusted,
+                trusted == null ? "no key in this test" : null);
+    }
+
+    Checklist audit() {
+        return audit(null, null, publicKey);
+    }
+
+    VoteRow recorded(String poll, String voter) {
+        return votes.stream().filter(v -> v.pollId().equals(poll) && v.voterId().equals(voter)).findFirst().orElseThrow();
+    }
+}
