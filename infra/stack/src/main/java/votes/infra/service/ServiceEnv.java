@@ -23,6 +23,8 @@ public final class ServiceEnv {
         env.put("JWT_PUBLIC_KEY_LOCATION", s.publicKey().toString());
         env.put("JWT_ISSUER", s.jwtIssuer());
         env.put("VOTER_ID_KEY", s.voterIdKey());
+        env.put("CHECKPOINT_PRIVATE_KEY_FILE", s.checkpointPrivateKey().toString());
+        env.put("CHECKPOINT_PUBLIC_KEY_FILE", s.checkpointPublicKey().toString());
         env.put("LEDGER_URL", "http://127.0.0.1:" + s.ports().ledger());
         env.put("VOTES_PARTITIONS", Integer.toString(s.votesPartitions()));
         // State that must survive a restart (kill -9 included) lives under the stack's data dir, not /tmp.

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import votes.events.checkpoint.Ed25519Keys;
 import votes.infra.gateway.GatewayProcess;
 import votes.infra.kafka.KafkaServer;
 import votes.infra.postgres.PostgresServer;
@@ -80,6 +81,17 @@ public final class LocalStack {
         return keys;
     }
 
+    /** The JWT pair (RS256) and the ledger's checkpoint pair (Ed25519), each generated once per stack home. */
+    private String ensureKeys() {
+        boolean jwt = keys.ensure();
+        boolean checkpoint = Ed25519Keys.ensure(settings.checkpointPrivateKey(), settings.checkpointPublicKey());
+        if (!jwt && !checkpoint) {
+            return "kept " + settings.keysDir();
+        }
+        return "new " + (jwt ? "RSA-2048 JWT" : "") + (jwt && checkpoint ? " and " : "")
+                + (checkpoint ? "Ed25519 checkpoint" : "") + " pair in " + settings.keysDir();
+    }
+
     public TokenMinter tokens() {
         return new TokenMinter(keys().privateKey(), settings.jwtIssuer());
     }
@@ -92,8 +104,7 @@ public final class LocalStack {
             int index = i + 1;
             timed(listener, index, total, c.label(), c::start);
         }
-        timed(listener, total, total, "dev keys", () -> keys.ensure()
-                ? "new RSA-2048 pair in " + settings.keysDir() : "kept " + settings.keysDir());
+        timed(listener, total, total, "dev keys", this::ensureKeys);
     }
 
     /**
@@ -108,8 +119,7 @@ public final class LocalStack {
         for (Component c : infrastructure) {
             timed(listener, ++index, total, c.label(), c::start);
         }
-        timed(listener, ++index, total, "dev keys", () -> keys.ensure()
-                ? "new RSA-2048 pair in " + settings.keysDir() : "kept " + settings.keysDir());
+        timed(listener, ++index, total, "dev keys", this::ensureKeys);
         List<String> down = new ArrayList<>();
         for (ServiceProcess service : services) {
             try {

@@ -57,6 +57,16 @@ public record StackSettings(Path home, Path repoRoot, StackPorts ports, int vote
         return keysDir().resolve("jwt-private.pem");
     }
 
+    /** The ledger's checkpoint signing key (Ed25519, PKCS#8 PEM). */
+    public Path checkpointPrivateKey() {
+        return keysDir().resolve("checkpoint-private.pem");
+    }
+
+    /** What auditors verify checkpoints with (Ed25519, X.509 PEM). */
+    public Path checkpointPublicKey() {
+        return keysDir().resolve("checkpoint-public.pem");
+    }
+
     public String kafkaBootstrap() {
         return "127.0.0.1:" + ports.kafka();
     }

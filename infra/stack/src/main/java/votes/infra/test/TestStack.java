@@ -134,6 +134,9 @@ public final class TestStack {
         config.put("quarkus.redis.hosts", redisUrl());
         config.put("mp.jwt.verify.publickey.location", settings().publicKey().toString());
         config.put("mp.jwt.verify.issuer", settings().jwtIssuer());
+        // The ledger's checkpoint key pair (other services ignore these keys).
+        config.put("ledger.checkpoint.private-key-file", settings().checkpointPrivateKey().toString());
+        config.put("ledger.checkpoint.public-key-file", settings().checkpointPublicKey().toString());
         return config;
     }
 
