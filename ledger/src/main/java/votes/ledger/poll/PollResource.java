@@ -26,6 +26,7 @@ import votes.kit.problem.Problem;
 import votes.kit.problem.ProblemException;
 import votes.kit.problem.ProblemResponses;
 import votes.kit.problem.ProblemType;
+import votes.ledger.checkpoint.CheckpointPublisher;
 
 /**
  * The admin side of polls. Polls are event-sourced: a change is first appended to {@code poll-events} (and
@@ -41,10 +42,12 @@ public class PollResource {
 
     private final PollStore store;
     private final PollLog log;
+    private final CheckpointPublisher checkpoints;
 
-    PollResource(PollStore store, PollLog log) {
+    PollResource(PollStore store, PollLog log, CheckpointPublisher checkpoints) {
         this.store = store;
         this.log = log;
+        this.checkpoints = checkpoints;
     }
 
     @POST
@@ -84,7 +87,8 @@ public class PollResource {
     }
 
     /**
-     * The ledger fixes {@code closedAt} first (see {@link PollStore#close}), then appends it. If the append fails
+     * The ledger fixes {@code closedAt} first (see {@link PollStore#close}), publishes a checkpoint (it covers every
+     * vote the poll will ever record), then appends the close. If the append fails
      * the poll is closed in the ledger but not yet in the log: the 503 asks the admin to retry, and a retry
      * re-appends the same {@code closedAt}.
      */
@@ -94,10 +98,24 @@ public class PollResource {
     public Uni<PollView> close(@PathParam("pollId") String pollId) {
         return store.close(pollId)
                 .map(poll -> existing(poll, pollId))
+                .call(poll -> finalCheckpoint(pollId))
                 .flatMap(poll -> log.append(PollClosed.of(EventIds.next(), pollId, poll.closedAt()))
                         .onFailure().transform(failure -> unavailable("poll-events cannot take the close", failure))
                         // Judged at closedAt at the earliest: the database's clock may run a hair ahead of ours.
                         .map(appended -> PollView.of(poll, latest(Instant.now(), poll.closedAt()))));
+    }
+
+    /**
+     * The checkpoint that certifies everything the poll recorded, published once the close committed. A failure
+     * does not undo or fail the close: the next periodic checkpoint covers the same votes, and a retried close
+     * publishes again.
+     */
+    private Uni<Void> finalCheckpoint(String pollId) {
+        return checkpoints.publishNow().replaceWithVoid()
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.warnf("no checkpoint after closing %s: %s", pollId, failure.toString());
+                    return Uni.createFrom().voidItem();
+                });
     }
 
     private static Poll existing(Poll poll, String pollId) {

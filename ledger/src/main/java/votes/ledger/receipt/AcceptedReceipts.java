@@ -49,7 +49,7 @@ public class AcceptedReceipts {
             String acceptedAt = node.path("acceptedAt").asText(null);
             return new Receipt(receiptId, node.path("pollId").asText(null), node.path("optionId").asText(null),
                     node.path("voterId").asText(null), Receipt.Status.ACCEPTED, null,
-                    acceptedAt == null ? null : Instant.parse(acceptedAt), null);
+                    acceptedAt == null ? null : Instant.parse(acceptedAt), null, null, null);
         } catch (Exception e) {
             LOG.warnf("unreadable receipt:%s in Redis: %s", receiptId, e.toString());
             return null;

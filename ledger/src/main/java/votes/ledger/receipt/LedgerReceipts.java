@@ -5,7 +5,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.UUID;
+import votes.events.merkle.LedgerLeaf;
 import votes.ledger.sql.Timestamps;
 
 /** Receipts the ledger has decided: a row in {@code votes} (recorded) or in {@code rejections}. */
@@ -14,10 +16,12 @@ public class LedgerReceipts {
 
     // Both lookups hit a unique index on event_id; a vote is never in both tables, recorded wins if it were.
     private static final String FIND = """
-            SELECT 'recorded' AS status, poll_id, voter_id, option_id, NULL AS reason, submitted_at, recorded_at
+            SELECT 'recorded' AS status, poll_id, voter_id, option_id, NULL AS reason, submitted_at, recorded_at,
+                   kafka_partition, kafka_offset, leaf_index
               FROM votes WHERE event_id = $1
             UNION ALL
-            SELECT 'rejected', poll_id, voter_id, option_id, reason, submitted_at, NULL
+            SELECT 'rejected', poll_id, voter_id, option_id, reason, submitted_at, NULL, kafka_partition, kafka_offset,
+                   NULL
               FROM rejections WHERE event_id = $1
             ORDER BY status
             LIMIT 1""";
@@ -37,9 +41,14 @@ public class LedgerReceipts {
 
     private static Receipt receipt(UUID receiptId, Row row) {
         boolean recorded = "recorded".equals(row.getString("status"));
+        Instant submittedAt = Timestamps.fromSql(row.getOffsetDateTime("submitted_at"));
+        Long leafIndex = row.getLong("leaf_index");
+        // The leaf exactly as hashed: the row holds every field of it (submitted_at already in microseconds).
+        LedgerLeaf leaf = leafIndex == null ? null : new LedgerLeaf(receiptId, row.getString("poll_id"),
+                row.getString("voter_id"), row.getString("option_id"), submittedAt, row.getInteger("kafka_partition"),
+                row.getLong("kafka_offset"));
         return new Receipt(receiptId, row.getString("poll_id"), row.getString("option_id"), row.getString("voter_id"),
                 recorded ? Receipt.Status.RECORDED : Receipt.Status.REJECTED, row.getString("reason"),
-                Timestamps.fromSql(row.getOffsetDateTime("submitted_at")),
-                Timestamps.fromSql(row.getOffsetDateTime("recorded_at")));
+                submittedAt, Timestamps.fromSql(row.getOffsetDateTime("recorded_at")), leaf, leafIndex);
     }
 }

@@ -1,18 +1,32 @@
 package votes.ledger.receipt;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
+import votes.events.merkle.LedgerLeaf;
 
-/** Where a vote stands, found in the ledger or in Redis, with the voter it belongs to. */
+/**
+ * Where a vote stands, found in the ledger or in Redis, with the voter it belongs to.
+ *
+ * @param leaf the vote as a leaf of its partition's Merkle log; null unless recorded (and recorded after V3)
+ * @param leafIndex the leaf's index in that log, or null
+ */
 public record Receipt(UUID receiptId, String pollId, String optionId, String voterId, Status status, String reason,
-                      Instant acceptedAt, Instant recordedAt) {
+                      Instant acceptedAt, Instant recordedAt, LedgerLeaf leaf, Long leafIndex) {
 
     public enum Status {
         ACCEPTED, RECORDED, REJECTED
     }
 
+    /** Without entry and chain: not recorded, or recorded before the Merkle log existed. */
     public ReceiptView view() {
         return new ReceiptView(receiptId, pollId, optionId, status.name().toLowerCase(java.util.Locale.ROOT), reason,
-                acceptedAt, recordedAt);
+                acceptedAt, recordedAt, null, null);
+    }
+
+    /** @param chain the proof against the latest checkpoint, or null while no checkpoint covers the leaf yet */
+    public ReceiptView view(ReceiptChain chain) {
+        return new ReceiptView(receiptId, pollId, optionId, status.name().toLowerCase(java.util.Locale.ROOT), reason,
+                acceptedAt, recordedAt, leaf, Optional.ofNullable(chain));
     }
 }

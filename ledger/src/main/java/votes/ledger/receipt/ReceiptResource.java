@@ -16,7 +16,8 @@ import votes.kit.problem.ProblemType;
 
 /**
  * {@code GET /api/v1/receipts/{receiptId}}: the ledger's verdict if it has one, else ingest's "accepted" from
- * Redis, else 404. Someone else's receipt is a 404 too, so receipt ids cannot be probed.
+ * Redis, else 404. Someone else's receipt is a 404 too, so receipt ids cannot be probed. A recorded vote comes with
+ * its Merkle leaf and the inclusion proof against the latest checkpoint that covers it.
  */
 @Path("/api/v1/receipts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,12 +27,15 @@ public class ReceiptResource {
 
     private final LedgerReceipts ledger;
     private final AcceptedReceipts accepted;
+    private final ReceiptChains chains;
     private final VoterIds voterIds;
     private final JsonWebToken token;
 
-    ReceiptResource(LedgerReceipts ledger, AcceptedReceipts accepted, VoterIds voterIds, JsonWebToken token) {
+    ReceiptResource(LedgerReceipts ledger, AcceptedReceipts accepted, ReceiptChains chains, VoterIds voterIds,
+                    JsonWebToken token) {
         this.ledger = ledger;
         this.accepted = accepted;
+        this.chains = chains;
         this.voterIds = voterIds;
         this.token = token;
     }
@@ -50,8 +54,12 @@ public class ReceiptResource {
                     if (receipt == null || !(seesAll || receipt.voterId() != null && receipt.voterId().equals(caller))) {
                         throw notFound(receiptId);
                     }
-                    return receipt.view();
-                });
+                    return receipt;
+                })
+                // The proof only once the caller may see the receipt: a probe costs no tile read.
+                .flatMap(receipt -> receipt.leaf() == null
+                        ? Uni.createFrom().item(receipt.view())
+                        : chains.prove(receipt.leaf(), receipt.leafIndex()).map(receipt::view));
     }
 
     private static UUID parse(String receiptId) {

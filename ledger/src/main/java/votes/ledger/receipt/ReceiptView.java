@@ -2,11 +2,17 @@ package votes.ledger.receipt;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
+import votes.events.merkle.LedgerLeaf;
 
 /**
  * A receipt as the API shows it (API.md). {@code reason} is always present (null unless rejected);
- * {@code recordedAt} only once recorded. The voter id stays out: it belongs to the ledger, not the answer.
+ * {@code recordedAt} only once recorded. The voter id stays out of the top level: it belongs to the ledger.
+ * A recorded vote adds {@code entry} (the Merkle leaf, voter pseudonym included, since the leaf hash covers it and
+ * only its owner, an admin or an auditor sees the receipt) and {@code chain}: absent field = not applicable,
+ * {@code "chain": null} = recorded but no checkpoint covers it yet (hence the Optional: Jackson writes an empty one
+ * as null, and NON_NULL drops only a missing one).
  */
 public record ReceiptView(
         UUID receiptId,
@@ -15,5 +21,7 @@ public record ReceiptView(
         String status,
         String reason,
         Instant acceptedAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Instant recordedAt) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant recordedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) LedgerLeaf entry,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Optional<ReceiptChain> chain) {
 }

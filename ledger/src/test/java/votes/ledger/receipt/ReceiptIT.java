@@ -52,7 +52,12 @@ class ReceiptIT {
                 .body("$", hasKey("reason"))
                 .body("acceptedAt", equalTo(submittedAt.toString()))
                 .body("recordedAt", org.hamcrest.Matchers.notNullValue())
-                .body("$", not(hasKey("voterId")));
+                .body("$", not(hasKey("voterId")))
+                // The Merkle leaf, and the chain key (null until a checkpoint covers the leaf; CheckpointIT proves it).
+                .body("entry.eventId", equalTo(vote.eventId().toString()))
+                .body("entry.optionId", equalTo("a"))
+                .body("entry.submittedAt", equalTo(submittedAt.toString()))
+                .body("$", hasKey("chain"));
     }
 
     @Test
@@ -69,7 +74,9 @@ class ReceiptIT {
                 .then().statusCode(200)
                 .body("reason", equalTo("duplicate"))
                 .body("optionId", equalTo("b"))
-                .body("$", not(hasKey("recordedAt")));
+                .body("$", not(hasKey("recordedAt")))
+                .body("$", not(hasKey("entry")))
+                .body("$", not(hasKey("chain")));
     }
 
     @Test

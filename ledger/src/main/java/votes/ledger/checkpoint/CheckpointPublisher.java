@@ -1,0 +1,163 @@
+package votes.ledger.checkpoint;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import votes.events.checkpoint.Checkpoint;
+import votes.events.checkpoint.LogHead;
+import votes.events.checkpoint.SignedCheckpoint;
+import votes.ledger.sql.Timestamps;
+
+/**
+ * Signs and stores checkpoints of all logs: every {@code ledger.checkpoint.interval} when a log moved since the
+ * latest checkpoint, and at once after a poll closes ({@link #publishNow()}). Quiet logs cost no checkpoint, a busy
+ * ledger one per interval, so a receipt is provable about one interval after its vote was recorded.
+ *
+ * <p>Several ledger instances may run: a transaction-scoped advisory lock lets one of them publish at a time, and
+ * the heads are read after the lock, so sequence numbers and log sizes only grow from one checkpoint to the next.
+ * Everything runs on the reactive pool from a Vert.x timer; the event loop never waits.
+ */
+@ApplicationScoped
+public class CheckpointPublisher {
+
+    private static final Logger LOG = Logger.getLogger(CheckpointPublisher.class);
+    // Any constant unique within the database; "votes-cp" in ASCII.
+    private static final long LOCK_KEY = 0x766f7465732d6370L;
+
+    private final Pool pool;
+    private final CheckpointStore store;
+    private final CheckpointSigner signer;
+    private final Vertx vertx;
+    private final Duration interval;
+    private final Counter published;
+    private final AtomicReference<Instant> latestIssuedAt = new AtomicReference<>();
+    private final AtomicBoolean ticking = new AtomicBoolean();
+    private final AtomicBoolean failing = new AtomicBoolean();
+    private volatile long timerId = -1;
+
+    CheckpointPublisher(Pool pool, CheckpointStore store, CheckpointSigner signer, Vertx vertx, MeterRegistry registry,
+                        @ConfigProperty(name = "ledger.checkpoint.interval") Duration interval) {
+        this.pool = pool;
+        this.store = store;
+        this.signer = signer;
+        this.vertx = vertx;
+        this.interval = interval;
+        this.published = Counter.builder("ledger_checkpoints_published_total")
+                .description("Checkpoints this instance signed and stored").register(registry);
+        Gauge.builder("ledger_checkpoint_age_seconds", this, CheckpointPublisher::latestAgeSeconds)
+                .description("Seconds since the newest checkpoint was issued (NaN before the first); grows while no"
+                        + " log moves")
+                .register(registry);
+    }
+
+    void start(@Observes StartupEvent startup) {
+        LOG.infof("checkpoints: origin %s, key %s, every %s while logs move", signer.origin(), signer.keyId(), interval);
+        timerId = vertx.setPeriodic(Math.max(1, interval.toMillis()), id -> tick());
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (timerId >= 0) {
+            vertx.cancelTimer(timerId);
+        }
+    }
+
+    /** One periodic attempt; skipped while the previous one still runs (a slow database must not pile them up). */
+    private void tick() {
+        if (!ticking.compareAndSet(false, true)) {
+            return;
+        }
+        publish(false).subscribe().with(signed -> {
+            ticking.set(false);
+            if (failing.compareAndSet(true, false)) {
+                LOG.info("checkpoints: publishing again");
+            }
+        }, failure -> {
+            ticking.set(false);
+            // Once per outage, not once per interval: the database's own health check tells the rest.
+            if (failing.compareAndSet(false, true)) {
+                LOG.warnf("checkpoints: cannot publish, will retry every %s: %s", interval, failure.toString());
+            }
+        });
+    }
+
+    /**
+     * A checkpoint now, even if no log moved: issued after a poll's close committed, it covers every vote of the
+     * poll (a recorded vote committed before the close, see {@code PollStore.close}), so the first checkpoint
+     * issued after {@code closedAt} is the poll's final one.
+     */
+    public Uni<SignedCheckpoint> publishNow() {
+        return publish(true);
+    }
+
+    /** @return the checkpoint published, or null if none was (another instance holds the lock, or nothing moved) */
+    Uni<SignedCheckpoint> publish(boolean always) {
+        return pool.withTransaction(connection -> lock(connection, always).flatMap(locked -> !locked
+                ? store.latest(connection).invoke(this::seen).replaceWith((SignedCheckpoint) null)
+                : Uni.combine().all().unis(store.heads(connection), store.latest(connection)).asTuple()
+                        .flatMap(state -> {
+                            List<LogHead> heads = state.getItem1();
+                            SignedCheckpoint latest = state.getItem2();
+                            seen(latest);
+                            boolean moved = latest == null ? !heads.isEmpty() : !latest.checkpoint().logs().equals(heads);
+                            return always || moved ? issue(connection, heads) : Uni.createFrom().nullItem();
+                        })))
+                // Counted once committed: a rolled-back checkpoint was never published.
+                .invoke(signed -> {
+                    if (signed != null) {
+                        published.increment();
+                        seen(signed);
+                    }
+                });
+    }
+
+    /** The periodic run only tries the lock (another instance is publishing: fine); a close waits for it. */
+    private static Uni<Boolean> lock(SqlConnection connection, boolean wait) {
+        if (wait) {
+            return connection.preparedQuery("SELECT pg_advisory_xact_lock($1)").execute(Tuple.of(LOCK_KEY))
+                    .replaceWith(true);
+        }
+        return connection.preparedQuery("SELECT pg_try_advisory_xact_lock($1) AS locked").execute(Tuple.of(LOCK_KEY))
+                .map(rows -> rows.iterator().next().getBoolean("locked"));
+    }
+
+    /** The database's clock, like {@code closed_at}: "issued after the close" compares instants of one clock. */
+    private Uni<SignedCheckpoint> issue(SqlConnection connection, List<LogHead> heads) {
+        return connection.query("SELECT nextval('checkpoint_sequence') AS sequence, clock_timestamp() AS now").execute()
+                .flatMap(rows -> {
+                    Row row = rows.iterator().next();
+                    Checkpoint checkpoint = new Checkpoint(signer.origin(), row.getLong("sequence"),
+                            Timestamps.fromSql(row.getOffsetDateTime("now")), heads);
+                    SignedCheckpoint signed = signer.sign(checkpoint);
+                    return store.insert(connection, signed).replaceWith(signed);
+                });
+    }
+
+    private void seen(SignedCheckpoint latest) {
+        if (latest != null) {
+            Instant issuedAt = latest.checkpoint().issuedAt();
+            latestIssuedAt.accumulateAndGet(issuedAt, (a, b) -> a == null || b.isAfter(a) ? b : a);
+        }
+    }
+
+    private double latestAgeSeconds() {
+        Instant latest = latestIssuedAt.get();
+        return latest == null ? Double.NaN : Duration.between(latest, Instant.now()).toMillis() / 1000.0;
+    }
+}

@@ -1,0 +1,74 @@
+package votes.ledger.export;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import votes.events.export.ExportLine;
+import votes.ledger.sql.Timestamps;
+
+/**
+ * Every ledger entry of a poll, recorded and rejected, in log order ((partition, offset)), read through a
+ * server-side cursor: an export of a million votes holds {@value #FETCH} rows in memory, not a million. The cursor
+ * needs a transaction, so each export holds one pooled connection until its stream ends or is cancelled.
+ */
+@ApplicationScoped
+public class LedgerExport {
+
+    /** Rows per cursor round trip. */
+    static final int FETCH = 500;
+
+    private static final String ENTRIES = """
+            SELECT 'recorded' AS status, event_id, poll_id, voter_id, option_id, NULL AS reason, submitted_at,
+                   recorded_at AS decided_at, kafka_partition, kafka_offset, leaf_index
+              FROM votes WHERE poll_id = $1
+            UNION ALL
+            SELECT 'rejected', event_id, poll_id, voter_id, option_id, reason, submitted_at, rejected_at,
+                   kafka_partition, kafka_offset, NULL
+              FROM rejections WHERE poll_id = $1
+            ORDER BY kafka_partition, kafka_offset""";
+
+    private final Pool pool;
+
+    LedgerExport(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** A cold stream: nothing is read until subscribed, and cancelling it rolls back and frees the connection. */
+    public Multi<ExportLine> entries(String pollId) {
+        return Multi.createFrom().resourceFromUni(this::open,
+                        open -> open.connection().prepare(ENTRIES).toMulti()
+                                .onItem().transformToMultiAndConcatenate(statement -> statement
+                                        .createStream(FETCH, Tuple.of(pollId)).toMulti()))
+                .withFinalizer(LedgerExport::close)
+                .map(LedgerExport::line);
+    }
+
+    private record Open(SqlConnection connection, Transaction transaction) {
+    }
+
+    private Uni<Open> open() {
+        return pool.getConnection().flatMap(connection -> connection.begin()
+                .map(transaction -> new Open(connection, transaction))
+                .onFailure().call(connection::close));
+    }
+
+    /** Read-only: rolling back ends the transaction as well as committing would, and says so. */
+    private static Uni<Void> close(Open open) {
+        return open.transaction().rollback()
+                .onFailure().recoverWithNull()
+                .eventually(() -> open.connection().close());
+    }
+
+    private static ExportLine line(Row row) {
+        return new ExportLine(row.getString("status"), row.getUUID("event_id"), row.getString("poll_id"),
+                row.getString("voter_id"), row.getString("option_id"), row.getString("reason"),
+                Timestamps.fromSql(row.getOffsetDateTime("submitted_at")),
+                Timestamps.fromSql(row.getOffsetDateTime("decided_at")), row.getInteger("kafka_partition"),
+                row.getLong("kafka_offset"), row.getLong("leaf_index"));
+    }
+}

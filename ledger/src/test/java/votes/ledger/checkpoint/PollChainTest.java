@@ -1,0 +1,56 @@
+package votes.ledger.checkpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import votes.events.checkpoint.Checkpoint;
+import votes.events.checkpoint.LogHead;
+import votes.events.checkpoint.SignedCheckpoint;
+import votes.events.poll.Poll;
+import votes.events.poll.PollOption;
+import votes.ledger.checkpoint.PollChain.Coverage;
+
+class PollChainTest {
+
+    private static final Instant T = Instant.parse("2026-11-21T12:00:00Z");
+    private static final SignedCheckpoint LOGS_0_AND_1_OF_5 = signed(new LogHead(0, 5, "aa"), new LogHead(1, 5, "bb"));
+
+    @Test
+    void closedPollWhoseVotesTheCheckpointCoversIsFinal() {
+        PollChain chain = PollChain.of(closed(), List.of(new Coverage(0, 3, 3, 4L), new Coverage(1, 1, 1, 0L)),
+                LOGS_0_AND_1_OF_5);
+        assertThat(chain.recordedVotes()).isEqualTo(4);
+        assertThat(chain.isFinal()).isTrue();
+    }
+
+    @Test
+    void aLeafBeyondTheCheckpointOrInALogItLacksIsNotCoveredYet() {
+        assertThat(PollChain.of(closed(), List.of(new Coverage(0, 1, 1, 5L)), LOGS_0_AND_1_OF_5).isFinal()).isFalse();
+        assertThat(PollChain.of(closed(), List.of(new Coverage(2, 1, 1, 0L)), LOGS_0_AND_1_OF_5).isFinal()).isFalse();
+        assertThat(PollChain.of(closed(), List.of(new Coverage(0, 1, 1, 0L)), null).isFinal()).isFalse();
+    }
+
+    @Test
+    void votesRecordedBeforeTheMerkleLogAreNeverCovered() {
+        assertThat(PollChain.of(closed(), List.of(new Coverage(0, 2, 1, 0L)), LOGS_0_AND_1_OF_5).isFinal()).isFalse();
+    }
+
+    @Test
+    void openPollsAndPollsOnlyPastTheirClosesAtAreNotFinal() {
+        Poll open = new Poll("p", "t", List.of(new PollOption("a", "A")), null, null, null, T);
+        Poll pastClosesAt = new Poll("p", "t", List.of(new PollOption("a", "A")), null, T.plusSeconds(1), null, T);
+        assertThat(PollChain.of(open, List.of(), LOGS_0_AND_1_OF_5).isFinal()).isFalse();
+        assertThat(PollChain.of(pastClosesAt, List.of(), LOGS_0_AND_1_OF_5).isFinal()).isFalse();
+        assertThat(PollChain.of(closed(), List.of(), null).isFinal()).isTrue();
+    }
+
+    private static Poll closed() {
+        return new Poll("p", "t", List.of(new PollOption("a", "A")), null, null, T.plusSeconds(60), T);
+    }
+
+    private static SignedCheckpoint signed(LogHead... heads) {
+        return new SignedCheckpoint(new Checkpoint("o", 1, T, List.of(heads)), "sig", "key", "id");
+    }
+}
