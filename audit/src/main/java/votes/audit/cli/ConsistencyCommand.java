@@ -27,9 +27,9 @@ import votes.events.merkle.MerkleProofs;
 import votes.events.merkle.ProofRequest;
 
 @Command(name = "consistency", mixinStandardHelpOptions = true,
-        description = {"Proves the newer checkpoint's logs extend the older one's (RFC 6962 consistency proofs",
-                "computed from the ledger's stored tiles, verified against both signed roots): nothing recorded",
-                "before the old checkpoint was changed or removed since."})
+        description = "Proves the newer checkpoint's logs extend the older one's (RFC 6962 consistency proofs computed " +
+                "from the ledger's stored tiles, verified against both signed roots): nothing recorded before " +
+                "the old checkpoint was changed or removed since.")
 public final class ConsistencyCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "OLD", description = "The older checkpoint: a JSON file or a sequence number.")

@@ -24,8 +24,8 @@ import votes.audit.progress.Progress;
 import votes.events.export.ExportLine;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Every ledger entry of a poll (recorded votes and rejections, ordered by partition and offset)",
-                "from PostgreSQL, streamed, in the same ExportLine format as GET /api/v1/polls/{id}/export."})
+        description = "Every ledger entry of a poll (recorded votes and rejections, ordered by partition and offset) " +
+                "from PostgreSQL, streamed, in the same ExportLine format as GET /api/v1/polls/{id}/export.")
 public final class ExportCommand implements Callable<Integer> {
 
     /** The two formats of the export endpoint. */

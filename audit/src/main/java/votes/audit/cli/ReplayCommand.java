@@ -38,10 +38,10 @@ import votes.events.codec.EventCodecException;
 import votes.events.merkle.MerkleHash;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Replays poll-events and votes.submitted from offset 0 with the ledger rule from events/ and",
-                "checks the ledger (PostgreSQL), the published tallies (vote-tallies), the Merkle logs and every",
-                "signed checkpoint against it. Prints a numbered checklist; exit 0 all hold, 1 a discrepancy,",
-                "2 could not run."})
+        description = "Replays poll-events and votes.submitted from offset 0 with the ledger rule from events/ and " +
+                "checks the ledger (PostgreSQL), the published tallies (vote-tallies), the Merkle logs and every " +
+                "signed checkpoint against it. Prints a numbered checklist; exit 0 all hold, 1 a discrepancy, 2 " +
+                "could not run.")
 public final class ReplayCommand implements Callable<Integer> {
 
     static final String VOTES = "votes.submitted";

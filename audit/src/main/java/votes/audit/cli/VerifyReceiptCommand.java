@@ -36,11 +36,11 @@ import votes.events.merkle.MerkleProofs;
 import votes.events.merkle.ProofRequest;
 
 @Command(name = "verify-receipt", mixinStandardHelpOptions = true,
-        description = {"Proves a recorded vote is in the ledger's Merkle log: the entry hashes to the leaf, the",
-                "inclusion proof leads to the root of a checkpoint signed by the trusted key.",
-                "Offline with a receipt file (as GET /api/v1/receipts/{id} answered it); with a receipt id it",
-                "fetches the receipt from the API when a token is given (--token / AUDIT_TOKEN), else builds it",
-                "from PostgreSQL (row, checkpoint, proof from the stored tiles)."})
+        description = "Proves a recorded vote is in the ledger's Merkle log: the entry hashes to the leaf, the " +
+                "inclusion proof leads to the root of a checkpoint signed by the trusted key. Offline with a " +
+                "receipt file (as GET /api/v1/receipts/{id} answered it); with a receipt id it fetches the " +
+                "receipt from the API when a token is given (--token / AUDIT_TOKEN), else builds it from " +
+                "PostgreSQL (row, checkpoint, proof from the stored tiles).")
 public final class VerifyReceiptCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "RECEIPT", description = "A receipt JSON file, or a receipt id.")

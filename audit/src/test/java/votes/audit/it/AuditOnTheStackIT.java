@@ -1,0 +1,376 @@
+package votes.audit.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import votes.events.codec.EventCodec;
+import votes.events.key.PartitionKeys;
+import votes.events.key.VoterIds;
+import votes.events.vote.VoteSubmitted;
+import votes.infra.stack.StackSettings;
+import votes.infra.test.VoteStackExtension;
+
+/**
+ * The audit CLI against the whole stack (services as processes behind the gateway): a mixed run of valid votes,
+ * duplicates and late votes, then replay, receipts, consistency, export, and tampering done the way an insider
+ * would, with SQL. The CLI runs in this JVM (AuditCli.run); one test runs the packaged jar as a process.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AuditOnTheStackIT {
+
+    @RegisterExtension
+    static final VoteStackExtension STACK = new VoteStackExtension();
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final VoterIds VOTER_IDS = new VoterIds(StackSettings.DEFAULT_VOTER_ID_KEY);
+
+    static String closedPoll;
+    static String openPoll;
+    static final List<UUID> accepted = new ArrayList<>();
+    static final Map<UUID, String> tokenOf = new HashMap<>();
+
+    @BeforeAll
+    static void aMixedRun() throws Exception {
+        String admin = STACK.token("auditor-admin", "admin");
+        closedPoll = createPoll(admin, "Closed after the run");
+        openPoll = createPoll(admin, "Still open");
+        List<CompletableFuture<Void>> inFlight = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String token = STACK.token("voter-" + i);
+            String poll = i % 3 == 0 ? openPoll : closedPoll;
+            inFlight.add(vote(token, poll, i % 2 == 0 ? "a" : "b"));
+        }
+        // One voter hammering: the Redis fast path lets a few through, the ledger records one and rejects the rest.
+        String hammer = STACK.token("hammer");
+        for (int i = 0; i < 20; i++) {
+            inFlight.add(vote(hammer, closedPoll, i % 2 == 0 ? "a" : "c"));
+        }
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+        HttpResponse<String> closed = HTTP.send(request("/api/v1/polls/" + closedPoll + "/close", admin)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(closed.statusCode()).isEqualTo(200);
+        // The API refuses votes after the close; a late vote still reaches the log from an ingest that had not yet
+        // heard of the close. Appended as ingest would, it must end as a rejection (poll-not-open).
+        lateVotes(3);
+        awaitSettled();
+    }
+
+    @Test
+    @Order(1)
+    void aReplayOfTheMixedRunFindsEverythingHolds() {
+        AuditRun run = AuditRun.of(args("replay", "--no-progress"));
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains(" 1. ✓ every vote in the log is in the ledger", " 7. ✓ no voter recorded twice",
+                " 8. ✓ tallies = ledger", "10. ✓ Merkle logs", "11. ✓ checkpoints", "RESULT: all 11 checks hold");
+        assertThat(run.out()).doesNotContain("✗", "!");
+    }
+
+    @Test
+    @Order(2)
+    void onePollAndJsonForMachines() throws IOException {
+        AuditRun run = AuditRun.of(args("replay", "--no-progress", "--json", "--poll", closedPoll));
+
+        assertThat(run.exitCode()).isZero();
+        JsonNode report = JSON.readTree(run.out());
+        assertThat(report.get("exitCode").asInt()).isZero();
+        assertThat(report.get("poll").asText()).isEqualTo(closedPoll);
+        assertThat(report.get("checks")).hasSize(11);
+        assertThat(report.at("/checks/2/checked").asLong()).as("rejections of the closed poll").isGreaterThanOrEqualTo(3);
+        assertThat(report.at("/tallies").has(openPoll)).isFalse();
+    }
+
+    @Test
+    @Order(3)
+    void aReceiptFromTheApiVerifiesOfflineAndAForgedOneDoesNot(@TempDir Path dir) throws Exception {
+        JsonNode receipt = receiptWithAProof();
+        Path file = dir.resolve("receipt.json");
+        Files.writeString(file, receipt.toString());
+
+        AuditRun good = AuditRun.of("verify-receipt", file.toString(), "--public-key", publicKey());
+        assertThat(good.exitCode()).as(good.out() + good.err()).isZero();
+        assertThat(good.out()).contains("5. ✓ the inclusion proof leads from the leaf to the checkpoint's root");
+
+        ObjectNode forged = receipt.deepCopy();
+        ArrayNode proof = (ArrayNode) forged.with("chain").get("inclusionProof");
+        String hash = proof.get(0).asText();
+        proof.set(0, JSON.getNodeFactory().textNode((hash.charAt(0) == '0' ? "1" : "0") + hash.substring(1)));
+        Path forgedFile = dir.resolve("forged.json");
+        Files.writeString(forgedFile, forged.toString());
+
+        AuditRun bad = AuditRun.of("verify-receipt", forgedFile.toString(), "--public-key", publicKey());
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.out()).contains("5. ✗ the inclusion proof");
+
+        // By id, without a token: rebuilt from PostgreSQL (row, checkpoint, proof from the stored tiles).
+        AuditRun byId = AuditRun.of(args("verify-receipt", receipt.get("receiptId").asText()));
+        assertThat(byId.exitCode()).as(byId.out() + byId.err()).isZero();
+    }
+
+    @Test
+    @Order(4)
+    void twoCheckpointsProveConsistent() throws Exception {
+        long[] range = checkpointRange();
+        assertThat(range[1]).as("at least two checkpoints").isGreaterThan(range[0]);
+
+        AuditRun run = AuditRun.of(args("consistency", Long.toString(range[0]), Long.toString(range[1])));
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("3. ✓ every log of the new checkpoint extends the old one");
+    }
+
+    @Test
+    @Order(5)
+    void theExportListsEveryEntryOfThePoll(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("poll.csv");
+
+        AuditRun run = AuditRun.of(args("export", "--poll", closedPoll, "--format", "csv", "--output", csv.toString(),
+                "--no-progress"));
+
+        assertThat(run.exitCode()).isZero();
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).startsWith("status,eventId,pollId");
+        assertThat(lines).hasSize(1 + (int) count("SELECT count(*) FROM votes WHERE poll_id = '" + closedPoll + "'")
+                + (int) count("SELECT count(*) FROM rejections WHERE poll_id = '" + closedPoll + "'"));
+    }
+
+    @Test
+    @Order(6)
+    void theJarRunAsAProcessAgrees() throws Exception {
+        Path root = StackSettings.findRepoRoot(Path.of(""));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", root.resolve("audit/target/votes-audit.jar") + ":" + root.resolve("audit/target/lib") + "/*",
+                "votes.audit.AuditCli"));
+        command.addAll(List.of(args("replay", "--json", "--no-progress")));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).as(out).isZero();
+        assertThat(JSON.readTree(out).at("/counts/events").asLong()).isGreaterThanOrEqualTo(accepted.size());
+    }
+
+    @Test
+    @Order(10)
+    void aChangedOptionIsCaughtAndNamed() throws Exception {
+        UUID victim = recordedEvent(closedPoll);
+        String option = scalar("SELECT option_id FROM votes WHERE event_id = '" + victim + "'");
+        String other = option.equals("a") ? "b" : "a";
+        update("UPDATE votes SET option_id = '" + other + "' WHERE event_id = '" + victim + "'");
+        try {
+            AuditRun run = AuditRun.of(args("replay", "--no-progress"));
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.out()).contains(" 2. ✗ every recorded vote is the one the rule records")
+                    .contains("first: event " + victim).contains("option_id expected " + option + ", found " + other)
+                    .contains(" 8. ✗ tallies", "10. ✗ Merkle logs", "RESULT: DISCREPANCY");
+        } finally {
+            update("UPDATE votes SET option_id = '" + option + "' WHERE event_id = '" + victim + "'");
+        }
+        assertThat(AuditRun.of(args("replay", "--no-progress")).exitCode()).as("restored").isZero();
+    }
+
+    @Test
+    @Order(11)
+    void aDeletedVoteIsCaughtAndNamed() throws Exception {
+        UUID victim = recordedEvent(openPoll);
+        try (Connection db = db(); Statement sql = db.createStatement()) {
+            sql.execute("CREATE TEMP TABLE saved AS SELECT * FROM votes WHERE event_id = '" + victim + "'");
+            sql.execute("DELETE FROM votes WHERE event_id = '" + victim + "'");
+            try {
+                AuditRun run = AuditRun.of(args("replay", "--no-progress"));
+
+                assertThat(run.exitCode()).isEqualTo(1);
+                assertThat(run.out()).contains(" 1. ✗ every vote in the log is in the ledger")
+                        .contains("first: event " + victim + ", poll " + openPoll)
+                        .contains("found in neither votes nor rejections", "10. ✗ Merkle logs");
+            } finally {
+                sql.execute("INSERT INTO votes SELECT * FROM saved");
+            }
+        }
+        assertThat(AuditRun.of(args("replay", "--no-progress")).exitCode()).as("restored").isZero();
+    }
+
+    // --- the mixed run ---
+
+    static String createPoll(String admin, String title) throws Exception {
+        HttpResponse<String> created = HTTP.send(request("/api/v1/polls", admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"" + title + "\",\"options\":[{\"id\":\"a\",\"label\":\"A\"},"
+                        + "{\"id\":\"b\",\"label\":\"B\"},{\"id\":\"c\",\"label\":\"C\"}]}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body()).get("pollId").asText();
+    }
+
+    static CompletableFuture<Void> vote(String token, String poll, String option) {
+        return HTTP.sendAsync(request("/api/v1/polls/" + poll + "/votes", token).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"optionId\":\"" + option + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString()).thenAccept(reply -> {
+                    if (reply.statusCode() == 202) {
+                        try {
+                            UUID id = UUID.fromString(JSON.readTree(reply.body()).get("receiptId").asText());
+                            synchronized (accepted) {
+                                accepted.add(id);
+                                tokenOf.put(id, token);
+                            }
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                });
+    }
+
+    static void lateVotes(int n) throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, STACK.kafkaBootstrap());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < n; i++) {
+                String voter = VOTER_IDS.of("late-" + i);
+                VoteSubmitted vote = VoteSubmitted.of(UUID.randomUUID(), closedPoll, voter, "a", Instant.now(), null, null);
+                producer.send(new ProducerRecord<>("votes.submitted", PartitionKeys.vote(closedPoll, voter),
+                        EventCodec.encode(vote))).get(10, TimeUnit.SECONDS);
+                accepted.add(vote.eventId());
+            }
+        }
+    }
+
+    /** Every accepted vote decided, the tallies published, and a checkpoint covering every log. */
+    static void awaitSettled() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
+                count("SELECT count(*) FROM votes WHERE event_id = ANY('{" + ids() + "}'::uuid[])")
+                        + count("SELECT count(*) FROM rejections WHERE event_id = ANY('{" + ids() + "}'::uuid[])")
+                        == accepted.size());
+        assertThat(count("SELECT count(*) FROM rejections WHERE reason = 'poll-not-open' AND poll_id = '" + closedPoll + "'"))
+                .isEqualTo(3);
+        for (String poll : List.of(closedPoll, openPoll)) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
+                    results(poll) == count("SELECT count(*) FROM votes WHERE poll_id = '" + poll + "'"));
+        }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() ->
+                count("SELECT count(*) FROM merkle_logs m WHERE NOT EXISTS (SELECT 1 FROM checkpoints c,"
+                        + " jsonb_array_elements(c.body) h WHERE c.sequence = (SELECT max(sequence) FROM checkpoints)"
+                        + " AND (h->>'log')::int = m.log_id AND (h->>'size')::bigint = m.size)") == 0);
+    }
+
+    static long results(String poll) throws Exception {
+        HttpResponse<String> reply = HTTP.send(request("/api/v1/polls/" + poll + "/results", null).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return reply.statusCode() == 200 ? JSON.readTree(reply.body()).get("totalVotes").asLong() : -1;
+    }
+
+    /** A recorded receipt, as its voter fetches it, whose proof has at least one hash. */
+    static JsonNode receiptWithAProof() throws Exception {
+        for (UUID id : List.copyOf(accepted)) {
+            String token = tokenOf.get(id);
+            if (token == null) {
+                continue;
+            }
+            HttpResponse<String> reply = HTTP.send(request("/api/v1/receipts/" + id, token).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode receipt = JSON.readTree(reply.body());
+            if (reply.statusCode() == 200 && "recorded".equals(receipt.path("status").asText())
+                    && receipt.path("chain").path("inclusionProof").size() > 0) {
+                return receipt;
+            }
+        }
+        throw new AssertionError("no recorded receipt with a non-empty inclusion proof");
+    }
+
+    // --- helpers ---
+
+    static String[] args(String... command) {
+        List<String> all = new ArrayList<>(List.of(command));
+        all.addAll(List.of("--kafka", STACK.kafkaBootstrap(), "--pg-url", STACK.jdbcUrl(), "--pg-user", "votes",
+                "--pg-password", "votes", "--public-key", publicKey()));
+        if (command[0].equals("replay")) {
+            all.addAll(List.of("--settle", "20"));
+        }
+        return all.toArray(String[]::new);
+    }
+
+    static String publicKey() {
+        return STACK.stack().settings().keysDir().resolve("checkpoint-public.pem").toString();
+    }
+
+    static HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(STACK.url() + path)).timeout(Duration.ofSeconds(30));
+        return token == null ? b : b.header("Authorization", "Bearer " + token);
+    }
+
+    static String ids() {
+        synchronized (accepted) {
+            return String.join(",", accepted.stream().map(UUID::toString).toList());
+        }
+    }
+
+    static UUID recordedEvent(String poll) throws SQLException {
+        return UUID.fromString(scalar("SELECT event_id::text FROM votes WHERE poll_id = '" + poll
+                + "' ORDER BY kafka_partition, leaf_index LIMIT 1 OFFSET 1"));
+    }
+
+    static long[] checkpointRange() throws SQLException {
+        return new long[] {Long.parseLong(scalar("SELECT min(sequence)::text FROM checkpoints")),
+                Long.parseLong(scalar("SELECT max(sequence)::text FROM checkpoints"))};
+    }
+
+    static Connection db() throws SQLException {
+        return DriverManager.getConnection(STACK.jdbcUrl(), "votes", "votes");
+    }
+
+    static long count(String sql) throws SQLException {
+        return Long.parseLong(scalar(sql));
+    }
+
+    static String scalar(String sql) throws SQLException {
+        try (Connection db = db(); PreparedStatement q = db.prepareStatement(sql); ResultSet rs = q.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    static void update(String sql) throws SQLException {
+        try (Connection db = db(); Statement q = db.createStatement()) {
+            q.executeUpdate(sql);
+        }
+    }
+}
