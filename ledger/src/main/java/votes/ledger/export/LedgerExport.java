@@ -8,13 +8,21 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import votes.events.export.ExportLine;
+import votes.kit.problem.Problem;
+import votes.kit.problem.ProblemException;
+import votes.kit.problem.ProblemType;
 import votes.ledger.sql.Timestamps;
 
 /**
  * Every ledger entry of a poll, recorded and rejected, in log order ((partition, offset)), read through a
  * server-side cursor: an export of a million votes holds {@value #FETCH} rows in memory, not a million. The cursor
- * needs a transaction, so each export holds one pooled connection until its stream ends or is cancelled.
+ * needs a transaction, so each export holds one pooled connection until its stream ends or is cancelled; at most
+ * {@code ledger.export.max-concurrent} of them at once, so slow downloads can never take the connections the vote
+ * batches need.
  */
 @ApplicationScoped
 public class LedgerExport {
@@ -32,19 +40,27 @@ public class LedgerExport {
               FROM rejections WHERE poll_id = $1
             ORDER BY kafka_partition, kafka_offset""";
 
-    private final Pool pool;
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(10);
 
-    LedgerExport(Pool pool) {
+    private final Pool pool;
+    private final int maxConcurrent;
+    private final AtomicInteger running = new AtomicInteger();
+
+    LedgerExport(Pool pool, @ConfigProperty(name = "ledger.export.max-concurrent") int maxConcurrent) {
         this.pool = pool;
+        this.maxConcurrent = maxConcurrent;
     }
 
-    /** A cold stream: nothing is read until subscribed, and cancelling it rolls back and frees the connection. */
+    /**
+     * A cold stream: nothing is read until subscribed, and cancelling it rolls back and frees the connection. Fails
+     * with a 503 problem before its first entry when the concurrent exports are all taken.
+     */
     public Multi<ExportLine> entries(String pollId) {
         return Multi.createFrom().resourceFromUni(this::open,
                         open -> open.connection().prepare(ENTRIES).toMulti()
                                 .onItem().transformToMultiAndConcatenate(statement -> statement
                                         .createStream(FETCH, Tuple.of(pollId)).toMulti()))
-                .withFinalizer(LedgerExport::close)
+                .withFinalizer(this::close)
                 .map(LedgerExport::line);
     }
 
@@ -52,16 +68,23 @@ public class LedgerExport {
     }
 
     private Uni<Open> open() {
+        if (running.incrementAndGet() > maxConcurrent) {
+            running.decrementAndGet();
+            return Uni.createFrom().failure(new ProblemException(Problem.of(ProblemType.UNAVAILABLE,
+                    maxConcurrent + " exports are already running; retry later"), RETRY_AFTER));
+        }
         return pool.getConnection().flatMap(connection -> connection.begin()
-                .map(transaction -> new Open(connection, transaction))
-                .onFailure().call(connection::close));
+                        .map(transaction -> new Open(connection, transaction))
+                        .onFailure().call(connection::close))
+                .onFailure().invoke(running::decrementAndGet);
     }
 
     /** Read-only: rolling back ends the transaction as well as committing would, and says so. */
-    private static Uni<Void> close(Open open) {
+    private Uni<Void> close(Open open) {
         return open.transaction().rollback()
                 .onFailure().recoverWithNull()
-                .eventually(() -> open.connection().close());
+                .eventually(() -> open.connection().close())
+                .eventually(running::decrementAndGet);
     }
 
     private static ExportLine line(Row row) {
