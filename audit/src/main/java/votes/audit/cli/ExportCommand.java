@@ -74,7 +74,7 @@ public final class ExportCommand implements Callable<Integer> {
                 q.setFetchSize(10_000);
                 q.setString(1, poll);
                 q.setString(2, poll);
-                progress.start("export " + poll, -1);
+                progress.start("export", -1);
                 if (format == Format.csv) {
                     out.write(ExportLine.csvHeader());
                     out.write('\n');

@@ -47,8 +47,14 @@ public final class Progress {
         }
     }
 
-    /** Draws the phase's last state and ends its line. */
+    /**
+     * Draws the phase's last state and ends its line. A finished phase shows 100 %: the total counts offsets, and
+     * transaction markers or compaction leave offsets without records.
+     */
     public void finish() {
+        if (total > 0) {
+            done = Math.max(done, total);
+        }
         draw(true);
         if (enabled) {
             err.println();
