@@ -121,6 +121,10 @@ public final class ReplayCommand implements Callable<Integer> {
                 notes.add(badPollEvents[0] + " undecodable poll events skipped (the ledger skips them too)");
             }
 
+            if (poll != null && !polls.polls().containsKey(poll) && ledger.polls(poll).isEmpty()) {
+                err.println("audit: no poll " + poll + " in poll-events nor in the ledger");
+                return Checklist.COULD_NOT_RUN;
+            }
             VoteReplay replay = new VoteReplay(polls.polls(), poll, merkle.wantedSizes(), merkle.legacyUpTo());
             long replayStart = System.nanoTime();
             progress.start(VOTES, sum(voteEnds));

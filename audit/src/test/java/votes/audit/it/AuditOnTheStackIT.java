@@ -142,9 +142,24 @@ class AuditOnTheStackIT {
         assertThat(bad.exitCode()).isEqualTo(1);
         assertThat(bad.out()).contains("5. ✗ the inclusion proof");
 
+        // By id with the voter's token: fetched from the API through the gateway.
+        String id = receipt.get("receiptId").asText();
+        AuditRun viaApi = AuditRun.of("verify-receipt", id, "--url", STACK.url(), "--token",
+                tokenOf.get(UUID.fromString(id)), "--public-key", publicKey());
+        assertThat(viaApi.exitCode()).as(viaApi.out() + viaApi.err()).isZero();
+
         // By id, without a token: rebuilt from PostgreSQL (row, checkpoint, proof from the stored tiles).
         AuditRun byId = AuditRun.of(args("verify-receipt", receipt.get("receiptId").asText()));
         assertThat(byId.exitCode()).as(byId.out() + byId.err()).isZero();
+    }
+
+    @Test
+    @Order(3)
+    void anUnknownPollCannotBeAudited() {
+        AuditRun run = AuditRun.of(args("replay", "--no-progress", "--poll", "no-such-poll"));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("no poll no-such-poll");
     }
 
     @Test
