@@ -25,12 +25,15 @@ public record Checkpoint(String origin, long sequence, Instant issuedAt, List<Lo
 
     public Checkpoint {
         Objects.requireNonNull(origin, "origin");
-        if (origin.isBlank() || origin.contains("\n")) {
+        if (origin.isBlank() || origin.contains("\n") || origin.contains("\r")) {
             throw new IllegalArgumentException("an origin is one non-blank line");
         }
         // Microseconds: what PostgreSQL keeps, so a stored checkpoint signs the same bytes as the one issued.
         issuedAt = Objects.requireNonNull(issuedAt, "issuedAt").truncatedTo(ChronoUnit.MICROS);
         logs = logs.stream().sorted(Comparator.comparingInt(LogHead::log)).toList();
+        if (logs.stream().map(LogHead::log).distinct().count() != logs.size()) {
+            throw new IllegalArgumentException("a checkpoint names each log once: " + logs);
+        }
     }
 
     @JsonIgnore

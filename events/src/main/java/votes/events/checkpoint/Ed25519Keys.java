@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -30,28 +31,48 @@ public final class Ed25519Keys {
     private Ed25519Keys() {
     }
 
-    /** Writes a new pair unless both files exist. @return true if a pair was written */
+    /**
+     * Writes a new pair unless the private key exists. A private key without its public file is an error, not a
+     * reason to generate another pair: that would silently rotate the key, and no earlier checkpoint would verify.
+     *
+     * @return true if a pair was written
+     */
     public static boolean ensure(Path privatePem, Path publicPem) {
-        if (Files.isRegularFile(privatePem) && Files.isRegularFile(publicPem)) {
+        if (Files.isRegularFile(privatePem)) {
+            if (!Files.isRegularFile(publicPem)) {
+                throw new IllegalStateException("the checkpoint key " + privatePem + " exists but its public key "
+                        + publicPem + " does not: restore it (a new pair would break every earlier checkpoint)");
+            }
             return false;
         }
         try {
             KeyPair pair = KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
-            if (privatePem.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(privatePem.toAbsolutePath().getParent());
-            }
-            if (publicPem.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(publicPem.toAbsolutePath().getParent());
-            }
+            createParent(privatePem);
+            createParent(publicPem);
+            writeOwnerOnly(privatePem, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
             Files.writeString(publicPem, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-            Files.writeString(privatePem, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-            privatePem.toFile().setReadable(false, false);
-            privatePem.toFile().setReadable(true, true);
             return true;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this Java runtime cannot generate Ed25519 keys", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the checkpoint key to " + privatePem, e);
+        }
+    }
+
+    /** Created readable by its owner only from the start, not restricted after being written under the umask. */
+    private static void writeOwnerOnly(Path file, String content) throws IOException {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(file);
+        }
+        Files.writeString(file, content);
+    }
+
+    private static void createParent(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
         }
     }
 

@@ -3,6 +3,7 @@ package votes.events.merkle;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Objects;
 
 /**
  * RFC 6962 hashing: a leaf is {@code SHA-256(0x00 || entry)}, an interior node {@code SHA-256(0x01 || left || right)},
@@ -21,20 +22,30 @@ public final class MerkleHash {
     }
 
     public static byte[] leaf(byte[] entry) {
-        MessageDigest digest = SHA256.get();
+        Objects.requireNonNull(entry, "entry");
+        MessageDigest digest = fresh();
         digest.update(LEAF_PREFIX);
         return digest.digest(entry);
     }
 
     public static byte[] node(byte[] left, byte[] right) {
-        MessageDigest digest = SHA256.get();
+        Objects.requireNonNull(left, "left");
+        Objects.requireNonNull(right, "right");
+        MessageDigest digest = fresh();
         digest.update(NODE_PREFIX);
         digest.update(left);
         return digest.digest(right);
     }
 
     public static byte[] emptyRoot() {
-        return SHA256.get().digest(new byte[0]);
+        return fresh().digest(new byte[0]);
+    }
+
+    /** Reset first: a hash that threw half-way must not leak its bytes into this thread's next one. */
+    private static MessageDigest fresh() {
+        MessageDigest digest = SHA256.get();
+        digest.reset();
+        return digest;
     }
 
     public static String hex(byte[] hash) {

@@ -1,7 +1,9 @@
 package votes.events.rule;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import votes.events.poll.Poll;
@@ -19,23 +21,37 @@ public final class LedgerBook {
 
     private final Function<String, Poll> polls;
     private final Map<Slot, UUID> recorded = new HashMap<>();
+    private final Set<UUID> recordedEvents = new HashSet<>();
 
     /** @param polls looks a poll up by id; returns null for a poll that does not exist */
     public LedgerBook(Function<String, Poll> polls) {
         this.polls = polls;
     }
 
-    /** Tells the book about a vote already in the ledger (prefetched rows). */
+    /**
+     * Tells the book about a vote already in the ledger (prefetched rows: those of the batch's (poll, voter) pairs
+     * and those of its event ids).
+     */
     public void remember(String pollId, String voterId, UUID eventId) {
         recorded.put(new Slot(pollId, voterId), eventId);
+        recordedEvents.add(eventId);
     }
 
-    /** Judges the next vote in log order; a {@link Decision.Record} is remembered for the votes after it. */
+    /**
+     * Judges the next vote in log order; a {@link Decision.Record} is remembered for the votes after it. An event id
+     * already recorded, even under another (poll, voter) — only a faulty or hostile producer reuses one — is a
+     * no-op like a redelivery: the receipt it names already exists, and the ledger must not stall on the database's
+     * unique event id.
+     */
     public Decision apply(VoteSubmitted vote) {
+        if (recordedEvents.contains(vote.eventId())) {
+            return Decision.ALREADY_RECORDED;
+        }
         Slot slot = new Slot(vote.pollId(), vote.voterId());
         Decision decision = LedgerRule.decide(polls.apply(vote.pollId()), recorded.get(slot), vote);
         if (decision instanceof Decision.Record) {
             recorded.put(slot, vote.eventId());
+            recordedEvents.add(vote.eventId());
         }
         return decision;
     }

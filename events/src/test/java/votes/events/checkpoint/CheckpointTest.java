@@ -82,4 +82,30 @@ class CheckpointTest {
         assertThat(new SignedCheckpoint(c, "not base64!", signed.publicKey(), signed.keyId()).verify(trusted)).isFalse();
         assertThat(Files.readString(privatePem)).startsWith("-----BEGIN PRIVATE KEY-----");
     }
+
+    @Test
+    void aPrivateKeyIsNeverReplacedAndNeverReadableByOthers() throws Exception {
+        Path privatePem = keys.resolve("private.pem");
+        Path publicPem = keys.resolve("public.pem");
+        Ed25519Keys.ensure(privatePem, publicPem);
+        assertThat(java.nio.file.Files.getPosixFilePermissions(privatePem))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        String original = Files.readString(privatePem);
+        Files.delete(publicPem);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Ed25519Keys.ensure(privatePem, publicPem))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("restore");
+        assertThat(Files.readString(privatePem)).isEqualTo(original);
+    }
+
+    @Test
+    void headsThatCouldMakeTheNoteAmbiguousAreRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LogHead(0, 1, "aa".repeat(31) + "\nl"))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LogHead(0, -1, "aa".repeat(32)))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Checkpoint("o", 1, Instant.EPOCH,
+                List.of(new LogHead(0, 1, "aa".repeat(32)), new LogHead(0, 2, "bb".repeat(32)))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

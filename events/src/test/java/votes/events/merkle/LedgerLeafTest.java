@@ -65,4 +65,18 @@ class LedgerLeafTest {
         forged.set(0, "00".repeat(32));
         assertThat(new InclusionProof(2, 6, 11, proof.leafHash(), forged).verify(leaves.get(6), checkpoint)).isFalse();
     }
+
+    /**
+     * A known answer: the ledger and an auditor built from different versions must hash a leaf alike, so a change
+     * to the encoding (field order, instant format) has to be a new tag, never a silent fork. The value was checked
+     * with an independent implementation (Python: SHA-256 of 0x00 and the length-prefixed UTF-8 fields).
+     */
+    @Test
+    void theLeafEncodingIsFrozen() {
+        LedgerLeaf leaf = new LedgerLeaf(EVENT, "final", "voter-1", "blue",
+                Instant.parse("2026-11-21T08:00:00.123456Z"), 3, 41);
+        assertThat(MerkleHash.hex(leaf.hash())).isEqualTo(KNOWN_LEAF_HASH);
+    }
+
+    private static final String KNOWN_LEAF_HASH = "1c5e9bce67cd6c941d27a7ea1f826b24e0b99b4f55cadbe69969524cba034ea7";
 }

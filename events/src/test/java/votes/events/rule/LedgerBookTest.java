@@ -48,4 +48,17 @@ class LedgerBookTest {
         assertThat(twoPolls.apply(inP1)).isEqualTo(Decision.RECORD);
         assertThat(twoPolls.apply(inP2)).isEqualTo(Decision.RECORD);
     }
+
+    @Test
+    void anEventIdAlreadyRecordedUnderAnotherVoterIsANoOpNotASecondRecord() {
+        VoteSubmitted recorded = vote("v1", "a", OPENS.plusSeconds(1));
+        assertThat(book.apply(recorded)).isEqualTo(Decision.RECORD);
+        VoteSubmitted reused = VoteSubmitted.of(recorded.eventId(), "p1", "v2", "b", OPENS.plusSeconds(2), null, null);
+        assertThat(book.apply(reused)).isEqualTo(Decision.ALREADY_RECORDED);
+        assertThat(book.recordedEvent("p1", "v2")).isNull();
+
+        LedgerBook fromRows = new LedgerBook(id -> id.equals("p1") ? POLL : null);
+        fromRows.remember("p1", "v1", recorded.eventId());
+        assertThat(fromRows.apply(reused)).isEqualTo(Decision.ALREADY_RECORDED);
+    }
 }
