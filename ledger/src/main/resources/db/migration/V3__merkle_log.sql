@@ -3,10 +3,10 @@
 
 -- The vote's place in its partition's log. NULL only for rows written before this migration (they are in no log).
 ALTER TABLE votes ADD COLUMN leaf_index bigint NULL;
--- Leaf indexes are contiguous 0..size-1 per log; the batch writer assigns them under the log's row lock, and this
--- index makes a second writer's mistake an error instead of a silently forked log. It also serves "the vote at
--- leaf i of log p" for audits.
-CREATE UNIQUE INDEX votes_leaf ON votes (kafka_partition, leaf_index);
+-- Leaf indexes are contiguous 0..size-1 per log, assigned by the batch writer under the log's row lock. No index on
+-- (kafka_partition, leaf_index): a third index on every vote row cost the ledger's write rate more than the whole
+-- Merkle log otherwise does (perf/RESULTS.md), and nothing on the write or receipt path looks votes up by leaf; the
+-- audit replay reads them in leaf order once (a sort) and fails on any gap or repeat.
 
 -- One row per log: its size, root and the partial (not yet full) tile of every level. Locked FOR UPDATE by each
 -- vote batch that appends to it, which is what serialises appends to one log.

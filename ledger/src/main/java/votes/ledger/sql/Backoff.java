@@ -3,6 +3,7 @@ package votes.ledger.sql;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -22,10 +23,21 @@ public final class Backoff {
      * @param what a few words for the log line of each failed attempt
      */
     public static <T> Uni<T> forever(Supplier<Uni<? extends T>> work, String what, Duration first, Duration max) {
-        AtomicInteger attempts = new AtomicInteger();
-        return Uni.createFrom().<T>deferred(work)
+        return forever(attempt -> work.get(), what, first, max);
+    }
+
+    /**
+     * Like {@link #forever(Supplier, String, Duration, Duration)}, but tells the work which attempt it is (1 the
+     * first): work that may fail on what a cheap first attempt cannot see can look harder on a retry, without
+     * making every first attempt pay for it.
+     *
+     * @param work called afresh on every attempt with the attempt's number, 1 for the first
+     */
+    public static <T> Uni<T> forever(IntFunction<Uni<? extends T>> work, String what, Duration first, Duration max) {
+        AtomicInteger failures = new AtomicInteger();
+        return Uni.createFrom().<T>deferred(() -> work.apply(failures.get() + 1))
                 .onFailure().invoke(failure -> LOG.warnf("%s failed (attempt %d), retrying: %s",
-                        what, attempts.incrementAndGet(), failure.toString()))
+                        what, failures.incrementAndGet(), failure.toString()))
                 .onFailure().retry().withBackOff(first, max).indefinitely();
     }
 }

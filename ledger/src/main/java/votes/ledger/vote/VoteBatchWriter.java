@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +43,15 @@ import votes.ledger.tally.TallyDeltas;
  * <p>Why the logs are locked first: a log's leaf indexes must be contiguous, so two transactions must never append
  * to one log at once; and because (poll, voter) and event id both map to one partition, the lock also serialises
  * every pair of transactions that could race on {@code UNIQUE (poll_id, voter_id)}. The prefetch, run after the
- * lock, therefore sees whatever the previous holder committed, and an INSERT can no longer lose a race. If one is
- * refused anyway (a producer that keyed a vote differently), the batch fails and is retried: the retry's prefetch
- * sees the other row, and no leaf index is ever skipped.
+ * lock, therefore sees whatever the previous holder committed, and an INSERT can no longer lose a race.
+ *
+ * <p>Why a retry prefetches more: the first attempt reads the recorded votes of the batch's (poll, voter) pairs
+ * only, one index probe per entry. An event id that a faulty producer reused under another (poll, voter) is then
+ * invisible to the plan: its record is refused by {@code UNIQUE (event_id)}, or its rejection would sit next to a
+ * recorded vote of the same id. Either way the batch fails ({@link RecordRefusedException}) rather than skip a leaf
+ * index or write a verdict the audit replay would not, and the retry (any retry, whatever failed) also prefetches
+ * the votes of the batch's event ids, so {@code LedgerBook} judges the reuse a no-op and the partition moves on.
+ * The normal path pays nothing for this but one index probe per newly inserted rejection.
  */
 @ApplicationScoped
 public class VoteBatchWriter {
@@ -55,6 +62,11 @@ public class VoteBatchWriter {
     private static final String PREFETCH = """
             SELECT poll_id, voter_id, event_id FROM votes
             WHERE (poll_id, voter_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))""";
+    // A UNION rather than OR: each half keeps its own unique index (an OR of a row-value IN and an ANY may not).
+    private static final String PREFETCH_AFTER_FAILURE = PREFETCH + """
+
+            UNION
+            SELECT poll_id, voter_id, event_id FROM votes WHERE event_id = ANY($3::uuid[])""";
     private static final String INSERT_VOTES = """
             INSERT INTO votes (poll_id, voter_id, option_id, event_id, submitted_at, kafka_partition, kafka_offset,
                                leaf_index)
@@ -66,7 +78,8 @@ public class VoteBatchWriter {
             INSERT INTO rejections (event_id, poll_id, voter_id, option_id, reason, submitted_at, kafka_partition, kafka_offset)
             SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::int[], $8::bigint[])
             ON CONFLICT (event_id) DO NOTHING
-            RETURNING reason""";
+            RETURNING reason, event_id,
+                      EXISTS (SELECT 1 FROM votes v WHERE v.event_id = rejections.event_id) AS recorded""";
     private static final String INSERT_DELTAS = """
             INSERT INTO tally_deltas (delta_id, poll_id, option_id, vote_count)
             SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[])""";
@@ -82,12 +95,16 @@ public class VoteBatchWriter {
         this.unknownPollGrace = unknownPollGrace;
     }
 
-    public Uni<BatchOutcome> write(List<LedgerEntry> entries) {
+    /**
+     * @param afterFailure an earlier attempt at this batch failed (for any reason): also prefetch the votes of the
+     *                     batch's event ids, so an event id reused under another (poll, voter) is judged a no-op
+     */
+    public Uni<BatchOutcome> write(List<LedgerEntry> entries, boolean afterFailure) {
         Set<Integer> partitions = new TreeSet<>();
         entries.forEach(entry -> partitions.add(entry.partition()));
         return pool.withTransaction(connection -> logs.lock(connection, partitions)
                 .flatMap(locked -> polls(connection, entries)
-                        .flatMap(polls -> prefetch(connection, entries)
+                        .flatMap(polls -> prefetch(connection, entries, afterFailure)
                                 .map(recorded -> BatchPlan.decide(polls::get, recorded, entries)))
                         .flatMap(plan -> write(connection, plan, LogAppends.of(locked, plan.records())))));
     }
@@ -107,8 +124,42 @@ public class VoteBatchWriter {
                     if (inserted != plan.records().size()) {
                         throw new RecordRefusedException(plan.records().size() - inserted);
                     }
-                    return new BatchOutcome(inserted, written.getItem4());
+                    List<UUID> reused = reusedByRejections(plan, written.getItem4());
+                    if (!reused.isEmpty()) {
+                        throw new RecordRefusedException(reused);
+                    }
+                    List<RejectionReason> reasons = new ArrayList<>(written.getItem4().size());
+                    written.getItem4().forEach(row -> reasons.add(row.reason()));
+                    return new BatchOutcome(inserted, reasons);
                 });
+    }
+
+    /** A rejection this transaction inserted, as the rejections INSERT returns it. */
+    private record InsertedRejection(RejectionReason reason, UUID eventId, boolean recorded) {
+    }
+
+    /**
+     * Event ids the batch rejected although a vote of the same id was recorded before it: the replay would call
+     * such an event a no-op, not a rejection. A vote recorded by this very batch does not count: the log rejected the
+     * id first and recorded it later, which the replay does too.
+     */
+    private static List<UUID> reusedByRejections(BatchPlan plan, List<InsertedRejection> inserted) {
+        List<UUID> reused = new ArrayList<>();
+        Set<UUID> recordedHere = null;
+        for (InsertedRejection rejection : inserted) {
+            if (rejection.recorded()) {
+                if (recordedHere == null) {
+                    recordedHere = new HashSet<>();
+                    for (LedgerEntry record : plan.records()) {
+                        recordedHere.add(record.vote().eventId());
+                    }
+                }
+                if (!recordedHere.contains(rejection.eventId())) {
+                    reused.add(rejection.eventId());
+                }
+            }
+        }
+        return reused;
     }
 
     private Uni<Map<String, Poll>> polls(SqlConnection connection, List<LedgerEntry> entries) {
@@ -136,15 +187,19 @@ public class VoteBatchWriter {
         }
     }
 
-    private Uni<List<RecordedVote>> prefetch(SqlConnection connection, List<LedgerEntry> entries) {
+    private Uni<List<RecordedVote>> prefetch(SqlConnection connection, List<LedgerEntry> entries,
+                                             boolean afterFailure) {
         String[] polls = new String[entries.size()];
         String[] voters = new String[entries.size()];
+        UUID[] events = new UUID[entries.size()];
         for (int i = 0; i < entries.size(); i++) {
             polls[i] = entries.get(i).vote().pollId();
             voters[i] = entries.get(i).vote().voterId();
+            events[i] = entries.get(i).vote().eventId();
         }
-        return connection.preparedQuery(PREFETCH)
-                .execute(Tuple.tuple().addArrayOfString(polls).addArrayOfString(voters))
+        Tuple arguments = Tuple.tuple().addArrayOfString(polls).addArrayOfString(voters);
+        return connection.preparedQuery(afterFailure ? PREFETCH_AFTER_FAILURE : PREFETCH)
+                .execute(afterFailure ? arguments.addArrayOfUUID(events) : arguments)
                 .map(rows -> {
                     List<RecordedVote> recorded = new ArrayList<>(rows.size());
                     for (Row row : rows) {
@@ -216,7 +271,11 @@ public class VoteBatchWriter {
                 .replaceWithVoid();
     }
 
-    private Uni<List<RejectionReason>> insertRejections(SqlConnection connection, List<Rejection> rejections) {
+    /**
+     * @return the rejections this transaction inserted (a redelivered one conflicts and is not returned), each with
+     *         whether a vote of its event id is in {@code votes} (see {@link #reusedByRejections})
+     */
+    private Uni<List<InsertedRejection>> insertRejections(SqlConnection connection, List<Rejection> rejections) {
         if (rejections.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -247,8 +306,10 @@ public class VoteBatchWriter {
                         .addArrayOfString(options).addArrayOfString(reasons).addArrayOfOffsetDateTime(submitted)
                         .addArrayOfInteger(partitions).addArrayOfLong(offsets))
                 .map(rows -> {
-                    List<RejectionReason> inserted = new ArrayList<>(rows.size());
-                    rows.forEach(row -> inserted.add(RejectionReason.fromSlug(row.getString("reason"))));
+                    List<InsertedRejection> inserted = new ArrayList<>(rows.size());
+                    rows.forEach(row -> inserted.add(new InsertedRejection(
+                            RejectionReason.fromSlug(row.getString("reason")), row.getUUID("event_id"),
+                            row.getBoolean("recorded"))));
                     return inserted;
                 });
     }

@@ -2,6 +2,7 @@ package votes.ledger.vote;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static votes.ledger.LedgerFixture.append;
 import static votes.ledger.LedgerFixture.createPoll;
@@ -12,11 +13,15 @@ import static votes.ledger.LedgerFixture.vote;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import votes.events.codec.EventCodec;
+import votes.events.key.PartitionKeys;
 import votes.events.vote.VoteSubmitted;
 import votes.infra.test.LocalStackResource;
 import votes.ledger.LedgerFixture;
@@ -168,6 +173,64 @@ class VoteLedgerIT {
 
         await().atMost(patience()).until(() -> tables().verdicts(lost.eventId()) == 1);
         assertThat(tables().rejections(pollId)).extracting(RejectionRow::reason).containsExactly("poll-not-found");
+    }
+
+    /**
+     * A faulty producer reuses a recorded vote's event id under other voters, on the same partition and in later
+     * batches (so the first attempt's prefetch by (poll, voter) cannot see the id). Both reuses must be no-ops, as
+     * in the audit replay, and the partition must move on: before, the refused record failed its batch for ever.
+     */
+    @Test
+    void anEventIdReusedUnderAnotherVoterIsANoOpAndThePartitionMovesOn() {
+        String pollId = createPoll();
+        VoteSubmitted first = vote(pollId, newSubject("dan"), "a", Instant.now());
+        // One key for every record of this test: one partition, so each wave is decided after the one before.
+        String key = PartitionKeys.vote(pollId, first.voterId());
+        LedgerFixture.send(key, EventCodec.encode(first));
+        await().atMost(patience()).until(() -> tables().verdicts(first.eventId()) == 1);
+
+        // Wave 2: the reuse would be recorded (and the INSERT refuse it); erin's own vote after it must not be
+        // judged a duplicate of it.
+        String erin = newSubject("erin");
+        VoteSubmitted reusedAsRecord = VoteSubmitted.of(first.eventId(), pollId, LedgerFixture.VOTER_IDS.of(erin),
+                "b", Instant.now(), null, null);
+        VoteSubmitted erinsOwn = vote(pollId, erin, "a", Instant.now());
+        LedgerFixture.send(key, EventCodec.encode(reusedAsRecord));
+        LedgerFixture.send(key, EventCodec.encode(erinsOwn));
+        await().atMost(patience()).until(() -> tables().verdicts(erinsOwn.eventId()) == 1);
+
+        // Wave 3: the reuse would be rejected (an option the poll lacks): a rejection next to the recorded vote of
+        // the same id is a verdict the replay would not give, so it must be a no-op too.
+        VoteSubmitted reusedAsRejection = VoteSubmitted.of(first.eventId(), pollId,
+                LedgerFixture.VOTER_IDS.of(newSubject("fay")), "zzz", Instant.now(), null, null);
+        VoteSubmitted after = vote(pollId, newSubject("gus"), "b", Instant.now());
+        LedgerFixture.send(key, EventCodec.encode(reusedAsRejection));
+        LedgerFixture.send(key, EventCodec.encode(after));
+        await().atMost(patience()).until(() -> tables().verdicts(after.eventId()) == 1);
+
+        assertThat(tables().votes(pollId)).extracting(VoteRow::eventId, VoteRow::voterId).containsExactly(
+                tuple(first.eventId(), first.voterId()), tuple(erinsOwn.eventId(), erinsOwn.voterId()),
+                tuple(after.eventId(), after.voterId()));
+        assertThat(tables().rejections(pollId)).isEmpty();
+        assertThat(tables().verdicts(first.eventId())).isEqualTo(1);
+        assertThat(tables().deltaSums(pollId)).isEqualTo(java.util.Map.of("a", 2L, "b", 1L));
+        assertLeavesContiguous(tables().votes(pollId).get(0).partition());
+    }
+
+    /** The partition's log: leaf indexes exactly 0..size-1, read in one statement (one snapshot). */
+    private void assertLeavesContiguous(int partition) {
+        Row log = pool.preparedQuery("""
+                        SELECT (SELECT size FROM merkle_logs WHERE log_id = $1) AS size, count(*) AS n,
+                               count(DISTINCT leaf_index) AS distinct_leaves, min(leaf_index) AS first_leaf,
+                               max(leaf_index) AS last_leaf
+                        FROM votes WHERE kafka_partition = $1""")
+                .execute(Tuple.of(partition)).await().indefinitely().iterator().next();
+        long n = log.getLong("n");
+        assertThat(n).as("votes in partition %d", partition).isPositive();
+        assertThat(log.getLong("distinct_leaves")).as("distinct leaf indexes").isEqualTo(n);
+        assertThat(log.getLong("first_leaf")).as("first leaf index").isZero();
+        assertThat(log.getLong("last_leaf")).as("last leaf index").isEqualTo(n - 1);
+        assertThat(log.getLong("size")).as("size of log %d", partition).isEqualTo(n);
     }
 
     @Test
