@@ -31,7 +31,8 @@ CREATE TABLE merkle_tiles (
 -- Every checkpoint the ledger signed, kept forever: auditors prove consistency between any two of them.
 -- body = the checkpoint's log heads [{"log", "size", "root"}]; public_key = the signer's X.509 key (base64), so
 -- a stored checkpoint stays self-describing after a key rotation (trust still comes from the auditor's own key).
-CREATE SEQUENCE checkpoint_sequence;
+-- sequence runs 1, 2, 3… without gaps: the publisher takes max + 1 under its advisory lock (no SEQUENCE, whose
+-- rolled-back numbers would leave gaps an auditor could not tell from a deleted checkpoint).
 CREATE TABLE checkpoints (
     sequence   bigint PRIMARY KEY,
     origin     text        NOT NULL,

@@ -31,7 +31,8 @@ import votes.ledger.sql.Timestamps;
  * ledger one per interval, so a receipt is provable about one interval after its vote was recorded.
  *
  * <p>Several ledger instances may run: a transaction-scoped advisory lock lets one of them publish at a time, and
- * the heads are read after the lock, so sequence numbers and log sizes only grow from one checkpoint to the next.
+ * the heads and the latest sequence number are read after the lock, so sequence numbers run 1, 2, 3… without gaps
+ * and log sizes only grow from one checkpoint to the next.
  * Everything runs on the reactive pool from a Vert.x timer; the event loop never waits.
  */
 @ApplicationScoped
@@ -137,9 +138,16 @@ public class CheckpointPublisher {
                 .map(rows -> rows.iterator().next().getBoolean("locked"));
     }
 
-    /** The database's clock, like {@code closed_at}: "issued after the close" compares instants of one clock. */
+    /**
+     * The next sequence number is the highest stored plus one, taken under the advisory lock (every publisher holds
+     * it), so sequence numbers have no gaps: a missing number is then a deleted checkpoint, which an auditor can
+     * tell. A database sequence would leave a gap at every rolled-back publish. {@code max} reads one end of the
+     * primary key index. The clock is the database's, like {@code closed_at}: "issued after the close" compares
+     * instants of one clock.
+     */
     private Uni<SignedCheckpoint> issue(SqlConnection connection, List<LogHead> heads) {
-        return connection.query("SELECT nextval('checkpoint_sequence') AS sequence, clock_timestamp() AS now").execute()
+        return connection.query("SELECT coalesce(max(sequence), 0) + 1 AS sequence, clock_timestamp() AS now"
+                        + " FROM checkpoints").execute()
                 .flatMap(rows -> {
                     Row row = rows.iterator().next();
                     Checkpoint checkpoint = new Checkpoint(signer.origin(), row.getLong("sequence"),

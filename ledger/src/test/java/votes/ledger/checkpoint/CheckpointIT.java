@@ -15,6 +15,9 @@ import static votes.ledger.LedgerFixture.vote;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.inject.Inject;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +39,9 @@ import votes.ledger.receipt.ReceiptChain;
 class CheckpointIT {
 
     private static final String PROBLEM_JSON = "application/problem+json";
+
+    @Inject
+    Pool pool;
 
     /** The parts of a receipt a verifier reads. */
     record ProvenReceipt(String status, LedgerLeaf entry, ReceiptChain chain) {
@@ -116,6 +122,17 @@ class CheckpointIT {
         given().auth().oauth2(admin()).get("/api/v1/polls/{id}/chain", "no-such-poll")
                 .then().statusCode(404).contentType(PROBLEM_JSON)
                 .body("type", equalTo("https://votes.dev/problems/poll-not-found"));
+    }
+
+    @Test
+    void checkpointSequenceNumbersRunFromOneWithoutGaps() {
+        given().auth().oauth2(admin()).post("/api/v1/polls/{id}/close", createPoll()).then().statusCode(200);
+        given().auth().oauth2(admin()).post("/api/v1/polls/{id}/close", createPoll()).then().statusCode(200);
+
+        Row numbers = pool.query("SELECT count(*) AS n, min(sequence) AS first, max(sequence) AS last FROM checkpoints")
+                .execute().await().indefinitely().iterator().next();
+        assertThat(numbers.getLong("first")).isEqualTo(1);
+        assertThat(numbers.getLong("last")).isEqualTo(numbers.getLong("n"));
     }
 
     @Test
