@@ -9,7 +9,8 @@ import votes.events.poll.Poll;
 /**
  * {@code GET /api/v1/polls/{id}/chain}: the latest checkpoint, and whether it is the poll's final word.
  *
- * @param recordedVotes the poll's rows in {@code votes}
+ * @param recordedVotes the poll's recorded votes (the sum of its tally deltas, which equals its rows in {@code votes}
+ *                      at every commit)
  * @param isFinal an admin closed the poll and the checkpoint covers every recorded vote of it: no later
  *                checkpoint can add one (the ledger records nothing after a close)
  * @param checkpoint null before the first checkpoint
@@ -26,17 +27,25 @@ public record PollChain(String pollId, long recordedVotes, @JsonProperty("final"
     public record Coverage(int log, long votes, long leaves, Long lastLeaf) {
     }
 
-    public static PollChain of(Poll poll, List<Coverage> coverage, SignedCheckpoint latest) {
-        long recorded = 0;
-        boolean covered = true;
-        for (Coverage log : coverage) {
-            recorded += log.votes();
-            LogHead head = latest == null ? null : latest.checkpoint().log(log.log());
-            covered &= log.leaves() == log.votes()
-                    && (log.lastLeaf() == null || head != null && head.size() > log.lastLeaf());
-        }
+    /**
+     * @param covered whether the checkpoint covers every recorded vote of the poll ({@link #covers}); only asked,
+     *                and only meaningful, for a closed poll
+     */
+    public static PollChain of(Poll poll, long recordedVotes, boolean covered, SignedCheckpoint latest) {
         // Only an explicit close: it locks the poll against later recordings (PollStore.close). A poll that merely
         // passed its closesAt may still record a vote submitted in time and delivered late.
-        return new PollChain(poll.pollId(), recorded, poll.closedAt() != null && covered, latest);
+        return new PollChain(poll.pollId(), recordedVotes, poll.closedAt() != null && covered, latest);
+    }
+
+    /** Whether every vote in {@code coverage} is a leaf of the checkpoint's logs (trivially so for none). */
+    public static boolean covers(List<Coverage> coverage, SignedCheckpoint checkpoint) {
+        for (Coverage log : coverage) {
+            LogHead head = checkpoint == null ? null : checkpoint.checkpoint().log(log.log());
+            if (log.leaves() != log.votes()
+                    || log.lastLeaf() != null && (head == null || head.size() <= log.lastLeaf())) {
+                return false;
+            }
+        }
+        return true;
     }
 }

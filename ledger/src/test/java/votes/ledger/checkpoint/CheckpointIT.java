@@ -125,6 +125,45 @@ class CheckpointIT {
     }
 
     @Test
+    void anOpenPollCountsItsRecordedVotesButIsNotFinal() {
+        String pollId = createPoll();
+        VoteSubmitted one = vote(pollId, newSubject("olga"), "a", Instant.now());
+        VoteSubmitted two = vote(pollId, newSubject("omar"), "b", Instant.now());
+        append(one);
+        append(two);
+        awaitChain(one, admin());
+        awaitChain(two, admin());
+
+        given().auth().oauth2(admin()).get("/api/v1/polls/{id}/chain", pollId)
+                .then().statusCode(200).body("recordedVotes", equalTo(2)).body("final", equalTo(false));
+    }
+
+    /**
+     * A vote submitted before the close but delivered after it is still recorded: the chain must not stay "final"
+     * on a verdict worked out before it (the verdict is remembered per checkpoint, and the late vote brings a new one).
+     */
+    @Test
+    void aLateVoteAfterTheCloseIsCountedAndCoveredByALaterCheckpoint() {
+        String pollId = createPoll();
+        Instant beforeClose = Instant.now();
+        VoteSubmitted early = vote(pollId, newSubject("pia"), "a", beforeClose);
+        append(early);
+        awaitChain(early, admin());
+        given().auth().oauth2(admin()).post("/api/v1/polls/{id}/close", pollId).then().statusCode(200);
+        given().auth().oauth2(admin()).get("/api/v1/polls/{id}/chain", pollId)
+                .then().statusCode(200).body("recordedVotes", equalTo(1)).body("final", equalTo(true));
+
+        VoteSubmitted late = vote(pollId, newSubject("quinn"), "b", beforeClose);
+        append(late);
+        long covering = awaitChain(late, admin()).chain().checkpoint().checkpoint().sequence();
+
+        Response chain = given().auth().oauth2(admin()).get("/api/v1/polls/{id}/chain", pollId);
+        chain.then().statusCode(200).body("recordedVotes", equalTo(2)).body("final", equalTo(true));
+        assertThat(EventCodec.fromJson(chain.asString(), PollChainDoc.class).checkpoint().checkpoint().sequence())
+                .isGreaterThanOrEqualTo(covering);
+    }
+
+    @Test
     void checkpointSequenceNumbersRunFromOneWithoutGaps() {
         given().auth().oauth2(admin()).post("/api/v1/polls/{id}/close", createPoll()).then().statusCode(200);
         given().auth().oauth2(admin()).post("/api/v1/polls/{id}/close", createPoll()).then().statusCode(200);
