@@ -2,6 +2,7 @@ package votes.audit.cli;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -33,6 +34,11 @@ public final class Connections {
     @Option(names = "--pg-password", paramLabel = "PASSWORD", description = "env PG_PASSWORD, default votes.")
     String pgPassword;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "How long to wait for a server that makes no progress (Kafka, PostgreSQL, the API) before "
+                    + "giving up with exit 2 (default ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
     @Option(names = "--public-key", paramLabel = "PEM",
             description = "The trusted Ed25519 public key of checkpoints (env CHECKPOINT_PUBLIC_KEY_FILE, default "
                     + ".vote/keys/checkpoint-public.pem).")
@@ -40,6 +46,11 @@ public final class Connections {
 
     public String kafka() {
         return kafka;
+    }
+
+    /** How long a server may answer nothing before the audit gives up (exit 2). */
+    public Duration timeout() {
+        return Duration.ofSeconds(timeoutSeconds);
     }
 
     public Path publicKey() {
@@ -71,20 +82,22 @@ public final class Connections {
                     password = info.substring(colon + 1);
                 }
             }
-            url = "jdbc:postgresql://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + uri.getPath();
+            // The query stays: libpq's parameters the JDBC driver knows too (sslmode, …) must not be dropped silently.
+            url = "jdbc:postgresql://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + uri.getRawPath()
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         }
-        return new JdbcTarget(url, user, password);
+        return new JdbcTarget(url, user, password, timeout());
     }
 
     /** A JDBC target; {@link #connect} opens a connection. */
-    public record JdbcTarget(String url, String user, String password) {
+    public record JdbcTarget(String url, String user, String password, Duration timeout) {
 
         public Connection connect() throws SQLException {
             Properties props = new Properties();
             props.setProperty("user", user);
             props.setProperty("password", password);
             props.setProperty("ApplicationName", "votes-audit");
-            props.setProperty("connectTimeout", "10");
+            props.setProperty("connectTimeout", Long.toString(timeout.toSeconds()));
             return DriverManager.getConnection(url, props);
         }
     }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +25,7 @@ import votes.audit.check.Checklist;
 import votes.audit.check.ReportText;
 import votes.audit.ledger.Checkpoints;
 import votes.audit.ledger.TileStore;
+import votes.audit.receipt.MalformedDocument;
 import votes.audit.receipt.Receipt;
 import votes.audit.receipt.ReceiptJson;
 import votes.audit.receipt.ReceiptVerifier;
@@ -42,6 +42,9 @@ import votes.events.merkle.ProofRequest;
                 "receipt from the API when a token is given (--token / AUDIT_TOKEN), else builds it from " +
                 "PostgreSQL (row, checkpoint, proof from the stored tiles).")
 public final class VerifyReceiptCommand implements Callable<Integer> {
+
+    private static final int HTTP_OK = 200;
+    private static final int HTTP_NOT_FOUND = 404;
 
     @Parameters(paramLabel = "RECEIPT", description = "A receipt JSON file, or a receipt id.")
     String receipt;
@@ -63,11 +66,12 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Receipt parsed;
+        String json;
         String source;
+        Receipt parsed = null;
         Path file = Path.of(receipt);
         if (Files.isRegularFile(file)) {
-            parsed = ReceiptJson.receipt(Files.readString(file));
+            json = Files.readString(file);
             source = "file " + file;
         } else {
             UUID id;
@@ -83,18 +87,22 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
                         Connections.env.getOrDefault("VOTE_URL", "http://localhost:8080"));
                 source = base + "/api/v1/receipts/" + id;
                 HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(source))
-                        .timeout(Duration.ofSeconds(15)).header("Authorization", "Bearer " + bearer).GET().build(),
+                        .timeout(connections.timeout()).header("Authorization", "Bearer " + bearer).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 404) {
-                    out.println("receipt " + id + ": unknown (404) — not yours, or never accepted");
-                    return Checklist.DISCREPANCY;
+                if (response.statusCode() == HTTP_NOT_FOUND) {
+                    // The API answers 404 for an unknown receipt and for someone else's alike: with a wrong token
+                    // the vote may well exist, so nothing was checked.
+                    err.println("audit: could not check receipt " + id + ": " + source + " answered 404 (unknown, or not"
+                            + " the token's: check --token / AUDIT_TOKEN)");
+                    return Checklist.COULD_NOT_RUN;
                 }
-                if (response.statusCode() != 200) {
+                if (response.statusCode() != HTTP_OK) {
                     err.println("audit: " + source + " answered " + response.statusCode() + ": " + response.body());
                     return Checklist.COULD_NOT_RUN;
                 }
-                parsed = ReceiptJson.receipt(response.body());
+                json = response.body();
             } else {
+                json = null;
                 source = "the ledger's PostgreSQL (" + connections.jdbc().url() + ")";
                 try (Connection db = connections.jdbc().connect()) {
                     parsed = fromLedger(db, id);
@@ -105,10 +113,18 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
                 }
             }
         }
-        TrustedKey trusted = TrustedKey.load(connections.publicKey());
-        Checklist checklist = ReceiptVerifier.verify(parsed, trusted.key(), trusted.problem());
-        out.print(ReportText.render("verify-receipt " + (parsed.receiptId() != null ? parsed.receiptId() : "")
-                + " from " + source, checklist));
+        Checklist checklist;
+        try {
+            if (parsed == null) {
+                parsed = ReceiptJson.receipt(json);
+            }
+            TrustedKey trusted = TrustedKey.load(connections.publicKey());
+            checklist = ReceiptVerifier.verify(parsed, trusted.key(), trusted.problem());
+        } catch (MalformedDocument e) {
+            checklist = ReceiptVerifier.malformed(e);
+        }
+        String id = parsed != null && parsed.receiptId() != null ? parsed.receiptId() + " " : "";
+        out.print(ReportText.render("verify-receipt " + id + "from " + source, checklist));
         out.flush();
         return checklist.exitCode();
     }

@@ -8,9 +8,9 @@ import votes.audit.check.Checklist;
 import votes.audit.check.Status;
 import votes.events.checkpoint.LogHead;
 import votes.events.checkpoint.SignedCheckpoint;
+import votes.events.merkle.InclusionProof;
 import votes.events.merkle.LedgerLeaf;
 import votes.events.merkle.MerkleHash;
-import votes.events.merkle.MerkleProofs;
 
 /**
  * Checks a receipt with nothing but the receipt and the trusted key: the entry hashes to the leaf, the proof
@@ -70,15 +70,21 @@ public final class ReceiptVerifier {
         }
         checks.add(pass(4, "the checkpoint covers the leaf", "log " + chain.log() + ": leaf " + chain.leafIndex() + " of "
                 + head.size()));
-        List<byte[]> proof = new ArrayList<>();
-        chain.inclusionProof().forEach(h -> proof.add(MerkleHash.fromHex(h)));
-        boolean included = MerkleProofs.verifyInclusion(entry.hash(), chain.leafIndex(), chain.treeSize(), proof,
-                MerkleHash.fromHex(head.root()));
-        checks.add(included ? pass(5, "the inclusion proof leads from the leaf to the checkpoint's root", proof.size()
-                + " hashes to root " + head.root())
-                : fail(5, "the inclusion proof leads from the leaf to the checkpoint's root", "the " + proof.size()
+        // The events/ check, which also turns a malformed hash (a forged proof) into "does not verify".
+        InclusionProof proof = new InclusionProof(chain.log(), chain.leafIndex(), chain.treeSize(), chain.leafHash(),
+                chain.inclusionProof());
+        int hashes = chain.inclusionProof().size();
+        checks.add(proof.verify(entry, signed.checkpoint())
+                ? pass(5, "the inclusion proof leads from the leaf to the checkpoint's root", hashes + " hashes to root "
+                + head.root())
+                : fail(5, "the inclusion proof leads from the leaf to the checkpoint's root", "the " + hashes
                 + " hashes do not lead to root " + head.root()));
         return new Checklist(checks);
+    }
+
+    /** The checklist of a document that is JSON but no valid receipt (a malformed hash, a missing member). */
+    public static Checklist malformed(MalformedDocument problem) {
+        return new Checklist(List.of(fail(1, "the receipt is well-formed", problem.getMessage())));
     }
 
     static Check pass(int number, String title, String summary) {

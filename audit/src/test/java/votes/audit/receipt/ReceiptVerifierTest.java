@@ -1,6 +1,7 @@
 package votes.audit.receipt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -119,6 +120,42 @@ class ReceiptVerifierTest {
 
         assertThat(ReceiptVerifier.verify(ReceiptJson.receipt(pending), publicKey, null).exitCode()).isEqualTo(2);
         assertThat(ReceiptVerifier.verify(ReceiptJson.receipt(receiptJson(0)), null, "no key").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void aMalformedProofHashFailsInsteadOfStoppingTheCheck() {
+        Receipt receipt = ReceiptJson.receipt(receiptJson(6));
+        List<String> proof = new ArrayList<>(receipt.chain().inclusionProof());
+        proof.set(0, "zz" + proof.get(0).substring(2));
+        Receipt forged = new Receipt(receipt.receiptId(), receipt.status(), null, receipt.entry(),
+                new Receipt.Chain(3, 6, receipt.chain().treeSize(), receipt.chain().leafHash(), proof,
+                        receipt.chain().checkpoint()));
+
+        Checklist checklist = ReceiptVerifier.verify(forged, publicKey, null);
+
+        assertThat(last(checklist).status()).isEqualTo(Status.FAIL);
+        assertThat(checklist.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void aCheckpointWithAMalformedRootIsAMalformedReceiptNotAnErrorToRunInto() {
+        String json = receiptJson(0);
+        String root = json.replaceAll("(?s).*\"root\":\"([0-9a-f]{64})\".*", "$1");
+        String forged = json.replace("\"root\":\"" + root + "\"", "\"root\":\"" + root.toUpperCase() + "\"");
+
+        MalformedDocument malformed = null;
+        try {
+            ReceiptJson.receipt(forged);
+        } catch (MalformedDocument e) {
+            malformed = e;
+        }
+        assertThat(malformed).as("an upper-case root").isNotNull().hasMessageContaining("not a well-formed receipt");
+
+        Checklist checklist = ReceiptVerifier.malformed(malformed);
+        assertThat(checklist.exitCode()).isEqualTo(1);
+        assertThat(checklist.checks().get(0).firstOffender()).contains("64 lower-case hex digits");
+        assertThatThrownBy(() -> ReceiptJson.receipt("{not json")).isNotInstanceOf(MalformedDocument.class)
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not JSON");
     }
 
     private byte[] node(int level, long index) {
