@@ -71,7 +71,7 @@ public final class ExportCommand implements Callable<Integer> {
                             + " ORDER BY 9, 10");
                  Writer out = output == null ? new BufferedWriter(spec.commandLine().getOut(), 1 << 16)
                          : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-                q.setFetchSize(10_000);
+                q.setFetchSize(LedgerReader.FETCH);
                 q.setString(1, poll);
                 q.setString(2, poll);
                 progress.start("export", -1);
