@@ -1,17 +1,16 @@
 package votes.audit.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -24,6 +23,7 @@ import votes.audit.check.Checklist;
 import votes.audit.check.LedgerAudit;
 import votes.audit.check.ReplayReport;
 import votes.audit.check.ReportText;
+import votes.audit.check.Status;
 import votes.audit.ledger.LedgerReader;
 import votes.audit.ledger.LedgerSnapshot;
 import votes.audit.ledger.MerkleState;
@@ -31,13 +31,13 @@ import votes.audit.progress.Progress;
 import votes.audit.replay.LogReader;
 import votes.audit.replay.PollFold;
 import votes.audit.replay.ReplayOutcome;
-import votes.audit.replay.RootHistory;
 import votes.audit.replay.VoteReplay;
 import votes.audit.tally.PublishedTallies;
 import votes.events.checkpoint.LogHead;
 import votes.events.codec.EventCodec;
 import votes.events.codec.EventCodecException;
 import votes.events.merkle.MerkleHash;
+import votes.events.poll.Poll;
 import votes.events.vote.VoteSubmitted;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
@@ -68,7 +68,8 @@ public final class ReplayCommand implements Callable<Integer> {
     String ledgerGroup;
 
     @Option(names = "--settle", paramLabel = "SECONDS", defaultValue = "30",
-            description = "How long to wait for the ledger to reach the log's end offsets (default ${DEFAULT-VALUE}).")
+            description = "How long to wait for the ledger to reach the log's end offsets (else exit 2), and for "
+                    + "vote-tallies to show what the log counts (default ${DEFAULT-VALUE}).")
     int settleSeconds;
 
     @Spec
@@ -80,8 +81,10 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress(System.err, !noProgress);
+        Duration settle = Duration.ofSeconds(settleSeconds);
         List<String> notes = new ArrayList<>();
-        try (Connection db = connections.jdbc().connect(); LogReader log = new LogReader(connections.kafka())) {
+        try (Connection db = connections.jdbc().connect();
+             LogReader log = new LogReader(connections.kafka(), connections.timeout())) {
             LedgerReader ledger = new LedgerReader(db);
             // Before the end offsets: every leaf counted here comes from a record below them (see MerkleState).
             MerkleState merkle = ledger.merkleState();
@@ -93,34 +96,27 @@ public final class ReplayCommand implements Callable<Integer> {
                         + connections.kafka());
                 return Checklist.COULD_NOT_RUN;
             }
-            Map<Integer, Long> truncated = log.truncated(votePartitions);
-            truncated.putAll(log.truncated(pollPartitions));
+            List<String> truncated = new ArrayList<>();
+            for (List<TopicPartition> topic : List.of(votePartitions, pollPartitions)) {
+                Map<Integer, Long> firsts = log.truncated(topic);
+                if (!firsts.isEmpty()) {
+                    truncated.add(topic.get(0).topic() + " " + new TreeMap<>(firsts));
+                }
+            }
             if (!truncated.isEmpty()) {
-                err.println("audit: the log no longer starts at offset 0 (retention deleted events): partition → first offset "
-                        + new TreeMap<>(truncated) + "; a replay cannot be complete");
+                err.println("audit: the log no longer starts at offset 0 (retention deleted events): partition → first"
+                        + " offset " + String.join(", ", truncated) + "; a replay cannot be complete");
                 return Checklist.COULD_NOT_RUN;
             }
-            Map<Integer, Long> pollEnds = log.endOffsets(pollPartitions);
+            // Votes' ends first: a vote names a poll created before it, so every poll a vote below these ends names
+            // is below the poll-events ends taken next (the ledger waits for such a poll too, see the README).
             Map<Integer, Long> voteEnds = log.endOffsets(votePartitions);
+            Map<Integer, Long> pollEnds = log.endOffsets(pollPartitions);
 
-            PollFold polls = new PollFold();
-            long[] badPollEvents = {0};
-            progress.start(POLL_EVENTS, sum(pollEnds));
-            log.read(POLL_EVENTS, pollEnds, (partition, offset, key, value) -> {
-                try {
-                    if (value != null) {
-                        polls.accept(EventCodec.decodePollEvent(value));
-                    }
-                } catch (EventCodecException e) {
-                    badPollEvents[0]++;
-                }
-                progress.advance(1);
-            });
-            progress.finish();
-            if (badPollEvents[0] > 0) {
-                notes.add(badPollEvents[0] + " undecodable poll events skipped (the ledger skips them too)");
+            PollFold polls = fold(log, pollEnds, progress);
+            if (polls.undecodable() > 0) {
+                notes.add(polls.undecodable() + " undecodable poll events skipped (the ledger skips them too)");
             }
-
             if (poll != null && !polls.polls().containsKey(poll) && ledger.polls(poll).isEmpty()) {
                 err.println("audit: no poll " + poll + " in poll-events nor in the ledger");
                 return Checklist.COULD_NOT_RUN;
@@ -135,7 +131,8 @@ public final class ReplayCommand implements Callable<Integer> {
                 for (int i = 0; i < decoded.length; i++) {
                     ConsumerRecord<byte[], byte[]> record = batch.get(i);
                     if (decoded[i] instanceof VoteSubmitted vote) {
-                        replay.accept(vote, record.partition(), record.offset());
+                        replay.accept(vote, record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
+                                record.partition(), record.offset());
                     } else {
                         replay.undecodable(record.partition(), record.offset(), (String) decoded[i]);
                     }
@@ -147,44 +144,88 @@ public final class ReplayCommand implements Callable<Integer> {
             ReplayOutcome outcome = replay.finish(voteEnds, polls.events());
             outcome.undecodable().forEach(u -> notes.add("undecodable vote record skipped at " + VOTES + " " + u));
 
-            Map<Integer, Long> behind = log.awaitGroup(ledgerGroup, VOTES, voteEnds, Duration.ofSeconds(settleSeconds));
+            Map<Integer, Long> behind = log.awaitGroup(ledgerGroup, VOTES, voteEnds, settle);
             if (!behind.isEmpty()) {
-                notes.add("the ledger (group " + ledgerGroup + ") has not caught up with the log: committed "
-                        + new TreeMap<>(behind) + " < end " + new TreeMap<>(voteEnds) + "; its missing rows show below");
+                // Rows the ledger has not written yet would show as missing: not a discrepancy, an audit too early.
+                err.println("audit: the ledger (group " + ledgerGroup + ") did not reach the log's end offsets within"
+                        + " --settle " + settleSeconds + " s: committed " + new TreeMap<>(behind) + " < end "
+                        + new TreeMap<>(voteEnds) + "; the audit would be incomplete (run it again once the ledger"
+                        + " caught up, or with a longer --settle)");
+                return Checklist.COULD_NOT_RUN;
             }
 
             LedgerAudit audit = new LedgerAudit(outcome, poll, merkle);
             LedgerSnapshot snapshot = ledger.read(poll, audit::vote, audit::rejection, progress);
+            // Polls created or closed while the audit ran are in the ledger already: fold poll-events again to tell
+            // them from a poll the ledger got wrong.
+            Map<Integer, Long> pollEndsAfter = log.endOffsets(pollPartitions);
+            Map<String, Poll> pollsAfter = pollEndsAfter.equals(pollEnds) ? null
+                    : fold(log, pollEndsAfter, progress).polls();
 
             Map<String, Map<String, Long>> published = null;
+            Set<String> live = Set.of();
             List<TopicPartition> tallyPartitions = log.partitions(VOTE_TALLIES);
             if (tallyPartitions != null) {
-                PublishedTallies tallies = new PublishedTallies();
-                Map<Integer, Long> tallyEnds = log.endOffsets(tallyPartitions);
-                progress.start(VOTE_TALLIES, sum(tallyEnds));
-                log.read(VOTE_TALLIES, tallyEnds, (partition, offset, key, value) -> {
-                    tallies.accept(key, value);
-                    progress.advance(1);
-                });
-                progress.finish();
-                published = tallies.tallies();
+                // The projections trail the ledger by design: read vote-tallies again until it holds or --settle ends.
+                long deadline = System.nanoTime() + settle.toNanos();
+                PublishedTallies tallies;
+                while (true) {
+                    tallies = readTallies(log, tallyPartitions, progress);
+                    published = tallies.tallies();
+                    if (audit.published(published, live).status() != Status.FAIL) {
+                        break;
+                    }
+                    // Differences: are they votes that arrived while the audit ran? The ledger knows (a scan).
+                    live = ledger.pollsPast(voteEnds);
+                    if (audit.published(published, live).status() != Status.FAIL || System.nanoTime() > deadline) {
+                        break;
+                    }
+                    Thread.sleep(LogReader.SETTLE_INTERVAL.toMillis());
+                }
+                if (tallies.undecodable() > 0) {
+                    notes.add(tallies.undecodable() + " undecodable records in " + VOTE_TALLIES + " skipped");
+                }
             }
 
             TrustedKey trusted = TrustedKey.load(connections.publicKey());
-            Checklist checklist = audit.finish(snapshot, merkle, published, trusted.key(), trusted.problem());
-            long seconds = Math.max(1, replayNanos / 1_000_000);
-            long rate = (outcome.counts().events() + outcome.counts().undecodable()) * 1000 / seconds;
+            Checklist checklist = audit.finish(snapshot, merkle, published, live, pollsAfter, trusted.key(),
+                    trusted.problem());
+            notes.addAll(audit.notes());
+            long replayMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(replayNanos));
+            long rate = (outcome.counts().events() + outcome.counts().undecodable()) * TimeUnit.SECONDS.toMillis(1)
+                    / replayMillis;
             ReplayReport report = new ReplayReport(poll, new TreeMap<>(voteEnds), outcome.counts(),
-                    (System.nanoTime() - started) / 1_000_000, replayNanos / 1_000_000, rate, checklist.checks(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), replayMillis, rate, checklist.checks(),
                     new TreeMap<>(outcome.tallies()), heads(outcome), notes, checklist.exitCode());
-            out.print(json ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n" : ReportText.render(report));
+            out.print(json ? EventCodec.toJson(report) + "\n" : ReportText.render(report));
             out.flush();
             return checklist.exitCode();
         }
     }
 
-    static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    /** Every poll event below {@code ends}, folded as the ledger's projector folds them. */
+    private static PollFold fold(LogReader log, Map<Integer, Long> ends, Progress progress) {
+        PollFold polls = new PollFold();
+        progress.start(POLL_EVENTS, sum(ends));
+        log.read(POLL_EVENTS, ends, (partition, offset, key, value) -> {
+            polls.accept(value);
+            progress.advance(1);
+        });
+        progress.finish();
+        return polls;
+    }
+
+    private static PublishedTallies readTallies(LogReader log, List<TopicPartition> partitions, Progress progress) {
+        PublishedTallies tallies = new PublishedTallies();
+        Map<Integer, Long> ends = log.endOffsets(partitions);
+        progress.start(VOTE_TALLIES, sum(ends));
+        log.read(VOTE_TALLIES, ends, (partition, offset, key, value) -> {
+            tallies.accept(key, value);
+            progress.advance(1);
+        });
+        progress.finish();
+        return tallies;
+    }
 
     private static List<LogHead> heads(ReplayOutcome outcome) {
         List<LogHead> heads = new ArrayList<>();

@@ -32,11 +32,24 @@ public final class LogReader implements AutoCloseable {
         void handle(int partition, long offset, byte[] key, byte[] value);
     }
 
+    /** Records per poll: the replay reads the whole log once, so big batches; also what one parallel decode gets. */
+    static final int MAX_POLL_RECORDS = 10_000;
+    static final int FETCH_MAX_BYTES = 64 * 1024 * 1024;
+    static final int PARTITION_FETCH_BYTES = 16 * 1024 * 1024;
+    static final int RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
+    /** One poll's wait: short enough to notice the end of a partition and a stall promptly. */
+    static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+    /** Between two looks at something the audit waits for (a group's committed offsets, the published tallies). */
+    public static final Duration SETTLE_INTERVAL = Duration.ofMillis(250);
+
     private final String bootstrap;
+    private final Duration timeout;
     private final KafkaConsumer<byte[], byte[]> consumer;
 
-    public LogReader(String bootstrap) {
+    /** @param timeout how long a request, or a read without any progress, may take before the audit gives up */
+    public LogReader(String bootstrap, Duration timeout) {
         this.bootstrap = bootstrap;
+        this.timeout = timeout;
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
@@ -46,19 +59,19 @@ public final class LogReader implements AutoCloseable {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // Big fetches: the replay reads the whole log once, throughput is all that matters.
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000");
-        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(64 * 1024 * 1024));
-        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(16 * 1024 * 1024));
-        props.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, Integer.toString(4 * 1024 * 1024));
-        props.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
-        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "15000");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
+        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, FETCH_MAX_BYTES);
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, PARTITION_FETCH_BYTES);
+        props.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, RECEIVE_BUFFER_BYTES);
+        props.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "votes-audit");
         this.consumer = new KafkaConsumer<>(props);
     }
 
     /** The topic's partitions, or null when the topic does not exist. */
     public List<TopicPartition> partitions(String topic) {
-        List<PartitionInfo> infos = consumer.listTopics(Duration.ofSeconds(15)).get(topic);
+        List<PartitionInfo> infos = consumer.listTopics(timeout).get(topic);
         if (infos == null) {
             return null;
         }
@@ -70,14 +83,14 @@ public final class LogReader implements AutoCloseable {
 
     public Map<Integer, Long> endOffsets(List<TopicPartition> partitions) {
         Map<Integer, Long> ends = new HashMap<>();
-        consumer.endOffsets(partitions, Duration.ofSeconds(15)).forEach((tp, end) -> ends.put(tp.partition(), end));
+        consumer.endOffsets(partitions, timeout).forEach((tp, end) -> ends.put(tp.partition(), end));
         return ends;
     }
 
     /** Partitions whose log no longer starts at 0 (retention deleted votes): a replay of them cannot be complete. */
     public Map<Integer, Long> truncated(List<TopicPartition> partitions) {
         Map<Integer, Long> truncated = new HashMap<>();
-        consumer.beginningOffsets(partitions, Duration.ofSeconds(15)).forEach((tp, start) -> {
+        consumer.beginningOffsets(partitions, timeout).forEach((tp, start) -> {
             if (start > 0) {
                 truncated.put(tp.partition(), start);
             }
@@ -97,7 +110,11 @@ public final class LogReader implements AutoCloseable {
                 handler.handle(record.partition(), record.offset(), record.key(), record.value())));
     }
 
-    /** As {@link #read}, a poll's worth of records at a time (up to 10,000): lets the caller decode them in parallel. */
+    /**
+     * As {@link #read}, a poll's worth of records at a time (up to {@value #MAX_POLL_RECORDS}): lets the caller
+     * decode them in parallel. Gives up (IllegalStateException: exit 2) when no partition moves for the timeout,
+     * e.g. a broker gone: an audit that never ends is worse than one that says it could not run.
+     */
     public long readBatches(String topic, Map<Integer, Long> ends, BatchHandler handler) {
         List<TopicPartition> assigned = new ArrayList<>();
         ends.forEach((partition, end) -> {
@@ -109,8 +126,10 @@ public final class LogReader implements AutoCloseable {
         consumer.seekToBeginning(assigned);
         List<TopicPartition> open = new ArrayList<>(assigned);
         long count = 0;
+        long position = -1;
+        long lastProgress = System.nanoTime();
         while (!open.isEmpty()) {
-            ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
+            ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
             List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>(records.count());
             for (ConsumerRecord<byte[], byte[]> record : records) {
                 if (record.offset() < ends.get(record.partition())) {
@@ -129,9 +148,27 @@ public final class LogReader implements AutoCloseable {
                 }
                 return false;
             });
+            long now = positions(assigned);
+            if (now > position) {
+                position = now;
+                lastProgress = System.nanoTime();
+            } else if (System.nanoTime() - lastProgress > timeout.toNanos()) {
+                throw new IllegalStateException("reading " + topic + " from " + bootstrap + " made no progress for "
+                        + timeout.toSeconds() + " s (at offsets " + positionsOf(open) + " of " + ends + ")");
+            }
         }
         consumer.assign(List.of());
         return count;
+    }
+
+    private long positions(List<TopicPartition> partitions) {
+        return partitions.stream().mapToLong(consumer::position).sum();
+    }
+
+    private Map<Integer, Long> positionsOf(List<TopicPartition> partitions) {
+        Map<Integer, Long> at = new HashMap<>();
+        partitions.forEach(tp -> at.put(tp.partition(), consumer.position(tp)));
+        return at;
     }
 
     /**
@@ -142,14 +179,16 @@ public final class LogReader implements AutoCloseable {
     public Map<Integer, Long> awaitGroup(String group, String topic, Map<Integer, Long> ends, Duration timeout)
             throws InterruptedException {
         Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = Admin.create(config)) {
             while (true) {
                 Map<Integer, Long> behind = new HashMap<>();
                 Map<TopicPartition, OffsetAndMetadata> committed;
                 try {
-                    committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(15, TimeUnit.SECONDS);
+                    committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                            .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (ExecutionException | TimeoutException e) {
                     committed = Map.of();
                 }
@@ -163,7 +202,7 @@ public final class LogReader implements AutoCloseable {
                 if (behind.isEmpty() || System.nanoTime() > deadline) {
                     return behind;
                 }
-                Thread.sleep(250);
+                Thread.sleep(SETTLE_INTERVAL.toMillis());
             }
         }
     }

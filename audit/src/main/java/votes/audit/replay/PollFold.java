@@ -2,6 +2,8 @@ package votes.audit.replay;
 
 import java.util.HashMap;
 import java.util.Map;
+import votes.events.codec.EventCodec;
+import votes.events.codec.EventCodecException;
 import votes.events.poll.Poll;
 import votes.events.poll.PollEvent;
 
@@ -10,6 +12,19 @@ public final class PollFold {
 
     private final Map<String, Poll> polls = new HashMap<>();
     private long events;
+    private long undecodable;
+
+    /** One record's value as read from poll-events: undecodable ones are counted and skipped, as the ledger does. */
+    public void accept(byte[] value) {
+        if (value == null) {
+            return;
+        }
+        try {
+            accept(EventCodec.decodePollEvent(value));
+        } catch (EventCodecException e) {
+            undecodable++;
+        }
+    }
 
     public void accept(PollEvent event) {
         events++;
@@ -25,5 +40,9 @@ public final class PollFold {
 
     public long events() {
         return events;
+    }
+
+    public long undecodable() {
+        return undecodable;
     }
 }

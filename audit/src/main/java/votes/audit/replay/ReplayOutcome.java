@@ -14,13 +14,18 @@ import votes.events.poll.Poll;
  * @param polls every poll folded from poll-events
  * @param logs partition → its Merkle log (all polls: the roots cover the whole partition)
  * @param undecodable "partition@offset: why" of records the ledger skips too, first few only
+ * @param keys the audited votes' record keys against (poll, voter)
  */
 public record ReplayOutcome(Map<UUID, Expected> expected, Map<String, Map<String, Long>> tallies, Map<String, Poll> polls,
                             Map<Integer, RootHistory> logs, Map<Integer, Long> endOffsets, Counts counts,
-                            List<String> undecodable) {
+                            List<String> undecodable, Keys keys) {
 
     /** Over the whole log, whatever the poll filter. */
     public record Counts(long events, long recorded, long rejected, long redeliveries, long undecodable,
                          long pollEvents) {
+    }
+
+    /** How many records' keys were compared with {@code PartitionKeys.vote(poll, voter)}, how many differ, the first. */
+    public record Keys(long checked, long wrong, String first) {
     }
 }

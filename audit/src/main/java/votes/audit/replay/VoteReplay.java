@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import votes.events.key.PartitionKeys;
 import votes.events.merkle.LedgerLeaf;
 import votes.events.poll.Poll;
 import votes.events.rule.Decision;
@@ -40,6 +41,9 @@ public final class VoteReplay {
     private long rejected;
     private long redeliveries;
     private long undecodableCount;
+    private long keysChecked;
+    private long misKeyed;
+    private String firstMisKeyed;
 
     /**
      * @param pollFilter audit only this poll (verdicts of the others are still applied: Merkle roots need all), or null
@@ -55,10 +59,17 @@ public final class VoteReplay {
         this.book = new LedgerBook(this.polls::get);
     }
 
-    public void accept(VoteSubmitted vote, int partition, long offset) {
+    /**
+     * @param key the record's key as the producer set it: a vote keyed otherwise than (poll, voter) may share no
+     *            partition with the voter's other votes, and then its verdict depends on how partitions interleave
+     */
+    public void accept(VoteSubmitted vote, String key, int partition, long offset) {
         events++;
         Decision decision = book.apply(vote);
         boolean audited = pollFilter == null || pollFilter.equals(vote.pollId());
+        if (audited) {
+            checkKey(vote, key, partition, offset);
+        }
         if (decision instanceof Decision.Record) {
             recorded++;
             long leafIndex = -1;
@@ -95,21 +106,31 @@ public final class VoteReplay {
         }
     }
 
-    public long events() {
-        return events + undecodableCount;
-    }
-
     public ReplayOutcome finish(Map<Integer, Long> endOffsets, long pollEvents) {
         endOffsets.keySet().forEach(this::log);
         return new ReplayOutcome(expected, tallies, polls, logs, Map.copyOf(endOffsets),
                 new ReplayOutcome.Counts(events, recorded, rejected, redeliveries, undecodableCount, pollEvents),
-                List.copyOf(undecodable));
+                List.copyOf(undecodable), new ReplayOutcome.Keys(keysChecked, misKeyed, firstMisKeyed));
+    }
+
+    private void checkKey(VoteSubmitted vote, String key, int partition, long offset) {
+        keysChecked++;
+        String expected = PartitionKeys.vote(vote.pollId(), vote.voterId());
+        if (!expected.equals(key)) {
+            if (misKeyed++ == 0) {
+                firstMisKeyed = "event " + vote.eventId() + ", poll " + vote.pollId() + ", votes.submitted " + partition
+                        + "@" + offset + ": key " + (key == null ? "null" : "\"" + key + "\"") + ", expected \""
+                        + expected + "\"";
+            }
+        }
     }
 
     private RootHistory log(int partition) {
         return logs.computeIfAbsent(partition, p -> new RootHistory(wantedSizes.getOrDefault(p, Set.of())));
     }
 
+    // LedgerBook records an event id at most once (a reused id is ALREADY_RECORDED), and rejectedEvents keeps the
+    // first rejection: a recorded verdict is never replaced here.
     private void put(VoteSubmitted vote, int partition, long offset, votes.events.rule.RejectionReason reason,
                      long leafIndex) {
         expected.put(vote.eventId(), new Expected(vote.eventId(), intern(vote.pollId()), vote.voterId(),

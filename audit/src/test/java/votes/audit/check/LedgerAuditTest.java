@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +15,7 @@ import votes.events.checkpoint.Checkpoint;
 import votes.events.checkpoint.Ed25519Keys;
 import votes.events.checkpoint.LogHead;
 import votes.events.checkpoint.SignedCheckpoint;
+import votes.events.poll.Poll;
 
 class LedgerAuditTest {
 
@@ -26,13 +28,14 @@ class LedgerAuditTest {
 
         Checklist checklist = f.audit();
 
-        assertThat(checklist.checks()).extracting(Check::number).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+        assertThat(checklist.checks()).extracting(Check::number).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
         assertThat(checklist.checks()).allSatisfy(c -> assertThat(c.status()).as(c.number() + " " + c.summary())
                 .isEqualTo(Status.PASS));
         assertThat(checklist.exitCode()).isZero();
         assertThat(check(checklist, 1).checked()).isEqualTo(54);
         assertThat(check(checklist, 3).checked()).isEqualTo(4); // duplicate, late, unknown option, unknown poll
         assertThat(check(checklist, 11).checked()).isEqualTo(2);
+        assertThat(check(checklist, 12).checked()).isEqualTo(54);
     }
 
     @Test
@@ -168,6 +171,90 @@ class LedgerAuditTest {
         assertThat(check(checklist, 2).status()).isEqualTo(Status.PASS);
         assertThat(check(checklist, 8).status()).isEqualTo(Status.PASS);
         assertThat(check(checklist, 10).status()).isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void aVoteKeyedOtherwiseThanPollAndVoterIsNamed() {
+        LedgerFixture f = LedgerFixture.mixed(keys);
+        LedgerFixture.Event e = f.log.get(7);
+        f.log.set(7, new LedgerFixture.Event(e.vote(), e.vote().pollId(), e.partition(), e.offset()));
+
+        Checklist checklist = f.audit();
+
+        Check keyed = check(checklist, 12);
+        assertThat(keyed.status()).isEqualTo(Status.FAIL);
+        assertThat(keyed.failures()).isEqualTo(1);
+        assertThat(keyed.firstOffender()).contains("event " + e.vote().eventId(),
+                "votes.submitted " + e.partition() + "@" + e.offset(), "key \"" + e.vote().pollId() + "\"",
+                "expected \"" + e.key() + "\"");
+        assertThat(checklist.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void aMissingCheckpointIsAGapInTheSequence() {
+        LedgerFixture f = LedgerFixture.mixed(keys);
+        f.checkpoints.remove(0);
+
+        Check checkpoints = check(f.audit(), 11);
+
+        assertThat(checkpoints.status()).isEqualTo(Status.FAIL);
+        assertThat(checkpoints.firstOffender()).isEqualTo("checkpoint #1 missing before #2 (deleted? the ledger numbers"
+                + " them 1, 2 … without gaps)");
+    }
+
+    @Test
+    void leavesWithoutAnyCheckpointAreCheckpointsRemoved() {
+        LedgerFixture f = LedgerFixture.mixed(keys);
+        f.checkpoints.clear();
+
+        Checklist checklist = f.audit();
+
+        assertThat(check(checklist, 11).status()).isEqualTo(Status.FAIL);
+        assertThat(check(checklist, 11).firstOffender()).contains("leaves but the checkpoints table is empty");
+        assertThat(checklist.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void aPollVotedPastTheEndOffsetsIsNotComparedWithItsPublishedTally() {
+        LedgerFixture f = LedgerFixture.mixed(keys);
+        VoteRow row = f.recorded("song", "voter-5");
+        // A vote the ledger recorded after the replay took its end offsets: counted by the projections already.
+        f.votes.add(new VoteRow(UUID.randomUUID(), "song", "newcomer", "a", LedgerFixture.T0, row.partition(),
+                f.end(row.partition()), null));
+
+        Checklist checklist = f.audit();
+
+        assertThat(check(checklist, 9).status()).isEqualTo(Status.PASS);
+        assertThat(check(checklist, 9).summary()).contains("1 live not compared");
+        assertThat(f.audit.notes()).anySatisfy(n -> assertThat(n).contains("[song]", "past the replay's end offsets"));
+        assertThat(checklist.exitCode()).isZero();
+    }
+
+    @Test
+    void aPollTheLedgerSaysIsLiveIsNotComparedEither() {
+        LedgerFixture f = LedgerFixture.mixed(keys);
+
+        Checklist checklist = f.audit(null, Map.of("song", Map.of("a", 99L), "color", Map.of("red", 5L, "blue", 5L)),
+                f.publicKey, Set.of("song"), null);
+
+        assertThat(check(checklist, 9).status()).isEqualTo(Status.PASS);
+        assertThat(f.audit(null, Map.of("song", Map.of("a", 99L), "color", Map.of("red", 5L, "blue", 5L)), f.publicKey,
+                Set.of(), null).exitCode()).as("without the excuse").isEqualTo(1);
+    }
+
+    @Test
+    void aPollClosedWhileTheAuditRanIsANoteNotAFailure() {
+        LedgerFixture f = LedgerFixture.mixed(keys);
+        Poll closed = new Poll(LedgerFixture.COLOR.pollId(), LedgerFixture.COLOR.title(), LedgerFixture.COLOR.options(),
+                null, null, LedgerFixture.T0.plusSeconds(3600), LedgerFixture.COLOR.createdAt());
+        f.ledgerPolls.put(closed.pollId(), closed);
+
+        assertThat(check(f.audit(), 6).status()).as("no later fold: the ledger differs").isEqualTo(Status.FAIL);
+
+        Checklist checklist = f.audit(null, null, f.publicKey, Set.of(), Map.of("song", LedgerFixture.SONG, "color", closed));
+
+        assertThat(check(checklist, 6).status()).isEqualTo(Status.PASS);
+        assertThat(f.audit.notes()).anySatisfy(n -> assertThat(n).contains("poll color was changed (closed)"));
     }
 
     static Check check(Checklist checklist, int number) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import votes.audit.ledger.DuplicateVoters;
 import votes.audit.ledger.LedgerSnapshot;
@@ -21,6 +22,7 @@ import votes.events.checkpoint.Checkpoint;
 import votes.events.checkpoint.Ed25519Keys;
 import votes.events.checkpoint.LogHead;
 import votes.events.checkpoint.SignedCheckpoint;
+import votes.events.key.PartitionKeys;
 import votes.events.merkle.CompactRange;
 import votes.events.merkle.LedgerLeaf;
 import votes.events.merkle.MerkleHash;
@@ -43,13 +45,17 @@ final class LedgerFixture {
             new PollOption("blue", "Blue")), null, null, null, T0.minusSeconds(10));
     static final int PARTITIONS = 2;
 
-    record Event(VoteSubmitted vote, int partition, long offset) {
+    record Event(VoteSubmitted vote, String key, int partition, long offset) {
     }
 
     final List<Event> log = new ArrayList<>();
     final List<VoteRow> votes = new ArrayList<>();
     final List<RejectionRow> rejections = new ArrayList<>();
     final Map<String, Poll> polls = Map.of(SONG.pollId(), SONG, COLOR.pollId(), COLOR);
+    /** The ledger's polls table: poll-events' fold unless a test makes them differ. */
+    final Map<String, Poll> ledgerPolls = new HashMap<>(polls);
+    /** The last audit run, for its notes. */
+    LedgerAudit audit;
     final Map<Integer, MerkleLogRow> merkleLogs = new HashMap<>();
     final List<SignedCheckpoint> checkpoints = new ArrayList<>();
     final PublicKey publicKey;
@@ -81,8 +87,8 @@ final class LedgerFixture {
 
     void submit(String poll, String voter, String option, Instant at) {
         int partition = Math.floorMod((poll + voter).hashCode(), PARTITIONS);
-        log.add(new Event(VoteSubmitted.of(UUID.randomUUID(), poll, voter, option, at, null, null), partition,
-                offsets[partition]++));
+        log.add(new Event(VoteSubmitted.of(UUID.randomUUID(), poll, voter, option, at, null, null),
+                PartitionKeys.vote(poll, voter), partition, offsets[partition]++));
     }
 
     /** What a faithful ledger writes: rows, Merkle heads and one signed checkpoint at the end, one halfway. */
@@ -130,7 +136,7 @@ final class LedgerFixture {
 
     ReplayOutcome replay(String poll) {
         VoteReplay replay = new VoteReplay(polls, poll, merkle().wantedSizes(), Map.of());
-        log.forEach(e -> replay.accept(e.vote(), e.partition(), e.offset()));
+        log.forEach(e -> replay.accept(e.vote(), e.key(), e.partition(), e.offset()));
         Map<Integer, Long> ends = new HashMap<>();
         for (int p = 0; p < PARTITIONS; p++) {
             ends.put(p, offsets[p]);
@@ -138,20 +144,31 @@ final class LedgerFixture {
         return replay.finish(ends, polls.size());
     }
 
+    /** The end offsets the replay reads up to: partition → next offset. */
+    long end(int partition) {
+        return offsets[partition];
+    }
+
     /** The audit of the current rows; vote-tallies as published = the ledger's counts unless given. */
     Checklist audit(String poll, Map<String, Map<String, Long>> published, PublicKey trusted) {
-        LedgerAudit audit = new LedgerAudit(replay(poll), poll, merkle());
+        return audit(poll, published, trusted, Set.of(), null);
+    }
+
+    /** The audit itself, with the live system's inputs: polls voted past the end offsets, poll-events' later fold. */
+    Checklist audit(String poll, Map<String, Map<String, Long>> published, PublicKey trusted, Set<String> live,
+                    Map<String, Poll> pollsAfter) {
+        audit = new LedgerAudit(replay(poll), poll, merkle());
         votes.forEach(audit::vote);
         rejections.forEach(audit::rejection);
         Map<String, Map<String, Long>> counts = new HashMap<>();
         votes.stream().filter(v -> poll == null || poll.equals(v.pollId())).forEach(v ->
                 counts.computeIfAbsent(v.pollId(), k -> new HashMap<>()).merge(v.optionId(), 1L, Long::sum));
-        Map<String, Poll> ledgerPolls = new HashMap<>(polls);
+        Map<String, Poll> ledgerPolls = new HashMap<>(this.ledgerPolls);
         if (poll != null) {
             ledgerPolls.keySet().removeIf(id -> !id.equals(poll));
         }
         LedgerSnapshot snapshot = new LedgerSnapshot(ledgerPolls, counts, counts, new DuplicateVoters(0, null));
-        return audit.finish(snapshot, merkle(), published == null ? counts : published, trusted,
+        return audit.finish(snapshot, merkle(), published == null ? counts : published, live, pollsAfter, trusted,
                 trusted == null ? "no key in this test" : null);
     }
 
