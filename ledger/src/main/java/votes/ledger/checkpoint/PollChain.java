@@ -11,8 +11,9 @@ import votes.events.poll.Poll;
  *
  * @param recordedVotes the poll's recorded votes (the sum of its tally deltas, which equals its rows in {@code votes}
  *                      at every commit)
- * @param isFinal an admin closed the poll and the checkpoint covers every recorded vote of it: no later
- *                checkpoint can add one (the ledger records nothing after a close)
+ * @param isFinal an admin closed the poll and the checkpoint covers every recorded vote of it: after a close the
+ *                ledger records only votes submitted before it that arrive late (each such vote moves a log, and the
+ *                next checkpoint covers it)
  * @param checkpoint null before the first checkpoint
  */
 public record PollChain(String pollId, long recordedVotes, @JsonProperty("final") boolean isFinal,

@@ -88,7 +88,8 @@ public class PollResource {
 
     /**
      * The ledger fixes {@code closedAt} first (see {@link PollStore#close}), publishes a checkpoint (it covers every
-     * vote the poll will ever record), then appends the close. If the append fails
+     * vote the poll recorded until the close; one submitted before it but delivered late is covered by a later
+     * checkpoint), then appends the close. If the append fails
      * the poll is closed in the ledger but not yet in the log: the 503 asks the admin to retry, and a retry
      * re-appends the same {@code closedAt}.
      */
