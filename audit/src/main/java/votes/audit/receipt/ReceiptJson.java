@@ -1,5 +1,6 @@
 package votes.audit.receipt;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import votes.events.checkpoint.SignedCheckpoint;
 import votes.events.codec.EventCodec;
@@ -33,7 +34,17 @@ public final class ReceiptJson {
         try {
             return EventCodec.fromJson(text, type);
         } catch (EventCodecException e) {
-            throw new MalformedDocument("not a well-formed " + what + ": " + e.getMessage(), e);
+            throw new MalformedDocument("not a well-formed " + what + ": " + why(e), e);
         }
+    }
+
+    /** The innermost reason, on one line: a forged root may carry a line break, the report must not. */
+    private static String why(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root instanceof JsonProcessingException json ? json.getOriginalMessage() : root.getMessage();
+        return String.valueOf(message).replace("\n", "\\n").replace("\r", "\\r");
     }
 }
