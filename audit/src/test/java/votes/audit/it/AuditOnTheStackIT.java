@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +20,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,7 +52,7 @@ import votes.infra.test.VoteStackExtension;
 /**
  * The audit CLI against the whole stack (services as processes behind the gateway): a mixed run of valid votes,
  * duplicates and late votes, then replay, receipts, consistency, export, and tampering done the way an insider
- * would, with SQL. The CLI runs in this JVM (AuditCli.run); one test runs the packaged jar as a process.
+ * would, with psql. The CLI runs in this JVM (AuditCli.run); one test runs the packaged jar as a process.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuditOnTheStackIT {
@@ -102,7 +102,8 @@ class AuditOnTheStackIT {
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains(" 1. ✓ every vote in the log is in the ledger", " 7. ✓ no voter recorded twice",
-                " 8. ✓ tallies = ledger", "10. ✓ Merkle logs", "11. ✓ checkpoints", "RESULT: all 11 checks hold");
+                " 8. ✓ tallies = ledger", "10. ✓ Merkle logs", "11. ✓ checkpoints", "12. ✓ every vote is keyed by (poll, voter)",
+                "RESULT: all 12 checks hold");
         assertThat(run.out()).doesNotContain("✗", "!");
     }
 
@@ -115,7 +116,7 @@ class AuditOnTheStackIT {
         JsonNode report = JSON.readTree(run.out());
         assertThat(report.get("exitCode").asInt()).isZero();
         assertThat(report.get("poll").asText()).isEqualTo(closedPoll);
-        assertThat(report.get("checks")).hasSize(11);
+        assertThat(report.get("checks")).hasSize(12);
         assertThat(report.at("/checks/2/checked").asLong()).as("rejections of the closed poll").isGreaterThanOrEqualTo(3);
         assertThat(report.at("/tallies").has(openPoll)).isFalse();
     }
@@ -148,6 +149,12 @@ class AuditOnTheStackIT {
                 tokenOf.get(UUID.fromString(id)), "--public-key", publicKey());
         assertThat(viaApi.exitCode()).as(viaApi.out() + viaApi.err()).isZero();
 
+        // Someone else's token: the API answers 404 as for an unknown receipt, so nothing could be checked.
+        AuditRun wrongToken = AuditRun.of("verify-receipt", id, "--url", STACK.url(), "--token",
+                STACK.token("someone-else"), "--public-key", publicKey());
+        assertThat(wrongToken.exitCode()).isEqualTo(2);
+        assertThat(wrongToken.err()).contains("could not check receipt " + id, "404");
+
         // By id, without a token: rebuilt from PostgreSQL (row, checkpoint, proof from the stored tiles).
         AuditRun byId = AuditRun.of(args("verify-receipt", receipt.get("receiptId").asText()));
         assertThat(byId.exitCode()).as(byId.out() + byId.err()).isZero();
@@ -163,6 +170,23 @@ class AuditOnTheStackIT {
     }
 
     @Test
+    @Order(3)
+    void anUnreachableBrokerEndsTheAuditAfterTheTimeout() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        long started = System.nanoTime();
+
+        AuditRun run = AuditRun.of("replay", "--no-progress", "--kafka", "127.0.0.1:" + closedPort, "--timeout", "3",
+                "--pg-url", STACK.jdbcUrl(), "--pg-user", "votes", "--pg-password", "votes", "--public-key", publicKey());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("could not run");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+    }
+
+    @Test
     @Order(4)
     void twoCheckpointsProveConsistent() throws Exception {
         long[] range = checkpointRange();
@@ -172,6 +196,39 @@ class AuditOnTheStackIT {
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("3. ✓ every log of the new checkpoint extends the old one");
+    }
+
+    @Test
+    @Order(4)
+    void aForgedCheckpointFailsWhetherMalformedOrBeyondWhatTheLedgerCanProve(@TempDir Path dir) throws Exception {
+        HttpResponse<String> latest = HTTP.send(request("/api/v1/checkpoints/latest", STACK.token("auditor-1", "auditor"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(latest.statusCode()).as(latest.body()).isEqualTo(200);
+        ObjectNode checkpoint = (ObjectNode) JSON.readTree(latest.body());
+        int index = 0;
+        while (checkpoint.at("/checkpoint/logs").get(index).get("size").asLong() == 0) {
+            index++; // a log with leaves: from the empty tree there is nothing to prove
+        }
+        ObjectNode head = (ObjectNode) checkpoint.at("/checkpoint/logs").get(index);
+        String first = Long.toString(checkpointRange()[0]);
+        String sequence = checkpoint.at("/checkpoint/sequence").asText();
+
+        ObjectNode malformed = checkpoint.deepCopy();
+        ((ObjectNode) malformed.at("/checkpoint/logs").get(index)).put("root", head.get("root").asText().toUpperCase() + "\n");
+        Path malformedFile = dir.resolve("malformed.json");
+        Files.writeString(malformedFile, malformed.toString());
+        AuditRun bad = AuditRun.of(args("consistency", first, malformedFile.toString()));
+        assertThat(bad.exitCode()).as(bad.out() + bad.err()).isEqualTo(1);
+        assertThat(bad.out()).contains("2. ✗ the new checkpoint is signed", "not a well-formed signed checkpoint");
+
+        ObjectNode longer = checkpoint.deepCopy();
+        ((ObjectNode) longer.at("/checkpoint/logs").get(index)).put("size", head.get("size").asLong() + 1000);
+        Path longerFile = dir.resolve("longer.json");
+        Files.writeString(longerFile, longer.toString());
+        AuditRun unprovable = AuditRun.of(args("consistency", sequence, longerFile.toString()));
+        assertThat(unprovable.exitCode()).as(unprovable.out() + unprovable.err()).isEqualTo(1);
+        assertThat(unprovable.out()).contains("3. ✗ every log of the new checkpoint extends the old one",
+                "log " + head.get("log").asInt() + ": the ledger cannot prove size " + (head.get("size").asLong() + 1000));
     }
 
     @Test
@@ -211,7 +268,8 @@ class AuditOnTheStackIT {
         UUID victim = recordedEvent(closedPoll);
         String option = scalar("SELECT option_id FROM votes WHERE event_id = '" + victim + "'");
         String other = option.equals("a") ? "b" : "a";
-        update("UPDATE votes SET option_id = '" + other + "' WHERE event_id = '" + victim + "'");
+        Psql psql = psql();
+        psql.run("UPDATE votes SET option_id = '" + other + "' WHERE event_id = '" + victim + "'");
         try {
             AuditRun run = AuditRun.of(args("replay", "--no-progress"));
 
@@ -220,7 +278,7 @@ class AuditOnTheStackIT {
                     .contains("first: event " + victim).contains("option_id expected " + option + ", found " + other)
                     .contains(" 8. ✗ tallies", "10. ✗ Merkle logs", "RESULT: DISCREPANCY");
         } finally {
-            update("UPDATE votes SET option_id = '" + option + "' WHERE event_id = '" + victim + "'");
+            psql.run("UPDATE votes SET option_id = '" + option + "' WHERE event_id = '" + victim + "'");
         }
         assertThat(AuditRun.of(args("replay", "--no-progress")).exitCode()).as("restored").isZero();
     }
@@ -229,19 +287,18 @@ class AuditOnTheStackIT {
     @Order(11)
     void aDeletedVoteIsCaughtAndNamed() throws Exception {
         UUID victim = recordedEvent(openPoll);
-        try (Connection db = db(); Statement sql = db.createStatement()) {
-            sql.execute("CREATE TEMP TABLE saved AS SELECT * FROM votes WHERE event_id = '" + victim + "'");
-            sql.execute("DELETE FROM votes WHERE event_id = '" + victim + "'");
-            try {
-                AuditRun run = AuditRun.of(args("replay", "--no-progress"));
+        Psql psql = psql();
+        psql.run("CREATE TABLE audit_it_deleted AS SELECT * FROM votes WHERE event_id = '" + victim + "';"
+                + " DELETE FROM votes WHERE event_id = '" + victim + "'");
+        try {
+            AuditRun run = AuditRun.of(args("replay", "--no-progress"));
 
-                assertThat(run.exitCode()).isEqualTo(1);
-                assertThat(run.out()).contains(" 1. ✗ every vote in the log is in the ledger")
-                        .contains("first: event " + victim + ", poll " + openPoll)
-                        .contains("found in neither votes nor rejections", "10. ✗ Merkle logs");
-            } finally {
-                sql.execute("INSERT INTO votes SELECT * FROM saved");
-            }
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.out()).contains(" 1. ✗ every vote in the log is in the ledger")
+                    .contains("first: event " + victim + ", poll " + openPoll)
+                    .contains("found in neither votes nor rejections", "10. ✗ Merkle logs");
+        } finally {
+            psql.run("INSERT INTO votes SELECT * FROM audit_it_deleted; DROP TABLE audit_it_deleted");
         }
         assertThat(AuditRun.of(args("replay", "--no-progress")).exitCode()).as("restored").isZero();
     }
@@ -343,6 +400,10 @@ class AuditOnTheStackIT {
         return all.toArray(String[]::new);
     }
 
+    static Psql psql() {
+        return Psql.of(STACK.stack().settings().pgUrl());
+    }
+
     static String publicKey() {
         return STACK.stack().settings().keysDir().resolve("checkpoint-public.pem").toString();
     }
@@ -380,12 +441,6 @@ class AuditOnTheStackIT {
         try (Connection db = db(); PreparedStatement q = db.prepareStatement(sql); ResultSet rs = q.executeQuery()) {
             rs.next();
             return rs.getString(1);
-        }
-    }
-
-    static void update(String sql) throws SQLException {
-        try (Connection db = db(); Statement q = db.createStatement()) {
-            q.executeUpdate(sql);
         }
     }
 }
