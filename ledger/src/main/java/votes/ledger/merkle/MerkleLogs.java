@@ -73,6 +73,14 @@ public class MerkleLogs {
                         .flatMap(created -> locked(connection, ids)));
     }
 
+    /**
+     * Locks the logs that exist, creating none: one statement, so a batch can pipeline it with its reads. The
+     * result holds fewer logs than asked when one is new; the caller then takes {@link #lock} and reads again.
+     */
+    public Uni<Map<Integer, StoredLog>> lockExisting(SqlConnection connection, Set<Integer> logIds) {
+        return locked(connection, new TreeSet<>(logIds).toArray(Integer[]::new));
+    }
+
     private static Uni<Map<Integer, StoredLog>> locked(SqlConnection connection, Integer[] ids) {
         return connection.preparedQuery(LOCK).execute(Tuple.tuple().addArrayOfInteger(ids)).map(rows -> {
             Map<Integer, StoredLog> logs = new HashMap<>();

@@ -28,6 +28,7 @@ import votes.events.rule.RejectionReason;
 import votes.ledger.merkle.LeafAppend;
 import votes.ledger.merkle.LogAppends;
 import votes.ledger.merkle.MerkleLogs;
+import votes.ledger.merkle.StoredLog;
 import votes.ledger.poll.PollRows;
 import votes.ledger.sql.Timestamps;
 import votes.ledger.tally.TallyDelta;
@@ -102,11 +103,35 @@ public class VoteBatchWriter {
     public Uni<BatchOutcome> write(List<LedgerEntry> entries, boolean afterFailure) {
         Set<Integer> partitions = new TreeSet<>();
         entries.forEach(entry -> partitions.add(entry.partition()));
-        return pool.withTransaction(connection -> logs.lock(connection, partitions)
-                .flatMap(locked -> polls(connection, entries)
-                        .flatMap(polls -> prefetch(connection, entries, afterFailure)
-                                .map(recorded -> BatchPlan.decide(polls::get, recorded, entries)))
-                        .flatMap(plan -> write(connection, plan, LogAppends.of(locked, plan.records())))));
+        return pool.withTransaction(connection -> read(connection, entries, partitions, afterFailure)
+                .flatMap(state -> {
+                    BatchPlan plan = BatchPlan.decide(state.polls()::get, state.recorded(), entries);
+                    return write(connection, plan, LogAppends.of(state.logs(), plan.records()));
+                }));
+    }
+
+    /** What a batch reads before it judges: its logs (locked), its polls and the votes already recorded. */
+    private record BatchState(Map<Integer, StoredLog> logs, Map<String, Poll> polls, List<RecordedVote> recorded) {
+    }
+
+    /**
+     * Lock, polls and prefetch are sent together and PostgreSQL runs them in that order on the connection: one round
+     * trip instead of three, and the reads still start after the lock is held, so they see what the previous holder
+     * committed (READ COMMITTED takes a snapshot per statement). A log's very first batch finds no row to lock; it
+     * then creates and locks the row and reads again, since the first reads ran unprotected.
+     */
+    private Uni<BatchState> read(SqlConnection connection, List<LedgerEntry> entries, Set<Integer> partitions,
+                                 boolean afterFailure) {
+        return Uni.combine().all()
+                .unis(logs.lockExisting(connection, partitions), polls(connection, entries),
+                        prefetch(connection, entries, afterFailure))
+                .asTuple()
+                .flatMap(read -> read.getItem1().size() == partitions.size()
+                        ? Uni.createFrom().item(new BatchState(read.getItem1(), read.getItem2(), read.getItem3()))
+                        : logs.lock(connection, partitions)
+                                .flatMap(locked -> polls(connection, entries)
+                                        .flatMap(polls -> prefetch(connection, entries, afterFailure)
+                                                .map(recorded -> new BatchState(locked, polls, recorded)))));
     }
 
     /**
