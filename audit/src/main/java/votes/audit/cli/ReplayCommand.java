@@ -67,6 +67,10 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "The ledger's consumer group, whose committed offsets say it has caught up (default ${DEFAULT-VALUE}).")
     String ledgerGroup;
 
+    @Option(names = "--ledger-polls-group", paramLabel = "GROUP", defaultValue = "ledger-polls",
+            description = "The ledger's poll-events consumer group, awaited like --ledger-group (default ${DEFAULT-VALUE}).")
+    String ledgerPollsGroup;
+
     @Option(names = "--settle", paramLabel = "SECONDS", defaultValue = "30",
             description = "How long to wait for the ledger to reach the log's end offsets (else exit 2), and for "
                     + "vote-tallies to show what the log counts (default ${DEFAULT-VALUE}).")
@@ -151,6 +155,15 @@ public final class ReplayCommand implements Callable<Integer> {
                         + " --settle " + settleSeconds + " s: committed " + new TreeMap<>(behind) + " < end "
                         + new TreeMap<>(voteEnds) + "; the audit would be incomplete (run it again once the ledger"
                         + " caught up, or with a longer --settle)");
+                return Checklist.COULD_NOT_RUN;
+            }
+            // The polls table trails poll-events the same way: a poll the projector has not stored yet is no discrepancy.
+            Map<Integer, Long> pollsBehind = log.awaitGroup(ledgerPollsGroup, POLL_EVENTS, pollEnds, settle);
+            if (!pollsBehind.isEmpty()) {
+                err.println("audit: the ledger's poll projector (group " + ledgerPollsGroup + ") did not reach the end of "
+                        + POLL_EVENTS + " within --settle " + settleSeconds + " s: committed "
+                        + new TreeMap<>(pollsBehind) + " < end " + new TreeMap<>(pollEnds)
+                        + "; run the audit again once it caught up");
                 return Checklist.COULD_NOT_RUN;
             }
 

@@ -23,6 +23,8 @@ final class EnvCommand implements Callable<Integer> {
         vars.put("VOTE_HOME", s.home().toString());
         vars.put("JWT_PUBLIC_KEY_LOCATION", s.publicKey().toString());
         vars.put("JWT_ISSUER", s.jwtIssuer());
+        // What an auditor trusts checkpoints with (./vote audit reads it from here).
+        vars.put("CHECKPOINT_PUBLIC_KEY_FILE", s.checkpointPublicKey().toString());
         return vars;
     }
 
