@@ -86,12 +86,20 @@ ledger_rate() {
   while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
   gen votes.perf.baseline.LedgerRate produce --bootstrap "127.0.0.1:$VOTE_KAFKA_PORT" --poll "$poll" \
     --count "$count" --voter-prefix "$label-"
+  local wal_before wal_after
+  wal_before=$(wal_lsn)
   vote up --no-demo > "$OUT/up-$label.log" 2>&1 &
   local up_pid=$!
   gen votes.perf.baseline.LedgerRate await --pg-port "$VOTE_PG_PORT" --poll "$poll" --expect "$count" --timeout 900 \
     | sed "s/label=ledger-rate/label=ledger-rate-$label/" | tee -a "$OUT/ledger.out"
   wait "$up_pid" || true
+  # WAL written while the ledger drained (the relay and projections run too, alike in both variants): bytes/vote.
+  wal_after=$(wal_lsn)
+  psql_stack -c "SELECT 'RESULT label=wal-$label bytes_per_vote=' || round(pg_wal_lsn_diff('$wal_after', '$wal_before') / $count)" \
+    | tee -a "$OUT/wal.out"
 }
+psql_stack() { "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)/psql" "postgresql://votes:votes@127.0.0.1:$VOTE_PG_PORT/votes" -Atq "$@"; }
+wal_lsn() { psql_stack -c 'SELECT pg_current_wal_lsn()'; }
 
 for variant in before after; do
   if [[ $variant == before ]]; then app="$BASELINE_TREE/ledger/target/quarkus-app"; else app="$ROOT/ledger/target/quarkus-app"; fi
@@ -134,6 +142,9 @@ SNAP=
 rate_of() { grep -h "^RESULT label=ledger-rate-$1" "$OUT/ledger.out" | sed -n 's/.* rate=\([0-9.]*\).*/\1/p' | median; }
 BEFORE=$(rate_of before)
 AFTER=$(rate_of after)
+wal_of() { grep -h "^RESULT label=wal-$1" "$OUT/wal.out" 2>/dev/null | sed -n 's/.*bytes_per_vote=\([0-9.]*\).*/\1/p' | median; }
+WAL_BEFORE=$(wal_of before)
+WAL_AFTER=$(wal_of after)
 REPLAY=$(sed -n 's/.* rate=\([0-9.]*\).*/\1/p' "$OUT/replay.out" 2>/dev/null | median)
 PHASE=$(sed -n 's/.* replay_phase=\([0-9.]*\).*/\1/p' "$OUT/replay.out" 2>/dev/null | median)
 echo
@@ -143,6 +154,7 @@ printf '| %-64s | %-12s |\n' "ledger catch-up rows/s before the Merkle log ($BAS
   "ledger catch-up rows/s with the Merkle log (median)" "${AFTER:--}" \
   "cost of the Merkle log (target <= 10 %)" \
   "$(awk -v a="$BEFORE" -v b="$AFTER" 'BEGIN{ if (a>0) printf "%.1f %%", 100*(a-b)/a; else print "-"}')" \
+  "WAL bytes per vote while draining, before / with the Merkle log (median)" "${WAL_BEFORE:--} / ${WAL_AFTER:--}" \
   "audit replay events/s over >= $REPLAY_N votes, whole command (median)" "${REPLAY:--}" \
   "audit replay events/s, reading and judging the log only (median)" "${PHASE:--}" \
   "replay / ledger catch-up (target >= 100 %)" \

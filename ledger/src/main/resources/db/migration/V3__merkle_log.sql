@@ -17,6 +17,9 @@ CREATE TABLE merkle_logs (
     right_edge bytea       NOT NULL,
     updated_at timestamptz NOT NULL DEFAULT now()
 );
+-- Updated by every batch: MAIN keeps the ~1-2 KB right edge in the row instead of a new out-of-line TOAST value
+-- (and its index entry) per update.
+ALTER TABLE merkle_logs ALTER COLUMN right_edge SET STORAGE MAIN;
 
 -- Full tiles of height 4: the 16 hashes (32 bytes each) of tree level 4*level, nodes [16*idx, 16*idx+16).
 -- Insert-only: a full tile never changes, so proofs for any past tree size read the same rows.
