@@ -86,19 +86,28 @@ ledger_rate() {
   while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
   gen votes.perf.baseline.LedgerRate produce --bootstrap "127.0.0.1:$VOTE_KAFKA_PORT" --poll "$poll" \
     --count "$count" --voter-prefix "$label-"
-  local wal_before wal_after
+  local wal_before wal_after pg_cpu_before
   wal_before=$(wal_lsn)
+  pg_cpu_before=$(pg_cpu)
   vote up --no-demo > "$OUT/up-$label.log" 2>&1 &
   local up_pid=$!
   gen votes.perf.baseline.LedgerRate await --pg-port "$VOTE_PG_PORT" --poll "$poll" --expect "$count" --timeout 900 \
     | sed "s/label=ledger-rate/label=ledger-rate-$label/" | tee -a "$OUT/ledger.out"
   wait "$up_pid" || true
+  # Where the time goes: CPU seconds of the (freshly started) ledger JVM, JIT and start included, and of every
+  # PostgreSQL process (backends, WAL writer, the relay's walsender) during the drain.
+  local ledger_cpu
+  ledger_cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$(vote pid ledger)/stat")
+  awk -v l="$ledger_cpu" -v a="$pg_cpu_before" -v b="$(pg_cpu)" -v n="$count" -v lb="$label" \
+    'BEGIN{printf "RESULT label=cpu-%s ledger_jvm_s=%s postgres_s=%d ledger_us_per_vote=%.0f postgres_us_per_vote=%.0f\n", lb, l, b-a, 1e6*l/n, 1e6*(b-a)/n}' \
+    | tee -a "$OUT/cpu.out"
   # WAL written while the ledger drained (the relay and projections run too, alike in both variants): bytes/vote.
   wal_after=$(wal_lsn)
   psql_stack -c "SELECT 'RESULT label=wal-$label bytes_per_vote=' || round(pg_wal_lsn_diff('$wal_after', '$wal_before') / $count)" \
     | tee -a "$OUT/wal.out"
 }
 psql_stack() { "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)/psql" "postgresql://votes:votes@127.0.0.1:$VOTE_PG_PORT/votes" -Atq "$@"; }
+pg_cpu() { ps -u postgres -o cputimes= | awk '{s+=$1} END {print s+0}'; }
 wal_lsn() { psql_stack -c 'SELECT pg_current_wal_lsn()'; }
 
 for variant in before after; do
@@ -139,12 +148,14 @@ for variant in before after; do
 done
 SNAP=
 
+set +e +o pipefail   # a skipped figure leaves its file missing: print "-" for it
 rate_of() { grep -h "^RESULT label=ledger-rate-$1" "$OUT/ledger.out" | sed -n 's/.* rate=\([0-9.]*\).*/\1/p' | median; }
 BEFORE=$(rate_of before)
 AFTER=$(rate_of after)
 wal_of() { grep -h "^RESULT label=wal-$1" "$OUT/wal.out" 2>/dev/null | sed -n 's/.*bytes_per_vote=\([0-9.]*\).*/\1/p' | median; }
 WAL_BEFORE=$(wal_of before)
 WAL_AFTER=$(wal_of after)
+cpu_of() { grep -h "^RESULT label=cpu-$1" "$OUT/cpu.out" 2>/dev/null | sed -n "s/.* $2=\([0-9.]*\).*/\1/p" | median; }
 REPLAY=$(sed -n 's/.* rate=\([0-9.]*\).*/\1/p' "$OUT/replay.out" 2>/dev/null | median)
 PHASE=$(sed -n 's/.* replay_phase=\([0-9.]*\).*/\1/p' "$OUT/replay.out" 2>/dev/null | median)
 echo
@@ -155,6 +166,8 @@ printf '| %-64s | %-12s |\n' "ledger catch-up rows/s before the Merkle log ($BAS
   "cost of the Merkle log (target <= 10 %)" \
   "$(awk -v a="$BEFORE" -v b="$AFTER" 'BEGIN{ if (a>0) printf "%.1f %%", 100*(a-b)/a; else print "-"}')" \
   "WAL bytes per vote while draining, before / with the Merkle log (median)" "${WAL_BEFORE:--} / ${WAL_AFTER:--}" \
+  "ledger JVM CPU µs per vote, before / with (median, start incl.)" "$(cpu_of before ledger_us_per_vote) / $(cpu_of after ledger_us_per_vote)" \
+  "PostgreSQL CPU µs per vote, before / with (median)" "$(cpu_of before postgres_us_per_vote) / $(cpu_of after postgres_us_per_vote)" \
   "audit replay events/s over >= $REPLAY_N votes, whole command (median)" "${REPLAY:--}" \
   "audit replay events/s, reading and judging the log only (median)" "${PHASE:--}" \
   "replay / ledger catch-up (target >= 100 %)" \
