@@ -31,6 +31,7 @@ import votes.audit.receipt.ReceiptJson;
 import votes.audit.receipt.ReceiptVerifier;
 import votes.events.checkpoint.SignedCheckpoint;
 import votes.events.merkle.LedgerLeaf;
+import votes.events.merkle.ReceiptChain;
 import votes.events.merkle.MerkleHash;
 import votes.events.merkle.MerkleProofs;
 import votes.events.merkle.ProofRequest;
@@ -152,7 +153,7 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
                 List<String> hashes = new ArrayList<>();
                 MerkleProofs.inclusion(leafIndex, treeSize, new TileStore(db).nodes(entry.partition(),
                         ProofRequest.inclusion(leafIndex, treeSize))).forEach(h -> hashes.add(MerkleHash.hex(h)));
-                return new Receipt(id.toString(), "recorded", null, entry, new Receipt.Chain(entry.partition(), leafIndex,
+                return new Receipt(id.toString(), "recorded", null, entry, new ReceiptChain(entry.partition(), leafIndex,
                         treeSize, MerkleHash.hex(entry.hash()), hashes, checkpoint));
             }
         }

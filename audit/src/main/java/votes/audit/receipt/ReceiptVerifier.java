@@ -9,6 +9,7 @@ import votes.audit.check.Status;
 import votes.events.checkpoint.LogHead;
 import votes.events.checkpoint.SignedCheckpoint;
 import votes.events.merkle.InclusionProof;
+import votes.events.merkle.ReceiptChain;
 import votes.events.merkle.LedgerLeaf;
 import votes.events.merkle.MerkleHash;
 
@@ -24,7 +25,7 @@ public final class ReceiptVerifier {
     public static Checklist verify(Receipt receipt, PublicKey trusted, String keyProblem) {
         List<Check> checks = new ArrayList<>();
         LedgerLeaf entry = receipt.entry();
-        Receipt.Chain chain = receipt.chain();
+        ReceiptChain chain = receipt.chain();
         if (entry == null) {
             checks.add(fail(1, "the receipt is of a recorded vote", "status " + receipt.status()
                     + (receipt.reason() == null ? "" : " (" + receipt.reason() + ")") + ": no ledger entry to prove"));
@@ -71,8 +72,7 @@ public final class ReceiptVerifier {
         checks.add(pass(4, "the checkpoint covers the leaf", "log " + chain.log() + ": leaf " + chain.leafIndex() + " of "
                 + head.size()));
         // The events/ check, which also turns a malformed hash (a forged proof) into "does not verify".
-        InclusionProof proof = new InclusionProof(chain.log(), chain.leafIndex(), chain.treeSize(), chain.leafHash(),
-                chain.inclusionProof());
+        InclusionProof proof = chain.proof();
         int hashes = chain.inclusionProof().size();
         checks.add(proof.verify(entry, signed.checkpoint())
                 ? pass(5, "the inclusion proof leads from the leaf to the checkpoint's root", hashes + " hashes to root "

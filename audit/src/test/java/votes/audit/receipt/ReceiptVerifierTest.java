@@ -22,6 +22,7 @@ import votes.events.checkpoint.LogHead;
 import votes.events.checkpoint.SignedCheckpoint;
 import votes.events.codec.EventCodec;
 import votes.events.merkle.LedgerLeaf;
+import votes.events.merkle.ReceiptChain;
 import votes.events.merkle.MerkleHash;
 import votes.events.merkle.MerkleProofs;
 import votes.events.merkle.NodeSource;
@@ -82,7 +83,7 @@ class ReceiptVerifierTest {
         List<String> proof = new ArrayList<>(receipt.chain().inclusionProof());
         proof.set(1, flip(proof.get(1)));
         Receipt forged = new Receipt(receipt.receiptId(), receipt.status(), null, receipt.entry(),
-                new Receipt.Chain(3, 6, receipt.chain().treeSize(), receipt.chain().leafHash(), proof,
+                new ReceiptChain(3, 6, receipt.chain().treeSize(), receipt.chain().leafHash(), proof,
                         receipt.chain().checkpoint()));
 
         Checklist checklist = ReceiptVerifier.verify(forged, publicKey, null);
@@ -128,7 +129,7 @@ class ReceiptVerifierTest {
         List<String> proof = new ArrayList<>(receipt.chain().inclusionProof());
         proof.set(0, "zz" + proof.get(0).substring(2));
         Receipt forged = new Receipt(receipt.receiptId(), receipt.status(), null, receipt.entry(),
-                new Receipt.Chain(3, 6, receipt.chain().treeSize(), receipt.chain().leafHash(), proof,
+                new ReceiptChain(3, 6, receipt.chain().treeSize(), receipt.chain().leafHash(), proof,
                         receipt.chain().checkpoint()));
 
         Checklist checklist = ReceiptVerifier.verify(forged, publicKey, null);

@@ -1,5 +1,6 @@
 package votes.ledger.receipt;
 
+import votes.events.merkle.ReceiptChain;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,5 +1,6 @@
 package votes.ledger.receipt;
 
+import votes.events.merkle.ReceiptChain;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

@@ -1,5 +1,6 @@
 package votes.ledger.receipt;
 
+import votes.events.merkle.ReceiptChain;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Optional;

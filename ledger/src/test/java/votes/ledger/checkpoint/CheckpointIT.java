@@ -1,5 +1,6 @@
 package votes.ledger.checkpoint;
 
+import votes.events.merkle.ReceiptChain;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,7 +33,6 @@ import votes.events.merkle.InclusionProof;
 import votes.events.merkle.LedgerLeaf;
 import votes.events.vote.VoteSubmitted;
 import votes.infra.test.LocalStackResource;
-import votes.ledger.receipt.ReceiptChain;
 
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackResource.class, restrictToAnnotatedClass = false)
