@@ -2,7 +2,6 @@ package votes.events.checkpoint;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -18,6 +17,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
+import votes.events.key.Pem;
 
 /**
  * The checkpoint signing key: Ed25519 from the JDK, stored as PEM (PKCS#8 private, X.509 public). The key id is
@@ -49,8 +49,8 @@ public final class Ed25519Keys {
             KeyPair pair = KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
             createParent(privatePem);
             createParent(publicPem);
-            writeOwnerOnly(privatePem, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-            Files.writeString(publicPem, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+            writeOwnerOnly(privatePem, Pem.encode("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            Files.writeString(publicPem, Pem.encode("PUBLIC KEY", pair.getPublic().getEncoded()));
             return true;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this Java runtime cannot generate Ed25519 keys", e);
@@ -78,7 +78,7 @@ public final class Ed25519Keys {
 
     public static PrivateKey loadPrivate(Path pem) {
         try {
-            return KeyFactory.getInstance(ALGORITHM).generatePrivate(new PKCS8EncodedKeySpec(der(pem)));
+            return KeyFactory.getInstance(ALGORITHM).generatePrivate(new PKCS8EncodedKeySpec(Pem.read(pem)));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("not an Ed25519 PKCS#8 private key: " + pem, e);
         }
@@ -86,7 +86,7 @@ public final class Ed25519Keys {
 
     public static PublicKey loadPublic(Path pem) {
         try {
-            return fromDer(der(pem));
+            return fromDer(Pem.read(pem));
         } catch (IllegalStateException e) {
             throw new IllegalStateException("not an Ed25519 X.509 public key: " + pem, e);
         }
@@ -126,21 +126,6 @@ public final class Ed25519Keys {
             return KeyFactory.getInstance(ALGORITHM).generatePublic(new X509EncodedKeySpec(der));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("not an Ed25519 public key", e);
-        }
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
-    }
-
-    private static byte[] der(Path pem) {
-        try {
-            String body = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return Base64.getDecoder().decode(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + pem + " (./vote up generates a dev key)", e);
         }
     }
 }

@@ -12,7 +12,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
-import java.util.Base64;
+import votes.events.key.Pem;
 
 /**
  * The dev signing key: RSA-2048, PEM (PKCS#8 private, X.509 public — the form mp.jwt.verify.publickey.location
@@ -34,8 +34,8 @@ public record DevKeys(Path privatePem, Path publicPem) {
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
             Files.createDirectories(privatePem.getParent());
-            Files.writeString(publicPem, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-            Files.writeString(privatePem, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            Files.writeString(publicPem, Pem.encode("PUBLIC KEY", pair.getPublic().getEncoded()));
+            Files.writeString(privatePem, Pem.encode("PRIVATE KEY", pair.getPrivate().getEncoded()));
             privatePem.toFile().setReadable(false, false);
             privatePem.toFile().setReadable(true, true);
             return true;
@@ -48,7 +48,7 @@ public record DevKeys(Path privatePem, Path publicPem) {
 
     public PrivateKey privateKey() {
         try {
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der(privatePem)));
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Pem.read(privatePem)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Bad private key in " + privatePem, e);
         }
@@ -56,23 +56,9 @@ public record DevKeys(Path privatePem, Path publicPem) {
 
     public PublicKey publicKey() {
         try {
-            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der(publicPem)));
+            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Pem.read(publicPem)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Bad public key in " + publicPem, e);
-        }
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
-    }
-
-    private static byte[] der(Path pem) {
-        try {
-            String body = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return Base64.getDecoder().decode(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + pem + " (run ./vote up first)", e);
         }
     }
 }
