@@ -12,6 +12,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+# shellcheck source=lib.sh
+source "$ROOT/perf/lib.sh"
 
 RUNS=${RUNS:-3}
 LEDGER_N=${LEDGER_N:-200000}
@@ -48,17 +50,17 @@ fi
 # there, so rebuilds in this tree during the run cannot touch the JVMs we measure.
 snapshot() { # <dir> <ledger quarkus-app dir>
   local dir=$1 ledger_app=$2
-  local parts=(vote pom.xml infra/stack/target/votes-infra.jar infra/stack/target/lib infra/kafka-server/target/lib
-    ledger/cdc-relay/pom.xml ledger/cdc-relay/target/votes-cdc-relay.jar ledger/cdc-relay/target/lib
-    projections/pom.xml projections/target/quarkus-app audit/pom.xml audit/target/votes-audit.jar audit/target/lib)
-  rm -rf "$dir"; mkdir -p "$dir/ledger/target"
-  (cd "$ROOT" && cp -a --parents "${parts[@]}" "$dir/")
+  take_snapshot "$dir" vote pom.xml infra/stack/target/votes-infra.jar infra/stack/target/lib \
+    infra/kafka-server/target/lib ledger/cdc-relay/pom.xml ledger/cdc-relay/target/votes-cdc-relay.jar \
+    ledger/cdc-relay/target/lib projections/pom.xml projections/target/quarkus-app audit/pom.xml \
+    audit/target/votes-audit.jar audit/target/lib
+  # Only the ledger differs between the variants.
+  mkdir -p "$dir/ledger/target"
   cp -a "$ROOT/ledger/pom.xml" "$dir/ledger/pom.xml"
   cp -a "$ledger_app" "$dir/ledger/target/quarkus-app"
 }
 
 gen() { taskset -c "$GEN_CPUS" java -Xmx1g -cp "$CP" "$@"; }
-median() { sort -n | awk '{a[NR]=$1} END {if (NR==0) print ""; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
 echo "=== votes perf: Merkle log cost and audit replay $(date -Is)"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GB RAM; load: $(cut -d' ' -f1-3 /proc/loadavg)"

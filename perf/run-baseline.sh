@@ -14,6 +14,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+# shellcheck source=lib.sh
+source "$ROOT/perf/lib.sh"
 
 RUNS=${RUNS:-3}
 WARMUP=${WARMUP:-10s}
@@ -65,13 +67,7 @@ snapshot() {
   # The CLI runs a service only if its module pom exists (then ./vote builds only when the jar is missing: never here).
   local parts=(vote pom.xml infra/stack/target/votes-infra.jar infra/stack/target/lib infra/kafka-server/target/lib)
   for m in ingest ledger; do [[ -d "$ROOT/$m/target/quarkus-app" ]] && parts+=("$m/pom.xml" "$m/target/quarkus-app"); done
-  for attempt in 1 2 3 4 5; do
-    rm -rf "$SNAP"; mkdir -p "$SNAP"; touch "$SNAP/.stamp"
-    (cd "$ROOT" && cp -a --parents "${parts[@]}" "$SNAP/")
-    if [[ -z $(cd "$ROOT" && find "${parts[@]}" -newer "$SNAP/.stamp" -print -quit) ]]; then return 0; fi
-    echo "snapshot raced a build (attempt $attempt); waiting 30 s"; sleep 30
-  done
-  echo "could not take a stable snapshot"; exit 1
+  take_snapshot "$SNAP" "${parts[@]}"
 }
 snapshot
 echo "snapshot: ingest $(stat -c %y "$SNAP/ingest/target/quarkus-app/quarkus-run.jar" 2>/dev/null | cut -c1-19), ledger $(stat -c %y "$SNAP/ledger/target/quarkus-app/quarkus-run.jar" 2>/dev/null | cut -c1-19)"
@@ -196,7 +192,6 @@ echo
 echo "=== summary ($OUT)"
 set +e +o pipefail   # a skipped figure leaves its file missing: print "-" for it
 val() { grep -h "^$1" "$OUT"/$2 2>/dev/null | sed -n "s/.*$3=\([0-9.]*\).*/\1/p" | tail -1; }
-median() { sort -n | awk '{a[NR]=$1} END {if (NR==0) print ""; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 VOTE_MAX=$(val MAX_SUSTAINED vote-step.out rate)
 BARE_MAX=$(val MAX_SUSTAINED bare-step.out rate)
 VOTE_P99="$(val MEDIAN vote-fixed.out p99ms) (err $(val MEDIAN vote-fixed.out errors) %)"

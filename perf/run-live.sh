@@ -15,6 +15,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+# shellcheck source=lib.sh
+source "$ROOT/perf/lib.sh"
 
 RUNS=${RUNS:-3}
 MAX_RATE=${MAX_RATE:-}                 # empty: measure it with VoteLoad --step (one search)
@@ -66,13 +68,7 @@ snapshot() {
   done
   [[ -f "$ROOT/ledger/cdc-relay/target/votes-cdc-relay.jar" ]] && parts+=(ledger/cdc-relay/pom.xml
     ledger/cdc-relay/target/votes-cdc-relay.jar ledger/cdc-relay/target/lib)
-  for attempt in 1 2 3 4 5; do
-    rm -rf "$SNAP"; mkdir -p "$SNAP"; touch "$SNAP/.stamp"
-    (cd "$ROOT" && cp -a --parents "${parts[@]}" "$SNAP/")
-    if [[ -z $(cd "$ROOT" && find "${parts[@]}" -newer "$SNAP/.stamp" -print -quit) ]]; then return 0; fi
-    echo "snapshot raced a build (attempt $attempt); waiting 30 s"; sleep 30
-  done
-  echo "could not take a stable snapshot"; exit 1
+  take_snapshot "$SNAP" "${parts[@]}"
 }
 snapshot
 CP="$SNAP/perf/target/votes-perf.jar:$SNAP/perf/target/lib/*"
