@@ -3,6 +3,7 @@ package votes.events.codec;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -58,6 +59,15 @@ public final class EventCodec {
 
     public static <T> T fromJson(String json, Class<T> type) {
         return read(json == null ? null : json.getBytes(StandardCharsets.UTF_8), type);
+    }
+
+    /** The value as a JSON tree, or null when it is not JSON: for telling poison apart (VoteRecords). */
+    static JsonNode readTree(byte[] bytes) {
+        try {
+            return JSON.readTree(bytes);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static void requireVersion(int actual, int known, String type) {

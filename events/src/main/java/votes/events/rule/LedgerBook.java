@@ -56,6 +56,15 @@ public final class LedgerBook {
         return decision;
     }
 
+    /**
+     * Judges a poison record that carries an event id (see {@code VoteRecord.Poison#judged}), in log order like
+     * {@link #apply}: a {@code malformed} rejection, unless a vote of that event id is already recorded (a reuse, a
+     * no-op as in {@link #apply}). The book remembers nothing of it: it names no (poll, voter) that could count.
+     */
+    public Decision applyPoison(UUID eventId) {
+        return recordedEvents.contains(eventId) ? Decision.ALREADY_RECORDED : Decision.reject(RejectionReason.MALFORMED);
+    }
+
     /** The event recorded for this (poll, voter), or null. */
     public UUID recordedEvent(String pollId, String voterId) {
         return recorded.get(new Slot(pollId, voterId));

@@ -5,7 +5,9 @@ public enum RejectionReason {
     DUPLICATE("duplicate"),
     POLL_NOT_OPEN("poll-not-open"),
     POLL_NOT_FOUND("poll-not-found"),
-    UNKNOWN_OPTION("unknown-option");
+    UNKNOWN_OPTION("unknown-option"),
+    /** The record carries an event id but is no vote the ledger can judge or store (see VoteRecords). */
+    MALFORMED("malformed");
 
     private final String slug;
 

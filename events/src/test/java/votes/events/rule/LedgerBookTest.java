@@ -61,4 +61,13 @@ class LedgerBookTest {
         fromRows.remember("p1", "v1", recorded.eventId());
         assertThat(fromRows.apply(reused)).isEqualTo(Decision.ALREADY_RECORDED);
     }
+
+    @Test
+    void poisonWithAnEventIdIsAMalformedRejectionUnlessThatEventIsRecorded() {
+        VoteSubmitted recorded = vote("v1", "a", OPENS.plusSeconds(1));
+        assertThat(book.applyPoison(recorded.eventId())).isEqualTo(Decision.reject(RejectionReason.MALFORMED));
+        assertThat(book.apply(recorded)).isEqualTo(Decision.RECORD);
+        assertThat(book.applyPoison(recorded.eventId())).isEqualTo(Decision.ALREADY_RECORDED);
+        assertThat(book.recordedCount()).isEqualTo(1);
+    }
 }
