@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import votes.events.codec.EventCodec;
@@ -67,7 +68,8 @@ public final class LedgerFixture {
         send(PartitionKeys.vote(vote.pollId(), vote.voterId()), EventCodec.encode(vote));
     }
 
-    public static synchronized void send(String key, byte[] value) {
+    /** @return where the broker put it */
+    public static synchronized RecordMetadata send(String key, byte[] value) {
         if (producer == null) {
             Properties config = new Properties();
             config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackResource.stack().kafkaBootstrap());
@@ -76,7 +78,7 @@ public final class LedgerFixture {
             producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         }
         try {
-            producer.send(new ProducerRecord<>("votes.submitted", key, value)).get(10, TimeUnit.SECONDS);
+            return producer.send(new ProducerRecord<>("votes.submitted", key, value)).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot append to votes.submitted", e);
         }

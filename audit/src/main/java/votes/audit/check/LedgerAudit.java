@@ -234,7 +234,7 @@ public final class LedgerAudit {
         ReplayOutcome.Counts c = replay.counts();
         String summary = count(recorded + rejected) + " events (" + count(recorded) + " recorded, " + count(rejected)
                 + " rejected)" + (pollFilter == null ? "; whole log " + count(c.events()) + " votes, "
-                + count(c.redeliveries()) + " redeliveries, " + count(c.undecodable()) + " undecodable" : "");
+                + count(c.redeliveries()) + " redeliveries, " + count(c.poison()) + " poison" : "");
         String offender = first == null ? null
                 : first.where() + ": expected " + first.verdict() + ", found in neither votes nor rejections";
         return new Check(1, T1, missing.failures() == 0 ? Status.PASS : Status.FAIL, recorded + rejected,
@@ -450,16 +450,17 @@ public final class LedgerAudit {
     private static String differences(Expected e, String pollId, String voterId, String optionId, Instant submittedAt,
                                       int partition, long offset) {
         List<String> diffs = new ArrayList<>(2);
-        if (!e.pollId().equals(pollId)) {
+        // Null-safe: a malformed rejection keeps NULL where its record carried nothing storable.
+        if (!Objects.equals(e.pollId(), pollId)) {
             diffs.add("poll_id expected " + e.pollId() + ", found " + pollId);
         }
-        if (!e.voterId().equals(voterId)) {
+        if (!Objects.equals(e.voterId(), voterId)) {
             diffs.add("voter_id expected " + e.voterId() + ", found " + voterId);
         }
-        if (!e.optionId().equals(optionId)) {
+        if (!Objects.equals(e.optionId(), optionId)) {
             diffs.add("option_id expected " + e.optionId() + ", found " + optionId);
         }
-        if (!e.submittedAt().equals(submittedAt.truncatedTo(ChronoUnit.MICROS))) {
+        if (!Objects.equals(e.submittedAt(), submittedAt == null ? null : submittedAt.truncatedTo(ChronoUnit.MICROS))) {
             diffs.add("submitted_at expected " + e.submittedAt() + ", found " + submittedAt);
         }
         if (e.partition() != partition || e.offset() != offset) {

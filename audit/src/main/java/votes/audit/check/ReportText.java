@@ -18,7 +18,7 @@ public final class ReportText {
         StringBuilder out = new StringBuilder();
         out.append("votes audit replay").append(report.poll() == null ? "" : " --poll " + report.poll()).append('\n');
         out.append(String.format("  log: votes.submitted up to %s; %,d votes, %,d poll events, replayed in %.1f s (%,d events/s); total %.1f s%n",
-                new TreeMap<>(report.endOffsets()), report.counts().events() + report.counts().undecodable(),
+                new TreeMap<>(report.endOffsets()), report.counts().events() + report.counts().poison(),
                 report.counts().pollEvents(), report.replayMs() / 1000.0, report.eventsPerSecond(),
                 report.durationMs() / 1000.0));
         report.notes().forEach(note -> out.append("  note: ").append(note).append('\n'));

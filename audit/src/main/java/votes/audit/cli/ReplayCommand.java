@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,11 +20,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import votes.audit.check.Check;
 import votes.audit.check.Checklist;
+import votes.audit.check.DeadLetterAudit;
 import votes.audit.check.LedgerAudit;
 import votes.audit.check.ReplayReport;
 import votes.audit.check.ReportText;
 import votes.audit.check.Status;
+import votes.audit.deadletter.PublishedLetters;
 import votes.audit.ledger.LedgerReader;
 import votes.audit.ledger.LedgerSnapshot;
 import votes.audit.ledger.MerkleState;
@@ -35,10 +39,13 @@ import votes.audit.replay.VoteReplay;
 import votes.audit.tally.PublishedTallies;
 import votes.events.checkpoint.LogHead;
 import votes.events.codec.EventCodec;
-import votes.events.codec.EventCodecException;
+import votes.events.codec.VoteRecord;
+import votes.events.codec.VoteRecords;
+import votes.events.deadletter.DeadLetter;
+import votes.events.deadletter.DeadLetterReason;
+import votes.events.topic.Topics;
 import votes.events.merkle.MerkleHash;
 import votes.events.poll.Poll;
-import votes.events.vote.VoteSubmitted;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Replays poll-events and votes.submitted from offset 0 with the ledger rule from events/ and " +
@@ -125,38 +132,44 @@ public final class ReplayCommand implements Callable<Integer> {
                 err.println("audit: no poll " + poll + " in poll-events nor in the ledger");
                 return Checklist.COULD_NOT_RUN;
             }
-            VoteReplay replay = new VoteReplay(polls.polls(), poll, merkle.wantedSizes(), merkle.legacyUpTo());
-            long replayStart = System.nanoTime();
-            progress.start(VOTES, sum(voteEnds));
-            log.readBatches(VOTES, voteEnds, batch -> {
-                // Decoding JSON is most of a replay's CPU and pure: done in parallel, judged in order after.
-                Object[] decoded = new Object[batch.size()];
-                IntStream.range(0, decoded.length).parallel().forEach(i -> decoded[i] = decode(batch.get(i).value()));
-                for (int i = 0; i < decoded.length; i++) {
-                    ConsumerRecord<byte[], byte[]> record = batch.get(i);
-                    if (decoded[i] instanceof VoteSubmitted vote) {
-                        replay.accept(vote, record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
-                                record.partition(), record.offset());
-                    } else {
-                        replay.undecodable(record.partition(), record.offset(), (String) decoded[i]);
-                    }
-                }
-                progress.advance(decoded.length);
-            });
-            progress.finish();
-            long replayNanos = System.nanoTime() - replayStart;
-            ReplayOutcome outcome = replay.finish(voteEnds, polls.events());
-            outcome.undecodable().forEach(u -> notes.add("undecodable vote record skipped at " + VOTES + " " + u));
-
+            // The ledger first: it appends a batch's dead letters before it commits the batch's offsets, so once it
+            // reached the end offsets every letter of a record below them is in votes.dead-letter. Rows it has not
+            // written yet would show as missing: not a discrepancy, an audit too early.
             Map<Integer, Long> behind = log.awaitGroup(ledgerGroup, VOTES, voteEnds, settle);
             if (!behind.isEmpty()) {
-                // Rows the ledger has not written yet would show as missing: not a discrepancy, an audit too early.
                 err.println("audit: the ledger (group " + ledgerGroup + ") did not reach the log's end offsets within"
                         + " --settle " + settleSeconds + " s: committed " + new TreeMap<>(behind) + " < end "
                         + new TreeMap<>(voteEnds) + "; the audit would be incomplete (run it again once the ledger"
                         + " caught up, or with a longer --settle)");
                 return Checklist.COULD_NOT_RUN;
             }
+            PublishedLetters letters = readLetters(log, progress);
+            Map<String, DeadLetter> refused = refusedByDatabase(letters);
+
+            VoteReplay replay = new VoteReplay(polls.polls(), poll, merkle.wantedSizes(), merkle.legacyUpTo());
+            long replayStart = System.nanoTime();
+            progress.start(VOTES, sum(voteEnds));
+            log.readBatches(VOTES, voteEnds, batch -> {
+                // Decoding JSON is most of a replay's CPU and pure: done in parallel, judged in order after.
+                VoteRecord[] decoded = new VoteRecord[batch.size()];
+                IntStream.range(0, decoded.length).parallel()
+                        .forEach(i -> decoded[i] = VoteRecords.read(batch.get(i).value()));
+                for (int i = 0; i < decoded.length; i++) {
+                    ConsumerRecord<byte[], byte[]> record = batch.get(i);
+                    replay.accept(asLedgerSawIt(decoded[i], refused.get(record.partition() + "@" + record.offset())),
+                            record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
+                            record.partition(), record.offset());
+                }
+                progress.advance(decoded.length);
+            });
+            progress.finish();
+            long replayNanos = System.nanoTime() - replayStart;
+            ReplayOutcome outcome = replay.finish(voteEnds, polls.events());
+            if (outcome.counts().poison() > 0) {
+                notes.add(outcome.counts().poison() + " poison records in " + VOTES + " (dead-lettered; malformed when"
+                        + " they carry an event id), first: " + String.join("; ", outcome.poisonShown()));
+            }
+
             // The polls table trails poll-events the same way: a poll the projector has not stored yet is no discrepancy.
             Map<Integer, Long> pollsBehind = log.awaitGroup(ledgerPollsGroup, POLL_EVENTS, pollEnds, settle);
             if (!pollsBehind.isEmpty()) {
@@ -201,11 +214,17 @@ public final class ReplayCommand implements Callable<Integer> {
             }
 
             TrustedKey trusted = TrustedKey.load(connections.publicKey());
-            Checklist checklist = audit.finish(snapshot, merkle, published, live, pollsAfter, trusted.key(),
+            Checklist ledgerChecks = audit.finish(snapshot, merkle, published, live, pollsAfter, trusted.key(),
                     trusted.problem());
+            List<Check> checks = new ArrayList<>(ledgerChecks.checks());
+            checks.add(DeadLetterAudit.check(outcome.letters(), letters, voteEnds));
+            Checklist checklist = new Checklist(checks);
+            if (letters != null && letters.foreign() > 0) {
+                notes.add(letters.foreign() + " records in " + Topics.VOTES_DEAD_LETTER + " carry no dead-letter headers");
+            }
             notes.addAll(audit.notes());
             long replayMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(replayNanos));
-            long rate = (outcome.counts().events() + outcome.counts().undecodable()) * TimeUnit.SECONDS.toMillis(1)
+            long rate = (outcome.counts().events() + outcome.counts().poison()) * TimeUnit.SECONDS.toMillis(1)
                     / replayMillis;
             ReplayReport report = new ReplayReport(poll, new TreeMap<>(voteEnds), outcome.counts(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), replayMillis, rate, checklist.checks(),
@@ -247,16 +266,45 @@ public final class ReplayCommand implements Callable<Integer> {
         return heads;
     }
 
-    /** The vote, or why the bytes are none (the ledger skips such a record too). */
-    private static Object decode(byte[] value) {
-        if (value == null) {
-            return "no value";
+    /**
+     * The record as the ledger judged it: a vote PostgreSQL refused for its data is poison there (the ledger says so in
+     * a refused-by-database letter, the one verdict the log alone cannot tell); everything else as it reads.
+     */
+    private static VoteRecord asLedgerSawIt(VoteRecord read, DeadLetter refused) {
+        if (refused == null || !(read instanceof VoteRecord.Vote vote)) {
+            return read;
         }
-        try {
-            return EventCodec.decodeVote(value);
-        } catch (EventCodecException e) {
-            return e.getMessage();
+        return new VoteRecord.Poison(DeadLetterReason.REFUSED_BY_DATABASE, refused.detail(), vote.vote().eventId(), null,
+                null, null, null, read.value());
+    }
+
+    /** votes.dead-letter up to its end, or null when the topic does not exist (a stack from before it). */
+    private static PublishedLetters readLetters(LogReader log, Progress progress) {
+        List<TopicPartition> partitions = log.partitions(Topics.VOTES_DEAD_LETTER);
+        if (partitions == null) {
+            return null;
         }
+        PublishedLetters letters = new PublishedLetters();
+        Map<Integer, Long> ends = log.endOffsets(partitions);
+        progress.start(Topics.VOTES_DEAD_LETTER, sum(ends));
+        log.readBatches(Topics.VOTES_DEAD_LETTER, ends, batch -> {
+            batch.forEach(letters::accept);
+            progress.advance(batch.size());
+        });
+        progress.finish();
+        return letters;
+    }
+
+    private static Map<String, DeadLetter> refusedByDatabase(PublishedLetters letters) {
+        Map<String, DeadLetter> refused = new HashMap<>();
+        if (letters != null) {
+            letters.bySource().forEach((source, published) -> {
+                if (published.letter().reason() == DeadLetterReason.REFUSED_BY_DATABASE) {
+                    refused.put(source, published.letter());
+                }
+            });
+        }
+        return refused;
     }
 
     private static long sum(Map<Integer, Long> ends) {

@@ -13,15 +13,17 @@ import votes.events.poll.Poll;
  * @param tallies poll id → option id → recorded votes, only for the polls under audit
  * @param polls every poll folded from poll-events
  * @param logs partition → its Merkle log (all polls: the roots cover the whole partition)
- * @param undecodable "partition@offset: why" of records the ledger skips too, first few only
+ * @param poisonShown "partition@offset (reason): why" of the first few poison records
+ * @param letters every poison record: what votes.dead-letter must hold
  * @param keys the audited votes' record keys against (poll, voter)
  */
 public record ReplayOutcome(Map<UUID, Expected> expected, Map<String, Map<String, Long>> tallies, Map<String, Poll> polls,
                             Map<Integer, RootHistory> logs, Map<Integer, Long> endOffsets, Counts counts,
-                            List<String> undecodable, Keys keys) {
+                            List<String> poisonShown, List<ExpectedLetter> letters, Keys keys) {
 
     /** Over the whole log, whatever the poll filter. */
-    public record Counts(long events, long recorded, long rejected, long redeliveries, long undecodable,
+    /** @param poison records that are no vote the rule judges (dead-lettered; malformed when they carry an event id) */
+    public record Counts(long events, long recorded, long rejected, long redeliveries, long poison,
                          long pollEvents) {
     }
 

@@ -13,6 +13,8 @@ import votes.events.merkle.LedgerLeaf;
 import votes.events.poll.Poll;
 import votes.events.rule.Decision;
 import votes.events.rule.LedgerBook;
+import votes.events.rule.RejectionReason;
+import votes.events.codec.VoteRecord;
 import votes.events.vote.VoteSubmitted;
 
 /**
@@ -23,7 +25,7 @@ import votes.events.vote.VoteSubmitted;
  */
 public final class VoteReplay {
 
-    private static final int UNDECODABLE_SHOWN = 5;
+    private static final int POISON_SHOWN = 5;
 
     private final Map<String, Poll> polls;
     private final String pollFilter;
@@ -35,12 +37,13 @@ public final class VoteReplay {
     private final Map<String, Map<String, Long>> tallies = new HashMap<>();
     private final Map<Integer, RootHistory> logs = new HashMap<>();
     private final Map<String, String> interned = new HashMap<>();
-    private final List<String> undecodable = new ArrayList<>();
+    private final List<String> poisonShown = new ArrayList<>();
+    private final List<ExpectedLetter> letters = new ArrayList<>();
     private long events;
     private long recorded;
     private long rejected;
     private long redeliveries;
-    private long undecodableCount;
+    private long poison;
     private long keysChecked;
     private long misKeyed;
     private String firstMisKeyed;
@@ -98,19 +101,51 @@ public final class VoteReplay {
         }
     }
 
-    /** A record the ledger skips as well (it logs and counts it): no verdict, but the report shows where. */
-    public void undecodable(int partition, long offset, String why) {
-        undecodableCount++;
-        if (undecodable.size() < UNDECODABLE_SHOWN) {
-            undecodable.add(partition + "@" + offset + ": " + why);
+    /** One record as {@code VoteRecords} read it (or a refused-by-database letter made it): a vote, or poison. */
+    public void accept(VoteRecord read, String key, int partition, long offset) {
+        if (read instanceof VoteRecord.Vote vote) {
+            accept(vote.vote(), key, partition, offset);
+        } else {
+            poison((VoteRecord.Poison) read, partition, offset);
+        }
+    }
+
+    /**
+     * Poison, judged as the ledger's batch plan judges it: dead-lettered always, and when it carries an event id (and
+     * a known schema version) a {@code malformed} rejection keeping the fields it carries in storable form.
+     */
+    private void poison(VoteRecord.Poison read, int partition, long offset) {
+        poison++;
+        letters.add(new ExpectedLetter(partition, offset, read.reason(), read.value()));
+        if (poisonShown.size() < POISON_SHOWN) {
+            poisonShown.add(partition + "@" + offset + " (" + read.reason().slug() + "): " + read.detail());
+        }
+        if (!read.judged()) {
+            return;
+        }
+        if (book.applyPoison(read.eventId()) instanceof Decision.Reject) {
+            if (rejectedEvents.add(read.eventId())) {
+                rejected++;
+                if (pollFilter == null || pollFilter.equals(read.pollId())) {
+                    expected.put(read.eventId(), new Expected(read.eventId(), intern(read.pollId()), read.voterId(),
+                            intern(read.optionId()), read.submittedAt() == null ? null
+                            : read.submittedAt().truncatedTo(ChronoUnit.MICROS), partition, offset,
+                            RejectionReason.MALFORMED, -1));
+                }
+            } else {
+                redeliveries++;
+            }
+        } else {
+            redeliveries++;
         }
     }
 
     public ReplayOutcome finish(Map<Integer, Long> endOffsets, long pollEvents) {
         endOffsets.keySet().forEach(this::log);
         return new ReplayOutcome(expected, tallies, polls, logs, Map.copyOf(endOffsets),
-                new ReplayOutcome.Counts(events, recorded, rejected, redeliveries, undecodableCount, pollEvents),
-                List.copyOf(undecodable), new ReplayOutcome.Keys(keysChecked, misKeyed, firstMisKeyed));
+                new ReplayOutcome.Counts(events, recorded, rejected, redeliveries, poison, pollEvents),
+                List.copyOf(poisonShown), List.copyOf(letters), new ReplayOutcome.Keys(keysChecked, misKeyed,
+                firstMisKeyed));
     }
 
     private void checkKey(VoteSubmitted vote, String key, int partition, long offset) {
@@ -131,7 +166,7 @@ public final class VoteReplay {
 
     // LedgerBook records an event id at most once (a reused id is ALREADY_RECORDED), and rejectedEvents keeps the
     // first rejection: a recorded verdict is never replaced here.
-    private void put(VoteSubmitted vote, int partition, long offset, votes.events.rule.RejectionReason reason,
+    private void put(VoteSubmitted vote, int partition, long offset, RejectionReason reason,
                      long leafIndex) {
         expected.put(vote.eventId(), new Expected(vote.eventId(), intern(vote.pollId()), vote.voterId(),
                 intern(vote.optionId()), vote.submittedAt().truncatedTo(ChronoUnit.MICROS), partition, offset, reason,
@@ -140,6 +175,9 @@ public final class VoteReplay {
 
     // A million votes name a handful of polls and options: one String each instead of a million copies.
     private String intern(String s) {
+        if (s == null) {
+            return null;
+        }
         String known = interned.putIfAbsent(s, s);
         return known == null ? s : known;
     }

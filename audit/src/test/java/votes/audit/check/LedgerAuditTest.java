@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.nio.charset.StandardCharsets;
+import votes.events.codec.EventCodec;
+import votes.events.vote.VoteSubmitted;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import votes.audit.ledger.RejectionRow;
@@ -259,5 +262,56 @@ class LedgerAuditTest {
 
     static Check check(Checklist checklist, int number) {
         return checklist.checks().stream().filter(c -> c.number() == number).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aPoisonedLogAuditsCleanWhenItsPoisonIsRejectedMalformed() {
+        LedgerFixture f = poisoned();
+
+        Checklist checklist = f.audit();
+
+        assertThat(checklist.checks()).allSatisfy(c -> assertThat(c.status()).as(c.number() + " " + c.summary())
+                .isEqualTo(Status.PASS));
+        assertThat(check(checklist, 3).checked()).isEqualTo(2); // the NUL voter and the record without a voter id
+        assertThat(f.rejections).filteredOn(r -> r.reason().equals("malformed")).hasSize(2)
+                .allSatisfy(r -> assertThat(r.voterId()).isNull());
+    }
+
+    @Test
+    void aMalformedRejectionKeepingWhatItsRecordCouldNotStoreIsNamed() {
+        LedgerFixture f = poisoned();
+        RejectionRow row = f.rejections.stream().filter(r -> r.reason().equals("malformed")).findFirst().orElseThrow();
+        f.rejections.set(f.rejections.indexOf(row), new RejectionRow(row.eventId(), row.pollId(), "a?b", row.optionId(),
+                row.reason(), row.submittedAt(), row.partition(), row.offset()));
+
+        Checklist checklist = f.audit();
+
+        assertThat(checklist.exitCode()).isEqualTo(1);
+        assertThat(check(checklist, 3).firstOffender()).contains("voter_id expected null, found a?b");
+    }
+
+    @Test
+    void poisonTheLedgerNeverJudgedIsMissing() {
+        LedgerFixture f = poisoned();
+        f.rejections.removeIf(r -> r.reason().equals("malformed"));
+
+        Checklist checklist = f.audit();
+
+        assertThat(checklist.exitCode()).isEqualTo(1);
+        assertThat(check(checklist, 1).firstOffender()).contains("expected rejected (malformed)");
+    }
+
+    /** Votes with poison between them: a NUL in a voter id, garbage, a record without a voter id. */
+    private LedgerFixture poisoned() {
+        LedgerFixture f = new LedgerFixture(keys);
+        f.submit("song", "voter-1", "a", LedgerFixture.T0.plusSeconds(1));
+        f.poison(EventCodec.encode(VoteSubmitted.of(UUID.randomUUID(), "song", "a\u0000b", "a",
+                LedgerFixture.T0.plusSeconds(2), null, null)));
+        f.poison("<html>".getBytes(StandardCharsets.UTF_8));
+        f.poison(("{\"schemaVersion\":1,\"eventId\":\"" + UUID.randomUUID() + "\",\"pollId\":\"song\","
+                + "\"optionId\":\"a\",\"submittedAt\":\"2026-11-21T08:00:03Z\"}").getBytes(StandardCharsets.UTF_8));
+        f.submit("song", "voter-2", "b", LedgerFixture.T0.plusSeconds(3));
+        f.writeLedger();
+        return f;
     }
 }

@@ -22,6 +22,8 @@ import votes.events.checkpoint.Checkpoint;
 import votes.events.checkpoint.Ed25519Keys;
 import votes.events.checkpoint.LogHead;
 import votes.events.checkpoint.SignedCheckpoint;
+import votes.events.codec.VoteRecord;
+import votes.events.codec.VoteRecords;
 import votes.events.key.PartitionKeys;
 import votes.events.merkle.CompactRange;
 import votes.events.merkle.LedgerLeaf;
@@ -45,7 +47,16 @@ final class LedgerFixture {
             new PollOption("blue", "Blue")), null, null, null, T0.minusSeconds(10));
     static final int PARTITIONS = 2;
 
-    record Event(VoteSubmitted vote, String key, int partition, long offset) {
+    /** One record of the log: a vote, or poison (then {@link #vote()} is null). */
+    record Event(VoteRecord read, String key, int partition, long offset) {
+
+        Event(VoteSubmitted vote, String key, int partition, long offset) {
+            this(new VoteRecord.Vote(vote, null), key, partition, offset);
+        }
+
+        VoteSubmitted vote() {
+            return read instanceof VoteRecord.Vote v ? v.vote() : null;
+        }
     }
 
     final List<Event> log = new ArrayList<>();
@@ -91,6 +102,13 @@ final class LedgerFixture {
                 PartitionKeys.vote(poll, voter), partition, offsets[partition]++));
     }
 
+    /** Appends poison (as VoteRecords reads its bytes) to partition 0. */
+    VoteRecord.Poison poison(byte[] value) {
+        VoteRecord.Poison read = (VoteRecord.Poison) VoteRecords.read(value);
+        log.add(new Event(read, "poison", 0, offsets[0]++));
+        return read;
+    }
+
     /** What a faithful ledger writes: rows, Merkle heads and one signed checkpoint at the end, one halfway. */
     void writeLedger() {
         LedgerBook book = new LedgerBook(polls::get);
@@ -101,16 +119,23 @@ final class LedgerFixture {
         int half = log.size() / 2;
         for (int i = 0; i < log.size(); i++) {
             Event e = log.get(i);
-            VoteSubmitted v = e.vote();
-            Decision d = book.apply(v);
-            if (d instanceof Decision.Record) {
-                long leaf = ranges[e.partition()].size();
-                ranges[e.partition()].append(LedgerLeaf.of(v, e.partition(), e.offset()).hash());
-                votes.add(new VoteRow(v.eventId(), v.pollId(), v.voterId(), v.optionId(), v.submittedAt(), e.partition(),
-                        e.offset(), leaf));
-            } else if (d instanceof Decision.Reject r) {
-                rejections.add(new RejectionRow(v.eventId(), v.pollId(), v.voterId(), v.optionId(), r.reason().slug(),
-                        v.submittedAt(), e.partition(), e.offset()));
+            if (e.read() instanceof VoteRecord.Poison p) {
+                if (p.judged() && book.applyPoison(p.eventId()) instanceof Decision.Reject) {
+                    rejections.add(new RejectionRow(p.eventId(), p.pollId(), p.voterId(), p.optionId(), "malformed",
+                            p.submittedAt(), e.partition(), e.offset()));
+                }
+            } else {
+                VoteSubmitted v = e.vote();
+                Decision d = book.apply(v);
+                if (d instanceof Decision.Record) {
+                    long leaf = ranges[e.partition()].size();
+                    ranges[e.partition()].append(LedgerLeaf.of(v, e.partition(), e.offset()).hash());
+                    votes.add(new VoteRow(v.eventId(), v.pollId(), v.voterId(), v.optionId(), v.submittedAt(), e.partition(),
+                            e.offset(), leaf));
+                } else if (d instanceof Decision.Reject r) {
+                    rejections.add(new RejectionRow(v.eventId(), v.pollId(), v.voterId(), v.optionId(), r.reason().slug(),
+                            v.submittedAt(), e.partition(), e.offset()));
+                }
             }
             if (i == half || i == log.size() - 1) {
                 List<LogHead> heads = new ArrayList<>();
@@ -136,7 +161,7 @@ final class LedgerFixture {
 
     ReplayOutcome replay(String poll) {
         VoteReplay replay = new VoteReplay(polls, poll, merkle().wantedSizes(), Map.of());
-        log.forEach(e -> replay.accept(e.vote(), e.key(), e.partition(), e.offset()));
+        log.forEach(e -> replay.accept(e.read(), e.key(), e.partition(), e.offset()));
         Map<Integer, Long> ends = new HashMap<>();
         for (int p = 0; p < PARTITIONS; p++) {
             ends.put(p, offsets[p]);

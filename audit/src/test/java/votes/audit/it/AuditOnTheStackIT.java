@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -92,6 +93,9 @@ class AuditOnTheStackIT {
         // The API refuses votes after the close; a late vote still reaches the log from an ingest that had not yet
         // heard of the close. Appended as ingest would, it must end as a rejection (poll-not-open).
         lateVotes(3);
+        // Poison in the middle of the log: the ledger dead-letters it (rejecting malformed what carries an event id),
+        // and the replay must reach the very same verdicts.
+        poison();
         awaitSettled();
     }
 
@@ -103,7 +107,7 @@ class AuditOnTheStackIT {
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains(" 1. ✓ every vote in the log is in the ledger", " 7. ✓ no voter recorded twice",
                 " 8. ✓ tallies = ledger", "10. ✓ Merkle logs", "11. ✓ checkpoints", "12. ✓ every vote is keyed by (poll, voter)",
-                "RESULT: all 12 checks hold");
+                "13. ✓ every poison record is in votes.dead-letter", "RESULT: all 13 checks hold");
         assertThat(run.out()).doesNotContain("✗", "!");
     }
 
@@ -116,7 +120,7 @@ class AuditOnTheStackIT {
         JsonNode report = JSON.readTree(run.out());
         assertThat(report.get("exitCode").asInt()).isZero();
         assertThat(report.get("poll").asText()).isEqualTo(closedPoll);
-        assertThat(report.get("checks")).hasSize(12);
+        assertThat(report.get("checks")).hasSize(13);
         assertThat(report.at("/checks/2/checked").asLong()).as("rejections of the closed poll").isGreaterThanOrEqualTo(3);
         assertThat(report.at("/tallies").has(openPoll)).isFalse();
     }
@@ -259,7 +263,9 @@ class AuditOnTheStackIT {
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
 
         assertThat(process.exitValue()).as(out).isZero();
-        assertThat(JSON.readTree(out).at("/counts/events").asLong()).isGreaterThanOrEqualTo(accepted.size());
+        // accepted holds the malformed vote's event id too: the replay counts it as poison, not as a vote.
+        JsonNode counts = JSON.readTree(out).at("/counts");
+        assertThat(counts.get("events").asLong() + counts.get("poison").asLong()).isGreaterThanOrEqualTo(accepted.size());
     }
 
     @Test
@@ -343,6 +349,24 @@ class AuditOnTheStackIT {
                         EventCodec.encode(vote))).get(10, TimeUnit.SECONDS);
                 accepted.add(vote.eventId());
             }
+        }
+    }
+
+    /** A vote whose voter id holds a NUL byte, bytes that are no JSON, and a vote of a schema version to come. */
+    static void poison() throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, STACK.kafkaBootstrap());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            VoteSubmitted nul = VoteSubmitted.of(UUID.randomUUID(), openPoll, "nul\u0000voter", "a", Instant.now(), null, null);
+            producer.send(new ProducerRecord<>("votes.submitted", PartitionKeys.vote(openPoll, "nul"),
+                    EventCodec.encode(nul))).get(10, TimeUnit.SECONDS);
+            accepted.add(nul.eventId());
+            producer.send(new ProducerRecord<>("votes.submitted", "garbage",
+                    "<html>no vote</html>".getBytes(StandardCharsets.UTF_8))).get(10, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>("votes.submitted", "newer", ("{\"schemaVersion\":2,\"eventId\":\""
+                    + UUID.randomUUID() + "\",\"pollId\":\"" + openPoll + "\"}").getBytes(StandardCharsets.UTF_8)))
+                    .get(10, TimeUnit.SECONDS);
         }
     }
 

@@ -69,6 +69,12 @@ public class CheckpointPublisher {
     }
 
     void start(@Observes StartupEvent startup) {
+        if (interval.isZero() || interval.isNegative()) {
+            // A ledger rebuilt from the log keeps the original's checkpoints instead of signing its own.
+            LOG.infof("checkpoints: origin %s, key %s, no periodic checkpoints (interval %s)", signer.origin(),
+                    signer.keyId(), interval);
+            return;
+        }
         LOG.infof("checkpoints: origin %s, key %s, every %s while logs move", signer.origin(), signer.keyId(), interval);
         timerId = vertx.setPeriodic(Math.max(1, interval.toMillis()), id -> tick());
     }

@@ -24,14 +24,16 @@ public class PollEventProjector {
     private static final Logger LOG = Logger.getLogger(PollEventProjector.class);
 
     private final PollStore store;
+    private final PollsFolded folded;
     private final LedgerMetrics metrics;
     private final Duration firstRetry;
     private final Duration maxRetry;
 
-    PollEventProjector(PollStore store, LedgerMetrics metrics,
+    PollEventProjector(PollStore store, PollsFolded folded, LedgerMetrics metrics,
                        @ConfigProperty(name = "ledger.retry.first") Duration firstRetry,
                        @ConfigProperty(name = "ledger.retry.max") Duration maxRetry) {
         this.store = store;
+        this.folded = folded;
         this.metrics = metrics;
         this.firstRetry = firstRetry;
         this.maxRetry = maxRetry;
@@ -44,11 +46,13 @@ public class PollEventProjector {
             metrics.undecodable("poll-events");
             LOG.errorf("skipping an undecodable poll event at poll-events-%d@%d", record.getPartition(),
                     LogPositions.offset(record));
-            return Uni.createFrom().completionStage(record.ack());
+            return Uni.createFrom().completionStage(record.ack())
+                    .invoke(() -> folded.applied(record.getPartition(), LogPositions.offset(record)));
         }
         return Backoff.forever(() -> apply(event), "applying " + event.getClass().getSimpleName() + " of poll "
                         + event.pollId(), firstRetry, maxRetry)
-                .flatMap(done -> Uni.createFrom().completionStage(record.ack()));
+                .flatMap(done -> Uni.createFrom().completionStage(record.ack()))
+                .invoke(() -> folded.applied(record.getPartition(), LogPositions.offset(record)));
     }
 
     private Uni<Void> apply(PollEvent event) {

@@ -20,13 +20,11 @@ import java.util.List;
 import org.jboss.logging.Logger;
 import votes.events.id.EventIds;
 import votes.events.poll.Poll;
-import votes.events.poll.PollClosed;
 import votes.events.poll.PollCreated;
 import votes.kit.problem.Problem;
 import votes.kit.problem.ProblemException;
 import votes.kit.problem.ProblemResponses;
 import votes.kit.problem.ProblemType;
-import votes.ledger.checkpoint.CheckpointPublisher;
 
 /**
  * The admin side of polls. Polls are event-sourced: a change is first appended to {@code poll-events} (and
@@ -42,12 +40,12 @@ public class PollResource {
 
     private final PollStore store;
     private final PollLog log;
-    private final CheckpointPublisher checkpoints;
+    private final PollClosing closing;
 
-    PollResource(PollStore store, PollLog log, CheckpointPublisher checkpoints) {
+    PollResource(PollStore store, PollLog log, PollClosing closing) {
         this.store = store;
         this.log = log;
-        this.checkpoints = checkpoints;
+        this.closing = closing;
     }
 
     @POST
@@ -86,37 +84,18 @@ public class PollResource {
                 .map(polls -> polls.stream().map(poll -> PollView.of(poll, now)).toList());
     }
 
-    /**
-     * The ledger fixes {@code closedAt} first (see {@link PollStore#close}), publishes a checkpoint (it covers every
-     * vote the poll recorded until the close; one submitted before it but delivered late is covered by a later
-     * checkpoint), then appends the close. If the append fails
-     * the poll is closed in the ledger but not yet in the log: the 503 asks the admin to retry, and a retry
-     * re-appends the same {@code closedAt}.
-     */
+    /** See {@link PollClosing}: if poll-events cannot take the close, 503 and the poll stays closed in the ledger. */
     @POST
     @RolesAllowed("admin")
     @Path("{pollId}/close")
     public Uni<PollView> close(@PathParam("pollId") String pollId) {
-        return store.close(pollId)
+        return store.find(pollId)
+                .map(found -> existing(found, pollId))
+                .flatMap(found -> closing.close(pollId)
+                        .onFailure().transform(failure -> unavailable("the close could not be appended to poll-events", failure)))
                 .map(poll -> existing(poll, pollId))
-                .call(poll -> finalCheckpoint(pollId))
-                .flatMap(poll -> log.append(PollClosed.of(EventIds.next(), pollId, poll.closedAt()))
-                        .onFailure().transform(failure -> unavailable("poll-events cannot take the close", failure))
-                        // Judged at closedAt at the earliest: the database's clock may run a hair ahead of ours.
-                        .map(appended -> PollView.of(poll, latest(Instant.now(), poll.closedAt()))));
-    }
-
-    /**
-     * The checkpoint that certifies everything the poll recorded, published once the close committed. A failure
-     * does not undo or fail the close: the next periodic checkpoint covers the same votes, and a retried close
-     * publishes again.
-     */
-    private Uni<Void> finalCheckpoint(String pollId) {
-        return checkpoints.publishNow().replaceWithVoid()
-                .onFailure().recoverWithUni(failure -> {
-                    LOG.warnf("no checkpoint after closing %s: %s", pollId, failure.toString());
-                    return Uni.createFrom().voidItem();
-                });
+                // Judged at closedAt at the earliest: the database's clock may run a hair ahead of ours.
+                .map(poll -> PollView.of(poll, latest(Instant.now(), poll.closedAt())));
     }
 
     private static Poll existing(Poll poll, String pollId) {

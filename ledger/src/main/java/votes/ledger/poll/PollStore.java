@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import votes.events.poll.Poll;
@@ -41,11 +42,14 @@ public class PollStore {
                 .replaceWithVoid();
     }
 
-    /** Keeps the earliest close, as {@link Poll#evolve} does: a re-appended or replayed close never reopens. */
+    /**
+     * Keeps the earliest close, as {@link Poll#evolve} does: a re-appended or replayed close never reopens. Marks the
+     * close as logged: it came from poll-events, so the deadline timer has nothing left to append for this poll.
+     */
     public Uni<Void> apply(PollClosed closed) {
         return pool.preparedQuery("""
-                        UPDATE polls SET closed_at = $2
-                        WHERE poll_id = $1 AND (closed_at IS NULL OR closed_at > $2)""")
+                        UPDATE polls SET closed_at = LEAST(closed_at, $2), close_logged = true
+                        WHERE poll_id = $1 AND (closed_at IS NULL OR closed_at > $2 OR NOT close_logged)""")
                 .execute(Tuple.of(closed.pollId(), Timestamps.toSql(closed.closedAt())))
                 .replaceWithVoid();
     }
@@ -81,10 +85,39 @@ public class PollStore {
                 .execute(Tuple.of(pollId))
                 .flatMap(locked -> locked.size() == 0
                         ? Uni.createFrom().nullItem()
-                        : connection.preparedQuery("UPDATE polls SET closed_at = COALESCE(closed_at, clock_timestamp())"
-                                        + " WHERE poll_id = $1 RETURNING " + PollRows.COLUMNS)
+                        // Past its deadline a poll closed at the deadline: that is when votes stopped counting.
+                        : connection.preparedQuery("UPDATE polls SET closed_at = COALESCE(closed_at,"
+                                        + " LEAST(closes_at, clock_timestamp())) WHERE poll_id = $1 RETURNING "
+                                        + PollRows.COLUMNS)
                                 .execute(Tuple.of(pollId))
                                 .map(rows -> PollRows.toPoll(rows.iterator().next()))));
+    }
+
+    /**
+     * Polls whose close poll-events does not hold yet although it is due: past {@code closes_at} and not closed, or
+     * closed here longer than {@code settle} ago (an admin's close whose append failed) — the timer closes and
+     * appends them. The settle keeps a close that is on its way to the projector from being appended twice.
+     */
+    public Uni<List<String>> closesDue(Duration settle, int limit) {
+        return pool.preparedQuery("""
+                        SELECT poll_id FROM polls
+                        WHERE NOT close_logged
+                          AND ((closed_at IS NULL AND closes_at <= now())
+                               OR closed_at < now() - make_interval(secs => $1))
+                        ORDER BY closes_at NULLS LAST, poll_id LIMIT $2""")
+                .execute(Tuple.of(settle.toMillis() / 1000.0, limit))
+                .map(rows -> {
+                    List<String> due = new ArrayList<>(rows.size());
+                    rows.forEach(row -> due.add(row.getString("poll_id")));
+                    return due;
+                });
+    }
+
+    /** poll-events acknowledged this poll's PollClosed: nothing left for the deadline timer to append. */
+    public Uni<Void> closeLogged(String pollId) {
+        return pool.preparedQuery("UPDATE polls SET close_logged = true WHERE poll_id = $1 AND NOT close_logged")
+                .execute(Tuple.of(pollId))
+                .replaceWithVoid();
     }
 
     private static List<Poll> polls(RowSet<Row> rows) {

@@ -3,5 +3,5 @@ package votes.ledger.vote;
 import votes.events.vote.VoteSubmitted;
 
 /** A decoded vote with where it sits in the log; the position is stored with the verdict for audits. */
-public record LedgerEntry(VoteSubmitted vote, int partition, long offset) {
+public record LedgerEntry(VoteSubmitted vote, int partition, long offset) implements BatchRecord {
 }

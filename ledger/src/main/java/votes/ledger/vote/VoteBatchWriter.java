@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -97,15 +96,28 @@ public class VoteBatchWriter {
     }
 
     /**
-     * @param afterFailure an earlier attempt at this batch failed (for any reason): also prefetch the votes of the
-     *                     batch's event ids, so an event id reused under another (poll, voter) is judged a no-op
+     * @param batch the batch's records in log order: votes and poison (a poison record with an event id becomes a
+     *              {@code malformed} rejection; without one it writes nothing here)
+     * @param attempt which attempt this is: a retry also prefetches the votes of the batch's event ids, so an event
+     *                id reused under another (poll, voter) is judged a no-op; and a vote for a poll the ledger does
+     *                not know is retried only while the batch's first attempt is younger than the unknown-poll grace
      */
-    public Uni<BatchOutcome> write(List<LedgerEntry> entries, boolean afterFailure) {
+    public Uni<BatchOutcome> write(List<? extends BatchRecord> batch, BatchAttempt attempt) {
         Set<Integer> partitions = new TreeSet<>();
-        entries.forEach(entry -> partitions.add(entry.partition()));
-        return pool.withTransaction(connection -> read(connection, entries, partitions, afterFailure)
+        List<LedgerEntry> entries = new ArrayList<>(batch.size());
+        List<UUID> eventIds = new ArrayList<>(batch.size());
+        for (BatchRecord record : batch) {
+            partitions.add(record.partition());
+            if (record instanceof LedgerEntry entry) {
+                entries.add(entry);
+                eventIds.add(entry.vote().eventId());
+            } else if (record instanceof PoisonEntry poison && poison.poison().eventId() != null) {
+                eventIds.add(poison.poison().eventId());
+            }
+        }
+        return pool.withTransaction(connection -> read(connection, entries, eventIds, partitions, attempt)
                 .flatMap(state -> {
-                    BatchPlan plan = BatchPlan.decide(state.polls()::get, state.recorded(), entries);
+                    BatchPlan plan = BatchPlan.decide(state.polls()::get, state.recorded(), batch);
                     return write(connection, plan, LogAppends.of(state.logs(), plan.records()));
                 }));
     }
@@ -120,17 +132,18 @@ public class VoteBatchWriter {
      * committed (READ COMMITTED takes a snapshot per statement). A log's very first batch finds no row to lock; it
      * then creates and locks the row and reads again, since the first reads ran unprotected.
      */
-    private Uni<BatchState> read(SqlConnection connection, List<LedgerEntry> entries, Set<Integer> partitions,
-                                 boolean afterFailure) {
+    private Uni<BatchState> read(SqlConnection connection, List<LedgerEntry> entries, List<UUID> eventIds,
+                                 Set<Integer> partitions, BatchAttempt attempt) {
         return Uni.combine().all()
-                .unis(logs.lockExisting(connection, partitions), polls(connection, entries),
-                        prefetch(connection, entries, afterFailure))
+                .unis(logs.lockExisting(connection, partitions), polls(connection, entries, attempt),
+                        prefetch(connection, entries, eventIds, attempt.afterFailure()))
                 .asTuple()
                 .flatMap(read -> read.getItem1().size() == partitions.size()
                         ? Uni.createFrom().item(new BatchState(read.getItem1(), read.getItem2(), read.getItem3()))
                         : logs.lock(connection, partitions)
-                                .flatMap(locked -> polls(connection, entries)
-                                        .flatMap(polls -> prefetch(connection, entries, afterFailure)
+                                .flatMap(locked -> polls(connection, entries, attempt)
+                                        .flatMap(polls -> prefetch(connection, entries, eventIds,
+                                                attempt.afterFailure())
                                                 .map(recorded -> new BatchState(locked, polls, recorded)))));
     }
 
@@ -187,7 +200,7 @@ public class VoteBatchWriter {
         return reused;
     }
 
-    private Uni<Map<String, Poll>> polls(SqlConnection connection, List<LedgerEntry> entries) {
+    private Uni<Map<String, Poll>> polls(SqlConnection connection, List<LedgerEntry> entries, BatchAttempt attempt) {
         Set<String> ids = new LinkedHashSet<>();
         entries.forEach(entry -> ids.add(entry.vote().pollId()));
         return connection.preparedQuery(POLLS)
@@ -198,13 +211,21 @@ public class VoteBatchWriter {
                         Poll poll = PollRows.toPoll(row);
                         polls.put(poll.pollId(), poll);
                     });
-                    requireKnownOrOld(polls, entries);
+                    requireKnownOrOld(polls, entries, attempt);
                     return polls;
                 });
     }
 
-    private void requireKnownOrOld(Map<String, Poll> polls, List<LedgerEntry> entries) {
+    /**
+     * A vote for a poll not stored yet is retried while it is young (its PollCreated may still be on the way), but
+     * never longer than the grace after the batch's first attempt: a vote stamped in the future must not stall its
+     * partition for ever. Past that it is judged: {@code poll-not-found}, as the replay would if no poll came.
+     */
+    private void requireKnownOrOld(Map<String, Poll> polls, List<LedgerEntry> entries, BatchAttempt attempt) {
         Instant cutoff = Instant.now().minus(unknownPollGrace);
+        if (!attempt.firstAt().isAfter(cutoff)) {
+            return;
+        }
         for (LedgerEntry entry : entries) {
             if (!polls.containsKey(entry.vote().pollId()) && entry.vote().submittedAt().isAfter(cutoff)) {
                 throw new PollNotYetKnownException(entry.vote().pollId());
@@ -212,19 +233,18 @@ public class VoteBatchWriter {
         }
     }
 
-    private Uni<List<RecordedVote>> prefetch(SqlConnection connection, List<LedgerEntry> entries,
+    /** @param eventIds every event id of the batch, poison's included: a retry looks those up too */
+    private Uni<List<RecordedVote>> prefetch(SqlConnection connection, List<LedgerEntry> entries, List<UUID> eventIds,
                                              boolean afterFailure) {
         String[] polls = new String[entries.size()];
         String[] voters = new String[entries.size()];
-        UUID[] events = new UUID[entries.size()];
         for (int i = 0; i < entries.size(); i++) {
             polls[i] = entries.get(i).vote().pollId();
             voters[i] = entries.get(i).vote().voterId();
-            events[i] = entries.get(i).vote().eventId();
         }
         Tuple arguments = Tuple.tuple().addArrayOfString(polls).addArrayOfString(voters);
         return connection.preparedQuery(afterFailure ? PREFETCH_AFTER_FAILURE : PREFETCH)
-                .execute(afterFailure ? arguments.addArrayOfUUID(events) : arguments)
+                .execute(afterFailure ? arguments.addArrayOfUUID(eventIds.toArray(UUID[]::new)) : arguments)
                 .map(rows -> {
                     List<RecordedVote> recorded = new ArrayList<>(rows.size());
                     for (Row row : rows) {
@@ -315,16 +335,14 @@ public class VoteBatchWriter {
         Long[] offsets = new Long[n];
         for (int i = 0; i < n; i++) {
             Rejection rejection = rejections.get(i);
-            LedgerEntry entry = rejection.entry();
-            events[i] = entry.vote().eventId();
-            polls[i] = entry.vote().pollId();
-            voters[i] = entry.vote().voterId();
-            options[i] = entry.vote().optionId();
+            events[i] = rejection.eventId();
+            polls[i] = rejection.pollId();
+            voters[i] = rejection.voterId();
+            options[i] = rejection.optionId();
             reasons[i] = rejection.reason().slug();
-            // Microseconds, like votes: what PostgreSQL keeps, stated rather than left to the driver's rounding.
-            submitted[i] = Timestamps.toSql(entry.vote().submittedAt().truncatedTo(ChronoUnit.MICROS));
-            partitions[i] = entry.partition();
-            offsets[i] = entry.offset();
+            submitted[i] = Timestamps.toSql(rejection.submittedAt());
+            partitions[i] = rejection.partition();
+            offsets[i] = rejection.offset();
         }
         return connection.preparedQuery(INSERT_REJECTIONS)
                 .execute(Tuple.tuple().addArrayOfUUID(events).addArrayOfString(polls).addArrayOfString(voters)

@@ -1,73 +1,202 @@
 package votes.ledger.vote;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import org.apache.kafka.common.header.Header;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-import votes.events.vote.VoteSubmitted;
+import votes.events.codec.VoteRecord;
+import votes.events.deadletter.DeadLetter;
+import votes.events.deadletter.DeadLetterReason;
+import votes.events.topic.Topics;
+import votes.ledger.deadletter.DeadLetterLog;
 import votes.ledger.log.LogPositions;
+import votes.ledger.log.PartitionProgress;
+import votes.ledger.poll.PollsFolded;
 import votes.ledger.sql.Backoff;
+import votes.ledger.sql.SqlStates;
 
 /**
- * Consumes {@code votes.submitted} in batches and acknowledges a batch only after its transaction committed
- * (commit-strategy throttled commits the offsets of acknowledged records). A failing write is retried with
- * backoff, forever: acknowledging it would lose votes, skipping it would make the ledger differ from the log.
- * Kafka's back-pressure pauses the consumer meanwhile.
+ * Consumes {@code votes.submitted} in batches and acknowledges a batch only after its transaction committed and its
+ * poison is in {@code votes.dead-letter} (commit-strategy throttled commits the offsets of acknowledged records).
+ *
+ * <p>A failure for the moment (a database down, a serialization failure) is retried with backoff, forever:
+ * acknowledging the batch would lose votes, skipping it would make the ledger differ from the log. Kafka's
+ * back-pressure pauses the consumer meanwhile. A failure for the data (SQLSTATE class 22 or 54, {@link SqlStates})
+ * would fail every retry, so the batch is written again one record at a time, in log order: the records the database
+ * takes are written, the one it refuses is rejected {@code malformed} and dead-lettered {@code refused-by-database},
+ * and the partition moves on. Poison the contract already recognises ({@link VoteRecord.Poison}) never reaches that
+ * path: the batch plan rejects it as {@code malformed} (when it has an event id) and it is dead-lettered.
  */
 @ApplicationScoped
 public class VoteConsumer {
 
     private static final Logger LOG = Logger.getLogger(VoteConsumer.class);
-    private static final String FAILURE_REASON_HEADER = "deserialization-failure-reason";
 
     private final VoteBatchWriter writer;
+    private final DeadLetterLog deadLetters;
+    private final PartitionProgress progress;
+    private final PollsFolded pollsFolded;
     private final LedgerMetrics metrics;
     private final Duration firstRetry;
     private final Duration maxRetry;
 
-    VoteConsumer(VoteBatchWriter writer, LedgerMetrics metrics,
+    VoteConsumer(VoteBatchWriter writer, DeadLetterLog deadLetters, PartitionProgress progress, PollsFolded pollsFolded,
+                 LedgerMetrics metrics,
                  @ConfigProperty(name = "ledger.retry.first") Duration firstRetry,
                  @ConfigProperty(name = "ledger.retry.max") Duration maxRetry) {
         this.writer = writer;
+        this.deadLetters = deadLetters;
+        this.progress = progress;
+        this.pollsFolded = pollsFolded;
         this.metrics = metrics;
         this.firstRetry = firstRetry;
         this.maxRetry = maxRetry;
     }
 
     @Incoming("votes-submitted")
-    public Uni<Void> consume(KafkaRecordBatch<String, VoteSubmitted> batch) {
-        List<LedgerEntry> entries = new ArrayList<>(batch.getRecords().size());
-        for (KafkaRecord<String, VoteSubmitted> record : batch) {
-            if (record.getPayload() == null) {
-                skipUndecodable(record);
-            } else {
-                entries.add(new LedgerEntry(record.getPayload(), record.getPartition(), LogPositions.offset(record)));
-            }
-        }
-        metrics.batch(batch.getRecords().size());
-        Uni<Void> written = entries.isEmpty()
-                ? Uni.createFrom().voidItem()
-                // A retry looks harder than the first attempt (VoteBatchWriter: reused event ids), so the first
-                // attempt of every batch stays as cheap as it can be.
-                : Backoff.forever(attempt -> writer.write(entries, attempt > 1),
-                        "writing a batch of " + entries.size() + " votes", firstRetry, maxRetry)
-                        .invoke(metrics::committed).replaceWithVoid();
-        return written.flatMap(done -> Uni.createFrom().completionStage(batch.ack()));
+    public Uni<Void> consume(KafkaRecordBatch<byte[], VoteRecord> batch) {
+        // Open from the start, except in a rebuild (PollsFolded); meanwhile Kafka's back-pressure holds the batches.
+        return pollsFolded.opened().flatMap(open -> record(batch));
     }
 
-    private void skipUndecodable(KafkaRecord<String, VoteSubmitted> record) {
-        metrics.undecodable("votes.submitted");
-        Header reason = record.getHeaders().lastHeader(FAILURE_REASON_HEADER);
-        LOG.errorf("skipping an undecodable record at votes.submitted-%d@%d (key %s): %s", record.getPartition(),
-                LogPositions.offset(record), record.getKey(),
-                reason == null ? "no value" : new String(reason.value(), StandardCharsets.UTF_8));
+    private Uni<Void> record(KafkaRecordBatch<byte[], VoteRecord> batch) {
+        List<BatchRecord> records = new ArrayList<>(batch.getRecords().size());
+        Map<Position, KafkaRecord<byte[], VoteRecord>> byPosition = new HashMap<>();
+        Set<Integer> partitions = new TreeSet<>();
+        for (KafkaRecord<byte[], VoteRecord> record : batch) {
+            int partition = record.getPartition();
+            long offset = LogPositions.offset(record);
+            partitions.add(partition);
+            byPosition.put(new Position(partition, offset), record);
+            // The deserializer never fails: every record is a vote or poison, with its bytes.
+            VoteRecord read = Objects.requireNonNull(record.getPayload(), "VoteRecordDeserializer returned null");
+            records.add(read instanceof VoteRecord.Vote vote
+                    ? new LedgerEntry(vote.vote(), partition, offset)
+                    : new PoisonEntry((VoteRecord.Poison) read, partition, offset));
+        }
+        metrics.batch(records.size());
+        progress.started(partitions);
+        Instant firstAt = Instant.now();
+        return write(records, firstAt)
+                .flatMap(refused -> deadLetter(records, refused, byPosition))
+                .flatMap(done -> Uni.createFrom().completionStage(batch.ack()))
+                .invoke(done -> progress.advanced(partitions));
+    }
+
+    /** Where a record sits: how a dead letter finds its original bytes and headers. */
+    private record Position(int partition, long offset) {
+    }
+
+    /** @return the records the database refused for their data (empty on the normal path) */
+    private Uni<List<PoisonEntry>> write(List<BatchRecord> records, Instant firstAt) {
+        if (records.stream().noneMatch(VoteConsumer::needsWrite)) {
+            return Uni.createFrom().item(List.of());
+        }
+        // A retry looks harder than the first attempt (VoteBatchWriter: reused event ids), so the first attempt of
+        // every batch stays as cheap as it can be.
+        return Backoff.untilPermanent(attempt -> writer.write(records, attempt(attempt, firstAt)), SqlStates::permanent,
+                        "writing a batch of " + records.size() + " records", firstRetry, maxRetry)
+                .invoke(metrics::committed)
+                .<List<PoisonEntry>>map(outcome -> List.of())
+                .onFailure(SqlStates::permanent).recoverWithUni(failure -> {
+                    LOG.errorf("PostgreSQL refused a batch of %d records for its data (%s): writing them one at a time",
+                            records.size(), SqlStates.describe(failure));
+                    return oneAtATime(records, firstAt);
+                });
+    }
+
+    private Uni<List<PoisonEntry>> oneAtATime(List<BatchRecord> records, Instant firstAt) {
+        return Multi.createFrom().iterable(records)
+                .onItem().transformToUniAndConcatenate(record -> alone(record, firstAt))
+                .collect().asList()
+                .map(refused -> refused.stream().filter(Objects::nonNull).toList());
+    }
+
+    /** @return the record as refused poison if the database would not take it, else a null item */
+    private Uni<PoisonEntry> alone(BatchRecord record, Instant firstAt) {
+        if (!needsWrite(record)) {
+            return Uni.createFrom().nullItem();
+        }
+        return Backoff.untilPermanent(attempt -> writer.write(List.of(record), attempt(2, firstAt)),
+                        SqlStates::permanent, "writing " + where(record) + " alone", firstRetry, maxRetry)
+                .invoke(metrics::committed)
+                .<PoisonEntry>map(outcome -> null)
+                .onFailure(SqlStates::permanent).recoverWithUni(failure -> refused(record, failure, firstAt));
+    }
+
+    /**
+     * A vote the database refused is still a verdict on its event id: rejected {@code malformed}, the row keeping
+     * nothing but the event id and the position (the replay learns of it from the dead letter and expects exactly
+     * that). Poison whose rejection row itself is refused is only dead-lettered.
+     */
+    private Uni<PoisonEntry> refused(BatchRecord record, Throwable failure, Instant firstAt) {
+        String detail = SqlStates.describe(failure);
+        if (record instanceof PoisonEntry poison) {
+            LOG.errorf("PostgreSQL refused the malformed rejection of %s (%s): it is only dead-lettered",
+                    where(record), detail);
+            return Uni.createFrom().item(poison);
+        }
+        LedgerEntry entry = (LedgerEntry) record;
+        PoisonEntry poison = new PoisonEntry(new VoteRecord.Poison(DeadLetterReason.REFUSED_BY_DATABASE, detail,
+                entry.vote().eventId(), null, null, null, null, null), entry.partition(), entry.offset());
+        return Backoff.untilPermanent(attempt -> writer.write(List.of(poison), attempt(2, firstAt)),
+                        SqlStates::permanent, "rejecting " + where(record) + " as malformed", firstRetry, maxRetry)
+                .invoke(metrics::committed)
+                .replaceWith(poison)
+                .onFailure(SqlStates::permanent).recoverWithItem(again -> {
+                    LOG.errorf("PostgreSQL refused even the malformed rejection of %s (%s): it is only dead-lettered",
+                            where(record), SqlStates.describe(again));
+                    return poison;
+                });
+    }
+
+    private Uni<Void> deadLetter(List<BatchRecord> records, List<PoisonEntry> refused,
+                                 Map<Position, KafkaRecord<byte[], VoteRecord>> byPosition) {
+        List<DeadLetterLog.Letter> letters = new ArrayList<>();
+        for (BatchRecord record : records) {
+            if (record instanceof PoisonEntry poison) {
+                letters.add(letter(poison, byPosition));
+            }
+        }
+        refused.stream().filter(poison -> poison.poison().reason() == DeadLetterReason.REFUSED_BY_DATABASE)
+                .forEach(poison -> letters.add(letter(poison, byPosition)));
+        if (letters.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Backoff.forever(() -> deadLetters.append(letters),
+                "appending " + letters.size() + " dead letters", firstRetry, maxRetry);
+    }
+
+    private static DeadLetterLog.Letter letter(PoisonEntry poison,
+                                               Map<Position, KafkaRecord<byte[], VoteRecord>> byPosition) {
+        KafkaRecord<byte[], VoteRecord> original = byPosition.get(new Position(poison.partition(), poison.offset()));
+        DeadLetter letter = new DeadLetter(Topics.VOTES_SUBMITTED, poison.partition(), poison.offset(),
+                poison.poison().reason(), poison.poison().detail(), poison.poison().eventId());
+        return new DeadLetterLog.Letter(letter, original.getKey(), original.getPayload().value(), original.getHeaders());
+    }
+
+    private static boolean needsWrite(BatchRecord record) {
+        return record instanceof LedgerEntry || ((PoisonEntry) record).poison().judged();
+    }
+
+    private static BatchAttempt attempt(int number, Instant firstAt) {
+        return new BatchAttempt(number > 1, firstAt);
+    }
+
+    private static String where(BatchRecord record) {
+        return Topics.VOTES_SUBMITTED + " " + record.partition() + "@" + record.offset();
     }
 }

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import votes.events.id.EventIds;
 import votes.events.poll.Poll;
 import votes.events.poll.PollOption;
+import votes.events.codec.VoteRecord;
+import votes.events.deadletter.DeadLetterReason;
 import votes.events.rule.RejectionReason;
 import votes.events.vote.VoteSubmitted;
 
@@ -40,7 +42,7 @@ class BatchPlanTest {
         BatchPlan plan = BatchPlan.decide(POLLS::get, List.of(), List.of(first, second));
 
         assertThat(plan.records()).containsExactly(first);
-        assertThat(plan.rejections()).containsExactly(new Rejection(second, RejectionReason.DUPLICATE));
+        assertThat(plan.rejections()).containsExactly(Rejection.of(second, RejectionReason.DUPLICATE));
     }
 
     @Test
@@ -51,7 +53,7 @@ class BatchPlanTest {
                 List.of(again));
 
         assertThat(plan.records()).isEmpty();
-        assertThat(plan.rejections()).containsExactly(new Rejection(again, RejectionReason.DUPLICATE));
+        assertThat(plan.rejections()).containsExactly(Rejection.of(again, RejectionReason.DUPLICATE));
     }
 
     @Test
@@ -83,7 +85,7 @@ class BatchPlanTest {
 
         BatchPlan plan = BatchPlan.decide(POLLS::get, List.of(), List.of(unknown, unknown));
 
-        assertThat(plan.rejections()).containsExactly(new Rejection(unknown, RejectionReason.UNKNOWN_OPTION));
+        assertThat(plan.rejections()).containsExactly(Rejection.of(unknown, RejectionReason.UNKNOWN_OPTION));
     }
 
     @Test
@@ -107,12 +109,55 @@ class BatchPlanTest {
         BatchPlan plan = BatchPlan.decide(POLLS::get, List.of(), List.of(justBefore, atClose));
 
         assertThat(plan.records()).containsExactly(justBefore);
-        assertThat(plan.rejections()).containsExactly(new Rejection(atClose, RejectionReason.POLL_NOT_OPEN));
+        assertThat(plan.rejections()).containsExactly(Rejection.of(atClose, RejectionReason.POLL_NOT_OPEN));
     }
 
     private LedgerEntry entry(String pollId, String voterId, String optionId, long secondsAfterCreation) {
         VoteSubmitted vote = VoteSubmitted.of(EventIds.next(), pollId, voterId, optionId,
                 CREATED.plusSeconds(secondsAfterCreation), null, null);
         return new LedgerEntry(vote, 0, offset++);
+    }
+
+    @Test
+    void poisonWithAnEventIdIsRejectedMalformedKeepingWhatItCarries() {
+        LedgerEntry before = entry("p1", "alice", "a", 10);
+        PoisonEntry poison = poison(EventIds.next(), DeadLetterReason.MALFORMED, 11);
+        LedgerEntry after = entry("p1", "bob", "b", 12);
+
+        BatchPlan plan = BatchPlan.decide(POLLS::get, List.of(), List.of(before, poison, after));
+
+        assertThat(plan.records()).containsExactly(before, after);
+        assertThat(plan.rejections()).containsExactly(new Rejection(poison.poison().eventId(), "p1", null, "a",
+                CREATED.plusSeconds(5), 0, 11, RejectionReason.MALFORMED));
+    }
+
+    @Test
+    void poisonWithoutAnEventIdOrOfAnUnknownSchemaVersionWritesNothing() {
+        PoisonEntry anonymous = poison(null, DeadLetterReason.UNDECODABLE, 10);
+        PoisonEntry newer = poison(EventIds.next(), DeadLetterReason.UNKNOWN_SCHEMA_VERSION, 11);
+
+        BatchPlan plan = BatchPlan.decide(POLLS::get, List.of(), List.of(anonymous, newer));
+
+        assertThat(plan.records()).isEmpty();
+        assertThat(plan.rejections()).isEmpty();
+        assertThat(plan.redeliveries()).isZero();
+    }
+
+    @Test
+    void poisonReusingARecordedEventIdIsANoOp() {
+        LedgerEntry recorded = entry("p1", "alice", "a", 10);
+        PoisonEntry reuse = new PoisonEntry(new VoteRecord.Poison(DeadLetterReason.UNDECODABLE, "no voterId",
+                recorded.vote().eventId(), "p1", null, "a", null, new byte[0]), 0, 11);
+
+        BatchPlan plan = BatchPlan.decide(POLLS::get, List.of(), List.of(recorded, reuse));
+
+        assertThat(plan.records()).containsExactly(recorded);
+        assertThat(plan.rejections()).isEmpty();
+        assertThat(plan.redeliveries()).isEqualTo(1);
+    }
+
+    private static PoisonEntry poison(java.util.UUID eventId, DeadLetterReason reason, long offset) {
+        return new PoisonEntry(new VoteRecord.Poison(reason, "test", eventId, "p1", null, "a", CREATED.plusSeconds(5),
+                new byte[0]), 0, offset);
     }
 }

@@ -1,6 +1,8 @@
 package votes.ledger.vote;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 import static org.awaitility.Awaitility.await;
 import static votes.ledger.LedgerFixture.append;
 import static votes.ledger.LedgerFixture.createPoll;
@@ -39,8 +41,12 @@ class PostgresOutageIT {
         try {
             append(first);
             append(second);
-            // Long enough for the consumer to fetch the batch and fail its transaction a few times.
-            Thread.sleep(3_000);
+            // The consumer fetches the batch and fails its transaction again and again: past ledger.stuck-after
+            // (3 s in tests) readiness names the stuck partition, whatever else it reports about PostgreSQL.
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                    given().get("/q/health/ready").then().statusCode(503)
+                            .body("checks.find { it.name == 'votes.submitted partitions advance' }.status",
+                                    equalTo("DOWN")));
         } finally {
             postgres.start();
         }
@@ -51,5 +57,7 @@ class PostgresOutageIT {
         assertThat(tables.votes(pollId)).extracting(VoteRow::eventId)
                 .containsExactlyInAnyOrder(first.eventId(), second.eventId());
         assertThat(tables.rejections(pollId)).isEmpty();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/q/health/ready").then()
+                .body("checks.find { it.name == 'votes.submitted partitions advance' }.status", equalTo("UP")));
     }
 }

@@ -33,6 +33,7 @@ public final class KafkaTopics implements AutoCloseable {
     public static List<NewTopic> standard(int votesPartitions) {
         return List.of(new NewTopic(VOTES_SUBMITTED, votesPartitions, (short) 1),
                 new NewTopic(POLL_EVENTS, 3, (short) 1),
+                new NewTopic(votes.events.topic.Topics.VOTES_DEAD_LETTER, 3, (short) 1),
                 new NewTopic(TALLY_DELTAS, votesPartitions, (short) 1),
                 new NewTopic(LEDGER_POLLS, 3, (short) 1),
                 // Compacted: the latest tally per poll is all a new dashboard instance needs to catch up.

@@ -37,7 +37,7 @@ class KafkaConfigTest {
     @Test
     void standardTopicsFollowTheContract() {
         assertThat(KafkaTopics.standard(6)).extracting(t -> t.name() + "/" + t.numPartitions())
-                .containsExactly("votes.submitted/6", "poll-events/3", "ledger.tally-deltas/6", "ledger.polls/3",
+                .containsExactly("votes.submitted/6", "poll-events/3", "votes.dead-letter/3", "ledger.tally-deltas/6", "ledger.polls/3",
                         "vote-tallies/6");
     }
 
