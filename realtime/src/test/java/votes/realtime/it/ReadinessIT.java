@@ -1,8 +1,6 @@
 package votes.realtime.it;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,18 +23,21 @@ class ReadinessIT {
     @Test
     void readyOnlyWhileTheBrokerAnswersAndOnceTalliesAreCaughtUp() {
         TallyFixture.publish(TallyFixture.newPollId(), 0, 0, 0);
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                given().get("/q/health/ready").then().statusCode(200).body(CAUGHT_UP, equalTo("UP")));
+        TallyFixture.await("ready and caught up", Duration.ofSeconds(30), ReadinessIT::readyAndCaughtUp);
 
         Component kafka = LocalStackResource.stack().localStack().require("kafka");
         kafka.kill9();
         try {
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                    given().get("/q/health/ready").then().statusCode(503));
+            TallyFixture.await("not ready without a broker", Duration.ofSeconds(30),
+                    () -> given().get("/q/health/ready").statusCode() == 503);
         } finally {
             kafka.start();
         }
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                given().get("/q/health/ready").then().statusCode(200).body(CAUGHT_UP, equalTo("UP")));
+        TallyFixture.await("ready again once the broker is back", Duration.ofSeconds(60), ReadinessIT::readyAndCaughtUp);
+    }
+
+    private static boolean readyAndCaughtUp() {
+        var ready = given().get("/q/health/ready");
+        return ready.statusCode() == 200 && "UP".equals(ready.jsonPath().getString(CAUGHT_UP));
     }
 }
