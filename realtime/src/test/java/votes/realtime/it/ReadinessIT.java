@@ -18,7 +18,7 @@ import votes.infra.test.LocalStackResource;
 @QuarkusTestResource(RealtimeStackResource.class)
 class ReadinessIT {
 
-    private static final String CAUGHT_UP = "checks.find { it.name == 'vote-tallies caught up' }.status";
+    private static final String CAUGHT_UP = "checks.find { it.name == 'vote-tallies readable and caught up' }.status";
 
     @Test
     void readyOnlyWhileTheBrokerAnswersAndOnceTalliesAreCaughtUp() {
