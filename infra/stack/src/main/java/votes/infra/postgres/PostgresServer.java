@@ -92,6 +92,10 @@ public final class PostgresServer extends ManagedProcess {
         if (!exists.equals("1")) {
             psql.query("postgres", "CREATE DATABASE " + PostgresConfig.DATABASE + " OWNER " + PostgresConfig.ROLE);
         }
+        // PostgreSQL 15's checkpointer starts while the server is still starting up and then sleeps a whole
+        // checkpoint_timeout (5 min) before archive_timeout counts: seen here, no segment was archived by time for
+        // the first 5 minutes after every start. A checkpoint request wakes it; from then on archive_timeout holds.
+        psql.query("postgres", "CHECKPOINT");
     }
 
     /** Unix socket paths are limited to 107 bytes; a deep checkout falls back to a short folder in /tmp. */
