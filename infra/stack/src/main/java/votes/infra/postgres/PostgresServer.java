@@ -53,11 +53,13 @@ public final class PostgresServer extends ManagedProcess {
         Path base = settings.dataDir(name());
         Path pgdata = base.resolve("pgdata");
         Path socket = socketDir(base);
+        WalArchive archive = WalArchive.of(settings);
         try {
             Files.createDirectories(socket);
             if (!Files.exists(log)) {
                 Files.createFile(log);
             }
+            archive.ensure();
             boolean fresh = !Files.exists(pgdata.resolve("PG_VERSION"));
             OsUser.handOver(fresh ? base : socket, log);
             if (fresh) {
@@ -65,7 +67,7 @@ public final class PostgresServer extends ManagedProcess {
                         "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C")), log, 120);
                 Files.writeString(pgdata.resolve("postgresql.conf"), "\n" + INCLUDE + "\n", StandardOpenOption.APPEND);
             }
-            Files.writeString(pgdata.resolve("votes.conf"), new PostgresConfig(port(), socket).conf());
+            Files.writeString(pgdata.resolve("votes.conf"), new PostgresConfig(port(), socket, archive.dir()).conf());
             Files.writeString(pgdata.resolve("pg_hba.conf"), PostgresConfig.hba());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -83,19 +85,21 @@ public final class PostgresServer extends ManagedProcess {
 
     /** The votes role and database, created once; psql over the stack's own socket as the superuser. */
     private void bootstrap(PostgresBinaries bins, Path socket, Path log) {
-        List<String> psql = List.of(bins.tool("psql").toString(), "-h", socket.toString(), "-p",
-                Integer.toString(port()), "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-qtA", "-c");
-        Detached.run(concat(psql, PostgresConfig.roleSql()), log, 30);
-        String exists = Detached.run(concat(psql, "SELECT 1 FROM pg_database WHERE datname = '"
-                + PostgresConfig.DATABASE + "'"), log, 30).trim();
+        Psql psql = new Psql(bins, socket, port(), log);
+        psql.query("postgres", PostgresConfig.roleSql());
+        String exists = psql.query("postgres", "SELECT 1 FROM pg_database WHERE datname = '"
+                + PostgresConfig.DATABASE + "'");
         if (!exists.equals("1")) {
-            Detached.run(concat(psql, "CREATE DATABASE " + PostgresConfig.DATABASE + " OWNER " + PostgresConfig.ROLE),
-                    log, 30);
+            psql.query("postgres", "CREATE DATABASE " + PostgresConfig.DATABASE + " OWNER " + PostgresConfig.ROLE);
         }
+        // PostgreSQL 15's checkpointer starts while the server is still starting up and then sleeps a whole
+        // checkpoint_timeout (5 min) before archive_timeout counts: seen here, no segment was archived by time for
+        // the first 5 minutes after every start. A checkpoint request wakes it; from then on archive_timeout holds.
+        psql.query("postgres", "CHECKPOINT");
     }
 
     /** Unix socket paths are limited to 107 bytes; a deep checkout falls back to a short folder in /tmp. */
-    private static Path socketDir(Path base) {
+    static Path socketDir(Path base) {
         Path inside = base.resolve("socket");
         if (inside.toString().length() + "/.s.PGSQL.65535".length() < 100) {
             return inside;
@@ -109,11 +113,5 @@ public final class PostgresServer extends ManagedProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL started but left no postmaster.pid", e);
         }
-    }
-
-    private static List<String> concat(List<String> head, String last) {
-        List<String> all = new java.util.ArrayList<>(head);
-        all.add(last);
-        return all;
     }
 }
