@@ -333,6 +333,8 @@ class RelayIT {
         assertThat(lag).isBetween(0.0, 16.0 * 1024 * 1024);
         assertThat(retained).isGreaterThanOrEqualTo(lag);
         assertThat(relay.metric("cdc_relay_resume_failed")).isZero();
+        System.out.printf("[relay-it] streaming relay's slot: lag %.0f KiB, retained %.0f KiB%n", lag / 1024,
+                retained / 1024);
     }
 
     /**
