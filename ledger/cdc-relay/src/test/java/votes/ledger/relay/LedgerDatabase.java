@@ -86,6 +86,19 @@ final class LedgerDatabase {
                 "votes", slot, 10).state();
     }
 
+    /** PostgreSQL's own safe_wal_size for the slot, asked directly; empty when NULL (no max_slot_wal_keep_size). */
+    Optional<Long> safeWalSize(String slot) throws SQLException {
+        try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement(
+                "SELECT safe_wal_size FROM pg_replication_slots WHERE slot_name = ?")) {
+            query.setString(1, slot);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                long size = row.getLong(1);
+                return row.wasNull() ? Optional.empty() : Optional.of(size);
+            }
+        }
+    }
+
     long currentWalLsn() throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery("SELECT pg_current_wal_lsn()")) {

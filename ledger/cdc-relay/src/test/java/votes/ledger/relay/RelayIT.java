@@ -333,8 +333,12 @@ class RelayIT {
         assertThat(lag).isBetween(0.0, 16.0 * 1024 * 1024);
         assertThat(retained).isGreaterThanOrEqualTo(lag);
         assertThat(relay.metric("cdc_relay_resume_failed")).isZero();
-        System.out.printf("[relay-it] streaming relay's slot: lag %.0f KiB, retained %.0f KiB%n", lag / 1024,
-                retained / 1024);
+        // NaN when PostgreSQL has no max_slot_wal_keep_size (safe_wal_size NULL), else PostgreSQL's own positive size.
+        double safe = relay.metric("cdc_relay_slot_safe_wal_size_bytes");
+        database.safeWalSize(SLOT).ifPresentOrElse(size -> assertThat(safe).isPositive(),
+                () -> assertThat(safe).isNaN());
+        System.out.printf("[relay-it] streaming relay's slot: lag %.0f KiB, retained %.0f KiB, safe WAL size %.0f%n",
+                lag / 1024, retained / 1024, safe);
     }
 
     /**

@@ -51,9 +51,11 @@ public final class ReplicationSlots {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                long safeWalSize = row.getLong(7);
+                // NULL when max_slot_wal_keep_size is unlimited (or the slot is lost).
+                Number safeWalSize = (Number) row.getObject(7);
                 return Optional.of(new SlotState(row.getString(1), row.getBoolean(2), lsn(row.getString(3)),
-                        lsn(row.getString(4)), lsn(row.getString(5)), row.getString(6), row.wasNull() ? -1 : safeWalSize));
+                        lsn(row.getString(4)), lsn(row.getString(5)), row.getString(6),
+                        safeWalSize == null ? -1 : safeWalSize.longValue()));
             }
         }
     }
