@@ -31,6 +31,20 @@ public final class Ballots {
      * casting thread, when {@code afterAccepted} ballots got a 202 ({@link Integer#MAX_VALUE}: never).
      */
     public Set<UUID> cast(List<Ballot> ballots, int afterAccepted, Runnable midway) throws InterruptedException {
+        return cast(ballots, afterAccepted, midway, false);
+    }
+
+    /**
+     * Like {@link #cast(List, int, Runnable)}, for a {@code midway} that takes the gateway down: a ballot whose
+     * request fails in transport (connection refused or closed) is simply not accepted, instead of failing the run.
+     */
+    public Set<UUID> castThroughOutages(List<Ballot> ballots, int afterAccepted, Runnable midway)
+            throws InterruptedException {
+        return cast(ballots, afterAccepted, midway, true);
+    }
+
+    private Set<UUID> cast(List<Ballot> ballots, int afterAccepted, Runnable midway, boolean outagesExpected)
+            throws InterruptedException {
         Set<UUID> accepted = ConcurrentHashMap.newKeySet();
         Semaphore window = new Semaphore(concurrency);
         List<CompletableFuture<Void>> sent = new ArrayList<>(ballots.size());
@@ -41,13 +55,14 @@ public final class Ballots {
                 done = true;
             }
             window.acquire();
-            sent.add(api.voteAsync(ballot.token(), ballot.pollId(), ballot.optionId())
+            CompletableFuture<Void> vote = api.voteAsync(ballot.token(), ballot.pollId(), ballot.optionId())
                     .thenAccept(reply -> {
                         if (reply.status() == 202) {
                             accepted.add(UUID.fromString(reply.json().get("receiptId").asText()));
                         }
                     })
-                    .whenComplete((ok, error) -> window.release()));
+                    .whenComplete((ok, error) -> window.release());
+            sent.add(outagesExpected ? vote.exceptionally(error -> null) : vote);
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
         if (!done && afterAccepted != Integer.MAX_VALUE) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import votes.infra.stack.Component;
+import votes.infra.stack.LocalStack;
 import votes.infra.stack.Probes;
 
 /**
@@ -50,6 +51,30 @@ public class VoteStackExtension implements BeforeAllCallback {
         if (!Probes.await(Duration.ofSeconds(10), null, () -> !Probes.alive(pid))) {
             throw new IllegalStateException(component + " (pid " + pid + ") survived kill -9");
         }
+    }
+
+    /**
+     * Stops a component the way {@code ./vote down} does (its polite signal: TERM, INT for PostgreSQL; SIGKILL only
+     * after the grace period) and waits until it is gone.
+     */
+    public void stop(String component) {
+        stack().localStack().require(component).stop();
+    }
+
+    /** Up and, for a service, ready ({@code /q/health/ready} answers 200). */
+    public boolean isUp(String component) {
+        return stack().localStack().require(component).isUp();
+    }
+
+    /**
+     * {@code ./vote down} then {@code ./vote up} on the same data: services and gateway stopped, then Kafka,
+     * PostgreSQL and Redis, then everything started again in order. Fails if any component does not come up.
+     */
+    public void restartEverything() {
+        LocalStack local = stack().localStack();
+        local.stopAll();
+        local.up((index, total, label, outcome, took, ok) -> System.err.printf(
+                "[vote-stack] restart [%d/%d] %s %s (%d ms)%n", index, total, label, outcome, took.toMillis()), false);
     }
 
     /** Starts a component again if it is down (waits until ready); no-op when it is up. */

@@ -3,12 +3,10 @@ package votes.system.tally;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import votes.infra.test.VoteStackExtension;
@@ -78,25 +76,16 @@ class TalliesMatchTheLedgerIT {
             ResultsStream dashboard = dashboards.get(p);
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
                 Map<String, Long> expected = ledger.tally(poll);
-                assertThat(votesByOption(api.results(poll).json())).as("results API of " + poll).isEqualTo(expected);
+                assertThat(VotesApi.votesByOption(api.results(poll).json())).as("results API of " + poll)
+                        .isEqualTo(expected);
                 assertThat(dashboard.last()).as("a dashboard event for " + poll).isNotNull();
-                assertThat(votesByOption(dashboard.last().data())).as("last SSE event of " + poll).isEqualTo(expected);
+                assertThat(VotesApi.votesByOption(dashboard.last().data())).as("last SSE event of " + poll)
+                        .isEqualTo(expected);
             });
             assertThat(ledger.tally(poll).values().stream().mapToLong(Long::longValue).sum()).isEqualTo(VOTERS / 3);
             assertNeverBackwards(dashboard.events());
             dashboard.close();
         }
-    }
-
-    private static Map<String, Long> votesByOption(JsonNode results) {
-        Map<String, Long> votes = new TreeMap<>();
-        results.get("options").forEach(option -> {
-            long count = option.get("votes").asLong();
-            if (count > 0) {
-                votes.put(option.get("optionId").asText(), count);
-            }
-        });
-        return votes;
     }
 
     private static void assertNeverBackwards(List<TallyEvent> events) {

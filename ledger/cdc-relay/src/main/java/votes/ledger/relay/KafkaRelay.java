@@ -31,6 +31,8 @@ final class KafkaRelay implements DebeziumEngine.ChangeConsumer<RecordChangeEven
     private final RelayStatus status;
     private final String skippedTopicPrefix;
     private final long backoffMs;
+    private final Object handOver = new Object();
+    private volatile boolean closing;
     private Producer<byte[], byte[]> producer;
 
     KafkaRelay(RelayConfig config, RelayStatus status) {
@@ -59,10 +61,27 @@ final class KafkaRelay implements DebeziumEngine.ChangeConsumer<RecordChangeEven
         sendUntilAcknowledged(batch);
         status.batchAcknowledged(newestCommit, System.currentTimeMillis());
         batch.forEach(record -> status.relayed(record.topic()));
-        for (RecordChangeEvent<SourceRecord> event : events) {
-            committer.markProcessed(event);
+        synchronized (handOver) {
+            if (closing) {
+                // Acknowledged by Kafka, but the engine's last offset flush may already be under way: marking now
+                // could let the stop confirm to the slot an offset that file never gets. Sent again after a start.
+                throw new InterruptedException("relay stopping: a batch of " + events.size() + " is not marked processed");
+            }
+            for (RecordChangeEvent<SourceRecord> event : events) {
+                committer.markProcessed(event);
+            }
+            committer.markBatchFinished();
         }
-        committer.markBatchFinished();
+    }
+
+    /**
+     * From now on no batch is marked processed. Called before the engine is closed: Debezium's stop flushes the
+     * offsets file and then confirms to the slot whatever was marked, so nothing may be marked between the two.
+     */
+    void stopHandingOver() {
+        synchronized (handOver) {
+            closing = true;
+        }
     }
 
     private void sendUntilAcknowledged(List<ProducerRecord<byte[], byte[]>> batch) throws InterruptedException {
@@ -75,6 +94,9 @@ final class KafkaRelay implements DebeziumEngine.ChangeConsumer<RecordChangeEven
                 status.kafka(true);
                 return;
             } catch (ExecutionException | RuntimeException e) {
+                if (closing) {
+                    throw new InterruptedException("relay stopping: a batch of " + batch.size() + " rows is not acknowledged");
+                }
                 Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
                 status.sendFailed();
                 status.kafka(false);

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -125,6 +126,36 @@ public final class RelayConfig {
 
     public Path offsetsFile() {
         return Path.of(get("offset.storage.file.filename"));
+    }
+
+    /** The engine's {@code name}: the first element of its key in the offsets file. */
+    public String engineName() {
+        return get("name");
+    }
+
+    public String slotName() {
+        return get("slot.name");
+    }
+
+    public boolean slotDropOnStop() {
+        return Boolean.parseBoolean(get("slot.drop.on.stop"));
+    }
+
+    /** The pause before the first restart of a failed (or refused) engine; it doubles per failure in a row. */
+    public Duration restartFirst() {
+        return Duration.ofMillis(Long.parseLong(get("relay.restart.first.ms")));
+    }
+
+    public Duration restartMax() {
+        return Duration.ofMillis(Long.parseLong(get("relay.restart.max.ms")));
+    }
+
+    public Duration slotCheckInterval() {
+        return Duration.ofMillis(Long.parseLong(get("relay.slot.check.interval.ms")));
+    }
+
+    public int slotCheckTimeoutSeconds() {
+        return Integer.parseInt(get("relay.slot.check.timeout.s"));
     }
 
     /** Every resolved key, passwords masked: what the relay logs at start. */

@@ -11,9 +11,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.postgresql.replication.LogSequenceNumber;
 import votes.infra.test.TestStack;
+import votes.ledger.relay.slot.ReplicationSlots;
+import votes.ledger.relay.slot.SlotState;
 
 /** The ledger's schema (its own Flyway files, in version order) and the rows the relay streams, over JDBC. */
 final class LedgerDatabase {
@@ -73,6 +77,64 @@ final class LedgerDatabase {
                 "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = ? AND NOT active")) {
             drop.setString(1, slot);
             drop.executeQuery().close();
+        }
+    }
+
+    /** The slot's row as the relay itself reads it (empty: no such slot). */
+    Optional<SlotState> slot(String slot) throws SQLException {
+        return new ReplicationSlots("127.0.0.1", Integer.toString(stack.settings().ports().postgres()), "votes", "votes",
+                "votes", slot, 10).state();
+    }
+
+    /** PostgreSQL's own safe_wal_size for the slot, asked directly; empty when NULL (no max_slot_wal_keep_size). */
+    Optional<Long> safeWalSize(String slot) throws SQLException {
+        try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement(
+                "SELECT safe_wal_size FROM pg_replication_slots WHERE slot_name = ?")) {
+            query.setString(1, slot);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                long size = row.getLong(1);
+                return row.wasNull() ? Optional.empty() : Optional.of(size);
+            }
+        }
+    }
+
+    long currentWalLsn() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT pg_current_wal_lsn()")) {
+            row.next();
+            return LogSequenceNumber.valueOf(row.getString(1)).asLong();
+        }
+    }
+
+    /** Moves the slot's confirmed position to the server's current one, as pgjdbc's keepalive flush did. */
+    void advanceSlotToNow(String slot) throws SQLException {
+        try (Connection connection = connect(); PreparedStatement advance = connection.prepareStatement(
+                "SELECT pg_replication_slot_advance(?, pg_current_wal_lsn())")) {
+            advance.setString(1, slot);
+            advance.executeQuery().close();
+        }
+    }
+
+    /**
+     * Rejections the relay does not track (like every ledger batch's votes): WAL the slot must not pin.
+     *
+     * @return rows written
+     */
+    int insertRejections(int count) throws SQLException {
+        try (Connection connection = connect(); PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO rejections (event_id, poll_id, voter_id, option_id, reason, submitted_at, kafka_partition,"
+                        + " kafka_offset) VALUES (?, 'untracked-poll', ?, 'a', 'duplicate', now(), 0, 0)")) {
+            connection.setAutoCommit(false);
+            for (int i = 0; i < count; i++) {
+                UUID id = UUID.randomUUID();
+                insert.setObject(1, id);
+                insert.setString(2, "voter-" + id);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            connection.commit();
+            return count;
         }
     }
 

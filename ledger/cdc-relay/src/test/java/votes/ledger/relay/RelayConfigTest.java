@@ -51,10 +51,36 @@ class RelayConfigTest {
 
         assertThat(engine.getProperty("connector.class")).isEqualTo("io.debezium.connector.postgresql.PostgresConnector");
         assertThat(engine.getProperty("plugin.name")).isEqualTo("pgoutput");
-        assertThat(engine.getProperty("table.include.list")).isEqualTo("public.tally_deltas,public.polls");
-        assertThat(engine.getProperty("offset.storage")).isEqualTo("org.apache.kafka.connect.storage.FileOffsetBackingStore");
+        assertThat(engine.getProperty("table.include.list"))
+                .isEqualTo("public.tally_deltas,public.polls,public.cdc_heartbeat");
+        assertThat(engine.getProperty("offset.storage")).isEqualTo("votes.ledger.relay.offset.DurableFileOffsetStore");
         assertThat(engine.getProperty("poll.interval.ms")).isEqualTo("50");
         assertThat(engine.stringPropertyNames()).noneMatch(key -> key.startsWith("relay.") || key.startsWith("producer."));
+    }
+
+    @Test
+    void onlyTheConnectorConfirmsLsnsAndTheHeartbeatWritesTheRelaysOwnRow() {
+        Properties engine = withEnvironment(Map.of("RELAY_SLOT_NAME", "relay_it_42")).engine();
+
+        assertThat(engine.getProperty("lsn.flush.mode")).isEqualTo("connector");
+        assertThat(engine.getProperty("offset.mismatch.strategy")).isEqualTo("trust_offset");
+        assertThat(engine.getProperty("slot.name")).isEqualTo("relay_it_42");
+        assertThat(engine.getProperty("heartbeat.action.query"))
+                .startsWith("INSERT INTO cdc_heartbeat (slot_name, beat_at) VALUES ('relay_it_42', now())");
+    }
+
+    @Test
+    void restartDelaysAndSlotChecksHaveDefaultsAndFollowTheEnvironment() {
+        RelayConfig defaults = withEnvironment(Map.of());
+        assertThat(defaults.restartFirst()).hasSeconds(1);
+        assertThat(defaults.restartMax()).hasSeconds(30);
+        assertThat(defaults.slotCheckInterval()).hasSeconds(10);
+        assertThat(defaults.engineName()).isEqualTo("votes-cdc-relay");
+        assertThat(defaults.slotDropOnStop()).isFalse();
+
+        RelayConfig tuned = withEnvironment(Map.of("RELAY_RESTART_MAX_MS", "5000", "RELAY_SLOT_CHECK_INTERVAL_MS", "500"));
+        assertThat(tuned.restartMax()).hasSeconds(5);
+        assertThat(tuned.slotCheckInterval()).hasMillis(500);
     }
 
     @Test

@@ -12,12 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,11 +24,16 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import votes.infra.kafka.KafkaTopics;
+import votes.infra.stack.Component;
 import votes.infra.test.TestStack;
+import votes.ledger.relay.offset.StoredOffset;
+import votes.ledger.relay.slot.SlotState;
 
 /**
  * The packaged relay on the real stack: rows committed to tally_deltas and polls arrive on the contract's topics
- * as flat JSON, and a relay killed mid-stream loses none of them once restarted.
+ * as flat JSON; a relay killed or stopped mid-stream, or PostgreSQL stopped under it, loses none of them; the
+ * slot is never confirmed past the offsets file and never pins WAL for untracked tables; a relay that cannot
+ * resume says so (readiness, metric, one line per check) and the reset recovers it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RelayIT {
@@ -39,12 +42,16 @@ class RelayIT {
     private static final String POLLS = "ledger.polls";
     private static final String SLOT = "relay_it_" + ProcessHandle.current().pid();
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** Short, so the idle and no-pinning scenarios take seconds; production runs 10 s. */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(1);
+    private static final Duration READY = Duration.ofSeconds(60);
 
     private static TestStack stack;
     private static LedgerDatabase database;
     private static TopicReader reader;
     private static RelayProcess relay;
     private static Map<String, String> environment;
+    private static Path offsets;
 
     @BeforeAll
     static void startStackSchemaAndRelay() throws Exception {
@@ -55,16 +62,23 @@ class RelayIT {
             topics.ensure(List.of(new NewTopic(DELTAS, 6, (short) 1), new NewTopic(POLLS, 3, (short) 1)));
         }
         Path work = Path.of("target", "relay-it-" + ProcessHandle.current().pid()).toAbsolutePath();
-        environment = Map.of("PG_HOST", "127.0.0.1", "PG_PORT", Integer.toString(stack.settings().ports().postgres()),
+        offsets = work.resolve("offsets.dat");
+        environment = new HashMap<>(Map.of("PG_HOST", "127.0.0.1",
+                "PG_PORT", Integer.toString(stack.settings().ports().postgres()),
                 "PG_DATABASE", "votes", "PG_USER", "votes", "PG_PASSWORD", "votes",
                 "KAFKA_BOOTSTRAP", stack.kafkaBootstrap(),
-                "RELAY_OFFSETS_FILE", work.resolve("offsets.dat").toString(),
+                "RELAY_OFFSETS_FILE", offsets.toString(),
                 "RELAY_SLOT_NAME", SLOT, "RELAY_PUBLICATION_NAME", SLOT,
-                "RELAY_SLOT_DROP_ON_STOP", "true");
+                // Kept on a clean stop, as in production: a graceful restart must resume from it.
+                "RELAY_SLOT_DROP_ON_STOP", "false"));
+        environment.putAll(Map.of("RELAY_HEARTBEAT_INTERVAL_MS", Long.toString(HEARTBEAT.toMillis()),
+                "RELAY_SLOT_CHECK_INTERVAL_MS", "1000",
+                "RELAY_RESTART_MAX_MS", "4000"));
         reader = new TopicReader(stack.kafkaBootstrap(), Map.of(DELTAS, 6, POLLS, 3));
-        relay = new RelayProcess(environment, work.resolve("relay.log")).start().awaitReady(Duration.ofSeconds(60));
+        relay = new RelayProcess(environment, work.resolve("relay.log")).start().awaitReady(READY);
     }
 
+    /** A relay process is kept for the whole class: the slot is dropped here, once. */
     @AfterAll
     static void stopRelayAndDropTheSlot() throws Exception {
         if (relay != null) {
@@ -176,40 +190,23 @@ class RelayIT {
     @Test
     @Order(4)
     void relayKilledMidStreamResumesWithoutLosingACommittedRow() throws Exception {
-        List<UUID> committed = new CopyOnWriteArrayList<>();
-        AtomicBoolean writing = new AtomicBoolean(true);
-        Thread writer = new Thread(() -> {
-            try (Connection connection = database.connect(); PreparedStatement insert = LedgerDatabase.deltaInsert(connection)) {
-                while (writing.get()) {
-                    UUID id = UUID.randomUUID();
-                    LedgerDatabase.insertDelta(insert, id, "kill-poll", "a", 1);
-                    committed.add(id);
-                    Thread.sleep(1);
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, "delta-writer");
-        writer.start();
-        await().atMost(PATIENCE).until(() -> committed.size() > 300 && reader.arrived(committed.get(100).toString()));
+        List<UUID> committed;
+        int atKill;
+        try (DeltaStream stream = new DeltaStream(database, "kill-poll")) {
+            awaitFlowing(stream);
 
-        relay.kill();
-        assertThat(relay.status("/q/health/live")).isEqualTo(-1);
-        int atKill = committed.size();
-        Thread.sleep(1_000);
-        relay.start().awaitReady(Duration.ofSeconds(60));
-        Thread.sleep(500);
-        writing.set(false);
-        writer.join();
-
-        await().atMost(PATIENCE).until(() -> committed.stream().allMatch(id -> reader.arrived(id.toString())));
-        long repeated = committed.stream().filter(id -> reader.copies(id.toString()) > 1).count();
-        System.out.printf("[relay-it] kill -9 mid-stream: %d rows committed (%d before the kill), all arrived;"
-                + " %d arrived more than once%n", committed.size(), atKill, repeated);
-        Iterator<UUID> all = committed.iterator();
-        while (all.hasNext()) {
-            assertThat(reader.copies(all.next().toString())).isPositive();
+            relay.kill();
+            assertThat(relay.status("/q/health/live")).isEqualTo(-1);
+            atKill = stream.committed().size();
+            Thread.sleep(1_000);
+            relay.start().awaitReady(READY);
+            Thread.sleep(500);
+            committed = List.copyOf(stream.committed());
         }
+
+        await().atMost(PATIENCE).until(() -> allArrived(committed));
+        System.out.printf("[relay-it] kill -9 mid-stream: %d rows committed (%d before the kill), all arrived;"
+                + " %d arrived more than once%n", committed.size(), atKill, repeated(committed));
     }
 
     @Test
@@ -219,6 +216,201 @@ class RelayIT {
         assertThat(relay.status("/q/health/live")).isEqualTo(200);
         assertThat(relay.body("/q/health/ready")).contains("\"status\":\"UP\"");
         assertThat(relay.body("/q/metrics")).contains("cdc_relay_ready 1");
+    }
+
+    @Test
+    @Order(6)
+    void relayStoppedGracefullyMidStreamResumesAndEveryCommittedRowArrives() throws Exception {
+        List<UUID> committed;
+        int whileStopped;
+        try (DeltaStream stream = new DeltaStream(database, "graceful-poll")) {
+            awaitFlowing(stream);
+
+            relay.stop();
+            int atStop = stream.committed().size();
+            Thread.sleep(2_000);
+            whileStopped = stream.committed().size() - atStop;
+            relay.start().awaitReady(READY);
+            Thread.sleep(500);
+            committed = List.copyOf(stream.committed());
+        }
+
+        await().atMost(PATIENCE).until(() -> allArrived(committed));
+        assertThat(whileStopped).as("rows committed while the relay was stopped").isPositive();
+        assertThat(relay.status("/q/health/ready")).isEqualTo(200);
+        System.out.printf("[relay-it] graceful stop mid-stream: %d rows committed (%d while stopped), all arrived;"
+                + " %d arrived more than once%n", committed.size(), whileStopped, repeated(committed));
+    }
+
+    /**
+     * Issue 8's scenario: rows, then an idle relay past its heartbeats while other tables move the WAL, then a
+     * clean stop. The slot must not be confirmed past the offsets file, and the relay must resume.
+     */
+    @Test
+    @Order(7)
+    void idlePastItsHeartbeatsThenStoppedTheSlotIsNotAheadOfTheOffsetsFileAndTheRelayResumes() throws Exception {
+        UUID before = commitDelta("idle-poll");
+        await().atMost(PATIENCE).until(() -> reader.arrived(before.toString()));
+        long afterTheRow = database.currentWalLsn();
+        for (int i = 0; i < 5; i++) {
+            database.insertRejections(200);
+            Thread.sleep(HEARTBEAT.toMillis());
+        }
+        Thread.sleep(2 * HEARTBEAT.toMillis());
+
+        relay.stop();
+        StoredOffset stored = StoredOffset.in(offsets, "votes-cdc-relay").orElseThrow();
+        SlotState slot = database.slot(SLOT).orElseThrow();
+        System.out.printf("[relay-it] after a clean stop: offsets file lsn_proc %s lsn_commit %s; slot confirmed %s,"
+                        + " restart %s; server %s%n", SlotState.lsn(stored.processedLsn()), SlotState.lsn(stored.commitLsn()),
+                SlotState.lsn(slot.confirmedFlushLsn()), SlotState.lsn(slot.restartLsn()), SlotState.lsn(slot.currentWalLsn()));
+        assertThat(slot.confirmedFlushLsn()).as("slot confirmed vs. the offsets file")
+                .isLessThanOrEqualTo(stored.confirmableLsn());
+        assertThat(slot.restartLsn()).as("slot restart vs. the offsets file").isLessThanOrEqualTo(stored.processedLsn());
+        assertThat(stored.confirmableLsn()).as("heartbeats carried the offset past the last tracked row")
+                .isGreaterThan(afterTheRow);
+
+        relay.start().awaitReady(READY);
+        UUID after = commitDelta("idle-poll");
+        await().atMost(PATIENCE).until(() -> reader.arrived(after.toString()));
+    }
+
+    @Test
+    @Order(8)
+    void postgresStoppedGracefullyMidStreamThenStartedTheRelayCatchesUpAndIsReadyAgain() throws Exception {
+        Component postgres = stack.localStack().require("postgres");
+        List<UUID> committed;
+        int outages;
+        try (DeltaStream stream = new DeltaStream(database, "pg-restart-poll")) {
+            awaitFlowing(stream);
+
+            postgres.stop();
+            Thread.sleep(2_000);
+            postgres.start();
+            await().atMost(PATIENCE).until(() -> stream.committed().size() > 300 + 500);
+            committed = List.copyOf(stream.committed());
+            outages = stream.outages();
+        }
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> allArrived(committed));
+        relay.awaitReady(READY);
+        assertThat(outages).as("the writer saw PostgreSQL go away").isPositive();
+        System.out.printf("[relay-it] PostgreSQL stopped and started mid-stream: %d rows committed, all arrived;"
+                + " %d arrived more than once; relay engine failures %.0f%n", committed.size(), repeated(committed),
+                relay.metric("cdc_relay_engine_failures_total"));
+    }
+
+    @Test
+    @Order(9)
+    void whileOnlyUntrackedTablesChangeTheSlotStillFollowsTheServer() throws Exception {
+        long start = database.currentWalLsn();
+        int rows = 0;
+        while (database.currentWalLsn() - start < 4 * 1024 * 1024) {
+            rows += database.insertRejections(500);
+        }
+        long written = database.currentWalLsn();
+
+        // Only heartbeat rows carry an LSN here: no tally_deltas or polls row is written.
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(database.slot(SLOT).orElseThrow().confirmedFlushLsn()).isGreaterThanOrEqualTo(written));
+        SlotState slot = database.slot(SLOT).orElseThrow();
+        System.out.printf("[relay-it] %d untracked rows wrote %d KiB of WAL; the slot was confirmed past it"
+                + " (retains %d KiB now)%n", rows, (written - start) / 1024, slot.retainedBytes() / 1024);
+    }
+
+    @Test
+    @Order(10)
+    void slotLagMetricsFollowPgReplicationSlots() throws Exception {
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(relay.metric("cdc_relay_slot_exists")).isEqualTo(1);
+            assertThat(relay.metric("cdc_relay_slot_active")).isEqualTo(1);
+            assertThat(relay.metric("cdc_relay_slot_wal_status{status=\"reserved\"}")).isEqualTo(1);
+            assertThat(relay.metric("cdc_relay_slot_wal_status{status=\"lost\"}")).isZero();
+        });
+        double lag = relay.metric("cdc_relay_slot_lag_bytes");
+        double retained = relay.metric("cdc_relay_slot_retained_wal_bytes");
+        // A streaming relay confirms within heartbeats: far below one 16 MiB WAL segment.
+        assertThat(lag).isBetween(0.0, 16.0 * 1024 * 1024);
+        assertThat(retained).isGreaterThanOrEqualTo(lag);
+        assertThat(relay.metric("cdc_relay_resume_failed")).isZero();
+        // NaN when PostgreSQL has no max_slot_wal_keep_size (safe_wal_size NULL), else PostgreSQL's own positive size.
+        double safe = relay.metric("cdc_relay_slot_safe_wal_size_bytes");
+        database.safeWalSize(SLOT).ifPresentOrElse(size -> assertThat(safe).isPositive(),
+                () -> assertThat(safe).isNaN());
+        System.out.printf("[relay-it] streaming relay's slot: lag %.0f KiB, retained %.0f KiB, safe WAL size %.0f%n",
+                lag / 1024, retained / 1024, safe);
+    }
+
+    /**
+     * The bug's state, made worse on purpose: while the relay is stopped a row is committed and the slot is then
+     * confirmed past it (what pgjdbc's keepalive flush did). The relay must refuse loudly rather than skip the row,
+     * and the documented reset must bring it back, row included.
+     */
+    @Test
+    @Order(11)
+    void slotConfirmedPastTheOffsetsFileIsRefusedLoudlyAndTheResetRecoversTheSkippedRow() throws Exception {
+        assertThat(relay.reset()).as("--reset while the relay streams").isEqualTo(1);
+        assertThat(database.slot(SLOT)).isPresent();
+
+        relay.stop();
+        UUID skipped = commitDelta("reset-poll");
+        database.advanceSlotToNow(SLOT);
+        relay.start();
+
+        // ignoreExceptions: the relay's port opens a moment after the process starts.
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+            assertThat(relay.metric("cdc_relay_resume_failed")).isEqualTo(1);
+            assertThat(refusals()).hasSizeGreaterThanOrEqualTo(3);
+        });
+        assertThat(relay.status("/q/health/ready")).isEqualTo(503);
+        assertThat(relay.body("/q/health/ready")).contains("\"resumeRefused\":true", "cannot resume");
+        List<String> refusals = refusals();
+        assertThat(refusals.get(0)).contains("ERROR", "check 1 in a row", SLOT, CdcRelay.RESET);
+        assertThat(refusals.get(2)).contains("check 3 in a row");
+        assertThat(reader.arrived(skipped.toString())).isFalse();
+
+        // The slot no longer moves: its lag is what the server writes, and the metric says so.
+        database.insertRejections(5_000);
+        long owed = database.slot(SLOT).orElseThrow().lagBytes();
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(relay.metric("cdc_relay_slot_lag_bytes")).isGreaterThanOrEqualTo(owed));
+
+        relay.stop();
+        assertThat(relay.reset()).isZero();
+        assertThat(database.slot(SLOT)).isEmpty();
+        assertThat(offsets).doesNotExist();
+        relay.start().awaitReady(READY);
+
+        await().atMost(PATIENCE).until(() -> reader.arrived(skipped.toString()));
+        assertThat(relay.metric("cdc_relay_resume_failed")).isZero();
+        System.out.printf("[relay-it] refused %d times with one line each, then --reset re-snapshotted: the row"
+                + " committed in the gap arrived%n", refusals.size());
+    }
+
+    private List<String> refusals() throws java.io.IOException {
+        return relay.logLines().stream().filter(line -> line.contains("cdc-relay cannot resume")).toList();
+    }
+
+    private static UUID commitDelta(String pollId) throws Exception {
+        UUID id = UUID.randomUUID();
+        try (Connection connection = database.connect(); PreparedStatement insert = LedgerDatabase.deltaInsert(connection)) {
+            LedgerDatabase.insertDelta(insert, id, pollId, "a", 1);
+        }
+        return id;
+    }
+
+    /** Rows are committed and reach Kafka: the moment to break something. */
+    private static void awaitFlowing(DeltaStream stream) {
+        await().atMost(PATIENCE).until(() -> stream.committed().size() > 300
+                && reader.arrived(stream.committed().get(100).toString()));
+    }
+
+    private static boolean allArrived(List<UUID> committed) {
+        return committed.stream().allMatch(id -> reader.arrived(id.toString()));
+    }
+
+    private static long repeated(List<UUID> committed) {
+        return committed.stream().filter(id -> reader.copies(id.toString()) > 1).count();
     }
 
     private static List<TopicReader.Arrival> polls(String pollId) {

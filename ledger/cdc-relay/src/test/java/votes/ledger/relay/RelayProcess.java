@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -35,18 +36,43 @@ final class RelayProcess implements AutoCloseable {
     }
 
     RelayProcess start() {
+        process = launch(List.of());
+        return this;
+    }
+
+    /**
+     * Runs {@code CdcRelay --reset} with the relay's environment, as an operator would, and waits for it.
+     *
+     * @return its exit code
+     */
+    int reset() throws InterruptedException {
+        Process reset = launch(List.of(CdcRelay.RESET));
+        if (!reset.waitFor(60, TimeUnit.SECONDS)) {
+            reset.destroyForcibly();
+            throw new IllegalStateException("relay --reset did not finish in 60 s; see " + log);
+        }
+        return reset.exitValue();
+    }
+
+    private Process launch(List<String> arguments) {
         String javaCommand = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(javaCommand, "-Xmx256m", "-cp",
+        List<String> command = new ArrayList<>(List.of(javaCommand, "-Xmx256m", "-cp",
                 "target/votes-cdc-relay.jar" + java.io.File.pathSeparator + "target/lib/*", CdcRelay.class.getName()));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         try {
             Files.createDirectories(log.getParent());
-            process = builder.start();
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return this;
+    }
+
+    /** Every line the relay (and its resets) logged so far. */
+    List<String> logLines() throws IOException {
+        return Files.readAllLines(log);
     }
 
     /** Waits for {@code /q/health/ready} to answer 200 (streaming from the slot). */
@@ -79,13 +105,36 @@ final class RelayProcess implements AutoCloseable {
         return HTTP.send(request(path), HttpResponse.BodyHandlers.ofString()).body();
     }
 
+    /** The value of one series of {@code /q/metrics}, e.g. {@code cdc_relay_slot_wal_status{status="lost"}}. */
+    double metric(String series) throws IOException, InterruptedException {
+        for (String line : body("/q/metrics").split("\n")) {
+            if (line.startsWith(series + " ")) {
+                return Double.parseDouble(line.substring(series.length() + 1).trim());
+            }
+        }
+        throw new AssertionError("no series " + series + " on /q/metrics");
+    }
+
     /** SIGKILL: no shutdown hook, no offset flush, the walsender's connection just drops. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
-    /** SIGTERM: the shutdown hook closes the engine (offsets flushed; the slot dropped when told to). */
+    /**
+     * SIGTERM, as {@code ./vote down} sends it: the shutdown hook closes the engine (offsets flushed, then
+     * confirmed to the slot). Fails if the relay needed a SIGKILL: that would not be a graceful stop.
+     */
+    void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("relay did not stop within 30 s of SIGTERM; see " + log);
+            }
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process != null && process.isAlive()) {

@@ -2,15 +2,15 @@ package votes.ledger.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.debezium.config.Configuration;
 import io.debezium.data.Envelope;
 import io.debezium.data.Json;
 import io.debezium.data.Uuid;
+import io.debezium.embedded.Transformations;
 import io.debezium.time.ZonedTimestamp;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,7 +18,6 @@ import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
-import org.apache.kafka.connect.transforms.Transformation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,12 +47,13 @@ class TopicRoutingTest {
             .field("poll_id", Schema.STRING_SCHEMA).build();
 
     private final Properties engine = RelayConfig.load(name -> null).engine();
-    private final List<Transformation<SourceRecord>> chain = chain(engine);
+    /** The engine's own transform chain (predicates included), built from the relay's configuration. */
+    private final Transformations chain = new Transformations(Configuration.from(engine));
     private final ConnectRecords records = new ConnectRecords(engine);
 
     @AfterEach
-    void close() {
-        chain.forEach(Transformation::close);
+    void close() throws IOException {
+        chain.close();
     }
 
     @Test
@@ -116,6 +116,20 @@ class TopicRoutingTest {
         assertThat(out.topic()).startsWith(RelayConfig.load(name -> null).skippedTopicPrefix());
     }
 
+    @Test
+    void heartbeatTableRowIsDroppedBeforeAnyTopic() {
+        Schema row = SchemaBuilder.struct().name("ledger.public.cdc_heartbeat.Value")
+                .field("slot_name", Schema.STRING_SCHEMA).field("beat_at", ZonedTimestamp.builder().build()).build();
+        Schema rowKey = SchemaBuilder.struct().name("ledger.public.cdc_heartbeat.Key")
+                .field("slot_name", Schema.STRING_SCHEMA).build();
+        Struct after = new Struct(row).put("slot_name", "votes_cdc_relay").put("beat_at", "2026-11-21T12:00:00Z");
+        SourceRecord change = change("cdc_heartbeat", rowKey, new Struct(rowKey).put("slot_name", "votes_cdc_relay"),
+                Envelope.defineSchema().withName("ledger.public.cdc_heartbeat.Envelope").withRecord(row)
+                        .withSource(SOURCE).build().update(after, after, source("cdc_heartbeat"), COMMITTED));
+
+        assertThat(apply(change)).isNull();
+    }
+
     private Struct poll(String closedAt) {
         return new Struct(POLL).put("poll_id", "p1").put("title", "Lunch?")
                 .put("options", "[{\"id\": \"a\", \"label\": \"Pizza\"}]").put("closed_at", closedAt)
@@ -132,35 +146,7 @@ class TopicRoutingTest {
     }
 
     private SourceRecord apply(SourceRecord record) {
-        SourceRecord current = record;
-        for (Transformation<SourceRecord> transformation : chain) {
-            if (current == null) {
-                return null;
-            }
-            current = transformation.apply(current);
-        }
-        return current;
-    }
-
-    /** What Connect does with {@code transforms}: each alias's type, configured with its own prefixed keys. */
-    @SuppressWarnings("unchecked")
-    private static List<Transformation<SourceRecord>> chain(Properties engine) {
-        List<Transformation<SourceRecord>> chain = new ArrayList<>();
-        for (String alias : engine.getProperty("transforms").split(",")) {
-            String prefix = "transforms." + alias.trim() + ".";
-            Map<String, String> settings = new HashMap<>();
-            engine.stringPropertyNames().stream().filter(name -> name.startsWith(prefix) && !name.equals(prefix + "type"))
-                    .forEach(name -> settings.put(name.substring(prefix.length()), engine.getProperty(name)));
-            try {
-                Transformation<SourceRecord> transformation = (Transformation<SourceRecord>)
-                        Class.forName(engine.getProperty(prefix + "type")).getDeclaredConstructor().newInstance();
-                transformation.configure(settings);
-                chain.add(transformation);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return chain;
+        return chain.transform(record);
     }
 
     private static String text(byte[] bytes) {
