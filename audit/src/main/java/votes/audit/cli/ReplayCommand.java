@@ -38,6 +38,7 @@ import votes.events.codec.EventCodec;
 import votes.events.codec.EventCodecException;
 import votes.events.merkle.MerkleHash;
 import votes.events.poll.Poll;
+import votes.events.topic.Topics;
 import votes.events.vote.VoteSubmitted;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
@@ -47,9 +48,9 @@ import votes.events.vote.VoteSubmitted;
                 "could not run.")
 public final class ReplayCommand implements Callable<Integer> {
 
-    static final String VOTES = "votes.submitted";
-    static final String POLL_EVENTS = "poll-events";
-    static final String VOTE_TALLIES = "vote-tallies";
+    static final String VOTES = Topics.VOTES_SUBMITTED;
+    static final String POLL_EVENTS = Topics.POLL_EVENTS;
+    static final String VOTE_TALLIES = Topics.VOTE_TALLIES;
 
     @Mixin
     Connections connections;
