@@ -23,7 +23,7 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--brokers", paramLabel = "N", description = {
             "Kafka nodes (KRaft, broker+controller each) for a new stack home: 1 (default) or 3 (replication factor 3,"
-                    + " min.insync.replicas 2; node n on VOTE_KAFKA_PORT + 10*(n-1)).",
+                    + " min.insync.replicas 2; node n on VOTE_KAFKA_PORT + 10*(n-1)); at most 5.",
             "Kept in the home's data: later commands use it; a different N on existing data is refused."})
     Integer brokers;
 
