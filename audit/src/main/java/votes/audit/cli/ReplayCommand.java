@@ -54,9 +54,9 @@ import votes.events.poll.Poll;
                 "could not run.")
 public final class ReplayCommand implements Callable<Integer> {
 
-    static final String VOTES = "votes.submitted";
-    static final String POLL_EVENTS = "poll-events";
-    static final String VOTE_TALLIES = "vote-tallies";
+    static final String VOTES = Topics.VOTES_SUBMITTED;
+    static final String POLL_EVENTS = Topics.POLL_EVENTS;
+    static final String VOTE_TALLIES = Topics.VOTE_TALLIES;
 
     @Mixin
     Connections connections;

@@ -19,6 +19,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import votes.events.topic.Topics;
 
 /**
  * The ledger's own rate, in two steps run around a stopped ledger: {@code produce} appends N first votes for an
@@ -39,7 +40,7 @@ public final class LedgerRate {
         @Option(names = "--bootstrap", defaultValue = "127.0.0.1:9092")
         String bootstrap;
 
-        @Option(names = "--topic", defaultValue = "votes.submitted")
+        @Option(names = "--topic", defaultValue = Topics.VOTES_SUBMITTED)
         String topic;
 
         @Option(names = "--poll", required = true)

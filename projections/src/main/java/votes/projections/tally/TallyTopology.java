@@ -14,6 +14,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import org.jboss.logging.Logger;
+import votes.events.topic.Topics;
 import votes.projections.cdc.LedgerRow;
 import votes.projections.cdc.LedgerRows;
 import votes.projections.cdc.MalformedRowException;
@@ -25,9 +26,9 @@ import votes.projections.streams.JsonSerde;
  */
 public final class TallyTopology {
 
-    public static final String DELTAS_TOPIC = "ledger.tally-deltas";
-    public static final String POLLS_TOPIC = "ledger.polls";
-    public static final String TALLIES_TOPIC = "vote-tallies";
+    public static final String DELTAS_TOPIC = Topics.TALLY_DELTAS;
+    public static final String POLLS_TOPIC = Topics.LEDGER_POLLS;
+    public static final String TALLIES_TOPIC = Topics.VOTE_TALLIES;
     /** Queryable: poll id → current {@link Tally}. */
     public static final String TALLIES_STORE = "tallies";
 

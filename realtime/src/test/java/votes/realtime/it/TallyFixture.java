@@ -18,12 +18,13 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
+import votes.events.topic.Topics;
 import votes.infra.test.LocalStackResource;
 
 /** Plays the projections' part: writes Tally JSON to vote-tallies, keyed by poll id. */
 public final class TallyFixture {
 
-    public static final String TOPIC = "vote-tallies";
+    public static final String TOPIC = Topics.VOTE_TALLIES;
     private static KafkaProducer<String, String> producer;
 
     private TallyFixture() {

@@ -1,11 +1,13 @@
 package votes.infra.cli;
 
 import java.util.ArrayList;
-import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import votes.infra.stack.Component;
 import votes.infra.stack.LocalStack;
+import votes.infra.stack.Tier;
 
 @Command(name = "down", mixinStandardHelpOptions = true,
         description = "Stops every component by PID (SIGTERM, SIGKILL after a timeout); data stays in VOTE_HOME.")
@@ -20,13 +22,12 @@ final class DownCommand implements Runnable {
         stop(stack.infrastructure());
     }
 
-    /** One tier at a time, its members in parallel (Kafka alone takes ~3 s to shut down cleanly). */
+    /** One tier at a time, its members together (Kafka alone takes ~3 s to shut down cleanly). */
     private static void stop(List<? extends Component> tier) {
-        Map<String, Long> pids = new java.util.LinkedHashMap<>();
+        Map<String, Long> pids = new LinkedHashMap<>();
         tier.forEach(c -> pids.put(c.name(), c.pid().orElse(-1)));
-        Map<String, Boolean> stopped = new java.util.concurrent.ConcurrentHashMap<>();
-        tier.parallelStream().forEach(c -> stopped.put(c.name(), c.stop()));
-        pids.forEach((name, pid) -> System.out.printf("%-9s %s%n", name,
+        Map<String, Boolean> stopped = new Tier(tier).stop();
+        pids.forEach((name, pid) -> System.out.printf("%-11s %s%n", name,
                 stopped.get(name) ? "stopped (pid " + pid + ")" : "was not running"));
     }
 }

@@ -13,7 +13,7 @@ import votes.infra.stack.StackSettings;
 @Command(name = "logs", mixinStandardHelpOptions = true, description = "Prints a component's log (<home>/logs/<component>.log).")
 final class LogsCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "COMPONENT", description = "kafka, postgres, redis, ledger, ingest or gateway")
+    @Parameters(paramLabel = "COMPONENT", description = "kafka (and kafka-2, kafka-3 with --brokers 3), postgres, redis, ledger, cdc-relay, projections, realtime, ingest or gateway")
     String component;
 
     @Option(names = {"-f", "--follow"}, description = "Keep printing what is appended (Ctrl-C to stop).")

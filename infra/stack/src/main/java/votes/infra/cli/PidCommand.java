@@ -8,7 +8,7 @@ import votes.infra.stack.Component;
 @Command(name = "pid", mixinStandardHelpOptions = true, description = "Prints the PID of a running component (exit 1 if down).")
 final class PidCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "COMPONENT", description = "kafka, postgres, redis, ledger, ingest or gateway")
+    @Parameters(paramLabel = "COMPONENT", description = "kafka (and kafka-2, kafka-3 with --brokers 3), postgres, redis, ledger, cdc-relay, projections, realtime, ingest or gateway")
     String component;
 
     @Override

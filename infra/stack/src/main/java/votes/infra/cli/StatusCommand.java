@@ -11,11 +11,12 @@ final class StatusCommand implements Runnable {
     @Override
     public void run() {
         LocalStack stack = Cli.stack();
-        System.out.printf("%-10s %-8s %-6s %s%n", "COMPONENT", "PID", "PORT", "HEALTH");
+        System.out.printf("%-11s %-8s %-6s %s%n", "COMPONENT", "PID", "PORT", "HEALTH");
         for (Component c : stack.all()) {
             String pid = c.pid().isPresent() ? Long.toString(c.pid().getAsLong()) : "-";
-            System.out.printf("%-10s %-8s %-6d %s%n", c.name(), pid, c.port(), c.isUp() ? "up" : "down");
+            System.out.printf("%-11s %-8s %-6d %s%n", c.name(), pid, c.port(), c.isUp() ? "up" : "down");
         }
         System.out.println("home: " + stack.settings().home());
+        System.out.println("kafka: " + stack.settings().brokers() + " broker(s), " + stack.settings().kafkaBootstrap());
     }
 }

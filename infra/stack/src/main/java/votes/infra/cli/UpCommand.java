@@ -4,13 +4,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import votes.infra.stack.LocalStack;
 import votes.infra.stack.StackSettings;
 
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = "Starts whatever is down (Kafka, PostgreSQL, Redis, ledger, ingest, gateway), then creates a demo poll.")
+        description = {"Starts whatever is down (Kafka, PostgreSQL, Redis, the services, the gateway), then creates a demo poll.",
+                "Kafka topics are created, or brought up to the contract's configs, on every run."})
 final class UpCommand implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--build", description = "Rebuild with Maven first (handled by the ./vote script).")
@@ -19,10 +21,16 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--no-demo", description = "Do not create the demo poll.")
     boolean noDemo;
 
+    @Option(names = "--brokers", paramLabel = "N", description = {
+            "Kafka nodes (KRaft, broker+controller each) for a new stack home: 1 (default) or 3 (replication factor 3,"
+                    + " min.insync.replicas 2; node n on VOTE_KAFKA_PORT + 10*(n-1)); at most 5.",
+            "Kept in the home's data: later commands use it; a different N on existing data is refused."})
+    Integer brokers;
+
     @Override
     public Integer call() {
         long start = System.nanoTime();
-        LocalStack stack = Cli.stack();
+        LocalStack stack = Cli.stack(Cli.settings(brokers == null ? OptionalInt.empty() : OptionalInt.of(brokers)));
         StackSettings settings = stack.settings();
         System.out.println("Stack home " + settings.home());
         List<String> down = stack.up((index, total, label, outcome, took, ok) -> System.out.printf(Locale.ROOT, "[%d/%d] %-11s %s %s (%.1f s)%n",

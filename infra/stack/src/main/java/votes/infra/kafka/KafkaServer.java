@@ -10,40 +10,56 @@ import java.util.Map;
 import votes.infra.stack.Detached;
 import votes.infra.stack.ManagedProcess;
 import votes.infra.stack.Probes;
-import votes.infra.stack.StackException;
 import votes.infra.stack.StackSettings;
 
-/** Apache Kafka in KRaft mode from infra/kafka-server's jars, one combined node, plus our topics. */
+/**
+ * One node of the stack's Kafka (KRaft, broker and controller in one process) from infra/kafka-server's jars. Node 1
+ * is the component {@code kafka}, node n > 1 {@code kafka-n}: each has its own data dir, log, pid and ports, so it can
+ * be killed and restarted alone. {@link KafkaCluster} starts them together and creates the topics.
+ */
 public final class KafkaServer extends ManagedProcess {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
-    public KafkaServer(StackSettings settings) {
+    private final int nodeId;
+
+    public KafkaServer(StackSettings settings, int nodeId) {
         super(settings);
+        this.nodeId = nodeId;
+    }
+
+    /** The component name of node {@code nodeId}: kafka, kafka-2, kafka-3. */
+    public static String name(int nodeId) {
+        return nodeId == 1 ? "kafka" : "kafka-" + nodeId;
+    }
+
+    public int nodeId() {
+        return nodeId;
     }
 
     @Override
     public String name() {
-        return "kafka";
+        return name(nodeId);
     }
 
     @Override
     public String label() {
-        return "Kafka";
+        return settings.brokers() == 1 ? "Kafka" : "Kafka node " + nodeId;
     }
 
     @Override
     public int port() {
-        return settings.ports().kafka();
+        return settings.ports().kafka(nodeId);
     }
 
+    /** Up once it serves and the cluster counts it as a live broker again (a restarted node catches up first). */
     @Override
     protected String launch() {
         Path dir = settings.dataDir(name());
         Path logDirs = dir.resolve("log");
         Path properties = dir.resolve("server.properties");
         Path log4j = dir.resolve("log4j2.properties");
-        KafkaConfig config = new KafkaConfig(port(), settings.ports().kafkaController(), logDirs);
+        KafkaConfig config = new KafkaConfig(nodeId, settings.brokers(), settings.ports(), logDirs);
         try {
             Files.createDirectories(logDirs);
             Files.writeString(properties, config.serverProperties());
@@ -53,7 +69,7 @@ public final class KafkaServer extends ManagedProcess {
         }
         String classpath = brokerClasspath();
         if (!Files.exists(logDirs.resolve("meta.properties"))) {
-            format(classpath, properties, log4j);
+            format(classpath, properties, log4j, ClusterIdentity.settle(settings).clusterId());
         }
         Process process = Detached.start(List.of(javaBinary(), "-Xmx512m", "-XX:+UseSerialGC",
                         "-Dlog4j2.configurationFile=" + log4j, "-cp", classpath, "kafka.Kafka", properties.toString()),
@@ -62,37 +78,27 @@ public final class KafkaServer extends ManagedProcess {
         if (!Probes.await(READY_TIMEOUT, process.toHandle(), () -> Probes.portAccepts(port()))) {
             throw failed(process.isAlive() ? "did not open port " + port() + " in time" : "exited at start");
         }
-        try (KafkaTopics topics = new KafkaTopics(settings.kafkaBootstrap())) {
-            topics.awaitCluster(READY_TIMEOUT);
-            topics.ensure(KafkaTopics.standard(settings.votesPartitions()));
-        } catch (RuntimeException e) {
-            throw new StackException("Kafka is listening but not usable: " + e.getMessage() + "; see "
-                    + settings.logFile(name()), e);
+        try (KafkaTopics cluster = new KafkaTopics(settings.kafkaBootstrap())) {
+            if (!Probes.await(READY_TIMEOUT, process.toHandle(), () -> cluster.liveBrokers().contains(nodeId))) {
+                throw failed(process.isAlive() ? "is not a live broker after " + READY_TIMEOUT.toSeconds()
+                        + " s (live: " + cluster.liveBrokers() + ")" : "exited at start");
+            }
         }
-        return "up on " + settings.kafkaBootstrap();
+        return "up on 127.0.0.1:" + port();
     }
 
-    /** Storage is formatted once per data dir; the cluster id comes from the tool itself. */
-    private void format(String classpath, Path properties, Path log4j) {
-        Path log = settings.logFile(name());
-        List<String> java = List.of(javaBinary(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dlog4j2.configurationFile=" + log4j, "-cp", classpath, "kafka.tools.StorageTool");
-        String clusterId = Detached.run(concat(java, "random-uuid"), log, 60).trim();
-        String[] lines = clusterId.split("\\R");
-        clusterId = lines[lines.length - 1].trim();
-        Detached.run(concat(java, "format", "-t", clusterId, "-c", properties.toString()), log, 60);
+    /** Storage is formatted once per data dir, with the id every node of the cluster shares. */
+    private void format(String classpath, Path properties, Path log4j, String clusterId) {
+        Detached.run(List.of(javaBinary(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dlog4j2.configurationFile=" + log4j, "-cp", classpath, "kafka.tools.StorageTool",
+                "format", "-t", clusterId, "-c", properties.toString()), settings.logFile(name()), 60);
     }
 
     private String brokerClasspath() {
         Path lib = settings.repoRoot().resolve("infra/kafka-server/target/lib");
         if (!Files.isDirectory(lib)) {
-            throw new StackException("Kafka broker jars missing in " + lib
-                    + "; build them: ./mvnw -q -pl infra/kafka-server package");
+            throw failed("broker jars missing in " + lib + "; build them: ./mvnw -q -pl infra/kafka-server package");
         }
         return lib + "/*";
-    }
-
-    private static List<String> concat(List<String> head, String... tail) {
-        return java.util.stream.Stream.concat(head.stream(), java.util.Arrays.stream(tail)).toList();
     }
 }

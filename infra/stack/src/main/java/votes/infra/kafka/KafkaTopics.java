@@ -1,6 +1,9 @@
 package votes.infra.kafka;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,17 +12,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
+import votes.events.topic.TopicDurability;
+import votes.events.topic.Topics;
 
-/** The topics the contract says infra creates before any service starts. */
+/**
+ * The topics of the contract ({@link Topics#ALL}), created by infra before any service starts with the configs
+ * {@link TopicDurability} requires, and existing ones (a stack from before a config was required) brought up to them.
+ */
 public final class KafkaTopics implements AutoCloseable {
 
-    public static final String VOTES_SUBMITTED = "votes.submitted";
-    public static final String POLL_EVENTS = "poll-events";
-    public static final String TALLY_DELTAS = "ledger.tally-deltas";
-    public static final String LEDGER_POLLS = "ledger.polls";
-    public static final String VOTE_TALLIES = "vote-tallies";
+    private static final long CALL_TIMEOUT_SECONDS = 30;
 
     private final Admin admin;
 
@@ -30,44 +40,58 @@ public final class KafkaTopics implements AutoCloseable {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000));
     }
 
-    public static List<NewTopic> standard(int votesPartitions) {
-        return List.of(new NewTopic(VOTES_SUBMITTED, votesPartitions, (short) 1),
-                new NewTopic(POLL_EVENTS, 3, (short) 1),
-                new NewTopic(votes.events.topic.Topics.VOTES_DEAD_LETTER, 3, (short) 1),
-                new NewTopic(TALLY_DELTAS, votesPartitions, (short) 1),
-                new NewTopic(LEDGER_POLLS, 3, (short) 1),
-                // Compacted: the latest tally per poll is all a new dashboard instance needs to catch up.
-                new NewTopic(VOTE_TALLIES, votesPartitions, (short) 1)
-                        .configs(Map.of("cleanup.policy", "compact", "min.cleanable.dirty.ratio", "0.1")));
+    /** Every topic of the contract as created on a cluster of this many brokers. */
+    public static List<NewTopic> contract(int votesPartitions, int brokers) {
+        return Topics.ALL.stream()
+                .map(spec -> new NewTopic(spec.name(), spec.partitions(votesPartitions),
+                        TopicDurability.replicationFactor(brokers)).configs(TopicDurability.configs(spec, brokers)))
+                .toList();
     }
 
-    /** The port opens before the controller has elected itself; describeCluster answers only after. */
-    public void awaitCluster(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        RuntimeException last = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
-                    return;
-                }
-            } catch (Exception e) {
-                last = new IllegalStateException(e.getMessage(), e);
+    /** What {@link #ensure} did: topics it created and settings of existing topics it changed. */
+    public record Outcome(List<String> created, List<TopicConfigChange> changed) {
+
+        /** For a step's outcome line; empty when the topics already were as required. */
+        public String describe() {
+            List<String> parts = new ArrayList<>();
+            if (!created.isEmpty()) {
+                parts.add("created " + String.join(", ", created));
             }
-            sleep();
+            changed.forEach(change -> parts.add(change.toString()));
+            return String.join("; ", parts);
         }
-        throw last != null ? last : new IllegalStateException("cluster has no nodes");
     }
 
-    /** Idempotent: existing topics are left as they are. */
-    public void ensure(List<NewTopic> topics) {
+    /**
+     * Idempotent: creates the missing topics, and sets every config an existing one lacks (incrementalAlterConfigs,
+     * only the keys whose effective value differs). Partition counts and replication factors of existing topics
+     * are left alone: changing either would move records between Merkle logs or need a reassignment.
+     */
+    public Outcome ensure(List<NewTopic> topics) {
         Set<String> existing = names();
         List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name())).toList();
+        List<String> created = create(missing);
+        List<NewTopic> present = topics.stream().filter(t -> existing.contains(t.name()) && t.configs() != null)
+                .toList();
+        Map<String, Map<String, String>> live = configs(present.stream().map(NewTopic::name).toList());
+        List<TopicConfigChange> changes = present.stream()
+                .flatMap(t -> TopicConfigChange.between(t.name(), t.configs(), live.get(t.name())).stream())
+                .toList();
+        alter(changes);
+        return new Outcome(created, changes);
+    }
+
+    private List<String> create(List<NewTopic> missing) {
+        List<String> created = new ArrayList<>();
         if (missing.isEmpty()) {
-            return;
+            return created;
         }
-        admin.createTopics(missing).values().forEach((name, future) -> {
+        Map<String, KafkaFuture<Void>> futures = admin.createTopics(missing).values();
+        missing.stream().map(NewTopic::name).forEach(name -> {
             try {
-                future.get(30, TimeUnit.SECONDS);
+                KafkaFuture<Void> future = futures.get(name);
+                future.get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                created.add(name);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw new IllegalStateException("cannot create topic " + name + ": " + e.getCause(), e);
@@ -76,6 +100,52 @@ public final class KafkaTopics implements AutoCloseable {
                 throw new IllegalStateException("cannot create topic " + name + ": " + e, e);
             }
         });
+        return created;
+    }
+
+    private void alter(List<TopicConfigChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Map<ConfigResource, Collection<AlterConfigOp>> ops = new LinkedHashMap<>();
+        changes.forEach(change -> ops.computeIfAbsent(topic(change.topic()), r -> new ArrayList<>())
+                .add(new AlterConfigOp(new ConfigEntry(change.key(), change.to()), AlterConfigOp.OpType.SET)));
+        try {
+            admin.incrementalAlterConfigs(ops).all().get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot set " + changes + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Each topic's effective configs, defaults included: what a service's readiness check judges. */
+    public Map<String, Map<String, String>> configs(Collection<String> topics) {
+        if (topics.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            Map<ConfigResource, Config> described = admin.describeConfigs(topics.stream().map(KafkaTopics::topic).toList())
+                    .all().get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            Map<String, Map<String, String>> configs = new LinkedHashMap<>();
+            described.forEach((resource, config) -> configs.put(resource.name(), config.entries().stream()
+                    .filter(entry -> entry.value() != null)
+                    .collect(Collectors.toMap(ConfigEntry::name, ConfigEntry::value))));
+            return configs;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot describe the configs of " + topics + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The ids of the brokers the cluster counts as live (registered and unfenced), empty while it cannot say: a
+     * node's port opens before the controller quorum has a leader, and a restarted node is fenced until it caught up.
+     */
+    public Set<Integer> liveBrokers() {
+        try {
+            return admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).stream().map(Node::id)
+                    .collect(Collectors.toCollection(java.util.TreeSet::new));
+        } catch (Exception e) {
+            return Set.of();
+        }
     }
 
     public Map<String, Integer> partitions() {
@@ -95,13 +165,8 @@ public final class KafkaTopics implements AutoCloseable {
         }
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted");
-        }
+    private static ConfigResource topic(String name) {
+        return new ConfigResource(ConfigResource.Type.TOPIC, name);
     }
 
     @Override

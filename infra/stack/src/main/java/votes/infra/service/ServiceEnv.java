@@ -2,6 +2,7 @@ package votes.infra.service;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import votes.events.topic.TopicDurability;
 import votes.infra.stack.StackSettings;
 
 /** The contract's environment variables, as every service reads them. */
@@ -30,6 +31,9 @@ public final class ServiceEnv {
         // State that must survive a restart (kill -9 included) lives under the stack's data dir, not /tmp.
         env.put("KAFKA_STREAMS_STATE_DIR", s.dataDir("projections").resolve("state").toString());
         env.put("RELAY_OFFSETS_FILE", s.dataDir("cdc-relay").resolve("offsets.dat").toString());
+        // Kafka Streams creates its changelog and repartition topics itself: as many replicas as ours, or a dead
+        // broker of three would take a store's changelog (and the projections) down with it.
+        env.put("PROJECTIONS_REPLICATION_FACTOR", Short.toString(TopicDurability.replicationFactor(s.brokers())));
         return env;
     }
 }

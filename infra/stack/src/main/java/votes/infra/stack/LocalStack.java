@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import votes.events.checkpoint.Ed25519Keys;
 import votes.infra.gateway.GatewayProcess;
-import votes.infra.kafka.KafkaServer;
+import votes.infra.kafka.KafkaCluster;
 import votes.infra.postgres.PostgresServer;
 import votes.infra.redis.RedisServer;
 import votes.infra.service.ServiceNotBuiltException;
@@ -22,12 +22,18 @@ import votes.infra.token.TokenMinter;
  */
 public final class LocalStack {
 
+    /** Kafka (all its nodes), PostgreSQL, Redis, the dev keys. */
+    private static final int INFRASTRUCTURE_STEPS = 4;
+
     /** Reports each step as it ends: "[2/7] PostgreSQL … up on 127.0.0.1:5433 (0.8 s)". */
     public interface StepListener {
         void step(int index, int total, String label, String outcome, Duration took, boolean ok);
     }
 
     private final StackSettings settings;
+    private final KafkaCluster kafka;
+    private final PostgresServer postgres;
+    private final RedisServer redis;
     private final List<Component> infrastructure;
     private final List<ServiceProcess> services;
     private final GatewayProcess gateway;
@@ -35,8 +41,13 @@ public final class LocalStack {
 
     public LocalStack(StackSettings settings, Consumer<String> notes) {
         this.settings = settings;
-        this.infrastructure = List.of(new KafkaServer(settings), new PostgresServer(settings, notes),
-                new RedisServer(settings));
+        this.kafka = new KafkaCluster(settings);
+        this.postgres = new PostgresServer(settings, notes);
+        this.redis = new RedisServer(settings);
+        List<Component> infrastructure = new ArrayList<>(kafka.nodes());
+        infrastructure.add(postgres);
+        infrastructure.add(redis);
+        this.infrastructure = List.copyOf(infrastructure);
         this.services = ServiceSpec.ALL.stream().filter(spec -> spec.isPresent(settings.repoRoot()))
                 .map(spec -> new ServiceProcess(settings, spec)).toList();
         this.gateway = new GatewayProcess(settings);
@@ -47,8 +58,14 @@ public final class LocalStack {
         return settings;
     }
 
+    /** Every Kafka node, PostgreSQL and Redis: one component each. */
     public List<Component> infrastructure() {
         return infrastructure;
+    }
+
+    /** Kafka's nodes as one start step (they need each other to come up) plus the topics of the contract. */
+    public KafkaCluster kafka() {
+        return kafka;
     }
 
     public List<ServiceProcess> services() {
@@ -98,13 +115,12 @@ public final class LocalStack {
 
     /** Kafka, PostgreSQL, Redis and the dev keys: what @QuarkusTest needs. Fails on the first error. */
     public void startInfrastructure(StepListener listener) {
-        int total = infrastructure.size() + 1;
-        for (int i = 0; i < infrastructure.size(); i++) {
-            Component c = infrastructure.get(i);
-            int index = i + 1;
-            timed(listener, index, total, c.label(), c::start);
-        }
-        timed(listener, total, total, "dev keys", this::ensureKeys);
+        int total = INFRASTRUCTURE_STEPS;
+        int index = 0;
+        timed(listener, ++index, total, "Kafka", kafka::start);
+        timed(listener, ++index, total, postgres.label(), postgres::start);
+        timed(listener, ++index, total, redis.label(), redis::start);
+        timed(listener, ++index, total, "dev keys", this::ensureKeys);
     }
 
     /**
@@ -114,12 +130,10 @@ public final class LocalStack {
      * @return the names of the services that are not running.
      */
     public List<String> up(StepListener listener, boolean keepGoing) {
-        int total = infrastructure.size() + 1 + services.size() + 1;
-        int index = 0;
-        for (Component c : infrastructure) {
-            timed(listener, ++index, total, c.label(), c::start);
-        }
-        timed(listener, ++index, total, "dev keys", this::ensureKeys);
+        int total = INFRASTRUCTURE_STEPS + services.size() + 1;
+        startInfrastructure((i, ignored, label, outcome, took, ok) -> listener.step(i, total, label, outcome,
+                took, ok));
+        int index = INFRASTRUCTURE_STEPS;
         List<String> down = new ArrayList<>();
         for (ServiceProcess service : services) {
             try {
@@ -139,12 +153,8 @@ public final class LocalStack {
     public void stopAll() {
         List<Component> front = new ArrayList<>(services);
         front.add(gateway);
-        stopTogether(front);
-        stopTogether(infrastructure);
-    }
-
-    public static void stopTogether(List<? extends Component> components) {
-        components.parallelStream().forEach(Component::stop);
+        new Tier(front).stop();
+        new Tier(infrastructure).stop();
     }
 
     private static void timed(StepListener listener, int index, int total, String label,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.Map;
 
 /** Every port of the local stack, in one place so the CLI, the services' env and the tests agree. */
@@ -25,10 +26,68 @@ public record StackPorts(int gateway, int ingest, int ledger, int realtime, int 
                 port(env, "VOTE_REDIS_PORT", 6380));
     }
 
-    /** Free ports chosen by the kernel, so parallel test JVMs and a developer's stack never collide. */
+    /**
+     * Brokers after the first listen {@value #BROKER_PORT_STEP} ports apart: broker n on kafka + 10·(n-1), its
+     * controller on kafkaController + 10·(n-1). One rule, so the CLI, the services' bootstrap list and the tests
+     * agree, and the encoded port set below needs no more fields.
+     */
+    public static final int BROKER_PORT_STEP = 10;
+    /** The most brokers a stack may have: every broker's two ports must stay clear of each other. */
+    public static final int MAX_BROKERS = 5;
+
+    /** The client port of broker {@code node} (1-based). */
+    public int kafka(int node) {
+        return kafka + BROKER_PORT_STEP * (node - 1);
+    }
+
+    /** The KRaft controller port of node {@code node} (1-based). */
+    public int kafkaController(int node) {
+        return kafkaController + BROKER_PORT_STEP * (node - 1);
+    }
+
+    /**
+     * Free ports chosen by the kernel, so parallel test JVMs and a developer's stack never collide. The two Kafka
+     * bases are picked so that the ports of all {@link #MAX_BROKERS} brokers are free too, and no other port of the
+     * set falls on one of them.
+     */
     public static StackPorts ephemeral() {
-        return new StackPorts(freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
-                freePort(), freePort(), freePort());
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        int kafka = freeBrokerBase(taken);
+        int controller = freeBrokerBase(taken);
+        return new StackPorts(freePort(taken), freePort(taken), freePort(taken), freePort(taken), freePort(taken),
+                freePort(taken), kafka, controller, freePort(taken), freePort(taken));
+    }
+
+    private static int freeBrokerBase(java.util.Set<Integer> taken) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int base = freePort();
+            List<Integer> ports = java.util.stream.IntStream.range(0, MAX_BROKERS)
+                    .mapToObj(n -> base + BROKER_PORT_STEP * n).toList();
+            if (ports.get(ports.size() - 1) <= 65535 && ports.stream().noneMatch(taken::contains)
+                    && ports.stream().skip(1).allMatch(StackPorts::isFree)) {
+                taken.addAll(ports);
+                return base;
+            }
+        }
+        throw new IllegalStateException("no free run of " + MAX_BROKERS + " Kafka ports " + BROKER_PORT_STEP + " apart");
+    }
+
+    private static int freePort(java.util.Set<Integer> taken) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = freePort();
+            if (taken.add(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port outside " + taken);
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** A compact text form, to hand a running stack's ports to code that cannot share objects with us. */

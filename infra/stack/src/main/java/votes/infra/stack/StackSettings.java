@@ -9,7 +9,7 @@ import java.util.Map;
  * The CLI builds one from the environment, the tests build an ephemeral one under target/.
  */
 public record StackSettings(Path home, Path repoRoot, StackPorts ports, int votesPartitions, String jwtIssuer,
-                            String voterIdKey) {
+                            String voterIdKey, int brokers) {
 
     public static final String DEFAULT_ISSUER = "https://votes.local/dev";
     public static final String DEFAULT_VOTER_ID_KEY = "dev-voter-id-key-change-me";
@@ -20,17 +20,25 @@ public record StackSettings(Path home, Path repoRoot, StackPorts ports, int vote
         return new StackSettings(homeDir.toAbsolutePath().normalize(), repoRoot, StackPorts.fromEnv(env),
                 Integer.parseInt(env.getOrDefault("VOTES_PARTITIONS", "6")),
                 env.getOrDefault("JWT_ISSUER", DEFAULT_ISSUER),
-                env.getOrDefault("VOTER_ID_KEY", DEFAULT_VOTER_ID_KEY));
+                env.getOrDefault("VOTER_ID_KEY", DEFAULT_VOTER_ID_KEY), 1);
     }
 
     /** A private stack for one test JVM: free ports, data under the given directory. */
     public static StackSettings ephemeral(Path home, Path repoRoot) {
         return new StackSettings(home.toAbsolutePath().normalize(), repoRoot, StackPorts.ephemeral(), 6,
-                DEFAULT_ISSUER, DEFAULT_VOTER_ID_KEY);
+                DEFAULT_ISSUER, DEFAULT_VOTER_ID_KEY, 1);
     }
 
     public StackSettings withPorts(StackPorts other) {
-        return new StackSettings(home, repoRoot, other, votesPartitions, jwtIssuer, voterIdKey);
+        return new StackSettings(home, repoRoot, other, votesPartitions, jwtIssuer, voterIdKey, brokers);
+    }
+
+    /** The Kafka brokers of this stack; the count a stack home was first started with is kept in its data. */
+    public StackSettings withBrokers(int count) {
+        if (count < 1 || count > StackPorts.MAX_BROKERS) {
+            throw new IllegalArgumentException("a stack has 1 to " + StackPorts.MAX_BROKERS + " Kafka brokers, not " + count);
+        }
+        return new StackSettings(home, repoRoot, ports, votesPartitions, jwtIssuer, voterIdKey, count);
     }
 
     public Path dataDir(String component) {
@@ -67,8 +75,10 @@ public record StackSettings(Path home, Path repoRoot, StackPorts ports, int vote
         return keysDir().resolve("checkpoint-public.pem");
     }
 
+    /** Every broker, so a client still finds the cluster when the first broker is down. */
     public String kafkaBootstrap() {
-        return "127.0.0.1:" + ports.kafka();
+        return String.join(",", java.util.stream.IntStream.rangeClosed(1, brokers)
+                .mapToObj(node -> "127.0.0.1:" + ports.kafka(node)).toList());
     }
 
     public String redisUrl() {

@@ -23,6 +23,12 @@ public final class TestStack {
 
     private static final String HOME_PROPERTY = "votes.test-stack.home";
     private static final String PORTS_PROPERTY = "votes.test-stack.ports";
+    /**
+     * Kafka nodes of the test stack (default 1). {@code -Dvotes.test-stack.brokers=3} on a test JVM (Failsafe's
+     * systemPropertyVariables) gives it three (components kafka, kafka-2, kafka-3), for faults a single broker
+     * cannot survive. Read by every class loader, like the two properties above.
+     */
+    public static final String BROKERS_PROPERTY = "votes.test-stack.brokers";
 
     private static TestStack instance;
 
@@ -49,12 +55,13 @@ public final class TestStack {
             String runningHome = System.getProperty(HOME_PROPERTY);
             if (runningHome != null) {
                 StackSettings settings = StackSettings.ephemeral(Path.of(runningHome), StackSettings.findRepoRoot(Path.of("")))
-                        .withPorts(StackPorts.decode(System.getProperty(PORTS_PROPERTY)));
+                        .withPorts(StackPorts.decode(System.getProperty(PORTS_PROPERTY))).withBrokers(brokers());
                 instance = new TestStack(new LocalStack(settings, note -> System.err.println("[vote-stack] " + note)));
                 return instance;
             }
             Path home = Path.of("target", "vote-stack-" + ProcessHandle.current().pid()).toAbsolutePath();
-            StackSettings settings = StackSettings.ephemeral(home, StackSettings.findRepoRoot(Path.of("")));
+            StackSettings settings = StackSettings.ephemeral(home, StackSettings.findRepoRoot(Path.of("")))
+                    .withBrokers(brokers());
             LocalStack stack = new LocalStack(settings, note -> System.err.println("[vote-stack] " + note));
             TestStack created = new TestStack(stack);
             // Registered before starting, so a half-started stack is cleaned up too.
@@ -69,6 +76,10 @@ public final class TestStack {
             instance = created;
             return instance;
         }
+    }
+
+    private static int brokers() {
+        return Integer.getInteger(BROKERS_PROPERTY, 1);
     }
 
     /** Adds the services and the gateway (built jars required), once. */

@@ -43,7 +43,10 @@ public class VoteStackExtension implements BeforeAllCallback {
         return stack().redisUrl();
     }
 
-    /** SIGKILL a component (ledger, ingest, gateway, kafka, postgres, redis) and wait until it is gone. */
+    /**
+     * SIGKILL a component (ledger, ingest, gateway, kafka, postgres, redis; kafka-2 and kafka-3 on a three-broker
+     * stack, see {@link TestStack#BROKERS_PROPERTY}) and wait until it is gone.
+     */
     public void kill9(String component) {
         Component c = stack().localStack().require(component);
         c.kill9();

@@ -17,4 +17,11 @@ class EnvCommandTest {
                 .containsEntry("KAFKA_BOOTSTRAP", "127.0.0.1:9092")
                 .containsEntry("CHECKPOINT_PUBLIC_KEY_FILE", "/tmp/vh/keys/checkpoint-public.pem");
     }
+
+    @Test
+    void onThreeBrokersKafkaBootstrapListsThemAll() {
+        Map<String, String> vars = EnvCommand.variables(StackSettings.fromEnv(Map.of("VOTE_KAFKA_PORT", "21092"),
+                Path.of("/repo")).withBrokers(3));
+        assertThat(vars).containsEntry("KAFKA_BOOTSTRAP", "127.0.0.1:21092,127.0.0.1:21102,127.0.0.1:21112");
+    }
 }

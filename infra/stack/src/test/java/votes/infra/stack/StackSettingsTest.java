@@ -19,6 +19,7 @@ class StackSettingsTest {
         assertThat(s.kafkaBootstrap()).isEqualTo("127.0.0.1:9092");
         assertThat(s.gatewayUrl()).isEqualTo("http://localhost:8080");
         assertThat(s.votesPartitions()).isEqualTo(6);
+        assertThat(s.brokers()).isEqualTo(1);
         assertThat(s.jwtIssuer()).isEqualTo("https://votes.local/dev");
     }
 
@@ -40,9 +41,43 @@ class StackSettingsTest {
     }
 
     @Test
-    void ephemeralPortsAreDistinct() {
+    void ephemeralPortsAreDistinctIncludingThoseOfEveryKafkaNode() {
         StackPorts p = StackPorts.ephemeral();
-        assertThat(java.util.Set.of(p.gateway(), p.ingest(), p.ledger(), p.realtime(), p.kafka(), p.kafkaController(),
-                p.postgres(), p.redis())).hasSize(8);
+        java.util.Set<Integer> ports = new java.util.HashSet<>(java.util.List.of(p.gateway(), p.ingest(), p.ledger(),
+                p.realtime(), p.projections(), p.relay(), p.postgres(), p.redis()));
+        for (int node = 1; node <= StackPorts.MAX_BROKERS; node++) {
+            ports.add(p.kafka(node));
+            ports.add(p.kafkaController(node));
+        }
+        assertThat(ports).hasSize(8 + 2 * StackPorts.MAX_BROKERS);
+    }
+
+    @Test
+    void kafkaNodesListenTenPortsApart() {
+        StackPorts p = StackSettings.fromEnv(Map.of("VOTE_KAFKA_PORT", "21092", "VOTE_KAFKA_CONTROLLER_PORT", "21093"),
+                Path.of("/repo")).ports();
+        assertThat(java.util.List.of(p.kafka(1), p.kafka(2), p.kafka(3))).containsExactly(21092, 21102, 21112);
+        assertThat(java.util.List.of(p.kafkaController(1), p.kafkaController(2), p.kafkaController(3)))
+                .containsExactly(21093, 21103, 21113);
+    }
+
+    @Test
+    void aPortSetSurvivesItsTextForm() {
+        StackPorts p = StackPorts.ephemeral();
+        assertThat(StackPorts.decode(p.encode())).isEqualTo(p);
+    }
+
+    @Test
+    void clientsOfAThreeBrokerStackAreGivenEveryBroker() {
+        StackSettings s = StackSettings.fromEnv(Map.of(), Path.of("/repo")).withBrokers(3);
+        assertThat(s.kafkaBootstrap()).isEqualTo("127.0.0.1:9092,127.0.0.1:9102,127.0.0.1:9112");
+        assertThat(s.withPorts(StackPorts.ephemeral()).brokers()).isEqualTo(3);
+    }
+
+    @Test
+    void aBrokerCountOutsideWhatThePortsAllowIsRefused() {
+        StackSettings s = StackSettings.fromEnv(Map.of(), Path.of("/repo"));
+        assertThatThrownBy(() -> s.withBrokers(0)).hasMessageContaining("1 to 5");
+        assertThatThrownBy(() -> s.withBrokers(6)).hasMessageContaining("1 to 5");
     }
 }

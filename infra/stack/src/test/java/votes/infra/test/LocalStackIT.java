@@ -17,11 +17,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -30,6 +36,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import votes.events.topic.Topics;
 import votes.infra.kafka.KafkaTopics;
 import votes.infra.redis.RedisPing;
 import votes.infra.stack.Component;
@@ -66,7 +73,8 @@ class LocalStackIT {
     @Order(1)
     void kafkaHasTheContractTopicsAndCarriesARecord() throws Exception {
         try (KafkaTopics topics = new KafkaTopics(stack.kafkaBootstrap())) {
-            assertThat(topics.partitions()).containsEntry("votes.submitted", 6).containsEntry("poll-events", 3);
+            assertThat(topics.partitions()).containsEntry(Topics.VOTES_SUBMITTED, 6).containsEntry(Topics.POLL_EVENTS, 3)
+                    .containsEntry(Topics.VOTES_DEAD_LETTER, 3);
         }
         Properties p = new Properties();
         p.put("bootstrap.servers", stack.kafkaBootstrap());
@@ -88,6 +96,39 @@ class LocalStackIT {
                 records.forEach(r -> values.add(r.key() + "=" + r.value()));
             }
             assertThat(values).containsExactly("poll-1={\"hello\":1}");
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theTopicsOfRecordAreKeptForEverOnTheLiveBroker() {
+        try (KafkaTopics topics = new KafkaTopics(stack.kafkaBootstrap())) {
+            Map<String, Map<String, String>> live = topics.configs(List.of(Topics.VOTES_SUBMITTED, Topics.POLL_EVENTS,
+                    Topics.VOTES_DEAD_LETTER, Topics.VOTE_TALLIES));
+            for (String record : List.of(Topics.VOTES_SUBMITTED, Topics.POLL_EVENTS, Topics.VOTES_DEAD_LETTER)) {
+                assertThat(live.get(record)).as(record).containsEntry("retention.ms", "-1")
+                        .containsEntry("retention.bytes", "-1").containsEntry("cleanup.policy", "delete")
+                        .containsEntry("min.insync.replicas", "1").containsEntry("unclean.leader.election.enable", "false");
+            }
+            assertThat(live.get(Topics.VOTE_TALLIES)).containsEntry("cleanup.policy", "compact")
+                    .containsEntry("retention.ms", "604800000");
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aTopicFromBeforeTheContractIsBroughtUpToItAndTheStepSaysWhatChanged() throws Exception {
+        ConfigResource votes = new ConfigResource(ConfigResource.Type.TOPIC, Topics.VOTES_SUBMITTED);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrap()))) {
+            // What a stack started before this change has: no override, Kafka's 7-day default.
+            admin.incrementalAlterConfigs(Map.of(votes, List.of(new AlterConfigOp(
+                    new ConfigEntry("retention.ms", ""), AlterConfigOp.OpType.DELETE)))).all().get(30, TimeUnit.SECONDS);
+
+            String outcome = stack.localStack().kafka().start();
+
+            assertThat(outcome).contains("votes.submitted: retention.ms 604800000 → -1");
+            Config live = admin.describeConfigs(List.of(votes)).all().get(30, TimeUnit.SECONDS).get(votes);
+            assertThat(live.get("retention.ms").value()).isEqualTo("-1");
         }
     }
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import votes.events.topic.Topics;
 import votes.infra.kafka.KafkaTopics;
 import votes.infra.stack.Component;
 import votes.infra.test.TestStack;
@@ -38,8 +39,8 @@ import votes.ledger.relay.slot.SlotState;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RelayIT {
 
-    private static final String DELTAS = "ledger.tally-deltas";
-    private static final String POLLS = "ledger.polls";
+    private static final String DELTAS = Topics.TALLY_DELTAS;
+    private static final String POLLS = Topics.LEDGER_POLLS;
     private static final String SLOT = "relay_it_" + ProcessHandle.current().pid();
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     /** Short, so the idle and no-pinning scenarios take seconds; production runs 10 s. */

@@ -1,0 +1,26 @@
+package votes.infra.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import votes.infra.stack.StackSettings;
+
+class ServiceEnvTest {
+
+    private final StackSettings oneBroker = StackSettings.fromEnv(Map.of(), Path.of("/repo"));
+
+    @Test
+    void servicesOfAThreeBrokerStackAreGivenEveryBrokerAndReplicateTheirOwnTopicsThreeTimes() {
+        Map<String, String> env = ServiceEnv.of(oneBroker.withBrokers(3), 8084);
+        assertThat(env).containsEntry("KAFKA_BOOTSTRAP", "127.0.0.1:9092,127.0.0.1:9102,127.0.0.1:9112")
+                .containsEntry("PROJECTIONS_REPLICATION_FACTOR", "3");
+    }
+
+    @Test
+    void onOneBrokerTheProjectionsTopicsHaveOneReplica() {
+        assertThat(ServiceEnv.of(oneBroker, 8084)).containsEntry("KAFKA_BOOTSTRAP", "127.0.0.1:9092")
+                .containsEntry("PROJECTIONS_REPLICATION_FACTOR", "1");
+    }
+}
