@@ -18,6 +18,7 @@ import votes.infra.postgres.Psql;
 import votes.infra.service.ServiceProcess;
 import votes.infra.service.ServiceSpec;
 import votes.infra.stack.Probes;
+import votes.infra.stack.RunFiles;
 import votes.infra.stack.StackException;
 import votes.infra.stack.StackPorts;
 import votes.infra.stack.StackSettings;
@@ -102,6 +103,20 @@ public final class LedgerRebuild {
             throw new StackException("the ledger is not built (" + spec.jar(settings.repoRoot()) + " missing): ./mvnw -q"
                     + " -pl ledger -am package -DskipTests");
         }
+        long running = ledger.pid().orElse(-1);
+        // A pid file alone could name a process that reused the pid: it must run the ledger's jar, and not be the
+        // stack's own ledger.
+        boolean isRebuildLedger = running > 0 && running != new RunFiles(settings.runDir())
+                .pid(ServiceSpec.LEDGER.name()).orElse(-1) && ProcessHandle.of(running)
+                .flatMap(p -> p.info().commandLine())
+                .filter(line -> line.contains(spec.jar(settings.repoRoot()).toString())).isPresent();
+        if (isRebuildLedger) {
+            throw new StackException("a rebuilding ledger runs already (pid " + running + ", "
+                    + settings.runDir().resolve(COMPONENT + ".pid") + "): another ./vote ledger rebuild, or one left"
+                    + " behind by a rebuild killed with -9; wait for it, or stop it (kill " + running + ")");
+        }
+        // Stale files of a run killed with -9: starting would signal whatever process has that pid now.
+        new RunFiles(settings.runDir()).forget(COMPONENT);
         try (ConsumerGroups kafka = new ConsumerGroups(settings.kafkaBootstrap(), KAFKA_TIMEOUT)) {
             if (!kafka.existing(List.of(votesGroup, pollsGroup)).isEmpty()) {
                 throw new StackException("consumer group " + votesGroup + " or " + pollsGroup + " exists already");
@@ -135,9 +150,12 @@ public final class LedgerRebuild {
         String database = options.database();
         String votesGroup = votesGroup(options.stamp());
         String pollsGroup = pollsGroup(options.stamp());
-        // A rebuilding ledger an earlier, interrupted run left behind would otherwise count as "already up".
-        ledger.stop();
-        Thread stopOnExit = new Thread(ledger::stop, "ledger-rebuild-stop");
+        Thread stopOnExit = new Thread(() -> {
+            ledger.stop();
+            say("interrupted: the rebuilding ledger is stopped; database " + database + " and consumer groups "
+                    + votesGroup + ", " + pollsGroup + " are left (DROP DATABASE " + database + "; Kafka's"
+                    + " ConsumerGroupCommand --delete)");
+        }, "ledger-rebuild-stop");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         Duration ledgerStart;
         Duration catchUp;
