@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "vote", mixinStandardHelpOptions = true, version = "vote 0.1.0",
         description = "Runs the votes stack locally: Kafka, PostgreSQL, Redis, the services and the gateway.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, PidCommand.class, LogsCommand.class,
-                EnvCommand.class, TokenCommand.class, PgDrillCommand.class, CommandLine.HelpCommand.class})
+                EnvCommand.class, TokenCommand.class, PgDrillCommand.class, LedgerCommand.class, RelayCommand.class,
+                CommandLine.HelpCommand.class})
 public final class VoteCli implements Runnable {
 
     @CommandLine.Spec

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import votes.infra.stack.Detached;
 import votes.infra.stack.ManagedProcess;
 import votes.infra.stack.Probes;
@@ -16,10 +17,20 @@ public final class ServiceProcess extends ManagedProcess {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
     private final ServiceSpec spec;
+    private final Map<String, String> envOverrides;
 
     public ServiceProcess(StackSettings settings, ServiceSpec spec) {
+        this(settings, spec, Map.of());
+    }
+
+    /**
+     * A second instance of a service beside the stack's own (e.g. the ledger of {@code ./vote ledger rebuild}): its
+     * own name for pid, port and log files, and these variables on top of the contract's.
+     */
+    public ServiceProcess(StackSettings settings, ServiceSpec spec, Map<String, String> envOverrides) {
         super(settings);
         this.spec = spec;
+        this.envOverrides = Map.copyOf(envOverrides);
     }
 
     @Override
@@ -59,8 +70,9 @@ public final class ServiceProcess extends ManagedProcess {
         }
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m"));
         command.addAll(spec.launchArguments(settings.repoRoot()));
-        Process process = Detached.start(command,
-                settings.logFile(name()), settings.home(), ServiceEnv.of(settings, port()));
+        Map<String, String> env = new java.util.LinkedHashMap<>(ServiceEnv.of(settings, port()));
+        env.putAll(envOverrides);
+        Process process = Detached.start(command, settings.logFile(name()), settings.home(), env);
         record(process.pid());
         if (!Probes.await(READY_TIMEOUT, process.toHandle(), () -> Probes.httpStatus(readyUrl()) == 200)) {
             throw failed(process.isAlive()

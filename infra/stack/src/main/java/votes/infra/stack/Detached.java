@@ -38,28 +38,55 @@ public final class Detached {
         }
     }
 
+    /** A command that ran to its end: its exit code and what it printed, stdout and stderr interleaved. */
+    public record Finished(int exitCode, String output) {
+    }
+
+    /**
+     * Runs a command to completion with these variables on top of ours, whatever its exit code (the caller reads
+     * it), stdout and stderr together.
+     */
+    public static Finished runToEnd(List<String> command, Path workDir, Map<String, String> env, Path scratchDir,
+                                    long timeoutSeconds) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        return capture(builder, scratchDir, timeoutSeconds, "");
+    }
+
     /** Runs a short command to completion (initdb, storage format, psql); fails with its output. */
     public static String run(List<String> command, Path logFile, long timeoutSeconds) {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        Finished finished = capture(builder, logFile.getParent(), timeoutSeconds, "; see " + logFile);
         try {
-            Files.createDirectories(logFile.getParent());
-            Path out = Files.createTempFile(logFile.getParent(), "cmd", ".out");
+            Files.writeString(logFile, finished.output(), java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (finished.exitCode() != 0) {
+            throw new StackException(String.join(" ", command) + " failed (exit " + finished.exitCode() + "); see "
+                    + logFile);
+        }
+        return finished.output();
+    }
+
+    /**
+     * Starts the command with stdin from /dev/null and stdout into a temporary file in {@code scratchDir} (so a
+     * chatty command cannot block on a full pipe and the timeout holds), waits for its end, returns what it wrote.
+     */
+    private static Finished capture(ProcessBuilder builder, Path scratchDir, long timeoutSeconds, String onTimeout) {
+        String command = String.join(" ", builder.command());
+        try {
+            Files.createDirectories(scratchDir);
+            Path out = Files.createTempFile(scratchDir, "cmd", ".out");
             try {
-                Process process = new ProcessBuilder(command)
-                        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                        .redirectOutput(out.toFile())
-                        .redirectError(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                        .start();
+                Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                        .redirectOutput(out.toFile()).start();
                 if (!process.waitFor(timeoutSeconds, java.util.concurrent.TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    throw new StackException(String.join(" ", command) + " timed out; see " + logFile);
+                    process.destroyForcibly().waitFor();
+                    throw new StackException(command + " did not end within " + timeoutSeconds + " s" + onTimeout);
                 }
-                String stdout = Files.readString(out);
-                Files.writeString(logFile, stdout, java.nio.file.StandardOpenOption.APPEND);
-                if (process.exitValue() != 0) {
-                    throw new StackException(String.join(" ", command) + " failed (exit " + process.exitValue()
-                            + "); see " + logFile);
-                }
-                return stdout;
+                return new Finished(process.exitValue(), Files.readString(out));
             } finally {
                 Files.deleteIfExists(out);
             }
@@ -67,7 +94,7 @@ public final class Detached {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StackException("Interrupted while running " + command.get(0));
+            throw new StackException("Interrupted while running " + command);
         }
     }
 }

@@ -66,7 +66,7 @@ public abstract class ManagedProcess implements Component {
     }
 
     /** The java binary of this JVM, so child JVMs run the same runtime. */
-    protected static String javaBinary() {
+    public static String javaBinary() {
         return ProcessHandle.current().info().command().orElse("java");
     }
 

@@ -1,0 +1,9 @@
+package votes.infra.cli;
+
+import picocli.CommandLine.Command;
+
+/** `./vote ledger …`: operations on the stack's ledger. */
+@Command(name = "ledger", mixinStandardHelpOptions = true, description = "Operations on the ledger's database.",
+        subcommands = {LedgerRebuildCommand.class})
+final class LedgerCommand extends CommandGroup {
+}

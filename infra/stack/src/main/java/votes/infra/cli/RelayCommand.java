@@ -1,0 +1,9 @@
+package votes.infra.cli;
+
+import picocli.CommandLine.Command;
+
+/** `./vote relay …`: operations on the CDC relay. */
+@Command(name = "relay", mixinStandardHelpOptions = true, description = "Operations on the CDC relay (cdc-relay).",
+        subcommands = {RelayResetCommand.class})
+final class RelayCommand extends CommandGroup {
+}

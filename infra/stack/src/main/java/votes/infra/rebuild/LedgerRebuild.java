@@ -1,0 +1,272 @@
+package votes.infra.rebuild;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import votes.events.topic.Topics;
+import votes.infra.kafka.ConsumerGroups;
+import votes.infra.postgres.PostgresConfig;
+import votes.infra.postgres.Psql;
+import votes.infra.service.ServiceProcess;
+import votes.infra.service.ServiceSpec;
+import votes.infra.stack.Probes;
+import votes.infra.stack.RunFiles;
+import votes.infra.stack.StackException;
+import votes.infra.stack.StackPorts;
+import votes.infra.stack.StackSettings;
+
+/**
+ * {@code ./vote ledger rebuild}: fills an empty database from {@code votes.submitted} and {@code poll-events} alone
+ * with a second ledger process (the stack's packaged ledger in rebuild mode, its own consumer groups, no periodic
+ * checkpoints), stops it, copies the original's signed checkpoints over and compares the two databases. The running
+ * stack is not disturbed: its ledger keeps its database and groups, and nothing is appended to any topic (a rebuild
+ * ledger appends no dead letters and closes no poll; the admin API of it is never called).
+ */
+public final class LedgerRebuild {
+
+    /**
+     * @param database   the database to create and fill; must not exist
+     * @param timeout    how long the rebuild may make no progress (and the ledger take to start) before giving up
+     * @param keepGroups keep the rebuild's consumer groups (the audit of the rebuilt database needs them)
+     * @param stamp      names the rebuild's consumer groups, e.g. 20261130T101500Z
+     */
+    public record Options(String database, Duration timeout, boolean keepGroups, String stamp) {
+        public Options {
+            if (!DATABASE_NAME.matcher(database).matches()) {
+                throw new IllegalArgumentException("--database must be a plain PostgreSQL name (lower-case letters,"
+                        + " digits, _; at most 63; not starting with a digit), not '" + database + "'");
+            }
+            if (database.equals(ORIGINAL_DATABASE) || database.equals("postgres") || database.startsWith("template")) {
+                throw new IllegalArgumentException("--database " + database + " is not a new database");
+            }
+        }
+    }
+
+    /** The ledger's own database and groups, as the stack runs them. */
+    static final String ORIGINAL_DATABASE = PostgresConfig.DATABASE;
+    static final String ORIGINAL_VOTES_GROUP = "ledger";
+    static final String ORIGINAL_POLLS_GROUP = "ledger-polls";
+    /** pid, port and log files of the rebuilding ledger: run/ledger-rebuild.*, logs/ledger-rebuild.log. */
+    static final String COMPONENT = "ledger-rebuild";
+    /** Every psql the rebuild runs, with what it printed: logs/ledger-rebuild-sql.log. */
+    static final String SQL_LOG = COMPONENT + "-sql";
+    private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    /** Kafka admin requests; the broker is local. */
+    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(15);
+    private static final int STEPS = 7;
+
+    private final StackSettings settings;
+    private final Consumer<String> progress;
+
+    public LedgerRebuild(StackSettings settings, Consumer<String> progress) {
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    public static String votesGroup(String stamp) {
+        return "ledger-rebuild-" + stamp;
+    }
+
+    public static String pollsGroup(String stamp) {
+        return "ledger-polls-rebuild-" + stamp;
+    }
+
+    /**
+     * @throws StackException when it could not run (the stack is down, the database exists, the ledger did not start
+     *                        or catch up); the message says what, and what was left behind
+     */
+    public RebuildReport run(Options options) throws InterruptedException {
+        long started = System.nanoTime();
+        String database = options.database();
+        String votesGroup = votesGroup(options.stamp());
+        String pollsGroup = pollsGroup(options.stamp());
+        Psql psql = Psql.of(settings, settings.logFile(SQL_LOG));
+        int port = StackPorts.freePort();
+        ServiceSpec spec = new ServiceSpec(COMPONENT, "rebuilding ledger", ServiceSpec.LEDGER.module(), ports -> port,
+                null);
+        ServiceProcess ledger = new ServiceProcess(settings, spec, Map.of(
+                "LEDGER_REBUILD", "true",
+                "PG_DATABASE", database,
+                "LEDGER_GROUP", votesGroup,
+                "LEDGER_POLLS_GROUP", pollsGroup,
+                // The original's checkpoints are copied in afterwards; this ledger signs none of its own.
+                "CHECKPOINT_INTERVAL", "0"));
+        if (!ledger.isBuilt()) {
+            throw new StackException("the ledger is not built (" + spec.jar(settings.repoRoot()) + " missing): ./mvnw -q"
+                    + " -pl ledger -am package -DskipTests");
+        }
+        long running = ledger.pid().orElse(-1);
+        // A pid file alone could name a process that reused the pid: it must run the ledger's jar, and not be the
+        // stack's own ledger.
+        boolean isRebuildLedger = running > 0 && running != new RunFiles(settings.runDir())
+                .pid(ServiceSpec.LEDGER.name()).orElse(-1) && ProcessHandle.of(running)
+                .flatMap(p -> p.info().commandLine())
+                .filter(line -> line.contains(spec.jar(settings.repoRoot()).toString())).isPresent();
+        if (isRebuildLedger) {
+            throw new StackException("a rebuilding ledger runs already (pid " + running + ", "
+                    + settings.runDir().resolve(COMPONENT + ".pid") + "): another ./vote ledger rebuild, or one left"
+                    + " behind by a rebuild killed with -9; wait for it, or stop it (kill " + running + ")");
+        }
+        // Stale files of a run killed with -9: starting would signal whatever process has that pid now.
+        new RunFiles(settings.runDir()).forget(COMPONENT);
+        try (ConsumerGroups kafka = new ConsumerGroups(settings.kafkaBootstrap(), KAFKA_TIMEOUT)) {
+            if (!kafka.existing(List.of(votesGroup, pollsGroup)).isEmpty()) {
+                throw new StackException("consumer group " + votesGroup + " or " + pollsGroup + " exists already");
+            }
+            if ("1".equals(psql.query("postgres", "SELECT 1 FROM pg_database WHERE datname = '" + database + "'"))) {
+                throw new StackException("database " + database + " exists; a rebuild fills a new one (another"
+                        + " --database, or DROP DATABASE " + database + ")");
+            }
+            // Votes' ends first: a vote names a poll created before it, so every poll a vote below these ends names
+            // is below the poll-events ends taken next (the audit takes them in the same order).
+            Map<Integer, Long> voteEnds = kafka.endOffsets(Topics.VOTES_SUBMITTED);
+            Map<Integer, Long> pollEnds = kafka.endOffsets(Topics.POLL_EVENTS);
+            psql.query("postgres", "CREATE DATABASE " + database + " OWNER " + PostgresConfig.ROLE);
+            step(1, "database " + database + " created, owned by " + PostgresConfig.ROLE);
+            step(2, String.format(Locale.ROOT, "end offsets: %s %,d records in %d partitions, %s %,d in %d",
+                    Topics.VOTES_SUBMITTED, sum(voteEnds), voteEnds.size(), Topics.POLL_EVENTS, sum(pollEnds),
+                    pollEnds.size()));
+            try {
+                return rebuild(options, psql, kafka, ledger, voteEnds, pollEnds, started);
+            } catch (RuntimeException e) {
+                throw new StackException(e.getMessage() + "; database " + database + " left as it is (drop it with"
+                        + " DROP DATABASE " + database + ")" + (options.keepGroups() ? "" : deleteGroups(kafka,
+                        votesGroup, pollsGroup)), e);
+            }
+        }
+    }
+
+    private RebuildReport rebuild(Options options, Psql psql, ConsumerGroups kafka, ServiceProcess ledger,
+                                  Map<Integer, Long> voteEnds, Map<Integer, Long> pollEnds, long started)
+            throws InterruptedException {
+        String database = options.database();
+        String votesGroup = votesGroup(options.stamp());
+        String pollsGroup = pollsGroup(options.stamp());
+        Thread stopOnExit = new Thread(() -> {
+            ledger.stop();
+            say("interrupted: the rebuilding ledger is stopped; database " + database + " and consumer groups "
+                    + votesGroup + ", " + pollsGroup + " are left (DROP DATABASE " + database + "; Kafka's"
+                    + " ConsumerGroupCommand --delete)");
+        }, "ledger-rebuild-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        Duration ledgerStart;
+        Duration catchUp;
+        Duration stop;
+        try {
+            long t = System.nanoTime();
+            ledger.start();
+            ledgerStart = since(t);
+            step(3, String.format(Locale.ROOT, "rebuilding ledger ready in %.1f s (pid %d, http://127.0.0.1:%d,"
+                            + " groups %s and %s); log %s", seconds(ledgerStart), ledger.pid().orElse(-1),
+                    ledger.port(), votesGroup, pollsGroup, settings.logFile(COMPONENT)));
+            step(4, "catching up to the end offsets ...");
+            long pid = ledger.pid().orElse(-1);
+            catchUp = CatchUp.await(kafka, List.of(
+                            new CatchUp.Target(votesGroup, Topics.VOTES_SUBMITTED, voteEnds),
+                            new CatchUp.Target(pollsGroup, Topics.POLL_EVENTS, pollEnds)),
+                    options.timeout(), () -> Probes.alive(pid), line -> say("  " + line));
+            t = System.nanoTime();
+            ledger.stop();
+            stop = since(t);
+            step(5, String.format(Locale.ROOT, "caught up in %.1f s; ledger stopped in %.1f s", seconds(catchUp),
+                    seconds(stop)));
+        } finally {
+            ledger.stop();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            } catch (IllegalStateException exiting) {
+                // the JVM is shutting down: the hook runs anyway
+            }
+        }
+
+        long t = System.nanoTime();
+        step(6, "comparing with the original database " + ORIGINAL_DATABASE + " ...");
+        // Counts below the end offsets mean something only once the original ledger has judged every record below
+        // them too (it normally has: it is live).
+        try {
+            CatchUp.await(kafka, List.of(
+                            new CatchUp.Target(ORIGINAL_VOTES_GROUP, Topics.VOTES_SUBMITTED, voteEnds),
+                            new CatchUp.Target(ORIGINAL_POLLS_GROUP, Topics.POLL_EVENTS, pollEnds)),
+                    options.timeout(), () -> true, line -> { });
+        } catch (StackException e) {
+            throw new StackException("the original ledger has not reached the end offsets the rebuild read to, so the"
+                    + " two cannot be compared (is it running? ./vote status): " + e.getMessage());
+        }
+        LedgerFacts rebuilt = LedgerFacts.read(psql, database, voteEnds);
+        LedgerFacts original = LedgerFacts.read(psql, ORIGINAL_DATABASE, voteEnds);
+        boolean votesMoved = !kafka.endOffsets(Topics.VOTES_SUBMITTED).equals(voteEnds);
+        boolean pollsMoved = !kafka.endOffsets(Topics.POLL_EVENTS).equals(pollEnds);
+
+        Map<Integer, Set<Long>> common = RebuildChecks.commonSizes(original, rebuilt);
+        Map<LogAt, String> originalRoots = StoredRoots.read(psql, ORIGINAL_DATABASE, common);
+
+        if (!"0".equals(psql.query(database, "SELECT count(*) FROM checkpoints"))) {
+            throw new StackException("the rebuilding ledger signed checkpoints of its own in " + database
+                    + "; it must not (CHECKPOINT_INTERVAL=0, no closes)");
+        }
+        CheckpointHeads checkpoints = CheckpointHeads.read(psql, ORIGINAL_DATABASE);
+        Map<Integer, Long> rebuiltSizes = new HashMap<>();
+        rebuilt.logs().forEach((log, head) -> rebuiltSizes.put(log, head.size()));
+        OptionalLong copiedUpTo = checkpoints.lastCovered(rebuiltSizes);
+        Map<Integer, Set<Long>> rebuiltWanted = new TreeMap<>();
+        common.forEach((log, sizes) -> rebuiltWanted.computeIfAbsent(log, l -> new TreeSet<>()).addAll(sizes));
+        if (copiedUpTo.isPresent()) {
+            CheckpointHeads.copy(psql, ORIGINAL_DATABASE, database, copiedUpTo.getAsLong(),
+                    settings.logFile(COMPONENT).getParent());
+            checkpoints.upTo(copiedUpTo.getAsLong()).forEach(head ->
+                    rebuiltWanted.computeIfAbsent(head.log(), l -> new TreeSet<>()).add(head.size()));
+        }
+        Map<LogAt, String> rebuiltRoots = StoredRoots.read(psql, database, rebuiltWanted);
+        List<Check> checks = new RebuildChecks(original, rebuilt, originalRoots, rebuiltRoots, checkpoints, copiedUpTo,
+                votesMoved, pollsMoved).checks();
+        Duration compare = since(t);
+
+        if (options.keepGroups()) {
+            step(7, "consumer groups " + votesGroup + " and " + pollsGroup + " kept (--keep-groups)");
+        } else {
+            kafka.delete(List.of(votesGroup, pollsGroup));
+            step(7, "consumer groups " + votesGroup + " and " + pollsGroup + " deleted");
+        }
+        return new RebuildReport(database, votesGroup, pollsGroup, options.keepGroups(), sum(voteEnds), sum(pollEnds),
+                checks, new RebuildReport.Timings(ledgerStart, catchUp, stop, compare, since(started)),
+                settings.ports().postgres(), settings.kafkaBootstrap());
+    }
+
+    /** Best effort after a failure: the rebuild's groups are no use to anyone. */
+    private static String deleteGroups(ConsumerGroups kafka, String votesGroup, String pollsGroup) {
+        try {
+            kafka.delete(List.of(votesGroup, pollsGroup));
+            return "; its consumer groups deleted";
+        } catch (RuntimeException e) {
+            return "; its consumer groups " + votesGroup + ", " + pollsGroup + " could not be deleted: " + e.getMessage();
+        }
+    }
+
+    private void step(int index, String what) {
+        say("[" + index + "/" + STEPS + "] " + what);
+    }
+
+    private void say(String line) {
+        progress.accept(line);
+    }
+
+    private static long sum(Map<Integer, Long> ends) {
+        return ends.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static Duration since(long nanos) {
+        return Duration.ofNanos(System.nanoTime() - nanos);
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+}
