@@ -17,3 +17,12 @@ take_snapshot() {
   done
   echo "could not take a stable snapshot"; exit 1
 }
+
+# pin <component> <cpus>: pins a component of the running stack (found with the caller's `vote pid`) and its
+# existing children (PostgreSQL's backends; new ones inherit the postmaster's mask) to the given CPUs.
+pin() {
+  local pid child
+  pid=$(vote pid "$1" 2>/dev/null) || return 0
+  taskset -a -cp "$2" "$pid" >/dev/null
+  for child in $(pgrep -P "$pid" || true); do taskset -a -cp "$2" "$child" >/dev/null 2>&1 || true; done
+}

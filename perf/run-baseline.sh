@@ -93,13 +93,6 @@ echo "services built: $services_built"
 
 vote up --no-demo || echo "(some components are not running; figures that need them are skipped)"
 
-# Pins a running component and, for PostgreSQL, its existing backends (new ones inherit the postmaster's mask).
-pin() {
-  local pid
-  pid=$(vote pid "$1" 2>/dev/null) || return 0
-  taskset -a -cp "$2" "$pid" >/dev/null
-  for child in $(pgrep -P "$pid" || true); do taskset -a -cp "$2" "$child" >/dev/null 2>&1 || true; done
-}
 pin_stack() { for c in kafka postgres redis gateway ledger ingest; do pin "$c" "$SERVER_CPUS"; done; }
 up() { [[ $(vote pid "$1" 2>/dev/null) =~ ^[0-9]+$ ]]; }
 pin_stack

@@ -96,12 +96,6 @@ echo "pinning: servers taskset -c $SERVER_CPUS, clients taskset -c $GEN_CPUS; VO
 echo "VOTE_HOME=$VOTE_HOME ports: ingest $VOTE_INGEST_PORT realtime $VOTE_REALTIME_PORT relay $VOTE_RELAY_PORT gateway $VOTE_GATEWAY_PORT"
 
 vote up --no-demo || echo "(some components are not running; figures that need them are skipped)"
-pin() {
-  local pid
-  pid=$(vote pid "$1" 2>/dev/null) || return 0
-  taskset -a -cp "$2" "$pid" >/dev/null
-  for child in $(pgrep -P "$pid" || true); do taskset -a -cp "$2" "$child" >/dev/null 2>&1 || true; done
-}
 for c in kafka postgres redis gateway ledger cdc-relay projections realtime ingest; do pin "$c" "$SERVER_CPUS"; done
 up() { [[ $(vote pid "$1" 2>/dev/null) =~ ^[0-9]+$ ]]; }
 for c in ingest ledger cdc-relay projections realtime; do up "$c" || echo "WARNING: $c is not running"; done

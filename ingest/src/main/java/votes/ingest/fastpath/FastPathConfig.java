@@ -12,4 +12,7 @@ public interface FastPathConfig {
 
     /** How long the dedupe, idempotency and receipt keys live. */
     Duration ttl();
+
+    /** How long a voter's slot stays reserved for an attempt whose append has not settled (ingest may have died). */
+    Duration reservationTtl();
 }

@@ -12,13 +12,17 @@ public sealed interface FastPathVerdict {
     }
 
     /**
-     * Counters bumped; {@code existingReceiptId} is the voter's earlier vote in this poll, or null.
-     * {@code counts} follow the order of the counters asked for.
+     * Counters bumped; {@code existingReceiptId} is the voter's earlier vote in this poll (accepted, or reserved by
+     * an attempt still in flight), or null: then the slot is now reserved for this attempt, which must settle or
+     * release it. {@code counts} follow the order of the counters asked for.
      */
     record Checked(UUID existingReceiptId, List<Long> counts) implements FastPathVerdict {
     }
 
-    /** Redis did not answer in time (or at all): go on, the ledger's unique constraint decides. */
+    /**
+     * Redis did not answer in time (or at all): go on, the ledger's unique constraint decides. The script may
+     * still have run (a slow Redis), so the slot may be reserved for this attempt all the same.
+     */
     record Skipped(String why) implements FastPathVerdict {
     }
 }

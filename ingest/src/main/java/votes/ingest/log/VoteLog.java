@@ -7,7 +7,9 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -18,7 +20,7 @@ import votes.events.vote.VoteSubmitted;
 
 /**
  * Appends votes to {@code votes.submitted} and reports the broker's ack. In-flight appends are bounded:
- * past {@code vote.log.max-in-flight} a vote is answered 503 at once instead of queueing without limit (a
+ * past {@code vote.log.max-in-flight} a vote is refused at once instead of queueing without limit (a
  * slow broker must not turn into an out-of-memory ingest). A slot is freed when the producer finally
  * settles the record, not when the client gave up waiting, so records stuck in the producer still count.
  */
@@ -40,11 +42,12 @@ public class VoteLog {
         metrics.gauge("votes.append.in.flight", inFlight);
     }
 
-    public Uni<Append> append(VoteSubmitted vote) {
+    /** @param wait how long the request waits for the ack (at most {@code vote.log.send-timeout}) */
+    public Uni<Append> append(VoteSubmitted vote, Duration wait) {
         return Uni.createFrom().deferred(() -> {
             if (inFlight.incrementAndGet() > config.maxInFlight()) {
                 inFlight.decrementAndGet();
-                return Uni.createFrom().item(unavailable("too many votes waiting for the log"));
+                return Uni.createFrom().item(new Append.QueueFull());
             }
             CompletableFuture<Void> settled;
             try {
@@ -55,33 +58,23 @@ public class VoteLog {
             } catch (RuntimeException e) { // the channel is down or refused the message synchronously
                 inFlight.decrementAndGet();
                 LOG.warnf("vote %s not handed to the log: %s", vote.eventId(), e.toString());
-                return Uni.createFrom().item(unavailable("the log refused the append"));
+                return Uni.createFrom().item(new Append.Refused("the log refused the append"));
             }
             settled.whenComplete((ignored, failure) -> inFlight.decrementAndGet());
             // The ack arrives on the producer's I/O thread: hand the rest of the request (Redis, JSON, the
             // response) back to the request's event loop instead of slowing the producer down.
-            Context requestContext = Vertx.currentContext();
-            // Our own view of the future, so timing out never cancels the send (the slot stays taken until it settles).
-            return Uni.createFrom().<Void>emitter(em -> settled.whenComplete((ignored, failure) -> {
-                        Runnable settle = () -> {
-                            if (failure == null) {
-                                em.complete(null);
-                            } else {
-                                em.fail(failure);
-                            }
-                        };
-                        if (requestContext == null) {
-                            settle.run();
-                        } else {
-                            requestContext.runOnContext(v -> settle.run());
-                        }
-                    }))
-                    .ifNoItem().after(config.sendTimeout()).fail()
-                    .<Append>map(ignored -> new Append.Acked())
-                    .onFailure().recoverWithItem(failure -> {
-                        LOG.warnf("vote %s not acknowledged by the log: %s", vote.eventId(), failure.toString());
-                        return unavailable("the log did not acknowledge the append");
-                    });
+            CompletionStage<Boolean> landed = onRequestContext(settled.handle((ignored, failure) -> {
+                if (failure != null) {
+                    LOG.warnf("vote %s not acknowledged by the log: %s", vote.eventId(), failure.toString());
+                }
+                return failure == null;
+            }), Vertx.currentContext());
+            // Our own view of the outcome: timing out must not cancel it (the slot stays taken until the producer
+            // settles the record, and the late outcome still settles the voter's reservation).
+            return Uni.createFrom().<Boolean>emitter(em -> landed.thenAccept(em::complete))
+                    .ifNoItem().after(wait).recoverWithItem(Boolean.FALSE)
+                    .map(acked -> acked ? new Append.Acked()
+                            : new Append.Unacknowledged("the log did not acknowledge the append", landed));
         });
     }
 
@@ -89,7 +82,12 @@ public class VoteLog {
         return inFlight.get();
     }
 
-    private Append unavailable(String reason) {
-        return new Append.Unavailable(reason, config.retryAfter());
+    private static CompletionStage<Boolean> onRequestContext(CompletionStage<Boolean> outcome, Context requestContext) {
+        if (requestContext == null) {
+            return outcome;
+        }
+        CompletableFuture<Boolean> there = new CompletableFuture<>();
+        outcome.whenComplete((landed, failure) -> requestContext.runOnContext(v -> there.complete(landed)));
+        return there;
     }
 }

@@ -7,21 +7,24 @@ import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
 import votes.ingest.fastpath.FastPathConfig;
+import votes.ingest.fastpath.FastPathScripts;
 
 /**
- * After the broker acknowledged a vote, writes the three keys of the contract in one pipelined round trip:
- * the voter's vote in the poll (the dedupe fast path), the Idempotency-Key's answer, and the pending receipt
- * the ledger shows until it records the vote. Best effort: the vote is already durable; losing these keys
- * only costs a later duplicate a trip to the ledger.
+ * The receipt's keys in Redis once the fast path reserved the voter's slot: after the broker's ack, the slot
+ * becomes the accepted vote (long TTL), the Idempotency-Key's answer and the pending receipt the ledger shows
+ * until it records the vote are written; when the vote is refused or the append fails, the reservation is
+ * released. Best effort both ways: losing these writes costs a later duplicate a trip to the ledger, and a
+ * reservation that is never released expires by itself ({@code vote.redis.reservation-ttl}).
  */
 @ApplicationScoped
 public class ReceiptStore {
 
     private static final Logger LOG = Logger.getLogger(ReceiptStore.class);
+    // KEYS[2] must be a key of the voter's slot even when there is no Idempotency-Key to write.
+    private static final String NO_IDEMPOTENCY_KEY = "-";
 
     private final Redis redis;
     private final ObjectMapper json;
@@ -33,27 +36,38 @@ public class ReceiptStore {
         this.config = config;
     }
 
-    /** Completes (never fails) once Redis answered, or after {@code vote.redis.timeout}. */
-    public Uni<Void> remember(Receipt receipt, String voterId, String idempotencyKey) {
+    /** The claim the fast path makes for this receipt; the same value is compared when settling or releasing. */
+    public Reservation reservation(Receipt receipt, String voterId) {
+        return new Reservation(voterId, receipt, write(receipt.body()));
+    }
+
+    /** After the ack. Completes (never fails) once Redis answered, or after {@code vote.redis.timeout}. */
+    public Uni<Void> remember(Reservation reservation, String idempotencyKey) {
         String ttl = Long.toString(Math.max(1, config.ttl().toSeconds()));
-        String body = write(receipt.body());
-        List<Request> writes = new ArrayList<>(3);
-        // NX: the first accepted vote keeps the slot; the ledger decides between racing ones anyway.
-        writes.add(Request.cmd(Command.SET).arg(RedisKeys.votedIn(voterId, receipt.pollId())).arg(body)
-                .arg("EX").arg(ttl).arg("NX"));
-        if (idempotencyKey != null) {
-            writes.add(Request.cmd(Command.SET).arg(RedisKeys.idempotency(voterId, idempotencyKey)).arg(body)
-                    .arg("EX").arg(ttl));
-        }
+        Receipt receipt = reservation.receipt();
+        Uni<?> slot = FastPathScripts.SETTLE.run(redis,
+                List.of(reservation.slotKey(), RedisKeys.idempotency(reservation.voterId(),
+                        idempotencyKey == null ? NO_IDEMPOTENCY_KEY : idempotencyKey)),
+                List.of(reservation.value(), ttl, idempotencyKey == null ? "0" : "1"));
         Receipt.Pending pending = new Receipt.Pending(receipt.receiptId(), receipt.pollId(), receipt.optionId(),
-                voterId, receipt.acceptedAt());
-        writes.add(Request.cmd(Command.SET).arg(RedisKeys.receipt(receipt.receiptId())).arg(write(pending))
-                .arg("EX").arg(ttl));
-        return redis.batch(writes)
-                .ifNoItem().after(config.timeout()).fail()
-                .replaceWithVoid()
+                reservation.voterId(), receipt.acceptedAt());
+        // Not inside the script: receipt:<id> is not hash-tagged by voter, so on a Redis Cluster it lives elsewhere.
+        Uni<?> pendingReceipt = redis.send(Request.cmd(Command.SET).arg(RedisKeys.receipt(receipt.receiptId()))
+                .arg(write(pending)).arg("EX").arg(ttl));
+        return bounded(Uni.combine().all().unis(slot, pendingReceipt).discardItems(),
+                "receipt " + receipt.receiptId() + " not cached in Redis");
+    }
+
+    /** The vote was refused or not appended: free the slot if it still holds this reservation. Never fails. */
+    public Uni<Void> release(Reservation reservation) {
+        return bounded(FastPathScripts.RELEASE.run(redis, List.of(reservation.slotKey()), List.of(reservation.value())).replaceWithVoid(),
+                "reservation for " + reservation.receipt().receiptId() + " not released (it expires by itself)");
+    }
+
+    private Uni<Void> bounded(Uni<Void> write, String whenSkipped) {
+        return write.ifNoItem().after(config.timeout()).fail()
                 .onFailure().recoverWithItem(failure -> {
-                    LOG.debugf("receipt %s not cached in Redis: %s", receipt.receiptId(), failure.toString());
+                    LOG.debugf("%s: %s", whenSkipped, failure.toString());
                     return null;
                 });
     }

@@ -17,24 +17,21 @@ import votes.kit.problem.ProblemType;
 @ApplicationScoped
 public class BodyLimit {
 
-    // After service-kit's X-Request-Id filter (-1000), before security and body handling.
-    private static final int ORDER = -900;
+    // After service-kit's X-Request-Id filter (-1000), before the concurrency gate, security and body handling.
+    public static final int ORDER = -900;
 
-    private final byte[] tooLarge;
+    private final RouteProblem tooLarge;
 
     public BodyLimit(ObjectMapper json) throws JsonProcessingException {
-        this.tooLarge = json.writeValueAsBytes(Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
-                "at most " + VoteRequestParser.MAX_BODY_BYTES + " bytes are taken").body());
+        this.tooLarge = new RouteProblem(json, Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
+                "at most " + VoteRequestParser.MAX_BODY_BYTES + " bytes are taken"), null);
     }
 
     void install(@Observes Router router) {
-        router.post("/api/v1/polls/:pollId/votes").order(ORDER).handler(context -> {
+        router.post(VoteResource.ROUTE).order(ORDER).handler(context -> {
             String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && declaredOver(length)) {
-                context.response().setStatusCode(ProblemType.PAYLOAD_TOO_LARGE.status())
-                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader(HttpHeaders.CONNECTION, "close") // the unread body is not worth draining
-                        .end(io.vertx.core.buffer.Buffer.buffer(tooLarge));
+                tooLarge.send(context, true); // the unread body is not worth draining
                 return;
             }
             context.next();

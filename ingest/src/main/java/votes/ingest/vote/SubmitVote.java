@@ -2,12 +2,15 @@ package votes.ingest.vote;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import votes.events.id.EventIds;
 import votes.events.poll.Poll;
 import votes.events.vote.ClientFacts;
@@ -16,17 +19,25 @@ import votes.ingest.abuse.AbuseDefense;
 import votes.ingest.abuse.Challenge;
 import votes.ingest.abuse.RateLimits;
 import votes.ingest.fastpath.FastPath;
+import votes.ingest.fastpath.FastPathConfig;
 import votes.ingest.fastpath.FastPathVerdict;
 import votes.ingest.log.Append;
 import votes.ingest.log.VoteLog;
+import votes.ingest.log.VoteLogConfig;
+import votes.ingest.overload.Deadline;
+import votes.ingest.overload.ShedReason;
+import votes.ingest.overload.Shedding;
 import votes.ingest.poll.PollDirectory;
 import votes.ingest.receipt.Receipt;
 import votes.ingest.receipt.ReceiptStore;
+import votes.ingest.receipt.Reservation;
 
 /**
  * The vote submission use case, non-blocking end to end: proof of work (if always asked) → Redis fast path
- * (idempotent replay, rate limits, duplicate) → poll window and option → append and wait for the broker's
- * ack → remember the receipt in Redis. Every refusal is a {@link VoteOutcome.Refusal} value.
+ * (idempotent replay, rate limits, duplicate, and the reservation of the voter's slot for this attempt's
+ * receipt) → poll window and option → append and wait for the broker's ack → the slot becomes the accepted
+ * vote. A refusal after the reservation releases it. Every refusal is a {@link VoteOutcome.Refusal} value.
+ * Past the request's deadline no new step starts (the vote is shed), and the wait for the ack ends at it.
  */
 @ApplicationScoped
 public class SubmitVote {
@@ -35,52 +46,86 @@ public class SubmitVote {
     private final FastPath fastPath;
     private final PollDirectory polls;
     private final VoteLog log;
+    private final VoteLogConfig logConfig;
     private final ReceiptStore receipts;
+    private final Shedding shedding;
     private final Counter submitted;
     private final Counter duplicates;
+    private final Counter lateAcked;
+    private final Counter lateFailed;
     private final Clock clock = Clock.systemUTC();
 
-    public SubmitVote(AbuseDefense abuse, FastPath fastPath, PollDirectory polls, VoteLog log, ReceiptStore receipts,
-                      MeterRegistry metrics) {
+    public SubmitVote(AbuseDefense abuse, FastPath fastPath, PollDirectory polls, VoteLog log, VoteLogConfig logConfig,
+                      ReceiptStore receipts, Shedding shedding, MeterRegistry metrics) {
         this.abuse = abuse;
         this.fastPath = fastPath;
         this.polls = polls;
         this.log = log;
+        this.logConfig = logConfig;
         this.receipts = receipts;
+        this.shedding = shedding;
         this.submitted = Counter.builder("votes.submitted").description("votes appended to votes.submitted")
                 .register(metrics);
         this.duplicates = Counter.builder("votes.duplicate").description("votes refused as duplicates by the fast path")
                 .register(metrics);
+        String unacknowledged = "votes answered 503 before the log settled their append, by how it settled later";
+        this.lateAcked = Counter.builder("votes.append.late").tag("outcome", "acked").description(unacknowledged)
+                .register(metrics);
+        this.lateFailed = Counter.builder("votes.append.late").tag("outcome", "failed").description(unacknowledged)
+                .register(metrics);
     }
 
-    public Uni<VoteOutcome> submit(VoteCommand vote) {
+    /** A reservation that expired while its append could still land would let a second attempt through. */
+    static void checkReservationOutlivesTheAckWait(@Observes StartupEvent start, FastPathConfig redis, VoteLogConfig log) {
+        if (redis.reservationTtl().compareTo(log.sendTimeout()) <= 0) {
+            throw new IllegalStateException("vote.redis.reservation-ttl (" + redis.reservationTtl()
+                    + ") must be longer than vote.log.send-timeout (" + log.sendTimeout() + ")");
+        }
+    }
+
+    public Uni<VoteOutcome> submit(VoteCommand vote, Deadline deadline) {
+        if (deadline.passed()) {
+            return shed(ShedReason.DEADLINE);
+        }
         Instant now = clock.instant();
         Optional<Challenge> upFront = abuse.demandUpFront(vote.proof(), vote.voterId(), vote.pollId(), now);
         if (upFront.isPresent()) {
             return Uni.createFrom().item(new VoteOutcome.ChallengeRequired(upFront.get(), vote.proof() != null));
         }
+        // The receipt id (= the event id) exists before Redis is asked: the reservation names it.
+        Reservation reservation = receipts.reservation(new Receipt(EventIds.next(), vote.pollId(), vote.optionId(), now),
+                vote.voterId());
         String addressHash = ClientFacts.hash(vote.address());
         List<RateLimits.Counter> counters = abuse.counters(vote.voterId(), vote.deviceId(), addressHash, now);
-        return fastPath.check(vote.voterId(), vote.pollId(), vote.idempotencyKey(), counters, abuse.counterTtlSeconds())
-                .flatMap(verdict -> afterFastPath(vote, verdict, counters, addressHash, now));
+        return fastPath.check(reservation, vote.idempotencyKey(), counters, abuse.counterTtlSeconds())
+                .flatMap(verdict -> afterFastPath(vote, reservation, verdict, counters, addressHash, deadline));
     }
 
-    private Uni<VoteOutcome> afterFastPath(VoteCommand vote, FastPathVerdict verdict, List<RateLimits.Counter> counters,
-                                           String addressHash, Instant now) {
+    private Uni<VoteOutcome> afterFastPath(VoteCommand vote, Reservation reservation, FastPathVerdict verdict,
+                                           List<RateLimits.Counter> counters, String addressHash, Deadline deadline) {
         if (verdict instanceof FastPathVerdict.Replay replay) {
             return Uni.createFrom().item(new VoteOutcome.Accepted(replay.receipt(), true));
         }
+        Instant now = reservation.receipt().acceptedAt();
         if (verdict instanceof FastPathVerdict.Checked checked) {
             Optional<VoteOutcome.Refusal> refusal = refusal(vote, checked, counters, now);
             if (refusal.isPresent()) {
-                return Uni.createFrom().item(refusal.get());
+                // A slot that names another receipt (an accepted vote, an attempt in flight) is not ours to free.
+                return checked.existingReceiptId() == null
+                        ? releaseThen(reservation, refusal.get())
+                        : Uni.createFrom().item(refusal.get());
             }
         }
         return polls.find(vote.pollId()).flatMap(poll -> {
             Optional<VoteOutcome.Refusal> refusal = checkPoll(vote, poll, now);
-            return refusal.isPresent()
-                    ? Uni.createFrom().item(refusal.get())
-                    : append(vote, addressHash, now);
+            if (refusal.isPresent()) {
+                return releaseThen(reservation, refusal.get());
+            }
+            if (deadline.passed()) {
+                shedding.count(ShedReason.DEADLINE);
+                return releaseThen(reservation, overloaded(ShedReason.DEADLINE));
+            }
+            return append(vote, reservation, addressHash, deadline);
         });
     }
 
@@ -113,18 +158,67 @@ public class SubmitVote {
         return Optional.empty();
     }
 
-    private Uni<VoteOutcome> append(VoteCommand vote, String addressHash, Instant now) {
-        VoteSubmitted event = VoteSubmitted.of(EventIds.next(), vote.pollId(), vote.voterId(), vote.optionId(), now,
-                vote.idempotencyKey(), new ClientFacts(vote.deviceId(), addressHash, ClientFacts.hash(vote.userAgent())));
-        return log.append(event).flatMap(append -> {
-            if (append instanceof Append.Unavailable unavailable) {
-                return Uni.createFrom().item(new VoteOutcome.Unavailable(unavailable.reason(), unavailable.retryAfter()));
+    private Uni<VoteOutcome> append(VoteCommand vote, Reservation reservation, String addressHash, Deadline deadline) {
+        Receipt receipt = reservation.receipt();
+        VoteSubmitted event = VoteSubmitted.of(receipt.receiptId(), vote.pollId(), vote.voterId(), vote.optionId(),
+                receipt.acceptedAt(), vote.idempotencyKey(),
+                new ClientFacts(vote.deviceId(), addressHash, ClientFacts.hash(vote.userAgent())));
+        return log.append(event, deadline.remaining(logConfig.sendTimeout())).flatMap(append -> {
+            if (append instanceof Append.Acked) {
+                submitted.increment();
+                return receipts.remember(reservation, vote.idempotencyKey())
+                        .replaceWith(new VoteOutcome.Accepted(receipt, false));
             }
-            submitted.increment();
-            Receipt receipt = new Receipt(event.eventId(), event.pollId(), event.optionId(), event.submittedAt());
-            return receipts.remember(receipt, vote.voterId(), vote.idempotencyKey())
-                    .replaceWith(new VoteOutcome.Accepted(receipt, false));
+            if (append instanceof Append.QueueFull) {
+                shedding.count(ShedReason.APPEND_QUEUE);
+                return releaseThen(reservation, overloaded(ShedReason.APPEND_QUEUE));
+            }
+            if (append instanceof Append.Refused refused) {
+                return releaseThen(reservation, unavailable(refused.reason()));
+            }
+            Append.Unacknowledged unacknowledged = (Append.Unacknowledged) append;
+            CompletableFuture<Boolean> landed = unacknowledged.landed().toCompletableFuture();
+            if (landed.isDone() && !landed.join()) { // the producer already gave the record up
+                return releaseThen(reservation, unavailable(unacknowledged.reason()));
+            }
+            // The client hears 503 now; the slot follows the record's real fate once the producer lets go.
+            landed.thenAccept(acked -> settleLate(reservation, vote.idempotencyKey(), acked));
+            return Uni.createFrom().item(unavailable(unacknowledged.reason()
+                    + " in time; it may still be recorded: retry with the same Idempotency-Key to learn its receipt"));
         });
+    }
+
+    /**
+     * After the client was answered 503: a late ack makes the vote accepted in Redis like any other (a retry with
+     * the same Idempotency-Key then gets its 202), a failure frees the slot for a new attempt.
+     */
+    private void settleLate(Reservation reservation, String idempotencyKey, boolean landed) {
+        if (landed) {
+            submitted.increment();
+            lateAcked.increment();
+            receipts.remember(reservation, idempotencyKey).subscribe().with(done -> { });
+        } else {
+            lateFailed.increment();
+            receipts.release(reservation).subscribe().with(done -> { });
+        }
+    }
+
+    private Uni<VoteOutcome> releaseThen(Reservation reservation, VoteOutcome.Refusal refusal) {
+        // Awaited, not fire-and-forget: the voter's next attempt must find the slot free.
+        return receipts.release(reservation).replaceWith(refusal);
+    }
+
+    private Uni<VoteOutcome> shed(ShedReason reason) {
+        shedding.count(reason);
+        return Uni.createFrom().item(overloaded(reason));
+    }
+
+    private VoteOutcome.Overloaded overloaded(ShedReason reason) {
+        return new VoteOutcome.Overloaded(reason.detail(), shedding.retryAfter());
+    }
+
+    private VoteOutcome.Unavailable unavailable(String reason) {
+        return new VoteOutcome.Unavailable(reason, logConfig.retryAfter());
     }
 
     private static long addressCount(List<RateLimits.Counter> counters, List<Long> counts) {

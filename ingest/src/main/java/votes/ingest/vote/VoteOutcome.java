@@ -15,7 +15,10 @@ public sealed interface VoteOutcome {
     record Accepted(Receipt receipt, boolean replayed) implements VoteOutcome {
     }
 
-    /** Every way a vote is turned away. Nothing was appended for any of them. */
+    /**
+     * Every way a vote is turned away. Nothing was appended for any of them, except possibly for an
+     * {@link Unavailable} after the vote was handed to the log (see there).
+     */
     sealed interface Refusal extends VoteOutcome {
     }
 
@@ -44,6 +47,14 @@ public sealed interface VoteOutcome {
     record ChallengeRequired(Challenge challenge, boolean proofWasWrong) implements Refusal {
     }
 
+    /**
+     * The log cannot take the vote now. When the vote was already handed to the log and only its ack is missing,
+     * it may still land: the reason says so, and a retry with the same Idempotency-Key then gets its 202.
+     */
     record Unavailable(String reason, Duration retryAfter) implements Refusal {
+    }
+
+    /** Shed under load before the vote was handed to the log: nothing was appended. */
+    record Overloaded(String reason, Duration retryAfter) implements Refusal {
     }
 }

@@ -54,6 +54,9 @@ public final class VoteOutcomeResponses {
             return ProblemResponses.of(Problem.of(ProblemType.CHALLENGE_REQUIRED, detail)
                     .with("challenge", c.challenge()));
         }
+        if (refusal instanceof VoteOutcome.Overloaded o) {
+            return ProblemResponses.of(Problem.of(ProblemType.OVERLOADED, o.reason()), o.retryAfter());
+        }
         if (refusal instanceof VoteOutcome.Unavailable u) {
             return ProblemResponses.of(Problem.of(ProblemType.UNAVAILABLE, u.reason()), u.retryAfter());
         }

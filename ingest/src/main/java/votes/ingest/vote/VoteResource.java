@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -19,10 +20,16 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import votes.events.key.VoterIds;
 import votes.ingest.abuse.Challenge;
+import votes.ingest.overload.ConcurrencyGate;
+import votes.ingest.overload.Deadline;
+import votes.ingest.overload.Shedding;
 
 /** {@code POST /api/v1/polls/{pollId}/votes}: reads the request, submits the vote, answers per API.md. */
 @Path("/api/v1/polls/{pollId}/votes")
 public class VoteResource {
+
+    /** The same path as a Vert.x route, for the router filters that run before this resource. */
+    public static final String ROUTE = "/api/v1/polls/:pollId/votes";
 
     // Poll ids end up in Redis keys and the log: anything else cannot be a poll the ledger made.
     private static final Pattern POLL_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
@@ -31,12 +38,15 @@ public class VoteResource {
     private final VoterIds voterIds;
     private final JsonWebToken token;
     private final VoteRequestParser parser;
+    private final Shedding shedding;
 
-    public VoteResource(SubmitVote submitVote, VoterIds voterIds, JsonWebToken token, ObjectMapper json) {
+    public VoteResource(SubmitVote submitVote, VoterIds voterIds, JsonWebToken token, ObjectMapper json,
+                        Shedding shedding) {
         this.submitVote = submitVote;
         this.voterIds = voterIds;
         this.token = token;
         this.parser = new VoteRequestParser(json);
+        this.shedding = shedding;
     }
 
     @POST
@@ -52,7 +62,8 @@ public class VoteResource {
     @APIResponse(responseCode = "415", description = "unsupported-media-type")
     @APIResponse(responseCode = "422", description = "unknown-option or poll-not-open")
     @APIResponse(responseCode = "429", description = "rate-limited (Retry-After)")
-    @APIResponse(responseCode = "503", description = "unavailable: the log cannot take the append (Retry-After)")
+    @APIResponse(responseCode = "503", description = "overloaded: shed, nothing stored; or unavailable: the log "
+            + "cannot take the append, or did not acknowledge it in time (it may still land) (Retry-After)")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> vote(@RestPath String pollId, byte[] body,
@@ -60,7 +71,7 @@ public class VoteResource {
                               @RestHeader("X-Device-Id") String deviceId,
                               @RestHeader(Challenge.HEADER) String proof,
                               @RestHeader("User-Agent") String userAgent,
-                              HttpServerRequest request) {
+                              HttpServerRequest request, RoutingContext routing) {
         VoteRequestParser.Parsed parsed = parser.parse(body, idempotencyKey, deviceId);
         if (parsed instanceof VoteRequestParser.Invalid invalid) {
             return Uni.createFrom().item(VoteOutcomeResponses.toResponse(invalid.refusal()));
@@ -72,6 +83,11 @@ public class VoteResource {
         SocketAddress remote = request.remoteAddress();
         VoteCommand command = new VoteCommand(pollId, voterIds.of(token.getSubject()), valid.request().optionId(),
                 valid.idempotencyKey(), valid.deviceId(), remote == null ? null : remote.hostAddress(), userAgent, proof);
-        return submitVote.submit(command).map(VoteOutcomeResponses::toResponse);
+        return submitVote.submit(command, deadline(routing)).map(VoteOutcomeResponses::toResponse);
+    }
+
+    private Deadline deadline(RoutingContext routing) {
+        Long arrived = routing.get(ConcurrencyGate.ARRIVED_AT);
+        return shedding.deadlineFrom(arrived == null ? System.nanoTime() : arrived);
     }
 }

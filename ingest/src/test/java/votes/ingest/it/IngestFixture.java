@@ -2,6 +2,10 @@ package votes.ingest.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.security.KeyPairGenerator;
@@ -13,8 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,6 +37,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import votes.events.codec.EventCodec;
 import votes.events.codec.PollEventSerializer;
 import votes.events.id.EventIds;
+import votes.events.key.VoterIds;
 import votes.events.poll.PollClosed;
 import votes.events.poll.PollCreated;
 import votes.events.poll.PollEvent;
@@ -35,10 +45,13 @@ import votes.events.poll.PollOption;
 import votes.events.vote.VoteSubmitted;
 import votes.infra.test.LocalStackResource;
 import votes.infra.token.TokenMinter;
+import votes.ingest.poll.PollCache;
+import votes.ingest.receipt.RedisKeys;
 
 /** What every ingest IT needs from the real stack: tokens, polls on poll-events, and what reached votes.submitted. */
 public final class IngestFixture {
 
+    public static final VoterIds VOTER_IDS = new VoterIds("dev-voter-id-key-change-me");
     public static final List<PollOption> OPTIONS = List.of(new PollOption("a", "A"), new PollOption("b", "B"));
 
     private IngestFixture() {
@@ -66,6 +79,14 @@ public final class IngestFixture {
 
     public static String newPollId() {
         return "poll-" + UUID.randomUUID();
+    }
+
+    /** A new open poll, already folded into this ingest's cache (so votes do not race its PollCreated). */
+    public static String openPoll(PollCache polls) {
+        String pollId = newPollId();
+        createPoll(pollId, null, null);
+        await("ingest folds the new poll", () -> polls.get(pollId) != null);
+        return pollId;
     }
 
     public static void createPoll(String pollId, Instant opensAt, Instant closesAt) {
@@ -136,6 +157,46 @@ public final class IngestFixture {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Runs {@code n} requests at once (one thread each, released together) and returns the answers in index
+     * order: a burst, not a sequence, so the server really sees them concurrently.
+     */
+    public static List<io.restassured.response.Response> concurrently(int n, IntFunction<io.restassured.response.Response> request) {
+        ExecutorService threads = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<io.restassured.response.Response>> answers = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                answers.add(threads.submit(() -> {
+                    go.await();
+                    return request.apply(index);
+                }));
+            }
+            go.countDown();
+            List<io.restassured.response.Response> result = new ArrayList<>(n);
+            for (Future<io.restassured.response.Response> answer : answers) {
+                result.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            return result;
+        } catch (Exception e) {
+            throw new IllegalStateException("a concurrent request failed", e);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** The raw value of a Redis key, or null when it does not exist. */
+    public static String redisGet(Redis redis, String key) {
+        Response value = redis.send(Request.cmd(Command.GET).arg(key)).await().atMost(Duration.ofSeconds(10));
+        return value == null ? null : value.toString();
+    }
+
+    /** The voter's slot in a poll (RedisKeys.votedIn), for a token subject. */
+    public static String slotKey(String sub, String pollId) {
+        return RedisKeys.votedIn(VOTER_IDS.of(sub), pollId);
     }
 
     public static String body(String optionId) {

@@ -8,23 +8,29 @@ import votes.infra.test.LocalStackResource;
 /**
  * The real stack (LocalStackResource, shared by every test application of the JVM) as ingest's ITs want it: the ledger is not running (its URL points at
  * a port where nothing listens), and with init arg {@code dead=kafka} or {@code dead=redis} ingest is pointed
- * at a port where nothing listens for that part instead of the real server.
+ * at a port where nothing listens for that part instead of the real server. Init arg {@code deadline} sets the
+ * request deadline (here, not in a test profile: a test resource's config outranks a profile's).
  */
 public class IngestStackResource implements QuarkusTestResourceLifecycleManager {
 
     private String dead = "";
+    private String deadline = "";
 
     @Override
     public void init(Map<String, String> initArgs) {
         dead = initArgs.getOrDefault("dead", "");
+        // A cold test JVM on a loaded machine takes over a second for its first vote: not what these tests are about.
+        deadline = initArgs.getOrDefault("deadline", "10s");
     }
 
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new LinkedHashMap<>(LocalStackResource.stack().quarkusConfig());
         config.keySet().removeIf(key -> key.startsWith("quarkus.datasource.")); // ingest has no database
-        // The build machine is shared and often loaded: 50 ms would make the fast path (and the 409/429 rows) flaky.
-        config.put("vote.redis.timeout", "1s");
+        // The build machine is shared and often loaded (1 s was overrun at a load average of 20): a fast path
+        // skipped for slowness would make the 409/429 rows flaky. Slowness is not what these tests are about.
+        config.put("vote.redis.timeout", "5s");
+        config.put("vote.overload.deadline", deadline);
         config.put("quarkus.rest-client.ledger.url", "http://127.0.0.1:" + IngestFixture.deadPort());
         if (dead.equals("kafka")) {
             // Only the producer: the poll cache still reads the real broker, so polls exist and only appends fail.

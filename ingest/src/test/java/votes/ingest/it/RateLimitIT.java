@@ -10,6 +10,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import io.vertx.mutiny.redis.client.Redis;
 import jakarta.inject.Inject;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -25,11 +26,11 @@ class RateLimitIT {
     @Inject
     PollCache polls;
 
+    @Inject
+    Redis redis;
+
     private String openPoll() {
-        String pollId = IngestFixture.newPollId();
-        IngestFixture.createPoll(pollId, null, null);
-        IngestFixture.await("ingest folds the poll", () -> polls.get(pollId) != null);
-        return pollId;
+        return IngestFixture.openPoll(polls);
     }
 
     private static Response vote(String pollId, String token, String address, String device) {
@@ -72,18 +73,40 @@ class RateLimitIT {
     }
 
     @Test
+    void aRateLimitedVoteLeavesNoReservationSoTheVoterCanVoteWithoutTheTrippedCounter() {
+        String pollId = openPoll();
+        String device = "device-" + UUID.randomUUID();
+        for (int i = 0; i < 5; i++) {
+            assertThat(vote(pollId, token("s" + i + "-" + UUID.randomUUID()), "10.4." + i + ".1", device).statusCode())
+                    .isEqualTo(202);
+        }
+        String sub = "sid-" + UUID.randomUUID();
+
+        VoteSubmissionIT.assertProblem(vote(pollId, token(sub), "10.4.8.1", device), 429, "rate-limited");
+
+        assertThat(IngestFixture.redisGet(redis, IngestFixture.slotKey(sub, pollId))).isNull();
+        // Only the device counter tripped: the same voter from a device of their own is not a duplicate.
+        Response own = vote(pollId, token(sub), "10.4.9.1", null);
+        assertThat(own.statusCode()).as(own.asString()).isEqualTo(202);
+        assertThat(votesOn(pollId)).hasSize(6);
+    }
+
+    @Test
     void aBusyAddressMustSolveAChallengeToGoOn() {
         String pollId = openPoll();
         String address = "10.3." + (int) (Math.random() * 200) + ".7";
         for (int i = 0; i < 4; i++) {
             assertThat(vote(pollId, token("r" + i + "-" + UUID.randomUUID()), address, null).statusCode()).isEqualTo(202);
         }
-        String token = token("r-fifth-" + UUID.randomUUID());
+        String sub = "r-fifth-" + UUID.randomUUID();
+        String token = token(sub);
 
         Response challenged = vote(pollId, token, address, null);
 
         VoteSubmissionIT.assertProblem(challenged, 403, "challenge-required");
         assertThat(votesOn(pollId)).hasSize(4);
+        // The challenge released the slot: the solved attempt below is not taken for a duplicate.
+        assertThat(IngestFixture.redisGet(redis, IngestFixture.slotKey(sub, pollId))).isNull();
         Challenge challenge = challenged.jsonPath().getObject("challenge", Challenge.class);
         Response solved = given().header("Authorization", "Bearer " + token).header("X-Forwarded-For", address)
                 .header("X-Vote-Proof", ProofOfWork.solve(challenge))

@@ -24,9 +24,7 @@ class RedisDownIT {
 
     @Test
     void votesAreAcceptedWithoutRedisAndTheLedgerIsLeftToDecideDuplicates() {
-        String pollId = IngestFixture.newPollId();
-        IngestFixture.createPoll(pollId, null, null);
-        IngestFixture.await("ingest folds the poll", () -> polls.get(pollId) != null);
+        String pollId = IngestFixture.openPoll(polls);
         String token = token("uma-" + UUID.randomUUID());
 
         VoteSubmissionIT.vote(pollId, token, body("a")).then().statusCode(202);

@@ -20,7 +20,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import votes.events.key.PartitionKeys;
-import votes.events.key.VoterIds;
 import votes.events.vote.ClientFacts;
 import votes.events.vote.VoteSubmitted;
 import votes.ingest.poll.PollCache;
@@ -29,8 +28,6 @@ import votes.ingest.poll.PollCache;
 @QuarkusTestResource(value = IngestStackResource.class, restrictToAnnotatedClass = true)
 class VoteSubmissionIT {
 
-    private static final VoterIds VOTER_IDS = new VoterIds("dev-voter-id-key-change-me");
-
     @Inject
     PollCache polls;
 
@@ -38,10 +35,7 @@ class VoteSubmissionIT {
     Redis redis;
 
     private String openPoll() {
-        String pollId = IngestFixture.newPollId();
-        IngestFixture.createPoll(pollId, null, null);
-        IngestFixture.await("ingest folds the new poll", () -> polls.get(pollId) != null);
-        return pollId;
+        return IngestFixture.openPoll(polls);
     }
 
     static Response vote(String pollId, String token, String body) {
@@ -75,7 +69,7 @@ class VoteSubmissionIT {
         List<ConsumerRecord<String, VoteSubmitted>> appended = votesOn(pollId);
         assertThat(appended).hasSize(1);
         VoteSubmitted vote = appended.get(0).value();
-        String voterId = VOTER_IDS.of(sub);
+        String voterId = IngestFixture.VOTER_IDS.of(sub);
         assertThat(vote.voterId()).isEqualTo(voterId).isNotEqualTo(sub).hasSize(43);
         assertThat(appended.get(0).key()).isEqualTo(PartitionKeys.vote(pollId, voterId));
         assertThat(vote.eventId()).hasToString(receiptId);
@@ -89,8 +83,47 @@ class VoteSubmissionIT {
         String pending = redis.send(Request.cmd(Command.GET).arg("receipt:" + receiptId)).await().indefinitely().toString();
         assertThat(pending).contains("\"voterId\":\"" + voterId + "\"").contains("\"pollId\":\"" + pollId + "\"")
                 .contains("\"acceptedAt\":\"");
-        assertThat(redis.send(Request.cmd(Command.GET).arg("vote:{" + voterId + "}:poll:" + pollId))
-                .await().indefinitely().toString()).contains(receiptId);
+        String slot = "vote:{" + voterId + "}:poll:" + pollId;
+        assertThat(redis.send(Request.cmd(Command.GET).arg(slot)).await().indefinitely().toString()).contains(receiptId);
+        // No longer the short reservation: the accepted vote keeps the slot for vote.redis.ttl (7 days).
+        assertThat(redis.send(Request.cmd(Command.TTL).arg(slot)).await().indefinitely().toLong())
+                .isGreaterThan(Duration.ofDays(6).toSeconds());
+    }
+
+    @Test
+    void fiftyConcurrentSubmissionsOfOneVoterGetOne202AndFortyNine409sNamingItsReceipt() {
+        String pollId = openPoll();
+        String token = token("olga-" + UUID.randomUUID());
+
+        List<Response> answers = IngestFixture.concurrently(50, i -> vote(pollId, token, body(i % 2 == 0 ? "a" : "b")));
+
+        List<Response> accepted = answers.stream().filter(r -> r.statusCode() == 202).toList();
+        assertThat(accepted).as(answers.stream().map(Response::asString).toList().toString()).hasSize(1);
+        String receiptId = accepted.get(0).jsonPath().getString("receiptId");
+        List<Response> refused = answers.stream().filter(r -> r.statusCode() != 202).toList();
+        assertThat(refused).hasSize(49).allSatisfy(r -> {
+            assertProblem(r, 409, "duplicate-vote");
+            assertThat(r.jsonPath().getString("existingReceiptId")).isEqualTo(receiptId);
+        });
+        List<ConsumerRecord<String, VoteSubmitted>> appended = votesOn(pollId);
+        assertThat(appended).hasSize(1);
+        assertThat(appended.get(0).value().eventId()).hasToString(receiptId);
+    }
+
+    @Test
+    void aRefusedVoteLeavesNoReservationSoTheVoterCanStillVote() {
+        String pollId = openPoll();
+        String unknownPoll = IngestFixture.newPollId();
+        String sub = "pia-" + UUID.randomUUID();
+        String token = token(sub);
+
+        assertProblem(vote(pollId, token, body("zz")), 422, "unknown-option");
+        assertProblem(vote(unknownPoll, token, body("a")), 404, "poll-not-found");
+
+        assertThat(IngestFixture.redisGet(redis, IngestFixture.slotKey(sub, pollId))).isNull();
+        assertThat(IngestFixture.redisGet(redis, IngestFixture.slotKey(sub, unknownPoll))).isNull();
+        String receiptId = vote(pollId, token, body("a")).then().statusCode(202).extract().path("receiptId");
+        assertThat(votesOn(pollId)).singleElement().satisfies(r -> assertThat(r.value().eventId()).hasToString(receiptId));
     }
 
     @Test
@@ -204,7 +237,9 @@ class VoteSubmissionIT {
         assertThat(ready).contains("Reactive Messaging").contains("votes-submitted").contains("poll-events")
                 .doesNotContainIgnoringCase("redis");
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).contains("votes_submitted_total").contains("votes_duplicate_total");
+        assertThat(metrics).contains("votes_submitted_total").contains("votes_duplicate_total")
+                .contains("votes_shed_total{reason=\"concurrency\"").contains("votes_shed_total{reason=\"deadline\"")
+                .contains("votes_shed_total{reason=\"append-queue\"").contains("votes_http_in_flight");
         assertThat(given().get("/q/openapi").then().statusCode(200).extract().asString())
                 .contains("/api/v1/polls/{pollId}/votes");
     }

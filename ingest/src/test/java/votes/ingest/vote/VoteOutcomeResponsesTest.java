@@ -45,6 +45,7 @@ class VoteOutcomeResponsesTest {
         assertProblem(new VoteOutcome.Duplicate(UUID.randomUUID()), 409, "duplicate-vote");
         assertProblem(new VoteOutcome.RateLimited("voter", Duration.ofSeconds(3)), 429, "rate-limited");
         assertProblem(new VoteOutcome.Unavailable("log down", Duration.ofSeconds(1)), 503, "unavailable");
+        assertProblem(new VoteOutcome.Overloaded("too busy", Duration.ofSeconds(1)), 503, "overloaded");
         assertProblem(new VoteOutcome.ChallengeRequired(
                 new ProofOfWork("s", 8, Duration.ofMinutes(5)).challenge("v", "p", Instant.now()), false),
                 403, "challenge-required");
@@ -58,11 +59,13 @@ class VoteOutcomeResponsesTest {
     }
 
     @Test
-    void rateLimitedAndUnavailableTellWhenToRetry() {
+    void rateLimitedUnavailableAndOverloadedTellWhenToRetry() {
         assertThat(VoteOutcomeResponses.toResponse(new VoteOutcome.RateLimited("address", Duration.ofMillis(2500)))
                 .getHeaderString("Retry-After")).isEqualTo("3");
         assertThat(VoteOutcomeResponses.toResponse(new VoteOutcome.Unavailable("x", Duration.ofSeconds(1)))
                 .getHeaderString("Retry-After")).isEqualTo("1");
+        assertThat(VoteOutcomeResponses.toResponse(new VoteOutcome.Overloaded("x", Duration.ofMillis(1200)))
+                .getHeaderString("Retry-After")).isEqualTo("2");
     }
 
     @Test

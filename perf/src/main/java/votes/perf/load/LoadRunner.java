@@ -72,17 +72,20 @@ public final class LoadRunner implements AutoCloseable {
             outcomes.add(w.run(phase));
         }
         Histogram latency = LatencySummary.newHistogram();
+        Histogram accepted = LatencySummary.newHistogram();
         Histogram lag = LatencySummary.newHistogram();
         StatusCounts counts = new StatusCounts();
         for (CompletableFuture<LoadWorker.Outcome> f : outcomes) {
             LoadWorker.Outcome o = await(f);
             latency.add(o.latency());
+            accepted.add(o.acceptedLatency());
             lag.add(o.sendLag());
             counts.add(o.counts());
         }
         double seconds = measured.toMillis() / 1000d;
         double achieved = (counts.total() - counts.unfinished()) / seconds;
-        return new PhaseResult(label, rate, seconds, achieved, LatencySummary.of(latency), counts, LatencySummary.of(lag));
+        return new PhaseResult(label, rate, seconds, achieved, LatencySummary.of(latency), LatencySummary.of(accepted),
+                counts, LatencySummary.of(lag));
     }
 
     private static <T> T await(CompletableFuture<T> f) {

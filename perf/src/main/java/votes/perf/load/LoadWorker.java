@@ -24,6 +24,8 @@ final class LoadWorker extends AbstractVerticle {
     private static final CharSequence AUTHORIZATION = HttpHeaders.createOptimized("Authorization");
     private static final CharSequence CONTENT_TYPE = HttpHeaders.createOptimized("Content-Type");
     private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
+    // The problem type of a shed request ends in this (ProblemType.OVERLOADED's slug): cheap to find in a 200-B body.
+    private static final String SHED_TYPE = "/problems/overloaded\"";
 
     /** What every request of the run shares. */
     record Target(String host, int port, List<String> bearerHeaders, Targets targets, Buffer body, int connections,
@@ -34,9 +36,14 @@ final class LoadWorker extends AbstractVerticle {
     record Phase(ArrivalSchedule schedule, long startNanos, long warmupCount, long firstTargetIndex, long drainNanos) {
     }
 
-    /** What one worker saw in one phase. */
-    record Outcome(Histogram latency, Histogram sendLag, StatusCounts counts) {
+    /** What one worker saw in one phase; {@code acceptedLatency} holds the 202s only. */
+    record Outcome(Histogram latency, Histogram acceptedLatency, Histogram sendLag, StatusCounts counts) {
     }
+
+    /** An HTTP answer as far as the counts care: its status, and for a 503 whether the server shed the request. */
+    private record Answer(int status, boolean shed) {
+    }
+
 
     private final int index;
     private final Target target;
@@ -73,6 +80,7 @@ final class LoadWorker extends AbstractVerticle {
         private final CompletableFuture<Outcome> done;
         private final long own;
         private final Histogram latency = LatencySummary.newHistogram();
+        private final Histogram acceptedLatency = LatencySummary.newHistogram();
         private final Histogram sendLag = LatencySummary.newHistogram();
         private final StatusCounts counts = new StatusCounts();
         private long next;
@@ -137,7 +145,8 @@ final class LoadWorker extends AbstractVerticle {
                         req.putHeader(CONTENT_TYPE, JSON);
                         return req.send(target.body());
                     })
-                    .compose(resp -> resp.body().map(b -> resp.statusCode()))
+                    .compose(resp -> resp.body().map(b -> new Answer(resp.statusCode(),
+                            resp.statusCode() == 503 && b.toString().contains(SHED_TYPE))))
                     .onComplete(ar -> {
                         if (finished) {
                             return; // answered after the drain time: already counted as unfinished
@@ -145,9 +154,15 @@ final class LoadWorker extends AbstractVerticle {
                         outstanding--;
                         if (measured) {
                             outstandingMeasured--;
-                            LatencySummary.recordNanos(latency, System.nanoTime() - intended);
-                            if (ar.succeeded()) {
-                                counts.record(ar.result());
+                            long took = System.nanoTime() - intended;
+                            LatencySummary.recordNanos(latency, took);
+                            if (ar.succeeded() && ar.result().shed()) {
+                                counts.recordShed();
+                            } else if (ar.succeeded()) {
+                                counts.record(ar.result().status());
+                                if (ar.result().status() == 202) {
+                                    LatencySummary.recordNanos(acceptedLatency, took);
+                                }
                             } else {
                                 counts.recordFailure();
                             }
@@ -164,7 +179,7 @@ final class LoadWorker extends AbstractVerticle {
             }
             finished = true;
             counts.recordUnfinished(outstandingMeasured);
-            done.complete(new Outcome(latency, sendLag, counts));
+            done.complete(new Outcome(latency, acceptedLatency, sendLag, counts));
         }
     }
 }

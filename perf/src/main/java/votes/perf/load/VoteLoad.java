@@ -14,8 +14,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import votes.perf.report.LatencySummary;
 import votes.perf.report.Medians;
+import votes.perf.report.OverloadGoal;
 import votes.perf.report.PhaseResult;
 import votes.perf.report.Slo;
+import votes.perf.report.StatusCounts;
 import votes.perf.report.Table;
 
 /**
@@ -90,6 +92,25 @@ public final class VoteLoad implements Callable<Integer> {
     @Option(names = "--max-steps", defaultValue = "10")
     int maxSteps;
 
+    @Option(names = "--overload-factor", defaultValue = "0",
+            description = "After the search (or taking --rate as the max sustained rate), run --runs phases at this "
+                    + "multiple of it and report the shed fraction and the 202s' percentiles (0 = off).")
+    double overloadFactor;
+
+    @Option(names = "--overload-warmup", converter = Durations.class, description = "Overload phases' warm-up (default: --warmup).")
+    Duration overloadWarmup;
+
+    @Option(names = "--overload-duration", converter = Durations.class,
+            description = "Overload phases' measured window (default: --duration).")
+    Duration overloadDuration;
+
+    @Option(names = "--overload-p99-ms", defaultValue = "200", description = "Overload goal: the 202s' p99 stays below.")
+    double overloadP99;
+
+    @Option(names = "--settle", defaultValue = "10s", converter = Durations.class,
+            description = "Pause before the overload phase: lets the backlog of the last search step drain.")
+    Duration settle;
+
     @Option(names = "--slo-p99-ms", defaultValue = "100")
     double sloP99;
 
@@ -148,38 +169,104 @@ public final class VoteLoad implements Callable<Integer> {
         try (LoadRunner runner = new LoadRunner(target, tokens, targets, optionId, eventLoops, connections, timeout,
                 maxRequests, skip)) {
             if (step) {
-                StepSearch search = new StepSearch(stepStart, stepGrowth, stepMax, stepResolution, maxSteps);
-                for (OptionalDouble r = search.next(); r.isPresent(); r = search.next()) {
-                    PhaseResult result = runner.run(label + "@" + (long) r.getAsDouble(), r.getAsDouble(), warmup,
-                            duration, drain);
-                    boolean pass = slo.passes(result);
-                    search.record(r.getAsDouble(), pass);
-                    table.phase(result);
-                    printResult(result, pass);
+                double max = search(runner, slo, table);
+                if (overloadFactor > 0) {
+                    overload(runner, max);
                 }
-                System.out.println(table.render());
-                System.out.printf(Locale.ROOT, "MAX_SUSTAINED label=%s rate=%.0f p99<%.0fms errors<%.3f%% steps=%d%n",
-                        label, search.best().orElse(0), sloP99, sloErrors * 100, search.steps().size());
+            } else if (overloadFactor > 0) {
+                System.out.printf(Locale.ROOT, "taking --rate %.0f as the max sustained rate%n", rate);
+                overload(runner, rate);
             } else {
-                List<Double> p99s = new ArrayList<>();
-                List<Double> achieved = new ArrayList<>();
-                List<Double> errors = new ArrayList<>();
-                for (int run = 1; run <= runs; run++) {
-                    PhaseResult result = runner.run(label + "#" + run, rate, warmup, duration, drain);
-                    table.phase(result);
-                    printResult(result, slo.passes(result));
-                    p99s.add(result.latency().p99());
-                    achieved.add(result.achievedRate());
-                    errors.add(result.counts().errorRate() * 100);
-                }
-                System.out.println(table.render());
-                // Failed requests are in the histogram too: a p99 next to a high error rate describes failures.
-                System.out.printf(Locale.ROOT, "MEDIAN label=%s rate=%.0f achieved=%.0f p99ms=%.2f errors=%.2f%% runs=%d%n",
-                        label, rate, Medians.of(achieved), Medians.of(p99s), Medians.of(errors), runs);
+                fixedRate(runner, slo, table);
             }
             System.out.println("requests used: " + runner.requestsUsed() + " of " + targets.capacity() + " distinct pairs");
         }
         return 0;
+    }
+
+    private double search(LoadRunner runner, Slo slo, Table table) {
+        StepSearch search = new StepSearch(stepStart, stepGrowth, stepMax, stepResolution, maxSteps);
+        for (OptionalDouble r = search.next(); r.isPresent(); r = search.next()) {
+            PhaseResult result = runner.run(label + "@" + (long) r.getAsDouble(), r.getAsDouble(), warmup, duration, drain);
+            boolean pass = slo.passes(result);
+            search.record(r.getAsDouble(), pass);
+            table.phase(result);
+            printResult(result, pass);
+        }
+        System.out.println(table.render());
+        System.out.printf(Locale.ROOT, "MAX_SUSTAINED label=%s rate=%.0f p99<%.0fms errors<%.3f%% steps=%d%n",
+                label, search.best().orElse(0), sloP99, sloErrors * 100, search.steps().size());
+        return search.best().orElse(0);
+    }
+
+    private void fixedRate(LoadRunner runner, Slo slo, Table table) {
+        List<Double> p99s = new ArrayList<>();
+        List<Double> achieved = new ArrayList<>();
+        List<Double> errors = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+            PhaseResult result = runner.run(label + "#" + run, rate, warmup, duration, drain);
+            table.phase(result);
+            printResult(result, slo.passes(result));
+            p99s.add(result.latency().p99());
+            achieved.add(result.achievedRate());
+            errors.add(result.counts().errorRate() * 100);
+        }
+        System.out.println(table.render());
+        // Failed requests are in the histogram too: a p99 next to a high error rate describes failures.
+        System.out.printf(Locale.ROOT, "MEDIAN label=%s rate=%.0f achieved=%.0f p99ms=%.2f errors=%.2f%% runs=%d%n",
+                label, rate, Medians.of(achieved), Medians.of(p99s), Medians.of(errors), runs);
+    }
+
+    /** Phases at overloadFactor x max: is every request answered, what fraction is shed, how fast are the 202s. */
+    private void overload(LoadRunner runner, double max) {
+        if (max <= 0) {
+            System.out.println("OVERLOAD skipped: no sustained rate to multiply");
+            return;
+        }
+        OverloadGoal goal = new OverloadGoal(overloadP99);
+        double target = max * overloadFactor;
+        Table table = Table.forPhases();
+        List<Double> shed = new ArrayList<>();
+        List<Double> acceptedP99 = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+            pause(settle);
+            PhaseResult r = runner.run(label + "@overload-x" + fmt(overloadFactor) + "#" + run, target,
+                    overloadWarmup != null ? overloadWarmup : warmup, overloadDuration != null ? overloadDuration : duration,
+                    drain);
+            table.phase(r);
+            printResult(r, goal.met(r));
+            StatusCounts c = r.counts();
+            LatencySummary a = r.acceptedLatency();
+            System.out.printf(Locale.ROOT,
+                    "OVERLOAD label=%s max=%.0f factor=%s target=%.0f achieved=%.0f answered=%.2f%% shed=%.2f%% "
+                            + "accepted=%.2f%% accepted_p50ms=%.2f accepted_p90ms=%.2f accepted_p99ms=%.2f "
+                            + "accepted_p999ms=%.2f all_p99ms=%.2f goal=%s counts[%s]%n",
+                    r.label(), max, fmt(overloadFactor), target, r.achievedRate(),
+                    percent(c.answeredAsDesigned(), c.total()), c.shedRate() * 100, percent(c.accepted(), c.total()),
+                    a.p50(), a.p90(), a.p99(), a.p999(), r.latency().p99(), goal.met(r) ? "met" : "MISSED", c);
+            shed.add(c.shedRate() * 100);
+            acceptedP99.add(a.p99());
+        }
+        System.out.println(table.render());
+        System.out.printf(Locale.ROOT, "OVERLOAD_MEDIAN label=%s target=%.0f shed=%.2f%% accepted_p99ms=%.2f runs=%d%n",
+                label, target, Medians.of(shed), Medians.of(acceptedP99), runs);
+    }
+
+    private static double percent(long part, long whole) {
+        return whole == 0 ? 0 : 100d * part / whole;
+    }
+
+    private static String fmt(double factor) {
+        return factor == Math.rint(factor) ? Long.toString((long) factor) : Double.toString(factor);
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     private List<String> tokens() {
@@ -203,8 +290,9 @@ public final class VoteLoad implements Callable<Integer> {
         LatencySummary l = r.latency();
         System.out.printf(Locale.ROOT,
                 "RESULT label=%s target=%.0f achieved=%.0f p50ms=%.2f p90ms=%.2f p99ms=%.2f p999ms=%.2f maxms=%.2f "
-                        + "errors=%.4f%% sendlag_p99ms=%.2f slo=%s counts[%s]%n",
+                        + "accepted_p99ms=%.2f errors=%.4f%% shed=%.2f%% sendlag_p99ms=%.2f slo=%s counts[%s]%n",
                 r.label(), r.targetRate(), r.achievedRate(), l.p50(), l.p90(), l.p99(), l.p999(), l.max(),
-                r.counts().errorRate() * 100, r.sendLag().p99(), pass ? "pass" : "FAIL", r.counts());
+                r.acceptedLatency().p99(), r.counts().errorRate() * 100, r.counts().shedRate() * 100, r.sendLag().p99(),
+                pass ? "pass" : "FAIL", r.counts());
     }
 }

@@ -2,9 +2,11 @@ package votes.perf.report;
 
 /**
  * One measured phase at one target rate. {@code achievedRate} = responses to measured requests per second of
- * the measured window; {@code sendLag} = how late the generator itself sent requests (its own health: if this
- * is large the figure says more about the generator than the server).
+ * the measured window; {@code latency} covers every measured request (failures too), {@code acceptedLatency}
+ * only those answered 202; {@code sendLag} = how late the generator itself sent requests (its own health: if
+ * this is large the figure says more about the generator than the server).
  */
 public record PhaseResult(String label, double targetRate, double measuredSeconds, double achievedRate,
-                          LatencySummary latency, StatusCounts counts, LatencySummary sendLag) {
+                          LatencySummary latency, LatencySummary acceptedLatency, StatusCounts counts,
+                          LatencySummary sendLag) {
 }

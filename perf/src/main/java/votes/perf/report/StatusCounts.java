@@ -1,9 +1,11 @@
 package votes.perf.report;
 
 /**
- * Responses by outcome. 202 is the only success of a first vote; 409/429/503 are the server's named refusals;
- * {@code failed} = no HTTP answer at all (connect error, timeout, client pool queue full); {@code unfinished} =
- * still outstanding when the phase's drain time ran out. Mutable, one per event loop, merged at the end.
+ * Responses by outcome. 202 is the only success of a first vote; 409/429/503 are the server's named refusals, and
+ * {@code shed} counts the 503s whose problem type is {@code overloaded} (shed before the vote was handed to the
+ * log; they are in {@code unavailable} too); {@code failed} = no HTTP answer at all (connect error, timeout,
+ * client pool queue full); {@code unfinished} = still outstanding when the phase's drain time ran out. Mutable,
+ * one per event loop, merged at the end.
  */
 public final class StatusCounts {
 
@@ -11,6 +13,7 @@ public final class StatusCounts {
     private long duplicate;
     private long rateLimited;
     private long unavailable;
+    private long shed;
     private long otherStatus;
     private long failed;
     private long unfinished;
@@ -23,6 +26,12 @@ public final class StatusCounts {
             case 503 -> unavailable++;
             default -> otherStatus++;
         }
+    }
+
+    /** A 503 {@code overloaded}: the server shed the request. */
+    public void recordShed() {
+        unavailable++;
+        shed++;
     }
 
     public void recordFailure() {
@@ -38,6 +47,7 @@ public final class StatusCounts {
         duplicate += other.duplicate;
         rateLimited += other.rateLimited;
         unavailable += other.unavailable;
+        shed += other.shed;
         otherStatus += other.otherStatus;
         failed += other.failed;
         unfinished += other.unfinished;
@@ -74,6 +84,24 @@ public final class StatusCounts {
         return unavailable;
     }
 
+    public long shed() {
+        return shed;
+    }
+
+    /** Shed requests over all requests; 0 for no requests. */
+    public double shedRate() {
+        long total = total();
+        return total == 0 ? 0 : (double) shed / total;
+    }
+
+    /**
+     * Requests answered as an overloaded server should answer a first vote: 202, 429 or 503. Not: no answer at
+     * all (failed, unfinished), a 409 (every request is a distinct voter's first vote) or any other status.
+     */
+    public long answeredAsDesigned() {
+        return accepted + rateLimited + unavailable;
+    }
+
     public long otherStatus() {
         return otherStatus;
     }
@@ -89,6 +117,6 @@ public final class StatusCounts {
     @Override
     public String toString() {
         return "202=" + accepted + " 409=" + duplicate + " 429=" + rateLimited + " 503=" + unavailable
-                + " other=" + otherStatus + " failed=" + failed + " unfinished=" + unfinished;
+                + " (shed=" + shed + ") other=" + otherStatus + " failed=" + failed + " unfinished=" + unfinished;
     }
 }

@@ -16,7 +16,8 @@ public final class Table {
 
     public static Table forPhases() {
         return new Table("phase", "target/s", "achieved/s", "p50 ms", "p90 ms", "p99 ms", "p99.9 ms", "max ms",
-                "202", "409", "429", "503", "other", "failed", "unfinished", "err %", "send-lag p99 ms");
+                "202", "202 p99 ms", "409", "429", "503", "shed", "other", "failed", "unfinished", "err %",
+                "send-lag p99 ms");
     }
 
     public Table row(Object... cells) {
@@ -35,8 +36,8 @@ public final class Table {
         LatencySummary l = r.latency();
         StatusCounts c = r.counts();
         return row(r.label(), r.targetRate(), r.achievedRate(), l.p50(), l.p90(), l.p99(), l.p999(), l.max(),
-                c.accepted(), c.duplicate(), c.rateLimited(), c.unavailable(), c.otherStatus(), c.failed(),
-                c.unfinished(), c.errorRate() * 100, r.sendLag().p99());
+                c.accepted(), r.acceptedLatency().p99(), c.duplicate(), c.rateLimited(), c.unavailable(), c.shed(),
+                c.otherStatus(), c.failed(), c.unfinished(), c.errorRate() * 100, r.sendLag().p99());
     }
 
     static String format(Object cell) {

@@ -16,7 +16,7 @@ class SloTest {
         }
         c.recordUnfinished(unfinished);
         LatencySummary l = new LatencySummary(10_000, 1, 2, p99, p99, p99);
-        return new PhaseResult("x", 1000, 10, 1000, l, c, l);
+        return new PhaseResult("x", 1000, 10, 1000, l, l, c, l);
     }
 
     @Test

@@ -35,4 +35,33 @@ class StatusCountsTest {
         assertThat(a.unfinished()).isEqualTo(2);
         assertThat(a.total()).isEqualTo(5);
     }
+
+    @Test
+    void aShedRequestIsA503AndItsShareIsTheShedRate() {
+        StatusCounts c = new StatusCounts();
+        c.record(202);
+        c.recordShed();
+        c.recordShed();
+        c.record(503);
+        assertThat(c.unavailable()).isEqualTo(3);
+        assertThat(c.shed()).isEqualTo(2);
+        assertThat(c.shedRate()).isEqualTo(0.5);
+        assertThat(c.toString()).contains("503=3 (shed=2)");
+    }
+
+    @Test
+    void onlyFailuresUnfinishedDuplicatesAndOddStatusesAreNotAnsweredAsDesigned() {
+        StatusCounts c = new StatusCounts();
+        c.record(202);
+        c.record(429);
+        c.recordShed();
+        c.record(503);
+        assertThat(c.answeredAsDesigned()).isEqualTo(c.total());
+        c.record(409);
+        c.record(500);
+        c.recordFailure();
+        c.recordUnfinished(2);
+        assertThat(c.answeredAsDesigned()).isEqualTo(4);
+        assertThat(c.total()).isEqualTo(9);
+    }
 }

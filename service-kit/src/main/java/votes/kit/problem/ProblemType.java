@@ -22,6 +22,8 @@ public enum ProblemType {
     RATE_LIMITED(429, "rate-limited", "Too many requests"),
     INTERNAL_ERROR(500, "internal-error", "Internal error"),
     BAD_GATEWAY(502, "bad-gateway", "The upstream service is unavailable"),
+    // Shed before doing the work (bounded concurrency, a full append queue, a passed deadline): retry later.
+    OVERLOADED(503, "overloaded", "Too busy to take the request now"),
     UNAVAILABLE(503, "unavailable", "Temporarily unavailable");
 
     public static final String TYPE_BASE = "https://votes.dev/problems/";
