@@ -13,10 +13,11 @@ import java.time.Duration;
  *                 results API
  * @param unavailable answers 503 (the log or the stack could not take the vote: the client retries)
  * @param refused answers that are neither 202 nor 503 (429, 409, 5xx from a dead upstream) and transport failures
+ * @param shed of the 503s, those ingest shed as {@code overloaded}
  * @param p99AcceptedMillis the 99th percentile of the 202s' latency (intended start to answer)
  */
 record FaultOutcome(String fault, long sent, long accepted, long recorded, long doubled, Duration recovery,
-                    long unavailable, long refused, double p99AcceptedMillis) {
+                    long unavailable, long refused, long shed, double p99AcceptedMillis) {
 
     long lost() {
         return accepted - recorded;

@@ -106,11 +106,11 @@ final class FaultRun {
         var counts = result.counts();
         FaultOutcome outcome = new FaultOutcome(fault.name(), counts.total(), accepted.size(), recorded,
                 twice + Math.max(0, published - sqlTotal), recovery, counts.unavailable(),
-                counts.total() - counts.accepted() - counts.unavailable(), result.latency().p99());
-        System.out.printf("[faults] %s: %d sent, %d accepted, %d recorded, %d lost, %d doubled, %d x 503, %d other;"
-                        + " recovered in %.1f s%n", label, outcome.sent(), outcome.accepted(), outcome.recorded(),
-                outcome.lost(), outcome.doubled(), outcome.unavailable(), outcome.refused(),
-                outcome.recovery().toMillis() / 1000.0);
+                counts.total() - counts.accepted() - counts.unavailable(), counts.shed(), result.acceptedLatency().p99());
+        System.out.printf("[faults] %s: %d sent, %d accepted, %d recorded, %d lost, %d doubled, %d x 503 (%d shed),"
+                        + " %d other; recovered in %.1f s; 202s p99 %.0f ms%n", label, outcome.sent(), outcome.accepted(),
+                outcome.recorded(), outcome.lost(), outcome.doubled(), outcome.unavailable(), outcome.shed(),
+                outcome.refused(), outcome.recovery().toMillis() / 1000.0, outcome.p99AcceptedMillis());
         assertThat(outcome.lost()).as(label + ": lost").isZero();
         assertThat(outcome.doubled()).as(label + ": doubled").isZero();
         if (fault.answersEveryRequest()) {

@@ -25,7 +25,7 @@ final class FaultTable {
 
     synchronized String markdown() {
         StringBuilder out = new StringBuilder("| fault | runs | votes accepted | recorded | lost | doubled | 503s | "
-                + "time to recover (median / max, s) | p99 of the load's answers (median, ms) |\n"
+                + "time to recover (median / max, s) | p99 of the 202s (median, ms) |\n"
                 + "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         rows.forEach((fault, runs) -> out.append(String.format("| %s | %d | %d | %d | %d | %d | %d | %.1f / %.1f | %.0f |%n",
                 fault, runs.size(), sum(runs, FaultOutcome::accepted), sum(runs, FaultOutcome::recorded),
