@@ -22,6 +22,11 @@ public final class LedgerDatabase {
         return count("SELECT count(*) FROM votes WHERE poll_id = ?", pollId);
     }
 
+    /** (poll, voter) pairs with more than one recorded vote, over the whole ledger: the unique constraint says 0. */
+    public long votersRecordedTwice() {
+        return count("SELECT count(*) FROM (SELECT 1 FROM votes GROUP BY poll_id, voter_id HAVING count(*) > 1) twice");
+    }
+
     public long rejections(String pollId) {
         return count("SELECT count(*) FROM rejections WHERE poll_id = ?", pollId);
     }

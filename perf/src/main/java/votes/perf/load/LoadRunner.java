@@ -30,6 +30,13 @@ public final class LoadRunner implements AutoCloseable {
 
     public LoadRunner(URI url, List<String> tokens, Targets targets, String optionId, int eventLoops, int connections,
                       Duration requestTimeout, long maxRequests, long skip) {
+        this(url, tokens, targets, optionId, eventLoops, connections, requestTimeout, maxRequests, skip,
+                AnswerListener.NONE);
+    }
+
+    /** @param listener sees every answer (e.g. to keep the 202s' receipt ids) */
+    public LoadRunner(URI url, List<String> tokens, Targets targets, String optionId, int eventLoops, int connections,
+                      Duration requestTimeout, long maxRequests, long skip, AnswerListener listener) {
         if (tokens.size() < targets.voters()) {
             throw new IllegalArgumentException(tokens.size() + " tokens for " + targets.voters() + " voters");
         }
@@ -43,7 +50,7 @@ public final class LoadRunner implements AutoCloseable {
         int port = url.getPort() > 0 ? url.getPort() : 80;
         LoadWorker.Target target = new LoadWorker.Target(url.getHost(), port, bearer, targets, body, perLoop,
                 // The client-side queue is bounded too: beyond it a request fails at once (counted as failed).
-                perLoop * 64, requestTimeout.toMillis());
+                perLoop * 64, requestTimeout.toMillis(), listener);
         for (int w = 0; w < eventLoops; w++) {
             LoadWorker worker = new LoadWorker(w, target);
             workers.add(worker);

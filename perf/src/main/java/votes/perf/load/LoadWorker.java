@@ -29,7 +29,7 @@ final class LoadWorker extends AbstractVerticle {
 
     /** What every request of the run shares. */
     record Target(String host, int port, List<String> bearerHeaders, Targets targets, Buffer body, int connections,
-                  int waitQueue, long requestTimeoutMillis) {
+                  int waitQueue, long requestTimeoutMillis, AnswerListener listener) {
     }
 
     /** One phase: {@code schedule} from {@code startNanos}; phase requests below {@code warmupCount} are not measured. */
@@ -145,8 +145,11 @@ final class LoadWorker extends AbstractVerticle {
                         req.putHeader(CONTENT_TYPE, JSON);
                         return req.send(target.body());
                     })
-                    .compose(resp -> resp.body().map(b -> new Answer(resp.statusCode(),
-                            resp.statusCode() == 503 && b.toString().contains(SHED_TYPE))))
+                    .compose(resp -> resp.body().map(b -> {
+                        // Even past the drain: a late 202 is still an accepted vote.
+                        target.listener().answered(i, resp.statusCode(), b.toString());
+                        return new Answer(resp.statusCode(), resp.statusCode() == 503 && b.toString().contains(SHED_TYPE));
+                    }))
                     .onComplete(ar -> {
                         if (finished) {
                             return; // answered after the drain time: already counted as unfinished

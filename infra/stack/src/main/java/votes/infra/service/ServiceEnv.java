@@ -8,6 +8,19 @@ import votes.infra.stack.StackSettings;
 /** The contract's environment variables, as every service reads them. */
 public final class ServiceEnv {
 
+    /**
+     * With replicas, a dead broker's partitions move to another leader once it is fenced (~2-3 s here: session
+     * timeout 2 s, then elections and the producers' metadata refresh). Ingest's one-broker defaults give up on an
+     * append after 3 s (delivery timeout) and its request deadline too: a vote caught in a failover was answered 503
+     * although the cluster never stopped taking writes. Waiting through a failover costs a client a few seconds
+     * once; answering 503 costs a retry and breaks "no 503 at all with one broker of three gone".
+     */
+    static final Map<String, String> FAILOVER_PATIENCE = Map.of(
+            "VOTE_KAFKA_DELIVERY_TIMEOUT_MS", "8000",
+            "VOTE_SEND_TIMEOUT", "8500ms",
+            "VOTE_REQUEST_DEADLINE", "9s",
+            "VOTE_RESERVATION_TTL", "15s");
+
     private ServiceEnv() {
     }
 
@@ -34,6 +47,9 @@ public final class ServiceEnv {
         // Kafka Streams creates its changelog and repartition topics itself: as many replicas as ours, or a dead
         // broker of three would take a store's changelog (and the projections) down with it.
         env.put("PROJECTIONS_REPLICATION_FACTOR", Short.toString(TopicDurability.replicationFactor(s.brokers())));
+        if (s.brokers() > 1) {
+            env.putAll(FAILOVER_PATIENCE);
+        }
         return env;
     }
 }

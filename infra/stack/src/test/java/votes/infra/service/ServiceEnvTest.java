@@ -23,4 +23,12 @@ class ServiceEnvTest {
         assertThat(ServiceEnv.of(oneBroker, 8084)).containsEntry("KAFKA_BOOTSTRAP", "127.0.0.1:9092")
                 .containsEntry("PROJECTIONS_REPLICATION_FACTOR", "1");
     }
+
+    @Test
+    void withReplicasIngestWaitsThroughABrokerFailoverInsteadOfAnswering503() {
+        assertThat(ServiceEnv.of(oneBroker.withBrokers(3), 8081)).containsEntry("VOTE_KAFKA_DELIVERY_TIMEOUT_MS", "8000")
+                .containsEntry("VOTE_SEND_TIMEOUT", "8500ms").containsEntry("VOTE_REQUEST_DEADLINE", "9s");
+        assertThat(ServiceEnv.of(oneBroker, 8081)).doesNotContainKeys("VOTE_KAFKA_DELIVERY_TIMEOUT_MS",
+                "VOTE_REQUEST_DEADLINE");
+    }
 }
