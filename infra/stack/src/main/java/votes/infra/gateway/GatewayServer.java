@@ -29,6 +29,9 @@ final class GatewayServer extends AbstractVerticle {
     public void start(Promise<Void> started) {
         vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(config.port())
                         .setCompressionSupported(false)
+                        // No WebSocket behind us: without these, every write to 10,000 viewers skips a pipeline stage.
+                        .setPerMessageWebSocketCompressionSupported(false)
+                        .setPerFrameWebSocketCompressionSupported(false)
                         // No byte either way for this long: closed (streams get heartbeats more often than this).
                         .setIdleTimeout((int) config.clients().idleTimeout().toMillis())
                         .setIdleTimeoutUnit(TimeUnit.MILLISECONDS))

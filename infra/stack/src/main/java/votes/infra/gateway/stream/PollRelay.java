@@ -77,8 +77,10 @@ final class PollRelay {
     }
 
     /** From the gateway's one heartbeat timer, on any thread. */
-    void heartbeat() {
-        viewers.forEach(Viewer::heartbeat);
+    void heartbeat(long nowNanos, long recentNanos) {
+        for (Viewer viewer : viewers) {
+            viewer.heartbeat(nowNanos, recentNanos);
+        }
     }
 
     int viewers() {

@@ -19,17 +19,20 @@ final class Viewer {
 
     private final HttpServerResponse response;
     private final Context context;
+    private final DeliveryLane lane;
     private final ViewerCursor cursor;
     private final String requestId;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile PollRelay relay;
     private volatile boolean streaming;
     private volatile boolean heartbeatDue;
+    private volatile long lastWriteNanos = System.nanoTime();
     private volatile boolean closed;
 
-    Viewer(HttpServerResponse response, Context context, long lastSeenVersion, String requestId) {
+    Viewer(HttpServerResponse response, Context context, DeliveryLane lane, long lastSeenVersion, String requestId) {
         this.response = response;
         this.context = context;
+        this.lane = lane;
         this.cursor = new ViewerCursor(lastSeenVersion);
         this.requestId = requestId;
     }
@@ -70,6 +73,7 @@ final class Viewer {
                     .putHeader("X-Accel-Buffering", "no") // buffering proxies in front of us: pass frames through
                     .putHeader(StreamRelay.REQUEST_ID, requestId);
             response.write(Buffer.buffer("retry: " + retryMillis + "\n\n"));
+            lastWriteNanos = System.nanoTime();
             streaming = true;
             deliver();
         });
@@ -80,7 +84,14 @@ final class Viewer {
         schedule();
     }
 
-    void heartbeat() {
+    /**
+     * A comment, unless bytes went out within {@code recentNanos}: while events flow, 10,000 viewers cost no
+     * keep-alive writes; the longest silence is one heartbeat interval plus {@code recentNanos}.
+     */
+    void heartbeat(long nowNanos, long recentNanos) {
+        if (nowNanos - lastWriteNanos < recentNanos) {
+            return;
+        }
         heartbeatDue = true;
         schedule();
     }
@@ -109,11 +120,12 @@ final class Viewer {
     private void schedule() {
         // Many offers before the event loop gets to us collapse into one delivery.
         if (streaming && !closed && scheduled.compareAndSet(false, true)) {
-            context.runOnContext(v -> deliver());
+            lane.due(this);
         }
     }
 
-    private void deliver() {
+    /** On the viewer's event loop (its lane, or its drain handler). */
+    void deliver() {
         scheduled.set(false);
         if (closed || response.closed() || response.ended()) {
             return;
@@ -127,9 +139,11 @@ final class Viewer {
         if (event != null) {
             response.write(event.frame());
             heartbeatDue = false; // bytes just went out: that keeps proxies open as well as a comment
+            lastWriteNanos = System.nanoTime();
         } else if (heartbeatDue) {
             heartbeatDue = false;
             response.write(KEEP_ALIVE.copy());
+            lastWriteNanos = System.nanoTime();
         }
     }
 }
