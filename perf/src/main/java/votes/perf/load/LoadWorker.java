@@ -5,11 +5,8 @@ import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.HdrHistogram.Histogram;
 import votes.perf.report.LatencySummary;
@@ -21,13 +18,8 @@ import votes.perf.report.StatusCounts;
  */
 final class LoadWorker extends AbstractVerticle {
 
-    private static final CharSequence AUTHORIZATION = HttpHeaders.createOptimized("Authorization");
-    private static final CharSequence CONTENT_TYPE = HttpHeaders.createOptimized("Content-Type");
-    private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
-
     /** What every request of the run shares. */
-    record Target(String host, int port, List<String> bearerHeaders, Targets targets, Buffer body, int connections,
-                  int waitQueue, long requestTimeoutMillis) {
+    record Target(String host, int port, RequestShape shape, int connections, int waitQueue, long requestTimeoutMillis) {
     }
 
     /** One phase: {@code schedule} from {@code startNanos}; phase requests below {@code warmupCount} are not measured. */
@@ -74,7 +66,7 @@ final class LoadWorker extends AbstractVerticle {
         private final long own;
         private final Histogram latency = LatencySummary.newHistogram();
         private final Histogram sendLag = LatencySummary.newHistogram();
-        private final StatusCounts counts = new StatusCounts();
+        private final StatusCounts counts;
         private long next;
         private long outstandingMeasured;
         private long outstanding;
@@ -85,6 +77,7 @@ final class LoadWorker extends AbstractVerticle {
             this.phase = phase;
             this.done = done;
             this.own = phase.schedule().countFor(index);
+            this.counts = new StatusCounts(target.shape().expectedStatus());
         }
 
         void begin() {
@@ -125,18 +118,10 @@ final class LoadWorker extends AbstractVerticle {
             }
             outstanding++;
             long i = phase.firstTargetIndex() + j;
-            String poll = target.targets().poll(i);
-            String bearer = target.bearerHeaders().get(target.targets().voter(i));
-            RequestOptions request = new RequestOptions()
-                    .setMethod(HttpMethod.POST)
-                    .setURI("/api/v1/polls/" + poll + "/votes")
-                    .setIdleTimeout(target.requestTimeoutMillis());
+            RequestOptions request = target.shape().options(i).setIdleTimeout(target.requestTimeoutMillis());
+            Buffer body = target.shape().body(i);
             client.request(request)
-                    .compose(req -> {
-                        req.putHeader(AUTHORIZATION, bearer);
-                        req.putHeader(CONTENT_TYPE, JSON);
-                        return req.send(target.body());
-                    })
+                    .compose(req -> body == null ? req.send() : req.send(body))
                     .compose(resp -> resp.body().map(b -> resp.statusCode()))
                     .onComplete(ar -> {
                         if (finished) {

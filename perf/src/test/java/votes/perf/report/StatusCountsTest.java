@@ -35,4 +35,17 @@ class StatusCountsTest {
         assertThat(a.unfinished()).isEqualTo(2);
         assertThat(a.total()).isEqualTo(5);
     }
+
+    @Test
+    void aReadExpects200AndCountsA202AsAnError() {
+        StatusCounts c = new StatusCounts(200);
+        c.record(200);
+        c.record(200);
+        c.record(202);
+        c.record(404);
+        assertThat(c.accepted()).isEqualTo(2);
+        assertThat(c.otherStatus()).isEqualTo(2);
+        assertThat(c.errors()).isEqualTo(2);
+        assertThat(c).hasToString("200=2 409=0 429=0 503=0 other=2 failed=0 unfinished=0");
+    }
 }
