@@ -24,7 +24,7 @@ import votes.kit.problem.ProblemType;
  * client sockets and a handful of upstream ones (one per poll watched), not 20,000 descriptors; and the
  * request/response pools never hold a stream, so plain requests are never starved by viewers.
  */
-public final class StreamRelay implements AutoCloseable {
+public final class StreamRelay {
 
     static final String REQUEST_ID = "X-Request-Id";
     /** As service-kit's RequestIds: a caller's own id is echoed when it is sane, else a fresh one is made. */
@@ -43,7 +43,6 @@ public final class StreamRelay implements AutoCloseable {
     private final Map<Thread, DeliveryLane> lanes = new ConcurrentHashMap<>();
     private final LongAdder reconnects = new LongAdder();
     private final LongAdder refusedTooManyPolls = new LongAdder();
-    private final long heartbeatTimer;
 
     public StreamRelay(Vertx vertx, URI realtime, RelaySettings settings) {
         this.vertx = vertx;
@@ -58,7 +57,7 @@ public final class StreamRelay implements AutoCloseable {
         // bytes in the last quarter interval skips it: at most 1.25 intervals of silence (12.5 s by default, API.md
         // wants a comment at least every 15 s).
         long recentNanos = settings.heartbeat().toNanos() / 4;
-        this.heartbeatTimer = vertx.setPeriodic(settings.heartbeat().toMillis(), id -> {
+        vertx.setPeriodic(settings.heartbeat().toMillis(), id -> {
             long now = System.nanoTime();
             relays.values().forEach(relay -> relay.heartbeat(now, recentNanos));
         });
@@ -142,11 +141,5 @@ public final class StreamRelay implements AutoCloseable {
 
     HttpClient upstream() {
         return upstream;
-    }
-
-    @Override
-    public void close() {
-        vertx.cancelTimer(heartbeatTimer);
-        upstream.close();
     }
 }
