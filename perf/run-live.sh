@@ -7,6 +7,7 @@
 #   perf/run-live.sh                                   # ~10-15 min
 #   MAX_RATE=125 ONLY="fresh relay" perf/run-live.sh   # skip the step search, take the max rate given
 #   FANOUT_LEVELS=1000,5000,10000,15000 ONLY=fanout perf/run-live.sh
+#   ONLY=gateway perf/run-live.sh                      # 10,000 viewers THROUGH THE GATEWAY, results + votes latency
 #
 # Reuses the issue-2 generator (votes.perf.load: VoteLoad step search and LoadRunner) and report code; the new
 # CLIs are votes.perf.freshness.Freshness and votes.perf.fanout.Fanout. Only 127.0.0.1. Pinning as in
@@ -33,10 +34,15 @@ RELAY_DURATION=${RELAY_DURATION:-30s}
 FANOUT_LEVELS=${FANOUT_LEVELS:-1000,5000,10000,15000}
 FANOUT_UPDATES=${FANOUT_UPDATES:-20}
 FANOUT_ADDRESSES=${FANOUT_ADDRESSES:-127.0.0.1,127.0.0.2,127.0.0.3,127.0.0.4}
+# Through the gateway: viewers spread over 200 source addresses (50 each at 10,000) so the gateway's per-address cap
+# (GATEWAY_MAX_CONNECTIONS_PER_CLIENT, 128) sees 200 clients; GET /results and the votes go through the gateway too.
+GW_FANOUT_LEVELS=${GW_FANOUT_LEVELS:-1,10000}   # 1 viewer first: the same reads and votes without the fan-out
+GW_FANOUT_ADDRESSES=${GW_FANOUT_ADDRESSES:-127.1.0.1+200}
+GW_RESULTS_RATE=${GW_RESULTS_RATE:-50}
 VOTERS=${VOTERS:-5000}
 SERVER_CPUS=${SERVER_CPUS:-0}
 GEN_CPUS=${GEN_CPUS:-1}
-ONLY=${ONLY:-"fresh relay fanout"}
+ONLY=${ONLY:-"fresh relay fanout gateway"}
 RUN_LIMIT=${RUN_LIMIT:-2400}           # seconds: the whole script is bounded
 
 BASE=${LIVE_PORT_BASE:-28000}          # away from a developer's stack (8080..) and run-baseline.sh (18000..)
@@ -111,6 +117,9 @@ common=(--url "$INGEST" --admin-url "$GATEWAY" --private-key "$KEY" --tokens-fil
 
 # --- max sustained vote rate: the issue-2 step search (p99 < 100 ms, errors < 0.1 %), unless given
 MAX_SOURCE="given (MAX_RATE)"
+if [[ -z $MAX_RATE ]] && ! on fresh && ! on relay; then
+  MAX_RATE=$FALLBACK_MAX_RATE; MAX_SOURCE="not needed (ONLY=$ONLY)"
+fi
 if [[ -z $MAX_RATE ]]; then
   echo "--- max sustained vote rate: VoteLoad --step from $STEP_START/s"
   gen votes.perf.load.VoteLoad --url "$INGEST" --admin-url "$GATEWAY" --private-key "$KEY" --tokens-file "$TOKENS" \
@@ -163,6 +172,27 @@ if on fanout; then
     2> >(tee "$OUT/fanout.err" >&2) | tee "$OUT/fanout.out" || true
 fi
 
+if on gateway; then
+  echo "--- SSE fan-out THROUGH THE GATEWAY $GATEWAY, levels $GW_FANOUT_LEVELS, sources $GW_FANOUT_ADDRESSES;"\
+       "GET /results at $GW_RESULTS_RATE/s and the votes through the gateway meanwhile"
+  GW_PID=$(vote pid gateway 2>/dev/null || true)
+  RT_PID=$(vote pid realtime 2>/dev/null || true)
+  ticks() { [[ -r /proc/$1/stat ]] && awk '{print $14 + $15}' "/proc/$1/stat" || echo 0; }
+  gw0=$(ticks "$GW_PID"); rt0=$(ticks "$RT_PID"); t0=$(date +%s.%N)
+  # The gateway's heap and GC while it fans out (one line a second), to tell GC pauses from CPU contention.
+  if [[ -n $GW_PID ]] && command -v jstat >/dev/null; then jstat -gcutil -t "$GW_PID" 1000 > "$OUT/gateway-gc.txt" 2>&1 & SAMPLER_PID=$!; fi
+  gen votes.perf.fanout.Fanout --url "$GATEWAY" --admin-url "$GATEWAY" --private-key "$KEY" --tokens-file "$TOKENS" \
+    --realtime-url "$REALTIME" --gateway-url "$GATEWAY" --clients "$GW_FANOUT_LEVELS" \
+    --local-addresses "$GW_FANOUT_ADDRESSES" --updates "$FANOUT_UPDATES" --update-interval 500ms --window 1s \
+    --results-rate "$GW_RESULTS_RATE" --results-direct-url "$REALTIME" --label gateway 2> >(tee "$OUT/gateway-fanout.err" >&2) | tee "$OUT/gateway-fanout.out" || true
+  [[ -n $SAMPLER_PID ]] && kill "$SAMPLER_PID" 2>/dev/null; SAMPLER_PID=
+  curl -s --max-time 5 "$GATEWAY/q/metrics" > "$OUT/gateway-metrics.txt" || true
+  secs=$(echo "$(date +%s.%N) - $t0" | bc)
+  hz=$(getconf CLK_TCK)
+  echo "CPU over the whole Fanout run (${secs%.*} s): gateway $(( ($(ticks "$GW_PID") - gw0) / hz )) s, realtime $(( ($(ticks "$RT_PID") - rt0) / hz )) s;" \
+       "gateway RSS $(ps -o rss= -p "$GW_PID" 2>/dev/null) KB; load: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/gateway-fanout.out"
+fi
+
 echo
 echo "=== summary ($OUT); load at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 set +e +o pipefail
@@ -179,7 +209,15 @@ done
 l=$(grep -h '^RELAY_LAG' "$OUT/relay.out" 2>/dev/null)
 printf '| %-58s | %-40s |\n' "cdc_relay_commit_lag_ms at $MAX_RATE/s: p50 / p99 / max" \
   "$(field "$l" p50ms) / $(field "$l" p99ms) / $(field "$l" maxms) (n=$(field "$l" samples))"
-grep -h '^RESULT' "$OUT/fanout.out" 2>/dev/null | while read -r f; do
-  printf '| %-58s | %-40s |\n' "fan-out $(field "$f" clients) clients: on time within 1 s / worst update" \
+grep -h '^RESULT' "$OUT/fanout.out" "$OUT/gateway-fanout.out" 2>/dev/null | while read -r f; do
+  printf '| %-58s | %-40s |\n' "fan-out $(field "$f" clients) clients via $(field "$f" via): on time within 1 s / worst" \
     "$(field "$f" on_time) / $(field "$f" worst_update) (spread p99 $(field "$f" spread_p99ms) ms)"
+  if [[ $(field "$f" via) == gateway ]]; then
+    printf '| %-58s | %-40s |\n' "  meanwhile votes via gateway: p50 / p99 ms" \
+      "$(field "$f" vote_p50ms) / $(field "$f" vote_p99ms) (202s: $(field "$f" votes202))"
+  fi
+done
+grep -h '^READS' "$OUT/gateway-fanout.out" 2>/dev/null | while read -r f; do
+  printf '| %-58s | %-40s |\n' "  $(field "$f" clients) viewers, GET /results from $(field "$f" from) at $(field "$f" rate)/s: p50 / p99 / max ms" \
+    "$(field "$f" p50ms) / $(field "$f" p99ms) / $(field "$f" maxms) (n=$(field "$f" n), errors $(field "$f" errors), send-lag p99 $(field "$f" sendlag_p99ms))"
 done

@@ -3,7 +3,6 @@ package votes.perf.load;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.buffer.Buffer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,31 +23,41 @@ public final class LoadRunner implements AutoCloseable {
 
     private final Vertx vertx;
     private final List<LoadWorker> workers = new ArrayList<>();
-    private final Targets targets;
+    private final long capacity;
+    private final int expectedStatus;
     private final long maxRequests;
     private long nextTargetIndex;
 
+    /** First votes of distinct (poll, voter) pairs ({@link VoteRequests}). */
     public LoadRunner(URI url, List<String> tokens, Targets targets, String optionId, int eventLoops, int connections,
                       Duration requestTimeout, long maxRequests, long skip) {
         this(url, tokens, targets, optionId, eventLoops, connections, requestTimeout, maxRequests, skip,
                 AnswerListener.NONE);
     }
 
-    /** @param listener sees every answer (e.g. to keep the 202s' receipt ids) */
+    /** First votes, every answer told to {@code listener} (e.g. to keep the 202s' receipt ids). */
     public LoadRunner(URI url, List<String> tokens, Targets targets, String optionId, int eventLoops, int connections,
                       Duration requestTimeout, long maxRequests, long skip, AnswerListener listener) {
-        if (tokens.size() < targets.voters()) {
-            throw new IllegalArgumentException(tokens.size() + " tokens for " + targets.voters() + " voters");
-        }
-        this.targets = targets;
+        this(url, new VoteRequests(tokens, targets, optionId), eventLoops, connections, requestTimeout, maxRequests, skip,
+                listener);
+    }
+
+    /** Any kind of request, e.g. {@link ResultsRequests}. */
+    public LoadRunner(URI url, RequestShape shape, int eventLoops, int connections, Duration requestTimeout,
+                      long maxRequests, long skip) {
+        this(url, shape, eventLoops, connections, requestTimeout, maxRequests, skip, AnswerListener.NONE);
+    }
+
+    public LoadRunner(URI url, RequestShape shape, int eventLoops, int connections, Duration requestTimeout,
+                      long maxRequests, long skip, AnswerListener listener) {
+        this.capacity = shape.capacity();
+        this.expectedStatus = shape.expectedStatus();
         this.maxRequests = maxRequests;
         this.nextTargetIndex = skip;
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops).setPreferNativeTransport(false));
-        List<String> bearer = tokens.stream().map(t -> "Bearer " + t).toList();
-        Buffer body = Buffer.buffer("{\"optionId\":\"" + optionId + "\"}");
         int perLoop = Math.max(1, connections / eventLoops);
         int port = url.getPort() > 0 ? url.getPort() : 80;
-        LoadWorker.Target target = new LoadWorker.Target(url.getHost(), port, bearer, targets, body, perLoop,
+        LoadWorker.Target target = new LoadWorker.Target(url.getHost(), port, shape, perLoop,
                 // The client-side queue is bounded too: beyond it a request fails at once (counted as failed).
                 perLoop * 64, requestTimeout.toMillis(), listener);
         for (int w = 0; w < eventLoops; w++) {
@@ -65,9 +74,9 @@ public final class LoadRunner implements AutoCloseable {
     public PhaseResult run(String label, double rate, Duration warmup, Duration measured, Duration drain) {
         long warmupCount = Math.round(rate * warmup.toMillis() / 1000d);
         long total = warmupCount + ArrivalSchedule.requestsFor(rate, measured.toMillis() / 1000d);
-        if (nextTargetIndex + total > Math.min(maxRequests, targets.capacity())) {
+        if (nextTargetIndex + total > Math.min(maxRequests, capacity)) {
             throw new IllegalStateException("phase " + label + " needs " + total + " more requests; the run is bounded at "
-                    + Math.min(maxRequests, targets.capacity()) + " (--max-requests, or polls x voters) and has used "
+                    + Math.min(maxRequests, capacity) + " (--max-requests, or polls x voters) and has used "
                     + nextTargetIndex);
         }
         ArrivalSchedule schedule = new ArrivalSchedule(rate, total, workers.size());
@@ -81,7 +90,7 @@ public final class LoadRunner implements AutoCloseable {
         Histogram latency = LatencySummary.newHistogram();
         Histogram accepted = LatencySummary.newHistogram();
         Histogram lag = LatencySummary.newHistogram();
-        StatusCounts counts = new StatusCounts();
+        StatusCounts counts = new StatusCounts(expectedStatus);
         for (CompletableFuture<LoadWorker.Outcome> f : outcomes) {
             LoadWorker.Outcome o = await(f);
             latency.add(o.latency());

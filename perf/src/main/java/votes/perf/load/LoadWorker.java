@@ -5,11 +5,8 @@ import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.HdrHistogram.Histogram;
 import votes.perf.report.LatencySummary;
@@ -21,29 +18,25 @@ import votes.perf.report.StatusCounts;
  */
 final class LoadWorker extends AbstractVerticle {
 
-    private static final CharSequence AUTHORIZATION = HttpHeaders.createOptimized("Authorization");
-    private static final CharSequence CONTENT_TYPE = HttpHeaders.createOptimized("Content-Type");
-    private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
     // The problem type of a shed request ends in this (ProblemType.OVERLOADED's slug): cheap to find in a 200-B body.
     private static final String SHED_TYPE = "/problems/overloaded\"";
 
     /** What every request of the run shares. */
-    record Target(String host, int port, List<String> bearerHeaders, Targets targets, Buffer body, int connections,
-                  int waitQueue, long requestTimeoutMillis, AnswerListener listener) {
+    record Target(String host, int port, RequestShape shape, int connections, int waitQueue, long requestTimeoutMillis,
+                  AnswerListener listener) {
     }
 
     /** One phase: {@code schedule} from {@code startNanos}; phase requests below {@code warmupCount} are not measured. */
     record Phase(ArrivalSchedule schedule, long startNanos, long warmupCount, long firstTargetIndex, long drainNanos) {
     }
 
-    /** What one worker saw in one phase; {@code acceptedLatency} holds the 202s only. */
+    /** What one worker saw in one phase; {@code acceptedLatency} holds the expected answers (202s) only. */
     record Outcome(Histogram latency, Histogram acceptedLatency, Histogram sendLag, StatusCounts counts) {
     }
 
     /** An HTTP answer as far as the counts care: its status, and for a 503 whether the server shed the request. */
     private record Answer(int status, boolean shed) {
     }
-
 
     private final int index;
     private final Target target;
@@ -82,7 +75,7 @@ final class LoadWorker extends AbstractVerticle {
         private final Histogram latency = LatencySummary.newHistogram();
         private final Histogram acceptedLatency = LatencySummary.newHistogram();
         private final Histogram sendLag = LatencySummary.newHistogram();
-        private final StatusCounts counts = new StatusCounts();
+        private final StatusCounts counts;
         private long next;
         private long outstandingMeasured;
         private long outstanding;
@@ -93,6 +86,7 @@ final class LoadWorker extends AbstractVerticle {
             this.phase = phase;
             this.done = done;
             this.own = phase.schedule().countFor(index);
+            this.counts = new StatusCounts(target.shape().expectedStatus());
         }
 
         void begin() {
@@ -133,18 +127,10 @@ final class LoadWorker extends AbstractVerticle {
             }
             outstanding++;
             long i = phase.firstTargetIndex() + j;
-            String poll = target.targets().poll(i);
-            String bearer = target.bearerHeaders().get(target.targets().voter(i));
-            RequestOptions request = new RequestOptions()
-                    .setMethod(HttpMethod.POST)
-                    .setURI("/api/v1/polls/" + poll + "/votes")
-                    .setIdleTimeout(target.requestTimeoutMillis());
+            RequestOptions request = target.shape().options(i).setIdleTimeout(target.requestTimeoutMillis());
+            Buffer body = target.shape().body(i);
             client.request(request)
-                    .compose(req -> {
-                        req.putHeader(AUTHORIZATION, bearer);
-                        req.putHeader(CONTENT_TYPE, JSON);
-                        return req.send(target.body());
-                    })
+                    .compose(req -> body == null ? req.send() : req.send(body))
                     .compose(resp -> resp.body().map(b -> {
                         // Even past the drain: a late 202 is still an accepted vote.
                         target.listener().answered(i, resp.statusCode(), b.toString());
@@ -163,7 +149,7 @@ final class LoadWorker extends AbstractVerticle {
                                 counts.recordShed();
                             } else if (ar.succeeded()) {
                                 counts.record(ar.result().status());
-                                if (ar.result().status() == 202) {
+                                if (ar.result().status() == target.shape().expectedStatus()) {
                                     LatencySummary.recordNanos(acceptedLatency, took);
                                 }
                             } else {

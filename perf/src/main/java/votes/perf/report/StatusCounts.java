@@ -1,14 +1,15 @@
 package votes.perf.report;
 
 /**
- * Responses by outcome. 202 is the only success of a first vote; 409/429/503 are the server's named refusals, and
- * {@code shed} counts the 503s whose problem type is {@code overloaded} (shed before the vote was handed to the
- * log; they are in {@code unavailable} too); {@code failed} = no HTTP answer at all (connect error, timeout,
- * client pool queue full); {@code unfinished} = still outstanding when the phase's drain time ran out. Mutable,
- * one per event loop, merged at the end.
+ * Responses by outcome. {@code accepted} = the expected answer: 202 for a first vote (the default), 200 for a read
+ * of results; 409/429/503 are the server's named refusals, and {@code shed} counts the 503s whose problem type is
+ * {@code overloaded} (shed before the vote was handed to the log; they are in {@code unavailable} too);
+ * {@code failed} = no HTTP answer at all (connect error, timeout, client pool queue full); {@code unfinished} =
+ * still outstanding when the phase's drain time ran out. Mutable, one per event loop, merged at the end.
  */
 public final class StatusCounts {
 
+    private final int expected;
     private long accepted;
     private long duplicate;
     private long rateLimited;
@@ -18,9 +19,21 @@ public final class StatusCounts {
     private long failed;
     private long unfinished;
 
+    /** Counts for first votes: 202 expected. */
+    public StatusCounts() {
+        this(202);
+    }
+
+    public StatusCounts(int expectedStatus) {
+        this.expected = expectedStatus;
+    }
+
     public void record(int status) {
+        if (status == expected) {
+            accepted++;
+            return;
+        }
         switch (status) {
-            case 202 -> accepted++;
             case 409 -> duplicate++;
             case 429 -> rateLimited++;
             case 503 -> unavailable++;
@@ -57,7 +70,7 @@ public final class StatusCounts {
         return accepted + errors();
     }
 
-    /** Everything that is not a 202. */
+    /** Everything that is not the expected answer. */
     public long errors() {
         return duplicate + rateLimited + unavailable + otherStatus + failed + unfinished;
     }
@@ -116,7 +129,7 @@ public final class StatusCounts {
 
     @Override
     public String toString() {
-        return "202=" + accepted + " 409=" + duplicate + " 429=" + rateLimited + " 503=" + unavailable
+        return expected + "=" + accepted + " 409=" + duplicate + " 429=" + rateLimited + " 503=" + unavailable
                 + " (shed=" + shed + ") other=" + otherStatus + " failed=" + failed + " unfinished=" + unfinished;
     }
 }

@@ -64,4 +64,17 @@ class StatusCountsTest {
         assertThat(c.answeredAsDesigned()).isEqualTo(4);
         assertThat(c.total()).isEqualTo(9);
     }
+
+    @Test
+    void aReadExpects200AndCountsA202AsAnError() {
+        StatusCounts c = new StatusCounts(200);
+        c.record(200);
+        c.record(200);
+        c.record(202);
+        c.record(404);
+        assertThat(c.accepted()).isEqualTo(2);
+        assertThat(c.otherStatus()).isEqualTo(2);
+        assertThat(c.errors()).isEqualTo(2);
+        assertThat(c).hasToString("200=2 409=0 429=0 503=0 (shed=0) other=2 failed=0 unfinished=0");
+    }
 }

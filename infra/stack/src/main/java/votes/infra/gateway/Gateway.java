@@ -1,62 +1,149 @@
 package votes.infra.gateway;
 
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.httpproxy.HttpProxy;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import votes.infra.gateway.client.Admission;
+import votes.infra.gateway.client.ClientConnections;
+import votes.infra.gateway.client.RefusalLog;
+import votes.infra.gateway.problem.ProblemReply;
+import votes.infra.gateway.stream.StreamRelay;
+import votes.kit.problem.Problem;
+import votes.kit.problem.ProblemType;
 
 /**
- * The one local origin (http://localhost:8080): a streaming reverse proxy on Vert.x that sends each path
- * to the service owning it (see {@link Routes}). Runs as its own process: {@code main}.
+ * The one local origin (http://localhost:8080): sends each path to the service owning it (see {@link Routes}).
+ * Plain requests go through a streaming reverse proxy (vertx-http-proxy) with a bounded pool per upstream;
+ * results streams are relayed, one upstream subscription per poll for all its viewers ({@link StreamRelay});
+ * every client connection is counted against per-address and total caps and closed when idle. Runs as its own
+ * process: {@code main}.
  */
 public final class Gateway {
+
+    private static final int CONNECT_TIMEOUT_MILLIS = 2_000;
+    /** Told to a client over its per-address cap: by then some of its other connections have likely closed. */
+    private static final Duration OVER_CAP_RETRY_AFTER = Duration.ofSeconds(5);
 
     private final Vertx vertx;
     private final GatewayConfig config;
     private final Map<Upstream, HttpProxy> proxies = new EnumMap<>(Upstream.class);
+    private final Map<Upstream, ProblemOnFailure> failures = new EnumMap<>(Upstream.class);
+    private final StreamRelay streams;
+    private final ClientConnections connections;
+    private final RefusalLog refusals;
+    private final Set<HttpConnection> overCap = ConcurrentHashMap.newKeySet();
+    private final GatewayMetrics metrics;
 
     public Gateway(Vertx vertx, GatewayConfig config) {
         this.vertx = vertx;
         this.config = config;
         config.upstreams().forEach((upstream, uri) -> proxies.put(upstream, proxyTo(upstream, uri)));
+        this.streams = new StreamRelay(vertx, config.upstreams().get(Upstream.REALTIME), config.streams());
+        this.connections = new ClientConnections(config.clients());
+        this.refusals = new RefusalLog(config.clients().refusalLogInterval());
+        this.metrics = new GatewayMetrics(connections, streams, failures);
+        vertx.setPeriodic(config.clients().refusalLogInterval().toMillis(),
+                id -> refusals.flush(System.nanoTime()).ifPresent(Gateway::log));
     }
 
     public static void main(String[] args) {
         GatewayConfig config = GatewayConfig.fromEnv(System.getenv());
-        Vertx vertx = Vertx.vertx();
-        HttpServer server = new Gateway(vertx, config).listen().toCompletionStage().toCompletableFuture().join();
-        System.out.println("gateway listening on 127.0.0.1:" + server.actualPort() + " → " + config.upstreams());
+        // One loop per server instance, plus the proxy clients' and the relay's work sharing them.
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()));
+        int port = new Gateway(vertx, config).listen().toCompletionStage().toCompletableFuture().join();
+        log("listening on 127.0.0.1:" + port + " → " + config.upstreams() + "; " + config.eventLoops() + " event loops, "
+                + config.clients() + ", " + config.streams() + ", " + config.pools());
+        warnIfDescriptorsShort(config);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close().toCompletionStage().toCompletableFuture().join()));
     }
 
-    public Future<HttpServer> listen() {
-        return vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(config.port())
-                        .setCompressionSupported(false))
-                .requestHandler(this::handle)
-                .listen();
+    /** Starts one server per event loop on the same port (Vert.x spreads connections over them); the bound port. */
+    public Future<Integer> listen() {
+        AtomicInteger port = new AtomicInteger();
+        return vertx.deployVerticle(() -> new GatewayServer(config, this::connected, this::handle, port),
+                        new DeploymentOptions().setInstances(config.eventLoops()))
+                .map(id -> port.get());
+    }
+
+    private void connected(HttpConnection connection) {
+        String address = connection.remoteAddress().hostAddress();
+        Admission admission = connections.admit(address);
+        switch (admission) {
+            case ADMITTED -> connection.closeHandler(v -> connections.release(address));
+            case CLIENT_OVER_CAP -> {
+                // Told why on its first request (429 problem+json), then closed; the idle timeout ends it otherwise.
+                overCap.add(connection);
+                connection.closeHandler(v -> overCap.remove(connection));
+            }
+            case GATEWAY_FULL -> connection.close(); // no descriptor to spare for an answer
+        }
+        if (admission != Admission.ADMITTED) {
+            refusals.refused(admission, address, System.nanoTime()).ifPresent(Gateway::log);
+        }
     }
 
     private void handle(HttpServerRequest request) {
+        if (overCap.contains(request.connection())) {
+            HttpConnection connection = request.connection();
+            request.response().putHeader("Connection", "close").endHandler(v -> connection.close());
+            ProblemReply.send(request.response(), Problem.of(ProblemType.RATE_LIMITED, "This address holds "
+                    + config.clients().maxPerClient() + " connections to the gateway already; close some or retry later.")
+                    .with("limit", config.clients().maxPerClient()), OVER_CAP_RETRY_AFTER);
+            return;
+        }
         String path = Routes.pathOf(request.uri());
         if (path.equals("/q/health/ready") || path.equals("/q/health/live")) {
             request.response().putHeader("Content-Type", "application/json").end("{\"status\":\"UP\",\"checks\":[]}");
+            return;
+        }
+        if (path.equals("/q/metrics")) {
+            request.response().putHeader("Content-Type", GatewayMetrics.CONTENT_TYPE).end(metrics.render());
+            return;
+        }
+        if (Routes.isResultsStream(request.method().name(), request.uri())) {
+            streams.open(request);
             return;
         }
         proxies.get(Routes.route(request.uri())).handle(request);
     }
 
     private HttpProxy proxyTo(Upstream upstream, URI uri) {
-        // No idle timeout: SSE streams stay open for hours; keep-alive connections are reused under load.
-        var client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(2000).setKeepAlive(true),
-                new PoolOptions().setHttp1MaxSize(256));
+        // Request/response traffic only (streams never take one of these connections); a bounded wait queue, past
+        // which ProblemOnFailure answers 503 at once.
+        var client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(CONNECT_TIMEOUT_MILLIS)
+                        .setKeepAlive(true).setTcpNoDelay(true),
+                new PoolOptions().setHttp1MaxSize(config.pools().size()).setMaxWaitQueueSize(config.pools().waitQueue()));
         int port = uri.getPort() > 0 ? uri.getPort() : 80;
-        return HttpProxy.reverseProxy(client).origin(port, uri.getHost()).addInterceptor(new ProblemOnFailure(upstream));
+        ProblemOnFailure onFailure = new ProblemOnFailure(upstream);
+        failures.put(upstream, onFailure);
+        return HttpProxy.reverseProxy(client).origin(port, uri.getHost()).addInterceptor(onFailure);
+    }
+
+    private static void warnIfDescriptorsShort(GatewayConfig config) {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean os
+                && os.getMaxFileDescriptorCount() < config.descriptorBudget()) {
+            log("WARNING: the open-files limit (" + os.getMaxFileDescriptorCount() + ") is below what the caps allow ("
+                    + config.descriptorBudget() + " = connections + subscriptions + pools): lower "
+                    + GatewayConfig.MAX_CONNECTIONS + " or raise ulimit -n, or a flood ends in 'too many open files'");
+        }
+    }
+
+    static void log(String line) {
+        System.out.println(Instant.now() + " gateway: " + line);
     }
 }

@@ -2,21 +2,39 @@ package votes.infra.gateway;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
+import java.util.concurrent.atomic.LongAdder;
+import votes.infra.gateway.problem.ProblemReply;
+import votes.kit.problem.Problem;
 
 /**
- * Adds X-Forwarded-* (ingest hashes the client address for abuse defense) and turns an unreachable
- * upstream into a 502 problem+json instead of the proxy's empty 502, so clients see one error format.
+ * Adds X-Forwarded-* (ingest hashes the client address for abuse defense) and turns an upstream the gateway
+ * cannot use into problem+json instead of the proxy's empty 502, so clients see one error format: 502 when it is
+ * unreachable, 503 + Retry-After when every pooled connection to it is busy and the wait queue is full.
  */
 final class ProblemOnFailure implements ProxyInterceptor {
 
-    private final Upstream upstream;
+    /** A full wait queue clears in well under a second at the services' latencies. */
+    private static final String RETRY_AFTER_SECONDS = "1";
+
+    private final String upstream;
+    private final LongAdder unreachable = new LongAdder();
+    private final LongAdder busy = new LongAdder();
 
     ProblemOnFailure(Upstream upstream) {
-        this.upstream = upstream;
+        this.upstream = upstream.name().toLowerCase();
+    }
+
+    long unreachable() {
+        return unreachable.sum();
+    }
+
+    long busy() {
+        return busy.sum();
     }
 
     @Override
@@ -35,15 +53,17 @@ final class ProblemOnFailure implements ProxyInterceptor {
             headers.set("X-Forwarded-Host", proxied.authority().toString());
         }
         return context.sendRequest().recover(failure -> {
-            String name = upstream.name().toLowerCase();
-            String json = "{\"type\":\"https://votes.dev/problems/bad-gateway\",\"title\":\"Bad Gateway\","
-                    + "\"status\":502,\"detail\":\"The " + name + " service is not reachable.\",\"upstream\":\""
-                    + name + "\"}";
+            boolean tooBusy = failure instanceof ConnectionPoolTooBusyException;
+            (tooBusy ? busy : unreachable).increment();
+            Problem problem = tooBusy ? ProblemReply.busy(upstream) : ProblemReply.unreachable(upstream);
             ProxyResponse response = context.request().response()
-                    .setStatusCode(502)
-                    .setStatusMessage("Bad Gateway")
-                    .putHeader("Content-Type", "application/problem+json")
-                    .setBody(Body.body(Buffer.buffer(json)));
+                    .setStatusCode(problem.status())
+                    .setStatusMessage(problem.type().title())
+                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .setBody(Body.body(Buffer.buffer(ProblemReply.json(problem))));
+            if (tooBusy) {
+                response.putHeader("Retry-After", RETRY_AFTER_SECONDS);
+            }
             return Future.succeededFuture(response);
         });
     }

@@ -10,6 +10,7 @@ public final class Routes {
 
     private static final Pattern VOTES = Pattern.compile("^/api/v1/polls/[^/]+/votes/?$");
     private static final Pattern RESULTS = Pattern.compile("^/api/v1/polls/[^/]+/results(/stream)?/?$");
+    private static final Pattern RESULTS_STREAM = Pattern.compile("^/api/v1/polls/[^/]+/results/stream/?$");
     private static final Pattern API = Pattern.compile("^/api(/.*)?$");
 
     private Routes() {
@@ -28,6 +29,14 @@ public final class Routes {
             return Upstream.LEDGER;
         }
         return Upstream.REALTIME;
+    }
+
+    /**
+     * A viewer's results stream: relayed by the gateway (one upstream subscription per poll) rather than proxied.
+     * Only GET: realtime answers other methods itself (405), through the proxy.
+     */
+    public static boolean isResultsStream(String method, String uri) {
+        return "GET".equals(method) && RESULTS_STREAM.matcher(pathOf(uri)).matches();
     }
 
     static String pathOf(String uri) {

@@ -4,10 +4,13 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Token lifetimes as people type them: 90s, 30m, 1h, 7d (or ISO-8601 like PT1H). */
+/**
+ * Durations as people type them: 90s, 30m, 1h, 7d, 250ms (or ISO-8601 like PT1H): token lifetimes, and the
+ * gateway's timeouts (GatewayConfig), which need milliseconds.
+ */
 public final class Ttl {
 
-    private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*([smhd])");
+    private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|[smhd])");
 
     private Ttl() {
     }
@@ -18,6 +21,7 @@ public final class Ttl {
         if (m.matches()) {
             long n = Long.parseLong(m.group(1));
             return switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
                 case "s" -> Duration.ofSeconds(n);
                 case "m" -> Duration.ofMinutes(n);
                 case "h" -> Duration.ofHours(n);
@@ -27,7 +31,7 @@ public final class Ttl {
         try {
             return Duration.parse(text.trim().toUpperCase());
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("TTL must look like 90s, 30m, 1h, 7d or PT1H, got '" + text + "'");
+            throw new IllegalArgumentException("TTL must look like 250ms, 90s, 30m, 1h, 7d or PT1H, got '" + text + "'");
         }
     }
 }

@@ -35,6 +35,15 @@ class RoutesTest {
     }
 
     @Test
+    void onlyAGetOfAResultsStreamIsRelayed() {
+        assertThat(Routes.isResultsStream("GET", "/api/v1/polls/p-1/results/stream")).isTrue();
+        assertThat(Routes.isResultsStream("GET", "/api/v1/polls/p-1/results/stream?x=1")).isTrue();
+        assertThat(Routes.isResultsStream("POST", "/api/v1/polls/p-1/results/stream")).isFalse();
+        assertThat(Routes.isResultsStream("GET", "/api/v1/polls/p-1/results")).isFalse();
+        assertThat(Routes.isResultsStream("GET", "/api/v1/polls/p-1/results/stream/more")).isFalse();
+    }
+
+    @Test
     void upstreamsComeFromTheEnvironment() {
         GatewayConfig config = GatewayConfig.fromEnv(GatewayConfig.env(18080, 18081, 18082, 18083));
         assertThat(config.port()).isEqualTo(18080);

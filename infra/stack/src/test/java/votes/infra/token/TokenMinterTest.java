@@ -72,6 +72,7 @@ class TokenMinterTest {
         assertThat(Ttl.parse("1h")).isEqualTo(Duration.ofHours(1));
         assertThat(Ttl.parse("7d")).isEqualTo(Duration.ofDays(7));
         assertThat(Ttl.parse("PT2H")).isEqualTo(Duration.ofHours(2));
+        assertThat(Ttl.parse("250ms")).isEqualTo(Duration.ofMillis(250));
         assertThatThrownBy(() -> Ttl.parse("soon")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,0 +1,70 @@
+package votes.infra.gateway;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import votes.infra.stack.StackPorts;
+
+/** The real gateway code in this JVM, on its own Vert.x and a free port, configured by GATEWAY_* as in production. */
+public final class RunningGateway implements AutoCloseable {
+
+    private final Vertx vertx;
+    private final int port;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private RunningGateway(Vertx vertx, int port) {
+        this.vertx = vertx;
+        this.port = port;
+    }
+
+    /** @param knobs GATEWAY_* variables on top of the defaults */
+    public static RunningGateway start(int ingest, int ledger, int realtime, Map<String, String> knobs) throws Exception {
+        Map<String, String> env = new HashMap<>(GatewayConfig.env(freePort(), ingest, ledger, realtime));
+        env.putAll(knobs);
+        GatewayConfig config = GatewayConfig.fromEnv(env);
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()));
+        int port = new Gateway(vertx, config).listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        return new RunningGateway(vertx, port);
+    }
+
+    public static int freePort() {
+        return StackPorts.freePort();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    public HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A value of the gateway's own /q/metrics, e.g. {@code gateway_sse_viewers}. */
+    public long metric(String series) throws Exception {
+        String text = get("/q/metrics").body();
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\d+)$").matcher(text);
+        if (!m.find()) {
+            throw new IllegalStateException(series + " not in /q/metrics:\n" + text);
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    @Override
+    public void close() {
+        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).exceptionally(e -> null).join();
+    }
+}
