@@ -32,24 +32,28 @@ public final class LoadRunner implements AutoCloseable {
     public LoadRunner(URI url, List<String> tokens, Targets targets, String optionId, int eventLoops, int connections,
                       Duration requestTimeout, long maxRequests, long skip) {
         this(url, tokens, targets, optionId, eventLoops, connections, requestTimeout, maxRequests, skip,
-                AnswerListener.NONE);
+                AnswerListener.NONE, List.of());
     }
 
-    /** First votes, every answer told to {@code listener} (e.g. to keep the 202s' receipt ids). */
+    /**
+     * First votes, every answer told to {@code listener} (e.g. to keep the 202s' receipt ids), the connections spread
+     * over {@code localAddresses} (see {@link LoopbackAddresses}; empty: one client address).
+     */
     public LoadRunner(URI url, List<String> tokens, Targets targets, String optionId, int eventLoops, int connections,
-                      Duration requestTimeout, long maxRequests, long skip, AnswerListener listener) {
+                      Duration requestTimeout, long maxRequests, long skip, AnswerListener listener,
+                      List<String> localAddresses) {
         this(url, new VoteRequests(tokens, targets, optionId), eventLoops, connections, requestTimeout, maxRequests, skip,
-                listener);
+                listener, localAddresses);
     }
 
     /** Any kind of request, e.g. {@link ResultsRequests}. */
     public LoadRunner(URI url, RequestShape shape, int eventLoops, int connections, Duration requestTimeout,
                       long maxRequests, long skip) {
-        this(url, shape, eventLoops, connections, requestTimeout, maxRequests, skip, AnswerListener.NONE);
+        this(url, shape, eventLoops, connections, requestTimeout, maxRequests, skip, AnswerListener.NONE, List.of());
     }
 
     public LoadRunner(URI url, RequestShape shape, int eventLoops, int connections, Duration requestTimeout,
-                      long maxRequests, long skip, AnswerListener listener) {
+                      long maxRequests, long skip, AnswerListener listener, List<String> localAddresses) {
         this.capacity = shape.capacity();
         this.expectedStatus = shape.expectedStatus();
         this.maxRequests = maxRequests;
@@ -59,7 +63,7 @@ public final class LoadRunner implements AutoCloseable {
         int port = url.getPort() > 0 ? url.getPort() : 80;
         LoadWorker.Target target = new LoadWorker.Target(url.getHost(), port, shape, perLoop,
                 // The client-side queue is bounded too: beyond it a request fails at once (counted as failed).
-                perLoop * 64, requestTimeout.toMillis(), listener);
+                perLoop * 64, requestTimeout.toMillis(), listener, LoopbackAddresses.expand(localAddresses));
         for (int w = 0; w < eventLoops; w++) {
             LoadWorker worker = new LoadWorker(w, target);
             workers.add(worker);

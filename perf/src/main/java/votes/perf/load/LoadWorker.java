@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.HdrHistogram.Histogram;
 import votes.perf.report.LatencySummary;
@@ -22,8 +23,12 @@ final class LoadWorker extends AbstractVerticle {
     private static final String SHED_TYPE = "/problems/overloaded\"";
 
     /** What every request of the run shares. */
+    /**
+     * @param localAddresses source addresses (127.0.0.0/8) the connections are spread over, so a per-address cap on
+     *                       the server sees many clients; empty: the kernel's choice, one client
+     */
     record Target(String host, int port, RequestShape shape, int connections, int waitQueue, long requestTimeoutMillis,
-                  AnswerListener listener) {
+                  AnswerListener listener, List<String> localAddresses) {
     }
 
     /** One phase: {@code schedule} from {@code startNanos}; phase requests below {@code warmupCount} are not measured. */
@@ -40,7 +45,7 @@ final class LoadWorker extends AbstractVerticle {
 
     private final int index;
     private final Target target;
-    private HttpClient client;
+    private HttpClient[] clients;
 
     LoadWorker(int index, Target target) {
         this.index = index;
@@ -56,8 +61,14 @@ final class LoadWorker extends AbstractVerticle {
                 .setPipelining(false)
                 .setTcpNoDelay(true)
                 .setConnectTimeout(5_000);
-        PoolOptions pool = new PoolOptions().setHttp1MaxSize(target.connections()).setMaxWaitQueueSize(target.waitQueue());
-        client = vertx.createHttpClient(options, pool);
+        List<String> sources = target.localAddresses().isEmpty() ? java.util.Collections.singletonList(null)
+                : target.localAddresses();
+        clients = new HttpClient[sources.size()];
+        for (int c = 0; c < clients.length; c++) {
+            PoolOptions pool = new PoolOptions().setHttp1MaxSize(Math.max(1, target.connections() / clients.length))
+                    .setMaxWaitQueueSize(Math.max(1, target.waitQueue() / clients.length));
+            clients[c] = vertx.createHttpClient(new HttpClientOptions(options).setLocalAddress(sources.get(c)), pool);
+        }
         started.complete();
     }
 
@@ -129,7 +140,8 @@ final class LoadWorker extends AbstractVerticle {
             long i = phase.firstTargetIndex() + j;
             RequestOptions request = target.shape().options(i).setIdleTimeout(target.requestTimeoutMillis());
             Buffer body = target.shape().body(i);
-            client.request(request)
+            // Request i always leaves from the same source address: a per-address limit sees a steady set of clients.
+            clients[(int) (i % clients.length)].request(request)
                     .compose(req -> body == null ? req.send() : req.send(body))
                     .compose(resp -> resp.body().map(b -> {
                         // Even past the drain: a late 202 is still an accepted vote.

@@ -120,6 +120,11 @@ public final class VoteLoad implements Callable<Integer> {
     @Option(names = "--connections", defaultValue = "256", description = "Total HTTP/1.1 connections (bounded pool).")
     int connections;
 
+    @Option(names = "--local-addresses", split = ",", defaultValue = "127.0.0.1",
+            description = "Loopback source addresses the connections are spread over, so a per-address cap (the"
+                    + " gateway's) sees many clients: a.b.c.d, or a.b.c.d+N for N consecutive ones.")
+    List<String> localAddresses;
+
     @Option(names = "--event-loops", defaultValue = "1", description = "Generator event loops.")
     int eventLoops;
 
@@ -167,7 +172,7 @@ public final class VoteLoad implements Callable<Integer> {
         Slo slo = new Slo(sloP99, sloErrors);
         Table table = Table.forPhases();
         try (LoadRunner runner = new LoadRunner(target, tokens, targets, optionId, eventLoops, connections, timeout,
-                maxRequests, skip)) {
+                maxRequests, skip, AnswerListener.NONE, localAddresses)) {
             if (step) {
                 double max = search(runner, slo, table);
                 if (overloadFactor > 0) {

@@ -22,18 +22,20 @@ public record GatewayConfig(int port, Map<Upstream, URI> upstreams, int eventLoo
      */
     static final String EVENT_LOOPS = "GATEWAY_EVENT_LOOPS";
     /**
-     * Pooled connections per upstream, for request/response traffic only (streams have their own). 128 carries
-     * thousands of requests per second at the services' millisecond latencies; more costs descriptors and lets a
-     * stalled upstream soak up more waiting requests before the gateway sheds.
+     * Pooled connections per upstream, for request/response traffic only (streams have their own). It must stay above
+     * what the services themselves admit (ingest: VOTE_MAX_CONCURRENT_PER_LOOP x event loops, 128 on 2 cores), so
+     * that under overload the service sheds with its own 503 overloaded at once instead of the gateway queueing: at
+     * 128 the fault suite's overload (1,200 votes/s) never reached ingest's bound and waited 14 s here (p99). More
+     * costs descriptors and lets a stalled upstream hold more requests.
      */
     static final String POOL_SIZE = "GATEWAY_UPSTREAM_POOL_SIZE";
-    static final int DEFAULT_POOL_SIZE = 128;
+    static final int DEFAULT_POOL_SIZE = 512;
     /**
      * Requests waiting for a pooled connection, per upstream; beyond it the gateway answers 503 at once (shed,
      * don't queue). Larger rides out longer bursts, at the price of latency for everyone queued.
      */
     static final String WAIT_QUEUE = "GATEWAY_UPSTREAM_WAIT_QUEUE";
-    static final int DEFAULT_WAIT_QUEUE = 1024;
+    static final int DEFAULT_WAIT_QUEUE = 128;
     /**
      * Client connections at once, all clients together; beyond it new connections are closed unread. It guards the
      * descriptor budget: 20,000 per process here, minus upstream pools (3 × pool size), subscriptions

@@ -38,8 +38,11 @@ final class FaultRun {
     /** How long the stack may take to catch up after the load, before the run counts votes as lost. */
     private static final Duration SETTLE = Duration.ofSeconds(180);
 
-    /** The load's shape: how fast, how long before and after the fault, over how many connections. */
-    record Load(double rate, Duration before, Duration after, int connections) {
+    /**
+     * The load's shape: how fast, how long before and after the fault, over how many connections, from which
+     * loopback source addresses (the gateway caps connections per address: many clients, not one greedy one).
+     */
+    record Load(double rate, Duration before, Duration after, int connections, List<String> clients) {
 
         Duration total(Fault fault) {
             return before.plus(fault.hold()).plus(after);
@@ -73,7 +76,7 @@ final class FaultRun {
         Duration recovery;
         try (LoadRunner runner = new LoadRunner(URI.create(stack.url()), tokens, new Targets(List.of(poll), requests),
                 OPTION, 1, load.connections(), Duration.ofSeconds(30), requests, 0,
-                (request, status, body) -> receipt(status, body, accepted))) {
+                (request, status, body) -> receipt(status, body, accepted), load.clients())) {
             CompletableFuture<PhaseResult> stream = CompletableFuture.supplyAsync(() ->
                     runner.run(label, load.rate(), Duration.ZERO, load.total(fault), Duration.ofSeconds(30)));
             Thread.sleep(load.before().toMillis());

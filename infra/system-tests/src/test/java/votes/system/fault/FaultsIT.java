@@ -95,7 +95,7 @@ class FaultsIT {
     @Order(12)
     void overloadIsAnsweredAndLosesNoAcceptedVote() throws Exception {
         SUITE.runs(new Overload(Duration.ofSeconds(4)), new FaultRun.Load(FaultSuite.OVERLOAD_RATE, Duration.ZERO,
-                Duration.ZERO, 256));
+                Duration.ZERO, 512, FaultSuite.CLIENTS));
     }
 
     @AfterAll
