@@ -20,10 +20,10 @@ import votes.audit.ledger.VoteRow;
 import votes.audit.replay.Expected;
 import votes.audit.replay.ReplayOutcome;
 import votes.audit.replay.RootHistory;
-import votes.events.checkpoint.LogHead;
-import votes.events.checkpoint.SignedCheckpoint;
-import votes.events.merkle.LedgerLeaf;
-import votes.events.merkle.MerkleHash;
+import votes.proofs.checkpoint.LogHead;
+import votes.proofs.checkpoint.SignedCheckpoint;
+import votes.proofs.merkle.LedgerLeaf;
+import votes.proofs.merkle.MerkleHash;
 import votes.events.poll.Poll;
 import votes.events.poll.PollOption;
 

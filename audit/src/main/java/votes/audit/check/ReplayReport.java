@@ -3,7 +3,7 @@ package votes.audit.check;
 import java.util.List;
 import java.util.Map;
 import votes.audit.replay.ReplayOutcome;
-import votes.events.checkpoint.LogHead;
+import votes.proofs.checkpoint.LogHead;
 
 /**
  * Everything one replay found, as {@code --json} prints it (and the text report is made of).

@@ -3,7 +3,7 @@ package votes.audit.check;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import votes.events.checkpoint.LogHead;
+import votes.proofs.checkpoint.LogHead;
 
 /** The human report: an ElectionGuard-verifier-style numbered checklist, then tallies and Merkle heads. */
 public final class ReportText {

@@ -23,11 +23,11 @@ import votes.audit.ledger.Checkpoints;
 import votes.audit.ledger.TileStore;
 import votes.audit.receipt.MalformedDocument;
 import votes.audit.receipt.ReceiptJson;
-import votes.events.checkpoint.LogHead;
-import votes.events.checkpoint.SignedCheckpoint;
-import votes.events.merkle.MerkleHash;
-import votes.events.merkle.MerkleProofs;
-import votes.events.merkle.ProofRequest;
+import votes.proofs.checkpoint.LogHead;
+import votes.proofs.checkpoint.SignedCheckpoint;
+import votes.proofs.merkle.MerkleHash;
+import votes.proofs.merkle.MerkleProofs;
+import votes.proofs.merkle.ProofRequest;
 
 @Command(name = "consistency", mixinStandardHelpOptions = true,
         description = "Proves the newer checkpoint's logs extend the older one's (RFC 6962 consistency proofs computed " +

@@ -37,14 +37,14 @@ import votes.audit.replay.PollFold;
 import votes.audit.replay.ReplayOutcome;
 import votes.audit.replay.VoteReplay;
 import votes.audit.tally.PublishedTallies;
-import votes.events.checkpoint.LogHead;
+import votes.proofs.checkpoint.LogHead;
 import votes.events.codec.EventCodec;
 import votes.events.codec.VoteRecord;
 import votes.events.codec.VoteRecords;
 import votes.events.deadletter.DeadLetter;
 import votes.events.deadletter.DeadLetterReason;
 import votes.events.topic.Topics;
-import votes.events.merkle.MerkleHash;
+import votes.proofs.merkle.MerkleHash;
 import votes.events.poll.Poll;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,

@@ -3,7 +3,7 @@ package votes.audit.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
-import votes.events.checkpoint.Ed25519Keys;
+import votes.proofs.checkpoint.Ed25519Keys;
 
 /** The checkpoint key the auditor trusts, or why there is none. */
 record TrustedKey(PublicKey key, String problem) {

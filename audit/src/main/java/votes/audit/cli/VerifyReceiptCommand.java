@@ -29,12 +29,12 @@ import votes.audit.receipt.MalformedDocument;
 import votes.audit.receipt.Receipt;
 import votes.audit.receipt.ReceiptJson;
 import votes.audit.receipt.ReceiptVerifier;
-import votes.events.checkpoint.SignedCheckpoint;
-import votes.events.merkle.LedgerLeaf;
-import votes.events.merkle.ReceiptChain;
-import votes.events.merkle.MerkleHash;
-import votes.events.merkle.MerkleProofs;
-import votes.events.merkle.ProofRequest;
+import votes.proofs.checkpoint.SignedCheckpoint;
+import votes.proofs.merkle.LedgerLeaf;
+import votes.proofs.merkle.ReceiptChain;
+import votes.proofs.merkle.MerkleHash;
+import votes.proofs.merkle.MerkleProofs;
+import votes.proofs.merkle.ProofRequest;
 
 @Command(name = "verify-receipt", mixinStandardHelpOptions = true,
         description = "Proves a recorded vote is in the ledger's Merkle log: the entry hashes to the leaf, the " +

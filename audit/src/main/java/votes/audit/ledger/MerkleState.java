@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.HashMap;
 import java.util.HashSet;
-import votes.events.checkpoint.LogHead;
-import votes.events.checkpoint.SignedCheckpoint;
+import votes.proofs.checkpoint.LogHead;
+import votes.proofs.checkpoint.SignedCheckpoint;
 
 /**
  * The ledger's Merkle heads and every signed checkpoint, read BEFORE the replay captures the log's end offsets:

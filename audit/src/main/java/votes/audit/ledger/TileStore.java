@@ -8,10 +8,10 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import votes.events.merkle.NodeSource;
-import votes.events.merkle.ProofRequest;
-import votes.events.merkle.TileKey;
-import votes.events.merkle.TileNodes;
+import votes.proofs.merkle.NodeSource;
+import votes.proofs.merkle.ProofRequest;
+import votes.proofs.merkle.TileKey;
+import votes.proofs.merkle.TileNodes;
 
 /**
  * The nodes a proof needs, from the ledger's stored tiles: the full tiles {@link TileNodes#needed} names, in one

@@ -1,7 +1,7 @@
 package votes.audit.receipt;
 
-import votes.events.merkle.LedgerLeaf;
-import votes.events.merkle.ReceiptChain;
+import votes.proofs.merkle.LedgerLeaf;
+import votes.proofs.merkle.ReceiptChain;
 
 /**
  * What {@code GET /api/v1/receipts/{id}} answers for a recorded vote, reduced to what a proof needs; the member

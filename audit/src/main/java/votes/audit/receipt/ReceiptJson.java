@@ -2,7 +2,7 @@ package votes.audit.receipt;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import votes.events.checkpoint.SignedCheckpoint;
+import votes.proofs.checkpoint.SignedCheckpoint;
 import votes.events.codec.EventCodec;
 import votes.events.codec.EventCodecException;
 

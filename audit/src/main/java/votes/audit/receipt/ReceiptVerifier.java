@@ -6,12 +6,12 @@ import java.util.List;
 import votes.audit.check.Check;
 import votes.audit.check.Checklist;
 import votes.audit.check.Status;
-import votes.events.checkpoint.LogHead;
-import votes.events.checkpoint.SignedCheckpoint;
-import votes.events.merkle.InclusionProof;
-import votes.events.merkle.ReceiptChain;
-import votes.events.merkle.LedgerLeaf;
-import votes.events.merkle.MerkleHash;
+import votes.proofs.checkpoint.LogHead;
+import votes.proofs.checkpoint.SignedCheckpoint;
+import votes.proofs.merkle.InclusionProof;
+import votes.proofs.merkle.ReceiptChain;
+import votes.proofs.merkle.LedgerLeaf;
+import votes.proofs.merkle.MerkleHash;
 
 /**
  * Checks a receipt with nothing but the receipt and the trusted key: the entry hashes to the leaf, the proof

@@ -3,8 +3,8 @@ package votes.audit.replay;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import votes.events.merkle.CompactRange;
-import votes.events.merkle.MerkleHash;
+import votes.proofs.merkle.CompactRange;
+import votes.proofs.merkle.MerkleHash;
 
 /**
  * One partition's Merkle log as the replay grows it, remembering the root at the sizes someone will ask about

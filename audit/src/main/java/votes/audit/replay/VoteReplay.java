@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import votes.events.key.PartitionKeys;
-import votes.events.merkle.LedgerLeaf;
+import votes.proofs.merkle.LedgerLeaf;
 import votes.events.poll.Poll;
 import votes.events.rule.Decision;
 import votes.events.rule.LedgerBook;

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import votes.audit.ledger.RejectionRow;
 import votes.audit.ledger.VoteRow;
-import votes.events.checkpoint.Checkpoint;
-import votes.events.checkpoint.Ed25519Keys;
-import votes.events.checkpoint.LogHead;
-import votes.events.checkpoint.SignedCheckpoint;
+import votes.proofs.checkpoint.Checkpoint;
+import votes.proofs.checkpoint.Ed25519Keys;
+import votes.proofs.checkpoint.LogHead;
+import votes.proofs.checkpoint.SignedCheckpoint;
 import votes.events.poll.Poll;
 
 class LedgerAuditTest {

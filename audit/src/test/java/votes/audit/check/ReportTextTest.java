@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import votes.audit.replay.ReplayOutcome;
-import votes.events.checkpoint.LogHead;
+import votes.proofs.checkpoint.LogHead;
 
 class ReportTextTest {
 

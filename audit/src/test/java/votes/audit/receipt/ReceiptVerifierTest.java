@@ -16,16 +16,16 @@ import org.junit.jupiter.api.io.TempDir;
 import votes.audit.check.Check;
 import votes.audit.check.Checklist;
 import votes.audit.check.Status;
-import votes.events.checkpoint.Checkpoint;
-import votes.events.checkpoint.Ed25519Keys;
-import votes.events.checkpoint.LogHead;
-import votes.events.checkpoint.SignedCheckpoint;
+import votes.proofs.checkpoint.Checkpoint;
+import votes.proofs.checkpoint.Ed25519Keys;
+import votes.proofs.checkpoint.LogHead;
+import votes.proofs.checkpoint.SignedCheckpoint;
 import votes.events.codec.EventCodec;
-import votes.events.merkle.LedgerLeaf;
-import votes.events.merkle.ReceiptChain;
-import votes.events.merkle.MerkleHash;
-import votes.events.merkle.MerkleProofs;
-import votes.events.merkle.NodeSource;
+import votes.proofs.merkle.LedgerLeaf;
+import votes.proofs.merkle.ReceiptChain;
+import votes.proofs.merkle.MerkleHash;
+import votes.proofs.merkle.MerkleProofs;
+import votes.proofs.merkle.NodeSource;
 
 class ReceiptVerifierTest {
 

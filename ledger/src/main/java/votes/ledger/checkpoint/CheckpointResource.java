@@ -7,7 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import votes.events.checkpoint.SignedCheckpoint;
+import votes.proofs.checkpoint.SignedCheckpoint;
 import votes.kit.problem.ProblemException;
 import votes.kit.problem.ProblemType;
 

@@ -8,9 +8,9 @@ import java.security.PublicKey;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import votes.events.checkpoint.Checkpoint;
-import votes.events.checkpoint.Ed25519Keys;
-import votes.events.checkpoint.SignedCheckpoint;
+import votes.proofs.checkpoint.Checkpoint;
+import votes.proofs.checkpoint.Ed25519Keys;
+import votes.proofs.checkpoint.SignedCheckpoint;
 
 /**
  * The ledger's checkpoint key (Ed25519, PEM files from configuration) and origin. Loaded and checked once, at

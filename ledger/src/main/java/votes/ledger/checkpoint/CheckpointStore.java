@@ -14,10 +14,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import votes.events.checkpoint.Checkpoint;
-import votes.events.checkpoint.LogHead;
-import votes.events.checkpoint.SignedCheckpoint;
-import votes.events.merkle.MerkleHash;
+import votes.proofs.checkpoint.Checkpoint;
+import votes.proofs.checkpoint.LogHead;
+import votes.proofs.checkpoint.SignedCheckpoint;
+import votes.proofs.merkle.MerkleHash;
 import votes.ledger.sql.Timestamps;
 
 /** The {@code checkpoints} table (every checkpoint ever signed) and the log heads a new one certifies. */

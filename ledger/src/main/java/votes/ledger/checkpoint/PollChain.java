@@ -2,8 +2,8 @@ package votes.ledger.checkpoint;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
-import votes.events.checkpoint.LogHead;
-import votes.events.checkpoint.SignedCheckpoint;
+import votes.proofs.checkpoint.LogHead;
+import votes.proofs.checkpoint.SignedCheckpoint;
 import votes.events.poll.Poll;
 
 /**

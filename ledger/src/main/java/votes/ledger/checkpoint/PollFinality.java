@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import votes.events.checkpoint.SignedCheckpoint;
+import votes.proofs.checkpoint.SignedCheckpoint;
 import votes.events.poll.Poll;
 
 /**

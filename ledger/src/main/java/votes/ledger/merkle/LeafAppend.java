@@ -1,6 +1,6 @@
 package votes.ledger.merkle;
 
-import votes.events.merkle.LedgerLeaf;
+import votes.proofs.merkle.LedgerLeaf;
 import votes.ledger.vote.LedgerEntry;
 
 /** A record of the batch with the leaf it becomes and its index in the log of its partition. */

@@ -5,8 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import votes.events.merkle.LedgerLeaf;
-import votes.events.merkle.TileAppender;
+import votes.proofs.merkle.LedgerLeaf;
+import votes.proofs.merkle.TileAppender;
 import votes.ledger.vote.LedgerEntry;
 
 /**

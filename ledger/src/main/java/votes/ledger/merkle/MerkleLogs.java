@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import votes.events.merkle.MerkleHash;
-import votes.events.merkle.ProofRequest;
-import votes.events.merkle.Tile;
-import votes.events.merkle.TileKey;
-import votes.events.merkle.TileNodes;
+import votes.proofs.merkle.MerkleHash;
+import votes.proofs.merkle.ProofRequest;
+import votes.proofs.merkle.Tile;
+import votes.proofs.merkle.TileKey;
+import votes.proofs.merkle.TileNodes;
 
 /**
  * The Merkle logs in PostgreSQL: {@code merkle_logs} (one head per log, the row a batch locks) and

@@ -7,7 +7,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;
-import votes.events.merkle.LedgerLeaf;
+import votes.proofs.merkle.LedgerLeaf;
 import votes.ledger.sql.Timestamps;
 
 /** Receipts the ledger has decided: a row in {@code votes} (recorded) or in {@code rejections}. */

@@ -1,10 +1,10 @@
 package votes.ledger.receipt;
 
-import votes.events.merkle.ReceiptChain;
+import votes.proofs.merkle.ReceiptChain;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import votes.events.merkle.LedgerLeaf;
+import votes.proofs.merkle.LedgerLeaf;
 
 /**
  * Where a vote stands, found in the ledger or in Redis, with the voter it belongs to.

@@ -1,15 +1,15 @@
 package votes.ledger.receipt;
 
-import votes.events.merkle.ReceiptChain;
+import votes.proofs.merkle.ReceiptChain;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import votes.events.checkpoint.LogHead;
-import votes.events.checkpoint.SignedCheckpoint;
-import votes.events.merkle.InclusionProof;
-import votes.events.merkle.LedgerLeaf;
-import votes.events.merkle.MerkleProofs;
-import votes.events.merkle.ProofRequest;
+import votes.proofs.checkpoint.LogHead;
+import votes.proofs.checkpoint.SignedCheckpoint;
+import votes.proofs.merkle.InclusionProof;
+import votes.proofs.merkle.LedgerLeaf;
+import votes.proofs.merkle.MerkleProofs;
+import votes.proofs.merkle.ProofRequest;
 import votes.ledger.checkpoint.CheckpointStore;
 import votes.ledger.merkle.MerkleLogs;
 

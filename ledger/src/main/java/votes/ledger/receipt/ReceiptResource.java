@@ -1,6 +1,6 @@
 package votes.ledger.receipt;
 
-import votes.events.merkle.ReceiptChain;
+import votes.proofs.merkle.ReceiptChain;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;

@@ -1,11 +1,11 @@
 package votes.ledger.receipt;
 
-import votes.events.merkle.ReceiptChain;
+import votes.proofs.merkle.ReceiptChain;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import votes.events.merkle.LedgerLeaf;
+import votes.proofs.merkle.LedgerLeaf;
 
 /**
  * A receipt as the API shows it (API.md). {@code reason} is always present (null unless rejected);

@@ -21,7 +21,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import votes.events.id.EventIds;
-import votes.events.merkle.LedgerLeaf;
+import votes.proofs.merkle.LedgerLeaf;
 import votes.events.poll.Poll;
 import votes.events.rule.RejectionReason;
 import votes.ledger.merkle.LeafAppend;

@@ -1,6 +1,6 @@
 package votes.ledger.checkpoint;
 
-import votes.events.merkle.ReceiptChain;
+import votes.proofs.merkle.ReceiptChain;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,13 +24,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import votes.events.checkpoint.Checkpoint;
-import votes.events.checkpoint.Ed25519Keys;
-import votes.events.checkpoint.LogHead;
-import votes.events.checkpoint.SignedCheckpoint;
+import votes.proofs.checkpoint.Checkpoint;
+import votes.proofs.checkpoint.Ed25519Keys;
+import votes.proofs.checkpoint.LogHead;
+import votes.proofs.checkpoint.SignedCheckpoint;
 import votes.events.codec.EventCodec;
-import votes.events.merkle.InclusionProof;
-import votes.events.merkle.LedgerLeaf;
+import votes.proofs.merkle.InclusionProof;
+import votes.proofs.merkle.LedgerLeaf;
 import votes.events.vote.VoteSubmitted;
 import votes.infra.test.LocalStackResource;
 

@@ -8,10 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import votes.events.checkpoint.Checkpoint;
-import votes.events.checkpoint.Ed25519Keys;
-import votes.events.checkpoint.LogHead;
-import votes.events.checkpoint.SignedCheckpoint;
+import votes.proofs.checkpoint.Checkpoint;
+import votes.proofs.checkpoint.Ed25519Keys;
+import votes.proofs.checkpoint.LogHead;
+import votes.proofs.checkpoint.SignedCheckpoint;
 
 class CheckpointSignerTest {
 

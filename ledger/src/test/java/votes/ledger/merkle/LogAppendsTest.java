@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import votes.events.merkle.CompactRange;
-import votes.events.merkle.LedgerLeaf;
-import votes.events.merkle.MerkleHash;
-import votes.events.merkle.Tile;
+import votes.proofs.merkle.CompactRange;
+import votes.proofs.merkle.LedgerLeaf;
+import votes.proofs.merkle.MerkleHash;
+import votes.proofs.merkle.Tile;
 import votes.events.vote.VoteSubmitted;
 import votes.ledger.vote.LedgerEntry;
 

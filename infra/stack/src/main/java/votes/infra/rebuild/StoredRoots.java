@@ -7,11 +7,11 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import votes.events.merkle.MerkleHash;
-import votes.events.merkle.MerkleProofs;
-import votes.events.merkle.ProofRequest;
-import votes.events.merkle.TileKey;
-import votes.events.merkle.TileNodes;
+import votes.proofs.merkle.MerkleHash;
+import votes.proofs.merkle.MerkleProofs;
+import votes.proofs.merkle.ProofRequest;
+import votes.proofs.merkle.TileKey;
+import votes.proofs.merkle.TileNodes;
 import votes.infra.postgres.Psql;
 
 /**

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import votes.events.checkpoint.Ed25519Keys;
+import votes.proofs.checkpoint.Ed25519Keys;
 import votes.infra.gateway.GatewayProcess;
 import votes.infra.kafka.KafkaCluster;
 import votes.infra.postgres.PostgresServer;
