@@ -26,3 +26,40 @@ pin() {
   taskset -a -cp "$2" "$pid" >/dev/null
   for child in $(pgrep -P "$pid" || true); do taskset -a -cp "$2" "$child" >/dev/null 2>&1 || true; done
 }
+
+# The stack and the clients. Each script sets SNAP (the snapshot folder its stack runs from; empty while none is up),
+# CP (the perf classpath), GEN_CPUS, and, to use them, ONLY (on) and GEN_TIMEOUT (gen: seconds, empty for no bound).
+
+# vote <args>: the snapshot's ./vote, so the stack runs from jars nobody rebuilds during the run.
+vote() { "$SNAP/vote" "$@"; }
+
+# gen <main class> <args>: a perf client (load generator, raw producer...) on the client CPUs.
+gen() { ${GEN_TIMEOUT:+timeout "$GEN_TIMEOUT"} taskset -c "$GEN_CPUS" java -Xmx1g -cp "$CP" "$@"; }
+
+# on <part>: whether ONLY names this part of the run.
+on() { [[ " $ONLY " == *" $1 "* ]]; }
+
+# up <component>: whether the stack runs it (./vote pid answers a process id).
+up() { [[ $(vote pid "$1" 2>/dev/null) =~ ^[0-9]+$ ]]; }
+
+# BACKGROUND_PID: a process of the script's own (the bare endpoint, a sampler) that cleanup stops; empty when none.
+BACKGROUND_PID=
+WATCHDOG_PID_FILE=
+
+# watchdog <seconds> <pid file>: ends the script (SIGTERM, so the EXIT trap runs) once it has run that long. The
+# sleep is the watchdog's child, so cleanup, killing the sleep, ends the watchdog without firing it.
+watchdog() {
+  WATCHDOG_PID_FILE=$2
+  ( sleep "$1" & echo $! > "$WATCHDOG_PID_FILE"; wait $! \
+      && echo "$(basename "$0"): RUN_LIMIT ${1}s reached, stopping" && kill -TERM $$ ) &
+}
+
+# cleanup: the EXIT trap. Stops BACKGROUND_PID and the watchdog, then the stack (./vote down) if one is up.
+cleanup() {
+  set +e
+  [[ -n $BACKGROUND_PID ]] && kill "$BACKGROUND_PID" 2>/dev/null && wait "$BACKGROUND_PID" 2>/dev/null
+  [[ -n $WATCHDOG_PID_FILE ]] && kill "$(cat "$WATCHDOG_PID_FILE" 2>/dev/null)" 2>/dev/null
+  [[ -n ${SNAP:-} ]] || return 0
+  echo "--- tearing down (./vote down)"
+  vote down
+}

@@ -60,15 +60,11 @@ snapshot() { # <dir> <ledger quarkus-app dir>
   cp -a "$ledger_app" "$dir/ledger/target/quarkus-app"
 }
 
-gen() { taskset -c "$GEN_CPUS" java -Xmx1g -cp "$CP" "$@"; }
-
 echo "=== votes perf: Merkle log cost and audit replay $(date -Is)"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GB RAM; load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "git: $(git rev-parse --short HEAD) vs. ledger of $BASELINE_REV; RUNS=$RUNS LEDGER_N=$LEDGER_N REPLAY_N=$REPLAY_N"
 
-SNAP=
-vote() { "$SNAP/vote" "$@"; }
-cleanup() { set +e; [[ -n $SNAP ]] && VOTE_HOME="$VOTE_HOME" vote down; }
+SNAP=               # set per variant below; lib.sh's vote and cleanup use the current one
 trap cleanup EXIT
 
 # <label>: stop the ledger, append N first votes of a new poll, start the ledger, time the catch-up.

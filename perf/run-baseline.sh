@@ -71,18 +71,7 @@ snapshot() {
 }
 snapshot
 echo "snapshot: ingest $(stat -c %y "$SNAP/ingest/target/quarkus-app/quarkus-run.jar" 2>/dev/null | cut -c1-19), ledger $(stat -c %y "$SNAP/ledger/target/quarkus-app/quarkus-run.jar" 2>/dev/null | cut -c1-19)"
-vote() { "$SNAP/vote" "$@"; }
-gen() { taskset -c "$GEN_CPUS" java -Xmx1g -cp "$CP" "$@"; }
-on() { [[ " $ONLY " == *" $1 "* ]]; }
-
-BARE_PID=
-cleanup() {
-  set +e
-  [[ -n $BARE_PID ]] && kill "$BARE_PID" 2>/dev/null && wait "$BARE_PID" 2>/dev/null
-  echo "--- tearing down (./vote down)"
-  vote down
-}
-trap cleanup EXIT
+trap cleanup EXIT   # lib.sh: the bare endpoint (BACKGROUND_PID), then ./vote down
 
 echo "=== votes perf baseline $(date -Is)"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem/{print $2}') GB RAM; load: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -94,7 +83,6 @@ echo "services built: $services_built"
 vote up --no-demo || echo "(some components are not running; figures that need them are skipped)"
 
 pin_stack() { for c in kafka postgres redis gateway ledger ingest; do pin "$c" "$SERVER_CPUS"; done; }
-up() { [[ $(vote pid "$1" 2>/dev/null) =~ ^[0-9]+$ ]]; }
 pin_stack
 
 GATEWAY="http://127.0.0.1:$VOTE_GATEWAY_PORT"
@@ -131,9 +119,9 @@ fi
 if on bare; then
   echo "--- bare Quarkus endpoint on $BARE_PORT"
   HTTP_PORT=$BARE_PORT java -Xmx512m -jar "$BARE_JAR" > "$OUT/bare.log" 2>&1 &
-  BARE_PID=$!
+  BACKGROUND_PID=$!
   for _ in $(seq 1 150); do curl -s -o /dev/null "http://127.0.0.1:$BARE_PORT/" && break; sleep 0.2; done
-  taskset -a -cp "$SERVER_CPUS" "$BARE_PID" >/dev/null
+  taskset -a -cp "$SERVER_CPUS" "$BACKGROUND_PID" >/dev/null
   # The bare endpoint keeps no state: poll ids only need to give the generator enough distinct pairs.
   BARE_POLLS=$(for i in $(seq 1 400); do printf -- '--poll bare-%d ' "$i"; done)
   gen votes.perf.load.VoteLoad --url "http://127.0.0.1:$BARE_PORT" $BARE_POLLS "${load_args[@]}" --label bare-step \
@@ -142,7 +130,7 @@ if on bare; then
   gen votes.perf.load.VoteLoad --url "http://127.0.0.1:$BARE_PORT" $BARE_POLLS "${load_args[@]}" --label bare-fixed \
     --rate "$FIXED_RATE" --warmup "$WARMUP" --duration "$DURATION" --runs "$RUNS" --max-requests 3000000 \
     | tee "$OUT/bare-fixed.out"
-  kill "$BARE_PID"; wait "$BARE_PID" 2>/dev/null || true; BARE_PID=
+  kill "$BACKGROUND_PID"; wait "$BACKGROUND_PID" 2>/dev/null || true; BACKGROUND_PID=
 fi
 
 if on kafka && up kafka; then

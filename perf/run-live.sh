@@ -78,22 +78,9 @@ snapshot() {
 }
 snapshot
 CP="$SNAP/perf/target/votes-perf.jar:$SNAP/perf/target/lib/*"
-vote() { "$SNAP/vote" "$@"; }
-gen() { timeout 900 taskset -c "$GEN_CPUS" java -Xmx1g -cp "$CP" "$@"; }
-on() { [[ " $ONLY " == *" $1 "* ]]; }
-
-SAMPLER_PID=
-cleanup() {
-  set +e
-  [[ -n $SAMPLER_PID ]] && kill "$SAMPLER_PID" 2>/dev/null
-  echo "--- tearing down (./vote down)"
-  vote down
-}
-trap cleanup EXIT
-# Watchdog: the sleep is its child, so killing the sleep at exit ends it without firing.
-( sleep "$RUN_LIMIT" & echo $! > "$OUT/watchdog.pid"; wait $! \
-    && echo "run-live.sh: RUN_LIMIT ${RUN_LIMIT}s reached, stopping" && kill -TERM $$ ) &
-trap 'kill "$(cat "$OUT/watchdog.pid" 2>/dev/null)" 2>/dev/null; cleanup' EXIT
+GEN_TIMEOUT=900
+trap cleanup EXIT   # lib.sh: the sampler (BACKGROUND_PID), the watchdog, then ./vote down
+watchdog "$RUN_LIMIT" "$OUT/watchdog.pid"
 
 echo "=== votes live results $(date -Is)"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -103,7 +90,6 @@ echo "VOTE_HOME=$VOTE_HOME ports: ingest $VOTE_INGEST_PORT realtime $VOTE_REALTI
 
 vote up --no-demo || echo "(some components are not running; figures that need them are skipped)"
 for c in kafka postgres redis gateway ledger cdc-relay projections realtime ingest; do pin "$c" "$SERVER_CPUS"; done
-up() { [[ $(vote pid "$1" 2>/dev/null) =~ ^[0-9]+$ ]]; }
 for c in ingest ledger cdc-relay projections realtime; do up "$c" || echo "WARNING: $c is not running"; done
 
 INGEST="http://127.0.0.1:$VOTE_INGEST_PORT"
@@ -149,13 +135,13 @@ if on relay; then
       printf '%s %s\n' "$(date +%s.%N)" "$(curl -s --max-time 1 "$RELAY_METRICS" | awk '/^cdc_relay_commit_lag_ms[ {]/{print $NF}')"
       sleep 0.25
     done ) > "$OUT/relay-lag.samples" &
-  SAMPLER_PID=$!
+  BACKGROUND_PID=$!
   curl -s --max-time 2 "$RELAY_METRICS" | grep '^cdc_relay' > "$OUT/relay-before.txt" || true
   gen votes.perf.load.VoteLoad --url "$INGEST" --admin-url "$GATEWAY" --private-key "$KEY" --tokens-file "$TOKENS" \
     --voters "$VOTERS" --create-polls 20 --label relay-load --rate "$MAX_RATE" --warmup 2s --duration "$RELAY_DURATION" \
     --max-requests 200000 | tee "$OUT/relay-load.out" || true
   sleep 3
-  kill "$SAMPLER_PID"; SAMPLER_PID=
+  kill "$BACKGROUND_PID"; BACKGROUND_PID=
   curl -s --max-time 2 "$RELAY_METRICS" | grep '^cdc_relay' > "$OUT/relay-after.txt" || true
   # The gauge is the last batch's newest row (commit -> Kafka ack); consecutive samples of one batch repeat.
   awk 'NF==2 {print $2}' "$OUT/relay-lag.samples" | sort -n | awk '{a[NR]=$1} END {
@@ -180,12 +166,12 @@ if on gateway; then
   ticks() { [[ -r /proc/$1/stat ]] && awk '{print $14 + $15}' "/proc/$1/stat" || echo 0; }
   gw0=$(ticks "$GW_PID"); rt0=$(ticks "$RT_PID"); t0=$(date +%s.%N)
   # The gateway's heap and GC while it fans out (one line a second), to tell GC pauses from CPU contention.
-  if [[ -n $GW_PID ]] && command -v jstat >/dev/null; then jstat -gcutil -t "$GW_PID" 1000 > "$OUT/gateway-gc.txt" 2>&1 & SAMPLER_PID=$!; fi
+  if [[ -n $GW_PID ]] && command -v jstat >/dev/null; then jstat -gcutil -t "$GW_PID" 1000 > "$OUT/gateway-gc.txt" 2>&1 & BACKGROUND_PID=$!; fi
   gen votes.perf.fanout.Fanout --url "$GATEWAY" --admin-url "$GATEWAY" --private-key "$KEY" --tokens-file "$TOKENS" \
     --realtime-url "$REALTIME" --gateway-url "$GATEWAY" --clients "$GW_FANOUT_LEVELS" \
     --local-addresses "$GW_FANOUT_ADDRESSES" --updates "$FANOUT_UPDATES" --update-interval 500ms --window 1s \
     --results-rate "$GW_RESULTS_RATE" --results-direct-url "$REALTIME" --label gateway 2> >(tee "$OUT/gateway-fanout.err" >&2) | tee "$OUT/gateway-fanout.out" || true
-  [[ -n $SAMPLER_PID ]] && kill "$SAMPLER_PID" 2>/dev/null; SAMPLER_PID=
+  [[ -n $BACKGROUND_PID ]] && kill "$BACKGROUND_PID" 2>/dev/null; BACKGROUND_PID=
   curl -s --max-time 5 "$GATEWAY/q/metrics" > "$OUT/gateway-metrics.txt" || true
   secs=$(echo "$(date +%s.%N) - $t0" | bc)
   hz=$(getconf CLK_TCK)

@@ -61,19 +61,9 @@ SNAP="$ROOT/perf/target/overload-snapshot"
 take_snapshot "$SNAP" vote pom.xml infra/stack/target/votes-infra.jar infra/stack/target/lib infra/kafka-server/target/lib \
   perf/target/votes-perf.jar perf/target/lib ingest/pom.xml ingest/target/quarkus-app ledger/pom.xml ledger/target/quarkus-app
 CP="$SNAP/perf/target/votes-perf.jar:$SNAP/perf/target/lib/*"
-vote() { "$SNAP/vote" "$@"; }
-gen() { timeout 1200 taskset -c "$GEN_CPUS" java -Xmx1g -cp "$CP" "$@"; }
-
-cleanup() {
-  set +e
-  kill "$(cat "$OUT/watchdog.pid" 2>/dev/null)" 2>/dev/null
-  echo "--- tearing down (./vote down)"
-  vote down
-}
-trap cleanup EXIT
-# Watchdog: the sleep is its child, so killing the sleep at exit ends it without firing.
-( sleep "$RUN_LIMIT" & echo $! > "$OUT/watchdog.pid"; wait $! \
-    && echo "run-overload.sh: RUN_LIMIT ${RUN_LIMIT}s reached, stopping" && kill -TERM $$ ) &
+GEN_TIMEOUT=1200
+trap cleanup EXIT   # lib.sh: the watchdog, then ./vote down
+watchdog "$RUN_LIMIT" "$OUT/watchdog.pid"
 
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "=== votes overload $(date -Is)"
@@ -85,7 +75,7 @@ echo "VOTE_HOME=$VOTE_HOME ports: ingest $VOTE_INGEST_PORT ledger $VOTE_LEDGER_P
 
 vote up --no-demo || echo "(some components are not running)"
 for c in kafka postgres redis gateway ledger ingest; do pin "$c" "$SERVER_CPUS"; done
-[[ $(vote pid ingest 2>/dev/null) =~ ^[0-9]+$ ]] || { echo "ingest is not running: nothing to measure"; exit 2; }
+up ingest || { echo "ingest is not running: nothing to measure"; exit 2; }
 
 INGEST="http://127.0.0.1:$VOTE_INGEST_PORT"
 TOKENS="$VOTE_HOME/overload-tokens.txt"

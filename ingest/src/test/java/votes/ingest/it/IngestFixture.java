@@ -1,6 +1,6 @@
 package votes.ingest.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -22,7 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -53,6 +52,8 @@ public final class IngestFixture {
 
     public static final VoterIds VOTER_IDS = new VoterIds("dev-voter-id-key-change-me");
     public static final List<PollOption> OPTIONS = List.of(new PollOption("a", "A"), new PollOption("b", "B"));
+    /** How long an IT waits for the stack to get somewhere: generous, the test machine is shared and slow. */
+    public static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private IngestFixture() {
     }
@@ -85,7 +86,7 @@ public final class IngestFixture {
     public static String openPoll(PollCache polls) {
         String pollId = newPollId();
         createPoll(pollId, null, null);
-        await("ingest folds the new poll", () -> polls.get(pollId) != null);
+        await("ingest folds the new poll").atMost(PATIENCE).until(() -> polls.get(pollId) != null);
         return pollId;
     }
 
@@ -123,31 +124,28 @@ public final class IngestFixture {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                assertThat(System.nanoTime()).as("reading votes.submitted to its end").isLessThan(deadline);
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    VoteSubmitted vote = EventCodec.decodeVote(r.value());
-                    if (vote.pollId().equals(pollId)) {
-                        found.add(new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), r.key(), vote));
-                    }
-                }
-            }
+            // The consumer is not thread-safe: poll it on this thread; each poll blocks up to 200 ms itself.
+            await("reading votes.submitted to its end").atMost(PATIENCE).pollInSameThread()
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                    .until(() -> atEnd(consumer, end) || readAndCheckEnd(consumer, end, pollId, found));
         }
         return found;
     }
 
-    public static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+    private static boolean atEnd(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    }
+
+    /** One poll: keeps this poll's votes, then says whether every partition is read to {@code end}. */
+    private static boolean readAndCheckEnd(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end,
+            String pollId, List<ConsumerRecord<String, VoteSubmitted>> found) {
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+            VoteSubmitted vote = EventCodec.decodeVote(r.value());
+            if (vote.pollId().equals(pollId)) {
+                found.add(new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), r.key(), vote));
             }
         }
+        return atEnd(consumer, end);
     }
 
     /** A loopback port nothing listens on (bound, then released). */

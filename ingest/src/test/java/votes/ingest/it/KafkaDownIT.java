@@ -2,6 +2,7 @@ package votes.ingest.it;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static votes.ingest.it.IngestFixture.body;
 import static votes.ingest.it.IngestFixture.token;
 import static votes.ingest.it.IngestFixture.votesOn;
@@ -62,7 +63,8 @@ class KafkaDownIT {
     @BeforeEach
     void openPollAndLetTheProducerLetGoOfEarlierRecords() {
         pollId = IngestFixture.openPoll(polls);
-        IngestFixture.await("no append in flight", () -> log.inFlight() == 0);
+        await("no append in flight").atMost(IngestFixture.PATIENCE)
+                .untilAsserted(() -> assertThat(log.inFlight()).as("appends in flight").isZero());
     }
 
     private Response vote(String token, String idempotencyKey) {
@@ -102,7 +104,8 @@ class KafkaDownIT {
         // A Redis answer slower than vote.redis.timeout (seen at a load average of 28) skips the fast path and no
         // reservation is made: that degraded mode is RedisDownIT's subject, so go again with another voter.
         for (int attempt = 0; attempt < 3 && reserved == null; attempt++) {
-            IngestFixture.await("no append in flight", () -> log.inFlight() == 0);
+            await("no append in flight").atMost(IngestFixture.PATIENCE)
+                    .untilAsserted(() -> assertThat(log.inFlight()).as("appends in flight").isZero());
             String sub = "tia-" + UUID.randomUUID();
             token = token(sub);
             slot = IngestFixture.slotKey(sub, pollId);
@@ -117,8 +120,10 @@ class KafkaDownIT {
         assertThat(reserved).contains("\"receiptId\":\"" + retry.jsonPath().getString("existingReceiptId") + "\"");
 
         String held = slot;
-        IngestFixture.await("the failed append releases the slot", () -> IngestFixture.redisGet(redis, held) == null);
-        IngestFixture.await("the producer let go of the record", () -> log.inFlight() == 0);
+        await("the failed append releases the slot").atMost(IngestFixture.PATIENCE)
+                .untilAsserted(() -> assertThat(IngestFixture.redisGet(redis, held)).as("slot " + held).isNull());
+        await("the producer let go of the record").atMost(IngestFixture.PATIENCE)
+                .untilAsserted(() -> assertThat(log.inFlight()).as("appends in flight").isZero());
         // Free again: the voter is not a duplicate; the log is still down, so the answer is 503 again.
         VoteSubmissionIT.assertProblem(vote(token, "k-2"), 503, "unavailable");
         assertThat(votesOn(pollId)).isEmpty();

@@ -2,6 +2,7 @@ package votes.ingest.it;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static votes.ingest.it.IngestFixture.body;
 import static votes.ingest.it.IngestFixture.token;
 import static votes.ingest.it.IngestFixture.votesOn;
@@ -59,8 +60,8 @@ class OverloadIT {
                 .containsPattern("votes_shed_total\\{reason=\"concurrency\"[^}]*} [1-9]");
 
         // Every slot came back: one vote at a time still gets through.
-        IngestFixture.await("every request released its slot", () -> given().get("/q/metrics").then().extract().asString()
-                .contains("votes_http_in_flight 0.0"));
+        await("every request released its slot").atMost(IngestFixture.PATIENCE).untilAsserted(() ->
+                assertThat(given().get("/q/metrics").then().extract().asString()).contains("votes_http_in_flight 0.0"));
         given().header("Authorization", "Bearer " + token("after-" + UUID.randomUUID())).contentType("application/json")
                 .body(body("b")).post("/api/v1/polls/{pollId}/votes", pollId).then().statusCode(202);
     }

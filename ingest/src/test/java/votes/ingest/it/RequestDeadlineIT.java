@@ -2,6 +2,7 @@ package votes.ingest.it;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static votes.ingest.it.IngestFixture.body;
 import static votes.ingest.it.IngestFixture.token;
 import static votes.ingest.it.IngestFixture.votesOn;
@@ -68,11 +69,13 @@ class RequestDeadlineIT {
         String reserved = IngestFixture.redisGet(redis, IngestFixture.slotKey(sub, pollId));
         assertThat(reserved).as("the slot stays reserved while the record may land").isNotNull();
 
-        IngestFixture.await("the lingering record reaches the log", () -> votesOn(pollId).size() == 1);
+        await("the lingering record reaches the log").atMost(IngestFixture.PATIENCE)
+                .untilAsserted(() -> assertThat(votesOn(pollId)).hasSize(1));
         String landed = votesOn(pollId).get(0).value().eventId().toString();
         assertThat(reserved).contains("\"receiptId\":\"" + landed + "\"");
         // Once the late ack is settled, the same key gets the 202 of the vote that landed; nothing more is appended.
-        IngestFixture.await("the late ack is settled in Redis", () -> vote(pollId, token, key).statusCode() == 202);
+        await("the late ack is settled in Redis").atMost(IngestFixture.PATIENCE)
+                .untilAsserted(() -> assertThat(vote(pollId, token, key).statusCode()).isEqualTo(202));
         Response retry = vote(pollId, token, key);
         assertThat(retry.jsonPath().getString("receiptId")).isEqualTo(landed);
         assertThat(votesOn(pollId)).hasSize(1);

@@ -2,6 +2,7 @@ package votes.ingest.it;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static votes.ingest.it.IngestFixture.body;
 import static votes.ingest.it.IngestFixture.token;
 import static votes.ingest.it.IngestFixture.votesOn;
@@ -211,8 +212,8 @@ class VoteSubmissionIT {
         String ended = IngestFixture.newPollId();
         IngestFixture.createPoll(ended, null, null);
         IngestFixture.closePoll(ended);
-        IngestFixture.await("ingest folds both polls",
-                () -> polls.get(later) != null && polls.get(ended) != null && polls.get(ended).closedAt() != null);
+        await("ingest folds both polls").atMost(IngestFixture.PATIENCE)
+                .until(() -> polls.get(later) != null && polls.get(ended) != null && polls.get(ended).closedAt() != null);
 
         Response notYet = vote(later, token("hank-" + UUID.randomUUID()), body("a"));
         Response closed = vote(ended, token("hank-" + UUID.randomUUID()), body("a"));

@@ -140,41 +140,46 @@ public final class Fanout implements java.util.concurrent.Callable<Integer> {
         for (int n : levels) {
             String poll = AdminPolls.create(adminUrl, admin, 1, "perf fanout " + n + " " + Instant.now()).get(0);
             Level level = runLevel(ingest, streams, gateway != null, readOrigins, poll, n, tokens);
-            SpreadBook.Summary s = level.summary();
-            LatencySummary spread = LatencySummary.of(s.spread());
-            LatencySummary delay = LatencySummary.of(s.delay());
-            LatencySummary vote = level.votes().latency();
-            table.row((long) n, via, (long) level.connected(), level.serverClients(), (long) s.updates().size(),
-                    s.onTimeFraction() * 100, s.worstUpdateFraction() * 100, spread.p50(), spread.p99(), delay.p99(),
-                    level.votes().counts().accepted(), vote.p50(), vote.p99());
-            System.out.printf(Locale.ROOT, "RESULT label=%s via=%s clients=%d connected=%d server_sse_clients=%s updates=%d "
-                            + "on_time=%.4f%% worst_update=%.4f%% spread_p50ms=%.1f spread_p99ms=%.1f spread_maxms=%.1f "
-                            + "delay_p99ms=%.1f votes202=%d vote_p50ms=%.1f vote_p99ms=%.1f poll=%s%n",
-                    label, via, n, level.connected(), level.serverClients(), s.updates().size(), s.onTimeFraction() * 100,
-                    s.worstUpdateFraction() * 100, spread.p50(), spread.p99(), spread.max(), delay.p99(),
-                    level.votes().counts().accepted(), vote.p50(), vote.p99(), poll);
-            for (int i = 0; i < level.reads().size(); i++) {
-                PhaseResult r = level.reads().get(i);
-                String from = i == 0 ? via : "realtime-direct";
-                LatencySummary l = r.latency();
-                // send-lag: how late the reader itself sent (its loop shares a core with 10,000 viewers' parsing); a
-                // large one says the figure is the client's, not the server's.
-                reads.row((long) n, from, l.count(), r.counts().accepted(), r.counts().errors(), l.p50(), l.p90(), l.p99(),
-                        l.max(), r.sendLag().p99());
-                System.out.printf(Locale.ROOT, "READS label=%s clients=%d from=%s n=%d ok=%d errors=%d p50ms=%.1f "
-                                + "p99ms=%.1f maxms=%.1f sendlag_p99ms=%.1f rate=%.0f%n", label, n, from, l.count(),
-                        r.counts().accepted(), r.counts().errors(), l.p50(), l.p99(), l.max(), r.sendLag().p99(), resultsRate);
-            }
-            for (SpreadBook.Update u : s.updates()) {
-                System.err.printf(Locale.ROOT, "  n=%d version=%d on_time=%d reached=%d spread=%.1f ms%n",
-                        n, u.version(), u.onTime(), u.reached(), u.spreadMicros() / 1000d);
-            }
+            report(level, n, via, poll, table, reads);
         }
         System.out.println(table.render());
         if (resultsRate > 0) {
             System.out.println(reads.render());
         }
         return 0;
+    }
+
+    /** One level's RESULT and READS lines and table rows; each update's spread on stderr. */
+    private void report(Level level, int n, String via, String poll, Table table, Table reads) {
+        SpreadBook.Summary s = level.summary();
+        LatencySummary spread = LatencySummary.of(s.spread());
+        LatencySummary delay = LatencySummary.of(s.delay());
+        LatencySummary vote = level.votes().latency();
+        table.row((long) n, via, (long) level.connected(), level.serverClients(), (long) s.updates().size(),
+                s.onTimeFraction() * 100, s.worstUpdateFraction() * 100, spread.p50(), spread.p99(), delay.p99(),
+                level.votes().counts().accepted(), vote.p50(), vote.p99());
+        System.out.printf(Locale.ROOT, "RESULT label=%s via=%s clients=%d connected=%d server_sse_clients=%s updates=%d "
+                        + "on_time=%.4f%% worst_update=%.4f%% spread_p50ms=%.1f spread_p99ms=%.1f spread_maxms=%.1f "
+                        + "delay_p99ms=%.1f votes202=%d vote_p50ms=%.1f vote_p99ms=%.1f poll=%s%n",
+                label, via, n, level.connected(), level.serverClients(), s.updates().size(), s.onTimeFraction() * 100,
+                s.worstUpdateFraction() * 100, spread.p50(), spread.p99(), spread.max(), delay.p99(),
+                level.votes().counts().accepted(), vote.p50(), vote.p99(), poll);
+        for (int i = 0; i < level.reads().size(); i++) {
+            PhaseResult r = level.reads().get(i);
+            String from = i == 0 ? via : "realtime-direct";
+            LatencySummary l = r.latency();
+            // send-lag: how late the reader itself sent (its loop shares a core with 10,000 viewers' parsing); a
+            // large one says the figure is the client's, not the server's.
+            reads.row((long) n, from, l.count(), r.counts().accepted(), r.counts().errors(), l.p50(), l.p90(), l.p99(),
+                    l.max(), r.sendLag().p99());
+            System.out.printf(Locale.ROOT, "READS label=%s clients=%d from=%s n=%d ok=%d errors=%d p50ms=%.1f "
+                            + "p99ms=%.1f maxms=%.1f sendlag_p99ms=%.1f rate=%.0f%n", label, n, from, l.count(),
+                    r.counts().accepted(), r.counts().errors(), l.p50(), l.p99(), l.max(), r.sendLag().p99(), resultsRate);
+        }
+        for (SpreadBook.Update u : s.updates()) {
+            System.err.printf(Locale.ROOT, "  n=%d version=%d on_time=%d reached=%d spread=%.1f ms%n",
+                    n, u.version(), u.onTime(), u.reached(), u.spreadMicros() / 1000d);
+        }
     }
 
     /** One level's outcome; {@code reads} in the order of the read origins, empty when no reads ran. */
@@ -187,42 +192,9 @@ public final class Fanout implements java.util.concurrent.Callable<Integer> {
         ResultsReaders.awaitResults(streams, poll, Duration.ofMinutes(1));
         try (SingleLoop loop = new SingleLoop()) {
             Vertx vertx = loop.vertx();
-            List<HttpClient> clients = new ArrayList<>();
-            int perAddress = n / localAddresses.size() + 1;
-            for (String address : localAddresses) {
-                clients.add(vertx.createHttpClient(new HttpClientOptions().setDefaultHost(streams.getHost())
-                                .setDefaultPort(streams.getPort()).setLocalAddress(address).setKeepAlive(true)
-                                .setTcpNoDelay(true).setConnectTimeout(10_000),
-                        new PoolOptions().setHttp1MaxSize(perAddress).setMaxWaitQueueSize(-1)));
-            }
+            List<HttpClient> clients = clients(vertx, streams, n);
             SpreadBook book = new SpreadBook(n);
-            AtomicInteger connected = new AtomicInteger();
-            AtomicInteger failed = new AtomicInteger();
-            long t0 = System.nanoTime();
-            for (int from = 0; from < n; from += connectBatch) {
-                List<CompletableFuture<Void>> wave = new ArrayList<>();
-                for (int c = from; c < Math.min(n, from + connectBatch); c++) {
-                    int client = c;
-                    Future<Void> opened = SseStreams.open(clients.get(c % clients.size()), poll, r -> {
-                        long version = r.event().id() >= 0 ? r.event().id() : r.event().longField("version");
-                        if (version >= 0) {
-                            book.received(client, version, r.nanos());
-                        }
-                    });
-                    wave.add(opened.toCompletionStage().toCompletableFuture()
-                            .handle((v, e) -> {
-                                if (e == null) {
-                                    connected.incrementAndGet();
-                                } else if (failed.incrementAndGet() <= 5) {
-                                    System.err.println("stream " + client + " failed: " + e);
-                                }
-                                return null;
-                            }));
-                }
-                CompletableFuture.allOf(wave.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
-            }
-            System.err.printf(Locale.ROOT, "level %d: %d streams open, %d failed, in %.1f s%n", n, connected.get(),
-                    failed.get(), (System.nanoTime() - t0) / 1e9);
+            int connected = openStreams(clients, poll, n, book);
             Thread.sleep(1500); // the initial state reaches every client before the first update
             String serverClients = serverClients(streams, viaGateway ? GATEWAY_VIEWERS : SSE_CLIENTS);
             long baseline = loop.call(() -> book.highestUpTo(System.nanoTime()));
@@ -245,8 +217,53 @@ public final class Fanout implements java.util.concurrent.Callable<Integer> {
             for (HttpClient c : clients) {
                 c.close();
             }
-            return new Level(connected.get(), serverClients, votes, reads, summary);
+            return new Level(connected, serverClients, votes, reads, summary);
         }
+    }
+
+    /** One client per local address, together able to hold {@code n} streams. */
+    private List<HttpClient> clients(Vertx vertx, URI streams, int n) {
+        List<HttpClient> clients = new ArrayList<>();
+        int perAddress = n / localAddresses.size() + 1;
+        for (String address : localAddresses) {
+            clients.add(vertx.createHttpClient(new HttpClientOptions().setDefaultHost(streams.getHost())
+                            .setDefaultPort(streams.getPort()).setLocalAddress(address).setKeepAlive(true)
+                            .setTcpNoDelay(true).setConnectTimeout(10_000),
+                    new PoolOptions().setHttp1MaxSize(perAddress).setMaxWaitQueueSize(-1)));
+        }
+        return clients;
+    }
+
+    /** Opens {@code n} streams on the poll, --connect-batch at a time, each feeding the book; @return how many opened */
+    private int openStreams(List<HttpClient> clients, String poll, int n, SpreadBook book) throws Exception {
+        AtomicInteger connected = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        long t0 = System.nanoTime();
+        for (int from = 0; from < n; from += connectBatch) {
+            List<CompletableFuture<Void>> wave = new ArrayList<>();
+            for (int c = from; c < Math.min(n, from + connectBatch); c++) {
+                int client = c;
+                Future<Void> opened = SseStreams.open(clients.get(c % clients.size()), poll, r -> {
+                    long version = r.event().id() >= 0 ? r.event().id() : r.event().longField("version");
+                    if (version >= 0) {
+                        book.received(client, version, r.nanos());
+                    }
+                });
+                wave.add(opened.toCompletionStage().toCompletableFuture()
+                        .handle((v, e) -> {
+                            if (e == null) {
+                                connected.incrementAndGet();
+                            } else if (failed.incrementAndGet() <= 5) {
+                                System.err.println("stream " + client + " failed: " + e);
+                            }
+                            return null;
+                        }));
+            }
+            CompletableFuture.allOf(wave.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
+        }
+        System.err.printf(Locale.ROOT, "level %d: %d streams open, %d failed, in %.1f s%n", n, connected.get(),
+                failed.get(), (System.nanoTime() - t0) / 1e9);
+        return connected.get();
     }
 
     /**

@@ -77,6 +77,28 @@ public final class SpreadBook {
     }
 
     public Summary summarize(long baseline, long endNanos, long windowNanos) {
+        long[] vs = versionsAbove(baseline);
+        Histogram delay = LatencySummary.newHistogram();
+        Histogram spread = LatencySummary.newHistogram();
+        List<Update> updates = new ArrayList<>();
+        long onTimePairs = 0;
+        long pairs = 0;
+        for (int k = 0; k < vs.length; k++) {
+            long[] reach = reachTimes(vs[k]);
+            long first = Arrays.stream(reach).min().orElse(Long.MAX_VALUE);
+            if (first == Long.MAX_VALUE || first > endNanos - windowNanos) {
+                continue;
+            }
+            Update update = judge(vs[k], reach, first, endNanos, windowNanos, delay, spread);
+            updates.add(update);
+            onTimePairs += update.onTime();
+            pairs += reach.length;
+        }
+        return new Summary(sizes.length, updates, onTimePairs, pairs, delay, spread);
+    }
+
+    /** Every version some client received above {@code baseline}, ascending. */
+    private long[] versionsAbove(long baseline) {
         TreeSet<Long> seen = new TreeSet<>();
         for (int c = 0; c < sizes.length; c++) {
             for (int i = 0; i < sizes[c]; i++) {
@@ -85,58 +107,42 @@ public final class SpreadBook {
                 }
             }
         }
-        long[] vs = seen.stream().mapToLong(Long::longValue).toArray();
-        int clients = sizes.length;
-        // reach[c][k]: when client c first had a version >= vs[k]; Long.MAX_VALUE if never.
-        long[][] reach = new long[clients][];
-        long[] first = new long[vs.length];
-        Arrays.fill(first, Long.MAX_VALUE);
-        for (int c = 0; c < clients; c++) {
-            long[] r = new long[vs.length];
-            Arrays.fill(r, Long.MAX_VALUE);
+        return seen.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** Per client, when it first had a version >= {@code version}; Long.MAX_VALUE if never. */
+    private long[] reachTimes(long version) {
+        long[] reach = new long[sizes.length];
+        for (int c = 0; c < sizes.length; c++) {
             int i = 0;
-            for (int k = 0; k < vs.length; k++) {
-                while (i < sizes[c] && versions[c][i] < vs[k]) {
-                    i++;
-                }
-                if (i < sizes[c]) {
-                    r[k] = times[c][i];
-                    first[k] = Math.min(first[k], r[k]);
-                }
+            while (i < sizes[c] && versions[c][i] < version) {
+                i++;
             }
-            reach[c] = r;
+            reach[c] = i < sizes[c] ? times[c][i] : Long.MAX_VALUE;
         }
-        Histogram delay = LatencySummary.newHistogram();
-        Histogram spread = LatencySummary.newHistogram();
-        List<Update> updates = new ArrayList<>();
-        long onTimePairs = 0;
-        long pairs = 0;
-        for (int k = 0; k < vs.length; k++) {
-            if (first[k] == Long.MAX_VALUE || first[k] > endNanos - windowNanos) {
+        return reach;
+    }
+
+    /** One update: each client's delay after the first (a client that never had it, or too late, counts as never). */
+    private static Update judge(long version, long[] reach, long first, long endNanos, long windowNanos, Histogram delay,
+            Histogram spread) {
+        int onTime = 0;
+        int reached = 0;
+        long last = first;
+        for (long t : reach) {
+            if (t == Long.MAX_VALUE || t > endNanos) {
+                LatencySummary.recordNanos(delay, Long.MAX_VALUE / 2); // never: clamped to the histogram's top
                 continue;
             }
-            int onTime = 0;
-            int reached = 0;
-            long last = first[k];
-            for (int c = 0; c < clients; c++) {
-                long t = reach[c][k];
-                if (t == Long.MAX_VALUE || t > endNanos) {
-                    LatencySummary.recordNanos(delay, Long.MAX_VALUE / 2); // never: clamped to the histogram's top
-                    continue;
-                }
-                reached++;
-                last = Math.max(last, t);
-                LatencySummary.recordNanos(delay, t - first[k]);
-                if (t - first[k] <= windowNanos) {
-                    onTime++;
-                }
+            reached++;
+            last = Math.max(last, t);
+            LatencySummary.recordNanos(delay, t - first);
+            if (t - first <= windowNanos) {
+                onTime++;
             }
-            long spreadNanos = last - first[k];
-            LatencySummary.recordNanos(spread, spreadNanos);
-            updates.add(new Update(vs[k], onTime, reached, spreadNanos / 1000));
-            onTimePairs += onTime;
-            pairs += clients;
         }
-        return new Summary(clients, updates, onTimePairs, pairs, delay, spread);
+        long spreadNanos = last - first;
+        LatencySummary.recordNanos(spread, spreadNanos);
+        return new Update(version, onTime, reached, spreadNanos / 1000);
     }
 }

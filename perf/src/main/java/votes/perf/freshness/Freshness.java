@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -102,11 +103,7 @@ public final class Freshness implements java.util.concurrent.Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this),
                     "bounded: 1..10 runs, phases up to 600 s, rate >= 0, probe interval >= 10 ms");
         }
-        List<String> tokens = VoterTokens.load(tokensFile);
-        if (tokens.size() < voters) {
-            throw new IllegalArgumentException(tokensFile + " has " + tokens.size() + " tokens, --voters is " + voters);
-        }
-        tokens = tokens.subList(0, voters);
+        List<String> tokens = tokens();
         double phaseSeconds = (warmup.toMillis() + duration.toMillis()) / 1000d;
         long probesPerPoll = (long) Math.ceil(runs * (phaseSeconds + 10) * 1000d / probeInterval.toMillis() / probePolls) + 1;
         if (probesPerPoll > voters) {
@@ -121,69 +118,20 @@ public final class Freshness implements java.util.concurrent.Callable<Integer> {
         System.err.println("probe polls " + probeIds + "; load polls " + loadIds);
 
         try (SingleLoop loop = new SingleLoop()) {
-            Vertx vertx = loop.vertx();
-            HttpClient sse = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(realtime.getHost())
-                    .setDefaultPort(realtime.getPort()).setKeepAlive(true).setTcpNoDelay(true),
-                    new PoolOptions().setHttp1MaxSize(probePolls + 1));
-            HttpClient votes = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(ingest.getHost())
-                    .setDefaultPort(ingest.getPort()).setKeepAlive(true).setTcpNoDelay(true),
-                    new PoolOptions().setHttp1MaxSize(probePolls + 1));
             ProbeBook book = new ProbeBook(probePolls);
-            openStreams(loop, sse, probeIds, book);
-            List<String> bearer = tokens.stream().map(t -> "Bearer " + t).toList();
+            openStreams(loop, client(loop.vertx(), realtime), probeIds, book);
+            Probes probes = new Probes(loop, client(loop.vertx(), ingest), tokens.stream().map(t -> "Bearer " + t).toList(),
+                    probeIds, book);
             Table table = new Table("phase", "load target/s", "load achieved/s", "load p99 ms", "load err %",
                     "probes", "fresh p50 ms", "fresh p90 ms", "fresh p99 ms", "fresh max ms", "post->frame p50 ms", "post->frame p99 ms", "skipped", "refused",
                     "pending", "seen<202");
-            List<Double> p50s = new ArrayList<>();
-            List<Double> p99s = new ArrayList<>();
-            List<Double> postP50s = new ArrayList<>();
-            List<Double> postP99s = new ArrayList<>();
+            List<ProbeFigures> figures = new ArrayList<>();
             LoadRunner runner = rate > 0 ? new LoadRunner(ingest, tokens, new Targets(loadIds, voters), "a", 1,
                     connections, Duration.ofSeconds(10), loadRequests, 0) : null;
             try {
                 for (int run = 1; run <= runs; run++) {
                     String phase = label + "@" + (long) rate + "#" + run;
-                    long timer = loop.call(() -> vertx.setPeriodic(probeInterval.toMillis(),
-                            id -> book.next().ifPresent(p -> {
-                                book.posted(p.poll(), System.nanoTime());
-                                sendProbe(votes, bearer, probeIds, book, p);
-                            })));
-                    CompletableFuture<Void> reset = new CompletableFuture<>();
-                    vertx.setTimer(Math.max(1, warmup.toMillis()), id -> {
-                        book.resetFigures();
-                        reset.complete(null);
-                    });
-                    PhaseResult load = null;
-                    if (runner != null) {
-                        load = runner.run(phase, rate, warmup, duration, Duration.ofSeconds(10));
-                    } else {
-                        Thread.sleep(warmup.toMillis() + duration.toMillis());
-                    }
-                    reset.get(1, TimeUnit.MINUTES);
-                    loop.call(() -> vertx.cancelTimer(timer));
-                    // Let the last probes show up (bounded): they were sent inside the window.
-                    for (int i = 0; i < 50 && loop.call(book::pendingCount) > 0; i++) {
-                        Thread.sleep(100);
-                    }
-                    ProbeFigures f = loop.call(() -> new ProbeFigures(LatencySummary.of(book.freshness()),
-                            LatencySummary.of(book.fromPost()),
-                            book.completed(), book.skipped(), book.refused(), book.pendingCount(), book.seenBefore202()));
-                    LatencySummary l = f.freshness();
-                    table.row(phase, rate, load == null ? 0d : load.achievedRate(), load == null ? Double.NaN : load.latency().p99(),
-                            load == null ? 0d : load.counts().errorRate() * 100, f.completed(), l.p50(), l.p90(), l.p99(),
-                            l.max(), f.fromPost().p50(), f.fromPost().p99(), f.skipped(), f.refused(), (long) f.pending(),
-                            f.seenBefore202());
-                    System.out.printf(Locale.ROOT, "RESULT label=%s rate=%.0f achieved=%.0f load_p99ms=%.2f load_errors=%.4f%% "
-                                    + "probes=%d fresh_p50ms=%.2f fresh_p90ms=%.2f fresh_p99ms=%.2f fresh_maxms=%.2f post_p50ms=%.2f "
-                                    + "post_p99ms=%.2f skipped=%d refused=%d pending=%d seen_before_202=%d%n",
-                            phase, rate, load == null ? 0 : load.achievedRate(), load == null ? Double.NaN : load.latency().p99(),
-                            load == null ? 0 : load.counts().errorRate() * 100, f.completed(), l.p50(), l.p90(), l.p99(),
-                            l.max(), f.fromPost().p50(), f.fromPost().p99(), f.skipped(), f.refused(), f.pending(),
-                            f.seenBefore202());
-                    p50s.add(l.p50());
-                    p99s.add(l.p99());
-                    postP50s.add(f.fromPost().p50());
-                    postP99s.add(f.fromPost().p99());
+                    figures.add(runPhase(phase, probes, runner, table));
                 }
             } finally {
                 if (runner != null) {
@@ -192,13 +140,89 @@ public final class Freshness implements java.util.concurrent.Callable<Integer> {
             }
             System.out.println(table.render());
             System.out.printf(Locale.ROOT, "MEDIAN label=%s rate=%.0f fresh_p50ms=%.2f fresh_p99ms=%.2f post_p50ms=%.2f post_p99ms=%.2f "
-                    + "runs=%d%n", label, rate, Medians.of(p50s), Medians.of(p99s), Medians.of(postP50s), Medians.of(postP99s), runs);
+                    + "runs=%d%n", label, rate, median(figures, f -> f.freshness().p50()), median(figures, f -> f.freshness().p99()),
+                    median(figures, f -> f.fromPost().p50()), median(figures, f -> f.fromPost().p99()), runs);
         }
         return 0;
     }
 
+    private List<String> tokens() {
+        List<String> tokens = VoterTokens.load(tokensFile);
+        if (tokens.size() < voters) {
+            throw new IllegalArgumentException(tokensFile + " has " + tokens.size() + " tokens, --voters is " + voters);
+        }
+        return tokens.subList(0, voters);
+    }
+
+    /** A keep-alive client with a connection per probe poll (and one spare). */
+    private HttpClient client(Vertx vertx, URI target) {
+        return vertx.createHttpClient(new HttpClientOptions().setDefaultHost(target.getHost())
+                .setDefaultPort(target.getPort()).setKeepAlive(true).setTcpNoDelay(true),
+                new PoolOptions().setHttp1MaxSize(probePolls + 1));
+    }
+
+    /** One phase: probes every --probe-interval while the load (if any) runs; figures from after the warm-up. */
+    private ProbeFigures runPhase(String phase, Probes probes, LoadRunner runner, Table table) throws Exception {
+        SingleLoop loop = probes.loop();
+        Vertx vertx = loop.vertx();
+        ProbeBook book = probes.book();
+        long timer = loop.call(() -> vertx.setPeriodic(probeInterval.toMillis(), id -> book.next().ifPresent(p -> {
+            book.posted(p.poll(), System.nanoTime());
+            probes.send(p);
+        })));
+        CompletableFuture<Void> reset = new CompletableFuture<>();
+        vertx.setTimer(Math.max(1, warmup.toMillis()), id -> {
+            book.resetFigures();
+            reset.complete(null);
+        });
+        PhaseResult load = null;
+        if (runner != null) {
+            load = runner.run(phase, rate, warmup, duration, Duration.ofSeconds(10));
+        } else {
+            Thread.sleep(warmup.toMillis() + duration.toMillis());
+        }
+        reset.get(1, TimeUnit.MINUTES);
+        loop.call(() -> vertx.cancelTimer(timer));
+        // Let the last probes show up (bounded): they were sent inside the window.
+        for (int i = 0; i < 50 && loop.call(book::pendingCount) > 0; i++) {
+            Thread.sleep(100);
+        }
+        ProbeFigures f = loop.call(() -> new ProbeFigures(LatencySummary.of(book.freshness()),
+                LatencySummary.of(book.fromPost()),
+                book.completed(), book.skipped(), book.refused(), book.pendingCount(), book.seenBefore202()));
+        report(phase, load, f, table);
+        return f;
+    }
+
+    private void report(String phase, PhaseResult load, ProbeFigures f, Table table) {
+        LatencySummary l = f.freshness();
+        table.row(phase, rate, load == null ? 0d : load.achievedRate(), load == null ? Double.NaN : load.latency().p99(),
+                load == null ? 0d : load.counts().errorRate() * 100, f.completed(), l.p50(), l.p90(), l.p99(),
+                l.max(), f.fromPost().p50(), f.fromPost().p99(), f.skipped(), f.refused(), (long) f.pending(),
+                f.seenBefore202());
+        System.out.printf(Locale.ROOT, "RESULT label=%s rate=%.0f achieved=%.0f load_p99ms=%.2f load_errors=%.4f%% "
+                        + "probes=%d fresh_p50ms=%.2f fresh_p90ms=%.2f fresh_p99ms=%.2f fresh_maxms=%.2f post_p50ms=%.2f "
+                        + "post_p99ms=%.2f skipped=%d refused=%d pending=%d seen_before_202=%d%n",
+                phase, rate, load == null ? 0 : load.achievedRate(), load == null ? Double.NaN : load.latency().p99(),
+                load == null ? 0 : load.counts().errorRate() * 100, f.completed(), l.p50(), l.p90(), l.p99(),
+                l.max(), f.fromPost().p50(), f.fromPost().p99(), f.skipped(), f.refused(), f.pending(),
+                f.seenBefore202());
+    }
+
+    private static double median(List<ProbeFigures> figures, ToDoubleFunction<ProbeFigures> figure) {
+        return Medians.of(figures.stream().map(figure::applyAsDouble).toList());
+    }
+
     private record ProbeFigures(LatencySummary freshness, LatencySummary fromPost, long completed, long skipped, long refused, int pending,
                                 long seenBefore202) {
+    }
+
+    /** Where probe votes go: the probe polls on ingest, one voter token per probe, results kept in the book. */
+    private record Probes(SingleLoop loop, HttpClient votes, List<String> bearer, List<String> probeIds, ProbeBook book) {
+
+        void send(ProbeBook.Probe probe) {
+            sendProbe(votes, bearer, probeIds, book, probe);
+        }
     }
 
     /** One stream per probe poll; a poll created a moment ago may need a few tries before realtime knows it. */

@@ -17,7 +17,6 @@ import votes.perf.report.Medians;
 import votes.perf.report.OverloadGoal;
 import votes.perf.report.PhaseResult;
 import votes.perf.report.Slo;
-import votes.perf.report.StatusCounts;
 import votes.perf.report.Table;
 
 /**
@@ -176,11 +175,11 @@ public final class VoteLoad implements Callable<Integer> {
             if (step) {
                 double max = search(runner, slo, table);
                 if (overloadFactor > 0) {
-                    overload(runner, max);
+                    overload().run(runner, max);
                 }
             } else if (overloadFactor > 0) {
                 System.out.printf(Locale.ROOT, "taking --rate %.0f as the max sustained rate%n", rate);
-                overload(runner, rate);
+                overload().run(runner, rate);
             } else {
                 fixedRate(runner, slo, table);
             }
@@ -222,58 +221,6 @@ public final class VoteLoad implements Callable<Integer> {
                 label, rate, Medians.of(achieved), Medians.of(p99s), Medians.of(errors), runs);
     }
 
-    /** Phases at overloadFactor x max: is every request answered, what fraction is shed, how fast are the 202s. */
-    private void overload(LoadRunner runner, double max) {
-        if (max <= 0) {
-            System.out.println("OVERLOAD skipped: no sustained rate to multiply");
-            return;
-        }
-        OverloadGoal goal = new OverloadGoal(overloadP99);
-        double target = max * overloadFactor;
-        Table table = Table.forPhases();
-        List<Double> shed = new ArrayList<>();
-        List<Double> acceptedP99 = new ArrayList<>();
-        for (int run = 1; run <= runs; run++) {
-            pause(settle);
-            PhaseResult r = runner.run(label + "@overload-x" + fmt(overloadFactor) + "#" + run, target,
-                    overloadWarmup != null ? overloadWarmup : warmup, overloadDuration != null ? overloadDuration : duration,
-                    drain);
-            table.phase(r);
-            printResult(r, goal.met(r));
-            StatusCounts c = r.counts();
-            LatencySummary a = r.acceptedLatency();
-            System.out.printf(Locale.ROOT,
-                    "OVERLOAD label=%s max=%.0f factor=%s target=%.0f achieved=%.0f answered=%.2f%% shed=%.2f%% "
-                            + "accepted=%.2f%% accepted_p50ms=%.2f accepted_p90ms=%.2f accepted_p99ms=%.2f "
-                            + "accepted_p999ms=%.2f all_p99ms=%.2f goal=%s counts[%s]%n",
-                    r.label(), max, fmt(overloadFactor), target, r.achievedRate(),
-                    percent(c.answeredAsDesigned(), c.total()), c.shedRate() * 100, percent(c.accepted(), c.total()),
-                    a.p50(), a.p90(), a.p99(), a.p999(), r.latency().p99(), goal.met(r) ? "met" : "MISSED", c);
-            shed.add(c.shedRate() * 100);
-            acceptedP99.add(a.p99());
-        }
-        System.out.println(table.render());
-        System.out.printf(Locale.ROOT, "OVERLOAD_MEDIAN label=%s target=%.0f shed=%.2f%% accepted_p99ms=%.2f runs=%d%n",
-                label, target, Medians.of(shed), Medians.of(acceptedP99), runs);
-    }
-
-    private static double percent(long part, long whole) {
-        return whole == 0 ? 0 : 100d * part / whole;
-    }
-
-    private static String fmt(double factor) {
-        return factor == Math.rint(factor) ? Long.toString((long) factor) : Double.toString(factor);
-    }
-
-    private static void pause(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
     private List<String> tokens() {
         if (tokensFile != null) {
             List<String> t = VoterTokens.load(tokensFile);
@@ -291,7 +238,12 @@ public final class VoteLoad implements Callable<Integer> {
         return t;
     }
 
-    private static void printResult(PhaseResult r, boolean pass) {
+    private OverloadRun overload() {
+        return new OverloadRun(label, overloadFactor, runs, overloadWarmup != null ? overloadWarmup : warmup,
+                overloadDuration != null ? overloadDuration : duration, drain, settle, new OverloadGoal(overloadP99));
+    }
+
+    static void printResult(PhaseResult r, boolean pass) {
         LatencySummary l = r.latency();
         System.out.printf(Locale.ROOT,
                 "RESULT label=%s target=%.0f achieved=%.0f p50ms=%.2f p90ms=%.2f p99ms=%.2f p999ms=%.2f maxms=%.2f "

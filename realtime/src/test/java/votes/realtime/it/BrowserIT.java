@@ -43,23 +43,30 @@ class BrowserIT {
             assertThat(page.text(A + " .votes")).isEqualTo("3");
             assertThat(page.evaluate("document.querySelector('" + A + " .bar-fill').style.width")).isEqualTo("75%");
 
-            // A few steps, as votes would arrive, then the close.
+            // A few steps, as votes would arrive, each on the page before the next, then the close.
             TallyFixture.publish(pollId, 1, 10, 5);
-            Thread.sleep(300);
+            page.waitUntil(votesShown("10"), Duration.ofSeconds(15));
             TallyFixture.publish(pollId, 2, 25, 12);
-            Thread.sleep(300);
+            page.waitUntil(votesShown("25"), Duration.ofSeconds(15));
             TallyFixture.publish(pollId, 3, 42, 18);
-            Thread.sleep(300);
+            page.waitUntil(votesShown("42"), Duration.ofSeconds(15));
             TallyFixture.publish(pollId, TallyFixture.tally(pollId, 4, 42, 18, true));
 
-            page.waitUntil("document.querySelector('" + A + " .votes').textContent === '42'"
-                    + " && document.getElementById('total').textContent === '60'", Duration.ofSeconds(20));
+            page.waitUntil(votesShown("42") + " && document.getElementById('total').textContent === '60'",
+                    Duration.ofSeconds(20));
             page.waitUntil("document.getElementById('state').textContent === 'final'", Duration.ofSeconds(10));
             assertThat(page.text(A + " .pct")).isEqualTo("70.0%");
             assertThat(page.evaluate("document.querySelector('" + A + " .bar-fill').style.width")).isEqualTo("70%");
-            Thread.sleep(600); // let the bar transition finish before the picture
+            // The picture once the bars' width transitions are over.
+            page.waitUntil("[...document.querySelectorAll('.bar-fill')].every(bar => bar.getAnimations().length === 0)",
+                    Duration.ofSeconds(10));
             page.screenshot(screenshot);
         }
         assertThat(screenshot).exists();
+    }
+
+    /** JavaScript: option a's vote count on the page reads {@code votes}. */
+    private static String votesShown(String votes) {
+        return "document.querySelector('" + A + " .votes').textContent === '" + votes + "'";
     }
 }

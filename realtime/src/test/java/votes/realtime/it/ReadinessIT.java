@@ -1,6 +1,8 @@
 package votes.realtime.it;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,21 +25,21 @@ class ReadinessIT {
     @Test
     void readyOnlyWhileTheBrokerAnswersAndOnceTalliesAreCaughtUp() {
         TallyFixture.publish(TallyFixture.newPollId(), 0, 0, 0);
-        TallyFixture.await("ready and caught up", Duration.ofSeconds(30), ReadinessIT::readyAndCaughtUp);
+        await("ready and caught up").atMost(Duration.ofSeconds(30)).untilAsserted(ReadinessIT::assertReadyAndCaughtUp);
 
         Component kafka = LocalStackResource.stack().localStack().require("kafka");
         kafka.kill9();
         try {
-            TallyFixture.await("not ready without a broker", Duration.ofSeconds(30),
-                    () -> given().get("/q/health/ready").statusCode() == 503);
+            await("not ready without a broker").atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503));
         } finally {
             kafka.start();
         }
-        TallyFixture.await("ready again once the broker is back", Duration.ofSeconds(60), ReadinessIT::readyAndCaughtUp);
+        await("ready again once the broker is back").atMost(Duration.ofSeconds(60))
+                .untilAsserted(ReadinessIT::assertReadyAndCaughtUp);
     }
 
-    private static boolean readyAndCaughtUp() {
-        var ready = given().get("/q/health/ready");
-        return ready.statusCode() == 200 && "UP".equals(ready.jsonPath().getString(CAUGHT_UP));
+    private static void assertReadyAndCaughtUp() {
+        given().get("/q/health/ready").then().statusCode(200).body(CAUGHT_UP, equalTo("UP"));
     }
 }

@@ -2,6 +2,7 @@ package votes.realtime.it;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -26,7 +27,8 @@ class ResultsIT {
     }
 
     static void awaitVersion(String pollId, long version) {
-        TallyFixture.await("results of " + pollId + " at version " + version, WAIT, () -> versionOf(pollId) >= version);
+        await("results of " + pollId + " at version " + version).atMost(WAIT)
+                .untilAsserted(() -> assertThat((long) versionOf(pollId)).as("version served").isGreaterThanOrEqualTo(version));
     }
 
     @Test

@@ -1,11 +1,15 @@
 package votes.realtime.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -13,6 +17,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import votes.realtime.it.SseReader.Frame;
 
@@ -22,6 +28,9 @@ class StreamIT {
 
     @TestHTTPResource("/")
     URL base;
+
+    @Inject
+    MeterRegistry registry;
 
     private URI stream(String pollId) {
         return URI.create(base.toString()).resolve("/api/v1/polls/" + pollId + "/results/stream");
@@ -104,18 +113,30 @@ class StreamIT {
     @Test
     void aStreamForAPollThatGetsItsFirstTallyDuringTheWaitOpens() throws Exception {
         String pollId = TallyFixture.newPollId();
-        Thread later = new Thread(() -> {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                return;
-            }
-            TallyFixture.publish(pollId, 0, 0, 0);
-        });
-        later.start();
-        try (SseReader sse = SseReader.open(stream(pollId), null)) {
+        await("no HTTP request in progress (earlier streams closed)").atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(activeRequests()).as("HTTP requests in progress").isZero());
+        CompletableFuture<SseReader> opening = CompletableFuture.supplyAsync(() -> open(stream(pollId)));
+        // Publish once the server holds the request (no tally yet, so it waits), not before: the tally must
+        // arrive during that wait for this test to prove anything.
+        await("the server holds the stream request").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> assertThat(activeRequests()).as("HTTP requests in progress").isPositive());
+        TallyFixture.publish(pollId, 0, 0, 0);
+        try (SseReader sse = opening.get(15, TimeUnit.SECONDS)) {
             assertThat(sse.status()).isEqualTo(200);
             assertThat(sse.nextTally(Duration.ofSeconds(5)).version()).isZero();
+        }
+    }
+
+    /** Requests the HTTP server has begun and not yet answered (Quarkus' Micrometer gauge). */
+    private double activeRequests() {
+        return registry.find("http.server.active.requests").gauges().stream().mapToDouble(Gauge::value).sum();
+    }
+
+    private static SseReader open(URI uri) {
+        try {
+            return SseReader.open(uri, null);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot open " + uri, e);
         }
     }
 

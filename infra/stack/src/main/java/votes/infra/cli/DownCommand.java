@@ -10,7 +10,8 @@ import votes.infra.stack.LocalStack;
 import votes.infra.stack.Tier;
 
 @Command(name = "down", mixinStandardHelpOptions = true,
-        description = "Stops every component by PID (SIGTERM, SIGKILL after a timeout); data stays in VOTE_HOME.")
+        description = "Stops every component by PID, the services and the gateway first, then Kafka, PostgreSQL and"
+                + " Redis (SIGTERM, SIGKILL after a timeout); data stays in VOTE_HOME.")
 final class DownCommand implements Runnable {
 
     @Override

@@ -5,7 +5,8 @@ import votes.infra.stack.Component;
 import votes.infra.stack.LocalStack;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "A table of components: PID, port, health (services: /q/health/ready).")
+        description = "A table of components: PID, port, health (services and gateway: /q/health/ready), then the"
+                + " stack home and Kafka's brokers.")
 final class StatusCommand implements Runnable {
 
     @Override

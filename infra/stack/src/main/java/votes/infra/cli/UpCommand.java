@@ -11,7 +11,10 @@ import votes.infra.stack.LocalStack;
 import votes.infra.stack.StackSettings;
 
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = {"Starts whatever is down (Kafka, PostgreSQL, Redis, the services, the gateway), then creates a demo poll.",
+        description = {"Starts whatever is down, in this order: Kafka (--brokers nodes), PostgreSQL, Redis, the dev keys"
+                + " (JWT and checkpoint pairs, made once per home), then each service whose module is in this checkout"
+                + " (ledger, cdc-relay, projections, realtime, ingest), then the gateway; then creates a demo poll."
+                + " A service that does not start is reported and the rest go on (exit 1).",
                 "Kafka topics are created, or brought up to the contract's configs, on every run."})
 final class UpCommand implements java.util.concurrent.Callable<Integer> {
 

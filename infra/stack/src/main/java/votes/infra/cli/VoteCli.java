@@ -5,10 +5,11 @@ import picocli.CommandLine.Command;
 
 /** `./vote`: the local stack in one command. Every subcommand answers --help. */
 @Command(name = "vote", mixinStandardHelpOptions = true, version = "vote 0.1.0",
-        description = "Runs the votes stack locally: Kafka, PostgreSQL, Redis, the services and the gateway.",
+        description = "Runs the votes stack locally (Kafka, PostgreSQL, Redis, the services and the gateway) and audits"
+                + " it.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, PidCommand.class, LogsCommand.class,
-                EnvCommand.class, TokenCommand.class, PgDrillCommand.class, LedgerCommand.class, RelayCommand.class,
-                CommandLine.HelpCommand.class})
+                EnvCommand.class, TokenCommand.class, AuditCommand.class, PgDrillCommand.class, LedgerCommand.class,
+                RelayCommand.class, UnbuiltCommand.class, CommandLine.HelpCommand.class})
 public final class VoteCli implements Runnable {
 
     @CommandLine.Spec

@@ -79,6 +79,7 @@ final class FaultRun {
                 (request, status, body) -> receipt(status, body, accepted), load.clients())) {
             CompletableFuture<PhaseResult> stream = CompletableFuture.supplyAsync(() ->
                     runner.run(label, load.rate(), Duration.ZERO, load.total(fault), Duration.ofSeconds(30)));
+            // The scenario's timeline, not a wait for a condition: load alone, then the fault held while it runs.
             Thread.sleep(load.before().toMillis());
             fault.inject(scene);
             Thread.sleep(fault.hold().toMillis());

@@ -105,6 +105,7 @@ class RelayResumesAfterRestartsIT {
                 Duration.ofNanos(System.nanoTime() - started).toSeconds());
     }
 
+    /** How long a component stays down while votes keep coming: the scenario's timeline, not a wait for a condition. */
     private static void pause(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());

@@ -78,7 +78,9 @@ class DashboardIT {
             assertThat(page.text("#total")).isEqualTo("10");
             assertThat(page.text("#rate")).isEqualTo("0");
 
-            Thread.sleep(600); // let the bar transition finish before the picture
+            // The picture once the bars' width transitions are over.
+            page.waitUntil("[...document.querySelectorAll('.bar-fill')].every(bar => bar.getAnimations().length === 0)",
+                    Duration.ofSeconds(10));
             page.screenshot(screenshot);
             assertThat(page.log()).noneMatch(line -> line.startsWith("pageerror"));
         }

@@ -48,7 +48,7 @@ class ResultsStreamResumeIT {
         // Up to date already: a reconnect with the newest id gets no stale first event.
         long newest = api.results(poll).json().get("version").asLong();
         try (ResultsStream current = ResultsStream.open(STACK.url(), poll, newest)) {
-            Thread.sleep(1_000);
+            Thread.sleep(1_000); // proves nothing stale arrives: there is no event to wait for
             assertThat(current.events()).allSatisfy(event -> assertThat(event.id()).isGreaterThan(newest));
         }
     }

@@ -49,6 +49,7 @@ final class DeltaStream implements AutoCloseable {
                     UUID id = UUID.randomUUID();
                     LedgerDatabase.insertDelta(insert, id, pollId, "a", 1);
                     committed.add(id);
+                    // Pacing the load (about a row a millisecond), not waiting for anything.
                     Thread.sleep(1);
                 }
             } catch (SQLException e) {
@@ -61,6 +62,7 @@ final class DeltaStream implements AutoCloseable {
         }
     }
 
+    /** Back-off between connection attempts while PostgreSQL is down: pacing the writer, not a test's wait. */
     private static void pause() {
         try {
             Thread.sleep(RECONNECT_PAUSE.toMillis());

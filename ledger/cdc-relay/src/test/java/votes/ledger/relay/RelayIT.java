@@ -41,11 +41,14 @@ class RelayIT {
 
     private static final String DELTAS = Topics.TALLY_DELTAS;
     private static final String POLLS = Topics.LEDGER_POLLS;
+    private static final String SKIPPED = "cdc_relay_skipped_total";
     private static final String SLOT = "relay_it_" + ProcessHandle.current().pid();
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     /** Short, so the idle and no-pinning scenarios take seconds; production runs 10 s. */
     private static final Duration HEARTBEAT = Duration.ofSeconds(1);
     private static final Duration READY = Duration.ofSeconds(60);
+    /** Rows the writer commits in each phase of a restart scenario (down, back up): enough to straddle it. */
+    private static final int ROWS_PER_PHASE = 200;
 
     private static TestStack stack;
     private static LedgerDatabase database;
@@ -199,9 +202,9 @@ class RelayIT {
             relay.kill();
             assertThat(relay.status("/q/health/live")).isEqualTo(-1);
             atKill = stream.committed().size();
-            Thread.sleep(1_000);
+            awaitRowsCommitted(stream, "while the relay is dead");
             relay.start().awaitReady(READY);
-            Thread.sleep(500);
+            awaitRowsCommitted(stream, "once the relay is back");
             committed = List.copyOf(stream.committed());
         }
 
@@ -229,10 +232,10 @@ class RelayIT {
 
             relay.stop();
             int atStop = stream.committed().size();
-            Thread.sleep(2_000);
+            awaitRowsCommitted(stream, "while the relay is stopped");
             whileStopped = stream.committed().size() - atStop;
             relay.start().awaitReady(READY);
-            Thread.sleep(500);
+            awaitRowsCommitted(stream, "once the relay is back");
             committed = List.copyOf(stream.committed());
         }
 
@@ -255,9 +258,11 @@ class RelayIT {
         long afterTheRow = database.currentWalLsn();
         for (int i = 0; i < 5; i++) {
             database.insertRejections(200);
-            Thread.sleep(HEARTBEAT.toMillis());
+            awaitHeartbeat();
         }
-        Thread.sleep(2 * HEARTBEAT.toMillis());
+        // Idle (no tracked row, no WAL from other tables) for two more heartbeats before the stop.
+        awaitHeartbeat();
+        awaitHeartbeat();
 
         relay.stop();
         StoredOffset stored = StoredOffset.in(offsets, "votes-cdc-relay").orElseThrow();
@@ -286,7 +291,7 @@ class RelayIT {
             awaitFlowing(stream);
 
             postgres.stop();
-            Thread.sleep(2_000);
+            await("the writer sees PostgreSQL gone").atMost(PATIENCE).until(() -> stream.outages() > 0);
             postgres.start();
             await().atMost(PATIENCE).until(() -> stream.committed().size() > 300 + 500);
             committed = List.copyOf(stream.committed());
@@ -404,6 +409,19 @@ class RelayIT {
     private static void awaitFlowing(DeltaStream stream) {
         await().atMost(PATIENCE).until(() -> stream.committed().size() > 300
                 && reader.arrived(stream.committed().get(100).toString()));
+    }
+
+    private static void awaitRowsCommitted(DeltaStream stream, String when) {
+        int from = stream.committed().size();
+        await(ROWS_PER_PHASE + " rows committed " + when).atMost(PATIENCE)
+                .until(() -> stream.committed().size() >= from + ROWS_PER_PHASE);
+    }
+
+    /** The relay handled one more heartbeat record (it marks them processed, and counts them as skipped). */
+    private static void awaitHeartbeat() throws Exception {
+        double before = relay.metric(SKIPPED);
+        await("a relay heartbeat").atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(relay.metric(SKIPPED)).as(SKIPPED).isGreaterThan(before));
     }
 
     private static boolean allArrived(List<UUID> committed) {

@@ -1,5 +1,8 @@
 package votes.ledger.relay;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -75,19 +78,12 @@ final class RelayProcess implements AutoCloseable {
         return Files.readAllLines(log);
     }
 
-    /** Waits for {@code /q/health/ready} to answer 200 (streaming from the slot). */
-    RelayProcess awaitReady(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("relay exited with " + process.exitValue() + "; see " + log);
-            }
-            if (status("/q/health/ready") == 200) {
-                return this;
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("relay not ready after " + timeout + "; see " + log);
+    /** Waits for {@code /q/health/ready} to answer 200 (streaming from the slot); fails at once if the relay died. */
+    RelayProcess awaitReady(Duration timeout) {
+        await("relay ready on /q/health/ready; see " + log).atMost(timeout).pollInterval(Duration.ofMillis(100))
+                .failFast("relay exited; see " + log, () -> !process.isAlive())
+                .untilAsserted(() -> assertThat(status("/q/health/ready")).as("/q/health/ready status").isEqualTo(200));
+        return this;
     }
 
     int status(String path) {

@@ -90,7 +90,7 @@ class ClientLimitsIT {
             assertThat(idle.getInputStream().read()).as("the idle connection is closed by the gateway").isEqualTo(-1);
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThan(Duration.ofMillis(500));
 
-            Thread.sleep(2_000); // past the idle timeout for the stream too
+            Thread.sleep(2_000); // past the idle timeout for the stream too: proves it is NOT closed
             assertThat(viewer.ended()).isFalse();
             assertThat(viewer.comments()).isGreaterThanOrEqualTo(3);
         }

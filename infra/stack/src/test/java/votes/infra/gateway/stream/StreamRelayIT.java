@@ -111,7 +111,7 @@ class StreamRelayIT {
             Viewer behind = clients.open("/api/v1/polls/resume/results/stream", 1, "3").get(0);
             Viewer garbled = clients.open("/api/v1/polls/resume/results/stream", 1, "not-a-version").get(0);
             await("the viewers behind get version 5 first", () -> behind.lastId() == 5 && garbled.lastId() == 5);
-            Thread.sleep(500);
+            Thread.sleep(500); // proves the up-to-date viewer gets nothing: there is no event to wait for
             assertThat(upToDate.ids()).isEmpty();
 
             realtime.publish("resume", 6);
