@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import votes.infra.stack.LocalStack;
+import votes.infra.launcher.LocalStack;
 import votes.infra.stack.Probes;
 import votes.infra.stack.StackSettings;
 
