@@ -35,7 +35,7 @@ exec > >(tee "$OUT/run.log") 2>&1
 
 PERF_JAR="$ROOT/perf/target/votes-perf.jar"
 AUDIT_JAR="$ROOT/audit/target/votes-audit.jar"
-if [[ ! -f "$PERF_JAR" || ! -f "$AUDIT_JAR" ]]; then
+if [[ ! -f "$PERF_JAR" || ! -f "$AUDIT_JAR" || ! -f "$ROOT/infra/gateway/target/votes-gateway.jar" ]]; then
   ./mvnw -q -pl perf,audit -am install -DskipTests
 fi
 CP="$PERF_JAR:$ROOT/perf/target/lib/*"
@@ -50,7 +50,7 @@ fi
 # there, so rebuilds in this tree during the run cannot touch the JVMs we measure.
 snapshot() { # <dir> <ledger quarkus-app dir>
   local dir=$1 ledger_app=$2
-  take_snapshot "$dir" vote pom.xml infra/stack/target/votes-infra.jar infra/stack/target/lib \
+  take_snapshot "$dir" vote pom.xml infra/stack/target/votes-infra.jar infra/stack/target/lib infra/gateway/target/votes-gateway.jar infra/gateway/target/lib \
     infra/kafka-server/target/lib ledger/cdc-relay/pom.xml ledger/cdc-relay/target/votes-cdc-relay.jar \
     ledger/cdc-relay/target/lib projections/pom.xml projections/target/quarkus-app audit/pom.xml \
     audit/target/votes-audit.jar audit/target/lib

@@ -51,8 +51,8 @@ exec > >(tee "$OUT/run.log") 2>&1
 PERF_JAR="$ROOT/perf/target/votes-perf.jar"
 BARE_JAR="$ROOT/perf/bare-endpoint/target/quarkus-app/quarkus-run.jar"
 INFRA_JAR="$ROOT/infra/stack/target/votes-infra.jar"
-if [[ ! -f "$PERF_JAR" || ! -f "$BARE_JAR" ]]; then
-  ./mvnw -q -pl perf/bare-endpoint,perf -am install -DskipTests
+if [[ ! -f "$PERF_JAR" || ! -f "$BARE_JAR" || ! -f "$ROOT/infra/gateway/target/votes-gateway.jar" ]]; then
+  ./mvnw -q -pl perf/bare-endpoint,perf,infra/gateway -am install -DskipTests
 fi
 CP="$PERF_JAR:$ROOT/perf/target/lib/*"
 
@@ -65,7 +65,7 @@ for m in ingest ledger; do [[ -f "$ROOT/$m/target/quarkus-app/quarkus-run.jar" ]
 SNAP="$ROOT/perf/target/snapshot"
 snapshot() {
   # The CLI runs a service only if its module pom exists (then ./vote builds only when the jar is missing: never here).
-  local parts=(vote pom.xml infra/stack/target/votes-infra.jar infra/stack/target/lib infra/kafka-server/target/lib)
+  local parts=(vote pom.xml infra/stack/target/votes-infra.jar infra/stack/target/lib infra/gateway/target/votes-gateway.jar infra/gateway/target/lib infra/kafka-server/target/lib)
   for m in ingest ledger; do [[ -d "$ROOT/$m/target/quarkus-app" ]] && parts+=("$m/pom.xml" "$m/target/quarkus-app"); done
   take_snapshot "$SNAP" "${parts[@]}"
 }

@@ -61,13 +61,13 @@ OUT="$ROOT/perf/target/live-$(date +%Y%m%dT%H%M%S)"
 mkdir -p "$OUT" "$VOTE_HOME"
 exec > >(tee "$OUT/run.log") 2>&1
 
-if [[ ! -f "$ROOT/perf/target/votes-perf.jar" ]]; then ./mvnw -q -pl perf -am install -DskipTests; fi
+if [[ ! -f "$ROOT/perf/target/votes-perf.jar" || ! -f "$ROOT/infra/gateway/target/votes-gateway.jar" ]]; then ./mvnw -q -pl perf,infra/gateway -am install -DskipTests; fi
 
 # Others rebuild jars in this tree while we measure (a jar rewritten under a running JVM stalls it): run the
 # stack AND the perf CLIs from a snapshot. ./vote runs a service only if its module pom is in the snapshot.
 SNAP="$ROOT/perf/target/live-snapshot"
 snapshot() {
-  local parts=(vote pom.xml infra/stack/target/votes-infra.jar infra/stack/target/lib infra/kafka-server/target/lib
+  local parts=(vote pom.xml infra/stack/target/votes-infra.jar infra/stack/target/lib infra/gateway/target/votes-gateway.jar infra/gateway/target/lib infra/kafka-server/target/lib
                perf/target/votes-perf.jar perf/target/lib)
   for m in ingest ledger projections realtime; do
     [[ -d "$ROOT/$m/target/quarkus-app" ]] && parts+=("$m/pom.xml" "$m/target/quarkus-app")

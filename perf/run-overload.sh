@@ -49,7 +49,7 @@ OUT="$ROOT/perf/target/overload-$(date +%Y%m%dT%H%M%S)"
 mkdir -p "$OUT" "$VOTE_HOME"
 exec > >(tee "$OUT/run.log") 2>&1
 
-if [[ ! -f "$ROOT/perf/target/votes-perf.jar" ]]; then ./mvnw -q -pl perf -am package -DskipTests; fi
+if [[ ! -f "$ROOT/perf/target/votes-perf.jar" || ! -f "$ROOT/infra/gateway/target/votes-gateway.jar" ]]; then ./mvnw -q -pl perf,infra/gateway -am package -DskipTests; fi
 for m in ingest ledger; do
   [[ -f "$ROOT/$m/target/quarkus-app/quarkus-run.jar" ]] || { echo "build $m first: ./mvnw -q -pl $m -am package -DskipTests"; exit 2; }
 done
@@ -58,7 +58,7 @@ done
 # AND the generator from a snapshot. ./vote runs a service only if its module pom is in the snapshot: only the
 # vote path runs here (no relay, projections or realtime: they do not take part in answering a vote).
 SNAP="$ROOT/perf/target/overload-snapshot"
-take_snapshot "$SNAP" vote pom.xml infra/stack/target/votes-infra.jar infra/stack/target/lib infra/kafka-server/target/lib \
+take_snapshot "$SNAP" vote pom.xml infra/stack/target/votes-infra.jar infra/stack/target/lib infra/gateway/target/votes-gateway.jar infra/gateway/target/lib infra/kafka-server/target/lib \
   perf/target/votes-perf.jar perf/target/lib ingest/pom.xml ingest/target/quarkus-app ledger/pom.xml ledger/target/quarkus-app
 CP="$SNAP/perf/target/votes-perf.jar:$SNAP/perf/target/lib/*"
 GEN_TIMEOUT=1200

@@ -3,7 +3,7 @@ package votes.infra.cli;
 import java.nio.file.Path;
 import java.util.OptionalInt;
 import votes.infra.kafka.ClusterIdentity;
-import votes.infra.stack.LocalStack;
+import votes.infra.launcher.LocalStack;
 import votes.infra.stack.StackSettings;
 
 /**

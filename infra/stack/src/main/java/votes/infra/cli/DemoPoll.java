@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import votes.infra.stack.LocalStack;
+import votes.infra.launcher.LocalStack;
 
 /** A poll to vote in right after `up`, created through the gateway like any admin would. */
 final class DemoPoll {

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import votes.infra.launcher.LocalStack;
 import votes.infra.stack.Component;
-import votes.infra.stack.LocalStack;
 import votes.infra.stack.Tier;
 
 @Command(name = "down", mixinStandardHelpOptions = true,

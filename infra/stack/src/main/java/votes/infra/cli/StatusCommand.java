@@ -1,8 +1,8 @@
 package votes.infra.cli;
 
 import picocli.CommandLine.Command;
+import votes.infra.launcher.LocalStack;
 import votes.infra.stack.Component;
-import votes.infra.stack.LocalStack;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "A table of components: PID, port, health (services and gateway: /q/health/ready), then the"

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import votes.infra.token.TokenMinter;
-import votes.infra.token.Ttl;
+import votes.kit.duration.Ttl;
 
 @Command(name = "token", mixinStandardHelpOptions = true,
         description = {"Mints dev JWTs signed with the stack's key (one per line on stdout).",

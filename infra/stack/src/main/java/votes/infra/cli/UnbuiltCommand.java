@@ -5,12 +5,16 @@ import votes.infra.service.ServiceProcess;
 
 /** For the {@code ./vote} script, which builds before {@code up} when a service of this checkout has no jar. */
 @Command(name = "unbuilt", hidden = true,
-        description = "Prints each service of this checkout whose jar is not built, one name a line.")
+        description = "Prints each service (and the gateway) of this checkout whose jar is not built, one name a line.")
 final class UnbuiltCommand implements Runnable {
 
     @Override
     public void run() {
-        Cli.stack().services().stream().filter(service -> !service.isBuilt()).map(ServiceProcess::name)
+        var stack = Cli.stack();
+        stack.services().stream().filter(service -> !service.isBuilt()).map(ServiceProcess::name)
                 .forEach(System.out::println);
+        if (!stack.gateway().isBuilt()) {
+            System.out.println(stack.gateway().name());
+        }
     }
 }

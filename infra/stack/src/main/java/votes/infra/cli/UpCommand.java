@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import votes.infra.stack.LocalStack;
+import votes.infra.launcher.LocalStack;
 import votes.infra.stack.StackSettings;
 
 @Command(name = "up", mixinStandardHelpOptions = true,

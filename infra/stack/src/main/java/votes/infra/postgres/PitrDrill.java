@@ -81,6 +81,46 @@ public final class PitrDrill {
                 backup.took().toMillis() / 1000.0, backup.dir()));
 
         String run = backup.dir().getFileName().toString();
+        Markers markers = writeMarkers(server, run, options);
+        Optional<Duration> commitToArchived = archiveLastCommit(server, archive, options);
+
+        step(4, "restoring the backup into a scratch server, recovering from the archive to the target time ...");
+        try (RestoredServer restored = RestoredServer.restore(bins, backup.dir(), settings.dataDir(SCRATCH), archive,
+                markers.target(), log, RESTORE_TIMEOUT)) {
+            PitrDrillReport.RestoreTimings timings = restored.timings();
+            say(String.format(Locale.ROOT, "promoted on port %d after %.2f s", restored.psql().port(),
+                    timings.promoted().toMillis() / 1000.0));
+
+            step(5, "comparing the restored rows with the live ones ...");
+            String target = markers.target();
+            Psql copy = restored.psql();
+            List<Long> restoredIds = "t".equals(copy.query(DRILL_DATABASE,
+                    "SELECT to_regclass('public.pitr_drill') IS NOT NULL")) ? ids(copy, run, null) : List.of();
+            Optional<Duration> lastCommitGap = seconds(copy.query(DRILL_DATABASE, "SELECT coalesce(extract(epoch"
+                    + " FROM timestamptz '" + target + "' - pg_last_xact_replay_timestamp())::text, '')"));
+            OptionalLong ledgerRestored = ledgerVotes(copy);
+
+            step(6, "stopping and removing the scratch server" + (options.clean() ? " and the backup" : "") + " ...");
+            restored.close();
+            if (options.clean()) {
+                Detached.run(OsUser.asPostgres(List.of("rm", "-rf", "--", backup.dir().toString())), log, 300);
+            }
+            return new PitrDrillReport(backup.dir(), backup.bytes(), backup.took(), !options.clean(), target,
+                    markers.before(), markers.after(), restoredIds, timings, lastCommitGap, markers.archiveAge(),
+                    commitToArchived, markers.ledgerAtTarget(), ledgerRestored);
+        }
+    }
+
+    /**
+     * What the live server held at the target time: the marker rows on each side of it, how old its last archived
+     * segment was, and the ledger's vote count.
+     */
+    private record Markers(String target, List<Long> before, List<Long> after, Optional<Duration> archiveAge,
+                           OptionalLong ledgerAtTarget) {
+    }
+
+    /** Step 2: the "before" rows, the target time, the "after" rows. */
+    private Markers writeMarkers(Psql server, String run, Options options) {
         step(2, "marker rows: " + options.rowsBefore() + " before the target time, " + options.rowsAfter()
                 + " after it (table pitr_drill in database " + DRILL_DATABASE + ", run " + run + ")");
         server.query(DRILL_DATABASE, "CREATE TABLE IF NOT EXISTS pitr_drill (id bigserial PRIMARY KEY,"
@@ -95,47 +135,29 @@ public final class PitrDrill {
         List<Long> before = ids(server, run, "before");
         List<Long> after = ids(server, run, "after");
         say("target time " + target);
+        return new Markers(target, before, after, archiveAge, ledgerAtTarget);
+    }
 
-        Optional<Duration> commitToArchived = Optional.empty();
+    /**
+     * Step 3: the last commit into the archive, by a forced WAL switch or by waiting for archive_timeout; in the
+     * second case, how long the commit waited to be archived.
+     */
+    private Optional<Duration> archiveLastCommit(Psql server, WalArchive archive, Options options) {
         if (options.waitForArchiveTimeout()) {
             long timeout = Long.parseLong(server.query(DRILL_DATABASE, "SELECT setting FROM pg_settings"
                     + " WHERE name = 'archive_timeout'"));
             step(3, "waiting for archive_timeout (" + timeout + " s) to archive the last commit ...");
             String segment = server.query(DRILL_DATABASE, "SELECT pg_walfile_name(pg_current_wal_lsn())");
-            commitToArchived = Optional.of(archive.await(segment,
-                    Duration.ofSeconds(timeout).plus(ARCHIVE_TIMEOUT_MARGIN), server));
-            say(segment + " archived " + commitToArchived.get().toMillis() + " ms after the last commit");
-        } else {
-            step(3, "WAL switch (pg_switch_wal), so the archive holds every commit ...");
-            String segment = server.query(DRILL_DATABASE, "SELECT pg_walfile_name(pg_switch_wal())");
-            Duration took = archive.await(segment, FORCED_SWITCH_ARCHIVED_WITHIN, server);
-            say(segment + " archived in " + took.toMillis() + " ms");
+            Duration commitToArchived = archive.await(segment, Duration.ofSeconds(timeout).plus(ARCHIVE_TIMEOUT_MARGIN),
+                    server);
+            say(segment + " archived " + commitToArchived.toMillis() + " ms after the last commit");
+            return Optional.of(commitToArchived);
         }
-
-        step(4, "restoring the backup into a scratch server, recovering from the archive to the target time ...");
-        try (RestoredServer restored = RestoredServer.restore(bins, backup.dir(), settings.dataDir(SCRATCH), archive,
-                target, log, RESTORE_TIMEOUT)) {
-            PitrDrillReport.RestoreTimings timings = restored.timings();
-            say(String.format(Locale.ROOT, "promoted on port %d after %.2f s", restored.psql().port(),
-                    timings.promoted().toMillis() / 1000.0));
-
-            step(5, "comparing the restored rows with the live ones ...");
-            Psql copy = restored.psql();
-            List<Long> restoredIds = "t".equals(copy.query(DRILL_DATABASE,
-                    "SELECT to_regclass('public.pitr_drill') IS NOT NULL")) ? ids(copy, run, null) : List.of();
-            Optional<Duration> lastCommitGap = seconds(copy.query(DRILL_DATABASE, "SELECT coalesce(extract(epoch"
-                    + " FROM timestamptz '" + target + "' - pg_last_xact_replay_timestamp())::text, '')"));
-            OptionalLong ledgerRestored = ledgerVotes(copy);
-
-            step(6, "stopping and removing the scratch server" + (options.clean() ? " and the backup" : "") + " ...");
-            restored.close();
-            if (options.clean()) {
-                Detached.run(OsUser.asPostgres(List.of("rm", "-rf", "--", backup.dir().toString())), log, 300);
-            }
-            return new PitrDrillReport(backup.dir(), backup.bytes(), backup.took(), !options.clean(), target,
-                    before, after, restoredIds, timings, lastCommitGap, archiveAge, commitToArchived, ledgerAtTarget,
-                    ledgerRestored);
-        }
+        step(3, "WAL switch (pg_switch_wal), so the archive holds every commit ...");
+        String segment = server.query(DRILL_DATABASE, "SELECT pg_walfile_name(pg_switch_wal())");
+        Duration took = archive.await(segment, FORCED_SWITCH_ARCHIVED_WITHIN, server);
+        say(segment + " archived in " + took.toMillis() + " ms");
+        return Optional.empty();
     }
 
     /** A server started before archiving was configured has not loaded it: votes.conf is read at start. */

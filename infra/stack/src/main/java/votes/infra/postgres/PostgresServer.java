@@ -55,6 +55,8 @@ public final class PostgresServer extends ManagedProcess {
         Path socket = socketDir(base);
         WalArchive archive = WalArchive.of(settings);
         try {
+            // PostgreSQL may be the first component of a fresh home (the PITR drill's IT starts nothing else).
+            Files.createDirectories(log.getParent());
             Files.createDirectories(socket);
             if (!Files.exists(log)) {
                 Files.createFile(log);

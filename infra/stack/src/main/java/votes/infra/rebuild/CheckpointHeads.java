@@ -1,9 +1,5 @@
 package votes.infra.rebuild;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +20,6 @@ record CheckpointHeads(List<Head> heads, long count, long first, long last) {
     /** One log's head as checkpoints {@code firstSequence..lastSequence} state it. */
     record Head(int log, long size, String root, long firstSequence, long lastSequence) {
     }
-
-    static final String COLUMNS = "sequence, origin, issued_at, body, signature, key_id, public_key";
 
     static CheckpointHeads read(Psql psql, String database) {
         return parse(psql.query(database, "SELECT (h->>'log')::int, (h->>'size')::bigint, h->>'root',"
@@ -72,23 +66,5 @@ record CheckpointHeads(List<Head> heads, long count, long first, long last) {
     /** The heads stated by checkpoints up to {@code sequence}. */
     List<Head> upTo(long sequence) {
         return heads.stream().filter(head -> head.firstSequence() <= sequence).toList();
-    }
-
-    /** Copies checkpoints {@code ..upTo} of {@code from} into {@code to} as they are (signatures included). */
-    static void copy(Psql psql, String from, String to, long upTo, Path scratch) {
-        try {
-            Files.createDirectories(scratch);
-            Path file = Files.createTempFile(scratch, "checkpoints", ".copy");
-            try {
-                String quoted = "'" + file.toString().replace("'", "''") + "'";
-                psql.query(from, "\\copy (SELECT " + COLUMNS + " FROM checkpoints WHERE sequence <= " + upTo
-                        + " ORDER BY sequence) TO " + quoted);
-                psql.query(to, "\\copy checkpoints (" + COLUMNS + ") FROM " + quoted);
-            } finally {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -99,6 +99,38 @@ public final class LedgerRebuild {
                 "LEDGER_POLLS_GROUP", pollsGroup,
                 // The original's checkpoints are copied in afterwards; this ledger signs none of its own.
                 "CHECKPOINT_INTERVAL", "0"));
+        refuseASecondRebuild(spec, ledger);
+        try (ConsumerGroups kafka = new ConsumerGroups(settings.kafkaBootstrap(), KAFKA_TIMEOUT)) {
+            if (!kafka.existing(List.of(votesGroup, pollsGroup)).isEmpty()) {
+                throw new StackException("consumer group " + votesGroup + " or " + pollsGroup + " exists already");
+            }
+            if ("1".equals(psql.query("postgres", "SELECT 1 FROM pg_database WHERE datname = '" + database + "'"))) {
+                throw new StackException("database " + database + " exists; a rebuild fills a new one (another"
+                        + " --database, or DROP DATABASE " + database + ")");
+            }
+            // Votes' ends first: a vote names a poll created before it, so every poll a vote below these ends names
+            // is below the poll-events ends taken next (the audit takes them in the same order).
+            EndOffsets ends = new EndOffsets(kafka.endOffsets(Topics.VOTES_SUBMITTED), kafka.endOffsets(Topics.POLL_EVENTS));
+            psql.query("postgres", "CREATE DATABASE " + database + " OWNER " + PostgresConfig.ROLE);
+            step(1, "database " + database + " created, owned by " + PostgresConfig.ROLE);
+            step(2, String.format(Locale.ROOT, "end offsets: %s %,d records in %d partitions, %s %,d in %d",
+                    Topics.VOTES_SUBMITTED, sum(ends.votes()), ends.votes().size(), Topics.POLL_EVENTS,
+                    sum(ends.polls()), ends.polls().size()));
+            try {
+                return rebuild(options, psql, kafka, ledger, ends, started);
+            } catch (RuntimeException e) {
+                throw new StackException(e.getMessage() + "; database " + database + " left as it is (drop it with"
+                        + " DROP DATABASE " + database + ")" + (options.keepGroups() ? "" : deleteGroups(kafka,
+                        votesGroup, pollsGroup)), e);
+            }
+        }
+    }
+
+    /** How long the rebuilding ledger took to start, to catch up and to stop. */
+    private record LedgerRun(Duration start, Duration catchUp, Duration stop) {
+    }
+
+    private void refuseASecondRebuild(ServiceSpec spec, ServiceProcess ledger) {
         if (!ledger.isBuilt()) {
             throw new StackException("the ledger is not built (" + spec.jar(settings.repoRoot()) + " missing): ./mvnw -q"
                     + " -pl ledger -am package -DskipTests");
@@ -117,35 +149,33 @@ public final class LedgerRebuild {
         }
         // Stale files of a run killed with -9: starting would signal whatever process has that pid now.
         new RunFiles(settings.runDir()).forget(COMPONENT);
-        try (ConsumerGroups kafka = new ConsumerGroups(settings.kafkaBootstrap(), KAFKA_TIMEOUT)) {
-            if (!kafka.existing(List.of(votesGroup, pollsGroup)).isEmpty()) {
-                throw new StackException("consumer group " + votesGroup + " or " + pollsGroup + " exists already");
-            }
-            if ("1".equals(psql.query("postgres", "SELECT 1 FROM pg_database WHERE datname = '" + database + "'"))) {
-                throw new StackException("database " + database + " exists; a rebuild fills a new one (another"
-                        + " --database, or DROP DATABASE " + database + ")");
-            }
-            // Votes' ends first: a vote names a poll created before it, so every poll a vote below these ends names
-            // is below the poll-events ends taken next (the audit takes them in the same order).
-            Map<Integer, Long> voteEnds = kafka.endOffsets(Topics.VOTES_SUBMITTED);
-            Map<Integer, Long> pollEnds = kafka.endOffsets(Topics.POLL_EVENTS);
-            psql.query("postgres", "CREATE DATABASE " + database + " OWNER " + PostgresConfig.ROLE);
-            step(1, "database " + database + " created, owned by " + PostgresConfig.ROLE);
-            step(2, String.format(Locale.ROOT, "end offsets: %s %,d records in %d partitions, %s %,d in %d",
-                    Topics.VOTES_SUBMITTED, sum(voteEnds), voteEnds.size(), Topics.POLL_EVENTS, sum(pollEnds),
-                    pollEnds.size()));
-            try {
-                return rebuild(options, psql, kafka, ledger, voteEnds, pollEnds, started);
-            } catch (RuntimeException e) {
-                throw new StackException(e.getMessage() + "; database " + database + " left as it is (drop it with"
-                        + " DROP DATABASE " + database + ")" + (options.keepGroups() ? "" : deleteGroups(kafka,
-                        votesGroup, pollsGroup)), e);
-            }
-        }
     }
 
-    private RebuildReport rebuild(Options options, Psql psql, ConsumerGroups kafka, ServiceProcess ledger,
-                                  Map<Integer, Long> voteEnds, Map<Integer, Long> pollEnds, long started)
+    private RebuildReport rebuild(Options options, Psql psql, ConsumerGroups kafka, ServiceProcess ledger, EndOffsets ends,
+                                  long started) throws InterruptedException {
+        String database = options.database();
+        String votesGroup = votesGroup(options.stamp());
+        String pollsGroup = pollsGroup(options.stamp());
+        LedgerRun run = runLedger(options, kafka, ledger, ends);
+
+        long t = System.nanoTime();
+        step(6, "comparing with the original database " + ORIGINAL_DATABASE + " ...");
+        List<Check> checks = compare(options, psql, kafka, ends);
+        Duration compare = since(t);
+
+        if (options.keepGroups()) {
+            step(7, "consumer groups " + votesGroup + " and " + pollsGroup + " kept (--keep-groups)");
+        } else {
+            kafka.delete(List.of(votesGroup, pollsGroup));
+            step(7, "consumer groups " + votesGroup + " and " + pollsGroup + " deleted");
+        }
+        return new RebuildReport(database, votesGroup, pollsGroup, options.keepGroups(), sum(ends.votes()),
+                sum(ends.polls()), checks, new RebuildReport.Timings(run.start(), run.catchUp(), run.stop(), compare,
+                since(started)), settings.ports().postgres(), settings.kafkaBootstrap());
+    }
+
+    /** Steps 3 to 5: the rebuilding ledger starts, reads to the end offsets and stops, even when interrupted. */
+    private LedgerRun runLedger(Options options, ConsumerGroups kafka, ServiceProcess ledger, EndOffsets ends)
             throws InterruptedException {
         String database = options.database();
         String votesGroup = votesGroup(options.stamp());
@@ -157,27 +187,23 @@ public final class LedgerRebuild {
                     + " ConsumerGroupCommand --delete)");
         }, "ledger-rebuild-stop");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
-        Duration ledgerStart;
-        Duration catchUp;
-        Duration stop;
         try {
             long t = System.nanoTime();
             ledger.start();
-            ledgerStart = since(t);
+            Duration ledgerStart = since(t);
             step(3, String.format(Locale.ROOT, "rebuilding ledger ready in %.1f s (pid %d, http://127.0.0.1:%d,"
                             + " groups %s and %s); log %s", seconds(ledgerStart), ledger.pid().orElse(-1),
                     ledger.port(), votesGroup, pollsGroup, settings.logFile(COMPONENT)));
             step(4, "catching up to the end offsets ...");
             long pid = ledger.pid().orElse(-1);
-            catchUp = CatchUp.await(kafka, List.of(
-                            new CatchUp.Target(votesGroup, Topics.VOTES_SUBMITTED, voteEnds),
-                            new CatchUp.Target(pollsGroup, Topics.POLL_EVENTS, pollEnds)),
-                    options.timeout(), () -> Probes.alive(pid), line -> say("  " + line));
+            Duration catchUp = CatchUp.await(kafka, ends.targets(votesGroup, pollsGroup), options.timeout(),
+                    () -> Probes.alive(pid), line -> say("  " + line));
             t = System.nanoTime();
             ledger.stop();
-            stop = since(t);
+            Duration stop = since(t);
             step(5, String.format(Locale.ROOT, "caught up in %.1f s; ledger stopped in %.1f s", seconds(catchUp),
                     seconds(stop)));
+            return new LedgerRun(ledgerStart, catchUp, stop);
         } finally {
             ledger.stop();
             try {
@@ -186,58 +212,57 @@ public final class LedgerRebuild {
                 // the JVM is shutting down: the hook runs anyway
             }
         }
+    }
 
-        long t = System.nanoTime();
-        step(6, "comparing with the original database " + ORIGINAL_DATABASE + " ...");
+    /** Step 6: both databases read at the same end offsets, the original's checkpoints copied over, the checks. */
+    private List<Check> compare(Options options, Psql psql, ConsumerGroups kafka, EndOffsets ends)
+            throws InterruptedException {
+        String database = options.database();
         // Counts below the end offsets mean something only once the original ledger has judged every record below
         // them too (it normally has: it is live).
         try {
-            CatchUp.await(kafka, List.of(
-                            new CatchUp.Target(ORIGINAL_VOTES_GROUP, Topics.VOTES_SUBMITTED, voteEnds),
-                            new CatchUp.Target(ORIGINAL_POLLS_GROUP, Topics.POLL_EVENTS, pollEnds)),
-                    options.timeout(), () -> true, line -> { });
+            CatchUp.await(kafka, ends.targets(ORIGINAL_VOTES_GROUP, ORIGINAL_POLLS_GROUP), options.timeout(),
+                    () -> true, line -> { });
         } catch (StackException e) {
             throw new StackException("the original ledger has not reached the end offsets the rebuild read to, so the"
                     + " two cannot be compared (is it running? ./vote status): " + e.getMessage());
         }
-        LedgerFacts rebuilt = LedgerFacts.read(psql, database, voteEnds);
-        LedgerFacts original = LedgerFacts.read(psql, ORIGINAL_DATABASE, voteEnds);
-        boolean votesMoved = !kafka.endOffsets(Topics.VOTES_SUBMITTED).equals(voteEnds);
-        boolean pollsMoved = !kafka.endOffsets(Topics.POLL_EVENTS).equals(pollEnds);
+        LedgerFacts rebuilt = LedgerFacts.read(psql, database, ends.votes());
+        LedgerFacts original = LedgerFacts.read(psql, ORIGINAL_DATABASE, ends.votes());
+        boolean votesMoved = !kafka.endOffsets(Topics.VOTES_SUBMITTED).equals(ends.votes());
+        boolean pollsMoved = !kafka.endOffsets(Topics.POLL_EVENTS).equals(ends.polls());
 
         Map<Integer, Set<Long>> common = RebuildChecks.commonSizes(original, rebuilt);
         Map<LogAt, String> originalRoots = StoredRoots.read(psql, ORIGINAL_DATABASE, common);
+        CheckpointHeads checkpoints = CheckpointHeads.read(psql, ORIGINAL_DATABASE);
+        Map<Integer, Set<Long>> rebuiltWanted = new TreeMap<>();
+        common.forEach((log, sizes) -> rebuiltWanted.computeIfAbsent(log, l -> new TreeSet<>()).addAll(sizes));
+        OptionalLong copiedUpTo = copyCheckpoints(psql, database, rebuilt, checkpoints, rebuiltWanted);
+        Map<LogAt, String> rebuiltRoots = StoredRoots.read(psql, database, rebuiltWanted);
+        return new RebuildChecks(original, rebuilt, originalRoots, rebuiltRoots, checkpoints, copiedUpTo,
+                votesMoved, pollsMoved).checks();
+    }
 
+    /**
+     * The original's checkpoints that the rebuilt logs cover, copied into the rebuilt database; the roots at their
+     * sizes are added to {@code rebuiltWanted}. Empty when none is covered.
+     */
+    private OptionalLong copyCheckpoints(Psql psql, String database, LedgerFacts rebuilt, CheckpointHeads checkpoints,
+                                         Map<Integer, Set<Long>> rebuiltWanted) {
         if (!"0".equals(psql.query(database, "SELECT count(*) FROM checkpoints"))) {
             throw new StackException("the rebuilding ledger signed checkpoints of its own in " + database
                     + "; it must not (CHECKPOINT_INTERVAL=0, no closes)");
         }
-        CheckpointHeads checkpoints = CheckpointHeads.read(psql, ORIGINAL_DATABASE);
         Map<Integer, Long> rebuiltSizes = new HashMap<>();
         rebuilt.logs().forEach((log, head) -> rebuiltSizes.put(log, head.size()));
         OptionalLong copiedUpTo = checkpoints.lastCovered(rebuiltSizes);
-        Map<Integer, Set<Long>> rebuiltWanted = new TreeMap<>();
-        common.forEach((log, sizes) -> rebuiltWanted.computeIfAbsent(log, l -> new TreeSet<>()).addAll(sizes));
         if (copiedUpTo.isPresent()) {
-            CheckpointHeads.copy(psql, ORIGINAL_DATABASE, database, copiedUpTo.getAsLong(),
+            CheckpointCopy.upTo(psql, ORIGINAL_DATABASE, database, copiedUpTo.getAsLong(),
                     settings.logFile(COMPONENT).getParent());
             checkpoints.upTo(copiedUpTo.getAsLong()).forEach(head ->
                     rebuiltWanted.computeIfAbsent(head.log(), l -> new TreeSet<>()).add(head.size()));
         }
-        Map<LogAt, String> rebuiltRoots = StoredRoots.read(psql, database, rebuiltWanted);
-        List<Check> checks = new RebuildChecks(original, rebuilt, originalRoots, rebuiltRoots, checkpoints, copiedUpTo,
-                votesMoved, pollsMoved).checks();
-        Duration compare = since(t);
-
-        if (options.keepGroups()) {
-            step(7, "consumer groups " + votesGroup + " and " + pollsGroup + " kept (--keep-groups)");
-        } else {
-            kafka.delete(List.of(votesGroup, pollsGroup));
-            step(7, "consumer groups " + votesGroup + " and " + pollsGroup + " deleted");
-        }
-        return new RebuildReport(database, votesGroup, pollsGroup, options.keepGroups(), sum(voteEnds), sum(pollEnds),
-                checks, new RebuildReport.Timings(ledgerStart, catchUp, stop, compare, since(started)),
-                settings.ports().postgres(), settings.kafkaBootstrap());
+        return copiedUpTo;
     }
 
     /** Best effort after a failure: the rebuild's groups are no use to anyone. */

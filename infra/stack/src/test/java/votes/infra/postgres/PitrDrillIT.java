@@ -9,27 +9,37 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import votes.infra.launcher.LocalStack;
 import votes.infra.stack.Probes;
 import votes.infra.stack.StackSettings;
-import votes.infra.test.TestStack;
 
 /** The drill end to end on the test stack's real PostgreSQL: backup, archive, restore to a time, compare. */
 class PitrDrillIT {
 
-    static TestStack stack;
+    static LocalStack stack;
     static Psql live;
 
+    /**
+     * The launcher's own PostgreSQL on free ports under target/, as ./vote up starts it (the testkit's shared stack
+     * would be a dependency cycle: the testkit is built on this module). The drill needs nothing else.
+     */
     @BeforeAll
     static void start() {
-        stack = TestStack.infrastructure();
-        // Another IT of this JVM may have stopped the shared stack; the drill needs only PostgreSQL.
-        stack.localStack().require("postgres").start();
-        StackSettings settings = stack.settings();
+        Path home = Path.of("target", "pitr-drill-" + ProcessHandle.current().pid()).toAbsolutePath();
+        StackSettings settings = StackSettings.ephemeral(home, StackSettings.findRepoRoot(Path.of("")));
+        stack = new LocalStack(settings, note -> System.err.println("[pitr-drill] " + note));
+        stack.require("postgres").start();
         live = new Psql(PostgresBinaries.locate().orElseThrow(),
                 PostgresServer.socketDir(settings.dataDir("postgres")), settings.ports().postgres(),
                 settings.logFile("pitr-drill-it"));
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.require("postgres").stop();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package votes.infra.stack;
+package votes.infra.launcher;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -6,13 +6,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import votes.proofs.checkpoint.Ed25519Keys;
-import votes.infra.gateway.GatewayProcess;
 import votes.infra.kafka.KafkaCluster;
 import votes.infra.postgres.PostgresServer;
 import votes.infra.redis.RedisServer;
+import votes.infra.service.GatewayProcess;
 import votes.infra.service.ServiceNotBuiltException;
 import votes.infra.service.ServiceProcess;
 import votes.infra.service.ServiceSpec;
+import votes.infra.stack.Component;
+import votes.infra.stack.StackSettings;
+import votes.infra.stack.Tier;
 import votes.infra.token.DevKeys;
 import votes.infra.token.TokenMinter;
 

@@ -1,11 +1,10 @@
-package votes.projections.streams;
+package votes.projections.tally;
 
 import io.smallrye.config.ConfigMapping;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
 import org.apache.kafka.streams.Topology;
-import votes.projections.tally.TallyTopology;
 
 /** Hands the tally topology to Quarkus, which runs it with the {@code kafka-streams.*} settings. */
 @ApplicationScoped

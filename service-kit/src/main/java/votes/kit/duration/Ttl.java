@@ -1,4 +1,4 @@
-package votes.infra.token;
+package votes.kit.duration;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * Durations as people type them: 90s, 30m, 1h, 7d, 250ms (or ISO-8601 like PT1H): token lifetimes, and the
- * gateway's timeouts (GatewayConfig), which need milliseconds.
+ * gateway's timeouts (GatewayConfig), which need milliseconds. In the kit because both infra/stack (./vote token)
+ * and infra/gateway read them, and neither depends on the other.
  */
 public final class Ttl {
 

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import votes.infra.gateway.client.ClientLimits;
 import votes.infra.gateway.stream.RelaySettings;
-import votes.infra.token.Ttl;
+import votes.kit.duration.Ttl;
 
 /**
  * The gateway's port, where each upstream lives (HTTP_PORT, INGEST_URL, LEDGER_URL, REALTIME_URL) and its

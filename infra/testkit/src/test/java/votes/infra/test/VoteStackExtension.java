@@ -3,8 +3,8 @@ package votes.infra.test;
 import java.time.Duration;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import votes.infra.launcher.LocalStack;
 import votes.infra.stack.Component;
-import votes.infra.stack.LocalStack;
 import votes.infra.stack.Probes;
 
 /**
