@@ -18,4 +18,9 @@ public record Check(int number, String title, Status status, long checked, long 
     public static Check error(int number, String title, String why) {
         return new Check(number, title, Status.ERROR, 0, 0, why, null);
     }
+
+    /** A count as the summaries print it: 1,204. */
+    static String count(long n) {
+        return String.format("%,d", n);
+    }
 }

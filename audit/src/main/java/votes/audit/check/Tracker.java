@@ -29,6 +29,15 @@ public final class Tracker {
         }
     }
 
+    /** One thing compared: it holds when {@code differences} is empty, else "{@code where}: {@code differences}". */
+    public void compare(String where, String differences) {
+        if (differences.isEmpty()) {
+            pass();
+        } else {
+            fail(where + ": " + differences);
+        }
+    }
+
     /** Counts a failure that another place in the same item already looked at (checked once, failed once). */
     public void failAlreadyCounted(String offender) {
         failures++;

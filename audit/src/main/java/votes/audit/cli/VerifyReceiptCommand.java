@@ -87,21 +87,12 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
                 String base = url != null ? url : Connections.env.getOrDefault("LEDGER_URL",
                         Connections.env.getOrDefault("VOTE_URL", "http://localhost:8080"));
                 source = base + "/api/v1/receipts/" + id;
-                HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(source))
-                        .timeout(connections.timeout()).header("Authorization", "Bearer " + bearer).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == HTTP_NOT_FOUND) {
-                    // The API answers 404 for an unknown receipt and for someone else's alike: with a wrong token
-                    // the vote may well exist, so nothing was checked.
-                    err.println("audit: could not check receipt " + id + ": " + source + " answered 404 (unknown, or not"
-                            + " the token's: check --token / AUDIT_TOKEN)");
+                try {
+                    json = fromApi(source, id, bearer);
+                } catch (CouldNotRun e) {
+                    err.println("audit: " + e.getMessage());
                     return Checklist.COULD_NOT_RUN;
                 }
-                if (response.statusCode() != HTTP_OK) {
-                    err.println("audit: " + source + " answered " + response.statusCode() + ": " + response.body());
-                    return Checklist.COULD_NOT_RUN;
-                }
-                json = response.body();
             } else {
                 json = null;
                 source = "the ledger's PostgreSQL (" + connections.jdbc().url() + ")";
@@ -114,6 +105,11 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
                 }
             }
         }
+        return verify(parsed, json, source, out);
+    }
+
+    /** @param parsed the receipt rebuilt from the ledger, or null to parse it from {@code json} */
+    private int verify(Receipt parsed, String json, String source, PrintWriter out) {
         Checklist checklist;
         try {
             if (parsed == null) {
@@ -128,6 +124,23 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
         out.print(ReportText.render("verify-receipt " + id + "from " + source, checklist));
         out.flush();
         return checklist.exitCode();
+    }
+
+    /** The receipt's JSON as the API serves it to the token's holder. */
+    private String fromApi(String source, UUID id, String bearer) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(source))
+                .timeout(connections.timeout()).header("Authorization", "Bearer " + bearer).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == HTTP_NOT_FOUND) {
+            // The API answers 404 for an unknown receipt and for someone else's alike: with a wrong token the vote
+            // may well exist, so nothing was checked.
+            throw new CouldNotRun("could not check receipt " + id + ": " + source + " answered 404 (unknown, or not"
+                    + " the token's: check --token / AUDIT_TOKEN)");
+        }
+        if (response.statusCode() != HTTP_OK) {
+            throw new CouldNotRun(source + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
     }
 
     /** The receipt the ledger's API would serve, rebuilt from its tables: row, latest covering checkpoint, tiles. */

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import votes.proofs.merkle.LedgerLeaf;
 import votes.proofs.merkle.TileAppender;
-import votes.ledger.vote.LedgerEntry;
 
 /**
  * Appends a batch's records to the logs of their partitions. Pure: the caller holds the logs' row locks, so the
@@ -19,17 +18,17 @@ import votes.ledger.vote.LedgerEntry;
  */
 public record LogAppends(List<LeafAppend> records, List<LogUpdate> logs) {
 
-    private static final Comparator<LedgerEntry> LOG_ORDER =
-            Comparator.comparingInt(LedgerEntry::partition).thenComparingLong(LedgerEntry::offset);
+    private static final Comparator<LeafSource> LOG_ORDER =
+            Comparator.comparingInt(LeafSource::partition).thenComparingLong(LeafSource::offset);
 
     /**
      * @param stored the locked logs by id; a record's partition must be among them
      * @param records the votes the batch records (its plan's records), in any order
      */
-    public static LogAppends of(Map<Integer, StoredLog> stored, List<LedgerEntry> records) {
+    public static LogAppends of(Map<Integer, StoredLog> stored, List<? extends LeafSource> records) {
         Map<Integer, TileAppender> appenders = new TreeMap<>();
         List<LeafAppend> appended = new ArrayList<>(records.size());
-        for (LedgerEntry entry : records.stream().sorted(LOG_ORDER).toList()) {
+        for (LeafSource entry : records.stream().sorted(LOG_ORDER).toList()) {
             TileAppender appender = appenders.computeIfAbsent(entry.partition(), log -> {
                 StoredLog row = stored.get(log);
                 if (row == null) {

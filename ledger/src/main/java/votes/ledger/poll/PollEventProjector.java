@@ -11,8 +11,8 @@ import votes.events.poll.PollClosed;
 import votes.events.poll.PollCreated;
 import votes.events.poll.PollEvent;
 import votes.ledger.sql.Backoff;
-import votes.ledger.vote.LedgerMetrics;
 import votes.ledger.log.LogPositions;
+import votes.ledger.log.UndecodableRecords;
 
 /**
  * Folds {@code poll-events} into the {@code polls} table, so the log alone rebuilds it (group {@code ledger-polls},
@@ -25,16 +25,16 @@ public class PollEventProjector {
 
     private final PollStore store;
     private final PollsFolded folded;
-    private final LedgerMetrics metrics;
+    private final UndecodableRecords undecodable;
     private final Duration firstRetry;
     private final Duration maxRetry;
 
-    PollEventProjector(PollStore store, PollsFolded folded, LedgerMetrics metrics,
+    PollEventProjector(PollStore store, PollsFolded folded, UndecodableRecords undecodable,
                        @ConfigProperty(name = "ledger.retry.first") Duration firstRetry,
                        @ConfigProperty(name = "ledger.retry.max") Duration maxRetry) {
         this.store = store;
         this.folded = folded;
-        this.metrics = metrics;
+        this.undecodable = undecodable;
         this.firstRetry = firstRetry;
         this.maxRetry = maxRetry;
     }
@@ -43,7 +43,7 @@ public class PollEventProjector {
     public Uni<Void> project(KafkaRecord<String, PollEvent> record) {
         PollEvent event = record.getPayload();
         if (event == null) {
-            metrics.undecodable("poll-events");
+            undecodable.skipped("poll-events");
             LOG.errorf("skipping an undecodable poll event at poll-events-%d@%d", record.getPartition(),
                     LogPositions.offset(record));
             return Uni.createFrom().completionStage(record.ack())

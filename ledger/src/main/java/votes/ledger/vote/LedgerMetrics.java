@@ -11,18 +11,17 @@ import votes.events.rule.RejectionReason;
 /**
  * The ledger's own meters. Counters count rows a committed transaction inserted, so they agree with the tables
  * however often a batch was retried or redelivered. Consumer lag comes from the Kafka client's metrics
- * ({@code kafka_consumer_fetch_manager_records_lag_max}), which Quarkus binds to the same registry.
+ * ({@code kafka_consumer_fetch_manager_records_lag_max}), which Quarkus binds to the same registry; undecodable
+ * records are counted by {@link votes.ledger.log.UndecodableRecords}.
  */
 @ApplicationScoped
 public class LedgerMetrics {
 
-    private final MeterRegistry registry;
     private final Counter recorded;
     private final Map<RejectionReason, Counter> rejected = new EnumMap<>(RejectionReason.class);
     private final DistributionSummary batchSize;
 
     LedgerMetrics(MeterRegistry registry) {
-        this.registry = registry;
         this.recorded = Counter.builder("votes_recorded_total")
                 .description("Votes the ledger recorded").register(registry);
         for (RejectionReason reason : RejectionReason.values()) {
@@ -40,10 +39,5 @@ public class LedgerMetrics {
     public void committed(BatchOutcome outcome) {
         recorded.increment(outcome.recorded());
         outcome.newRejections().forEach(reason -> rejected.get(reason).increment());
-    }
-
-    /** A record that cannot be decoded: it cannot be a vote, so it is skipped, and counted here. */
-    public void undecodable(String topic) {
-        registry.counter("ledger_undecodable_events_total", "topic", topic).increment();
     }
 }

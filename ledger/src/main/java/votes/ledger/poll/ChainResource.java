@@ -1,4 +1,4 @@
-package votes.ledger.checkpoint;
+package votes.ledger.poll;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -11,7 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import votes.kit.problem.ProblemException;
 import votes.kit.problem.ProblemType;
-import votes.ledger.poll.PollStore;
+import votes.ledger.checkpoint.CheckpointStore;
+import votes.ledger.checkpoint.PollChain;
+import votes.ledger.checkpoint.PollFinality;
 
 /**
  * {@code GET /api/v1/polls/{pollId}/chain}. Its own root path rather than a method of the polls resource: JAX-RS
