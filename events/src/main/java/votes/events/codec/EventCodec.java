@@ -5,12 +5,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import votes.events.poll.PollEvent;
+import votes.events.tally.Tally;
 import votes.events.vote.VoteSubmitted;
 
 /**
@@ -28,6 +30,12 @@ public final class EventCodec {
             // Optional members may be absent; the records themselves refuse a missing required one.
             .serializationInclusion(JsonInclude.Include.ALWAYS)
             .build();
+    /**
+     * A tally is a view, not an event: a count or flag it lacks reads as 0 / false, as its readers always took it
+     * (a dashboard shows what it can rather than dropping the poll).
+     */
+    private static final ObjectReader TALLY = JSON.readerFor(Tally.class)
+            .without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     private EventCodec() {
     }
@@ -38,6 +46,22 @@ public final class EventCodec {
 
     public static byte[] encode(PollEvent event) {
         return write(event);
+    }
+
+    /** A {@code vote-tallies} value. It carries no schemaVersion: its readers accept what they know of it. */
+    public static byte[] encode(Tally tally) {
+        return write(tally);
+    }
+
+    public static Tally decodeTally(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            throw new EventCodecException("empty Tally");
+        }
+        try {
+            return TALLY.readValue(bytes);
+        } catch (IOException | RuntimeException e) {
+            throw new EventCodecException("not a valid Tally: " + e.getMessage(), e);
+        }
     }
 
     public static VoteSubmitted decodeVote(byte[] bytes) {

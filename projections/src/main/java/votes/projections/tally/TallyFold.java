@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import votes.events.poll.PollOption;
+import votes.events.tally.Tally;
+import votes.events.tally.TallyOption;
 import votes.projections.cdc.DeltaRow;
 import votes.projections.cdc.PollRow;
 

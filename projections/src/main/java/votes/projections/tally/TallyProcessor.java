@@ -7,6 +7,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import votes.events.tally.Tally;
 import votes.projections.cdc.DeltaRow;
 import votes.projections.cdc.LedgerRow;
 import votes.projections.cdc.PollRow;

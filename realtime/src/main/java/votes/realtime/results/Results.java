@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
-import votes.realtime.tally.Tally;
+import votes.events.tally.Tally;
 
 /** The results of API.md: a tally as the public sees it, with each option's share of the total. */
 @JsonPropertyOrder({"pollId", "totalVotes", "options", "version", "asOf", "final"})
