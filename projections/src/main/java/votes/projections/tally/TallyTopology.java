@@ -15,13 +15,13 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import org.jboss.logging.Logger;
+import votes.events.cdc.LedgerRow;
+import votes.events.cdc.LedgerRows;
+import votes.events.cdc.MalformedRowException;
 import votes.events.codec.TallyDeserializer;
 import votes.events.codec.TallySerializer;
 import votes.events.tally.Tally;
 import votes.events.topic.Topics;
-import votes.projections.cdc.LedgerRow;
-import votes.projections.cdc.LedgerRows;
-import votes.projections.cdc.MalformedRowException;
 import votes.projections.streams.JsonSerde;
 
 /**
