@@ -10,6 +10,7 @@ import votes.events.poll.Poll;
 import votes.events.poll.PollCreated;
 import votes.events.poll.PollOption;
 import votes.events.poll.PollStatus;
+import votes.events.poll.PollView;
 import votes.ledger.poll.PollRequest.OptionRequest;
 
 class PollCreationTest {
