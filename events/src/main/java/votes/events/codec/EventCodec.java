@@ -12,6 +12,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import votes.events.poll.PollEvent;
+import votes.events.receipt.AcceptedReceipt;
+import votes.events.receipt.PendingReceipt;
 import votes.events.tally.Tally;
 import votes.events.vote.VoteSubmitted;
 
@@ -62,6 +64,23 @@ public final class EventCodec {
         } catch (IOException | RuntimeException e) {
             throw new EventCodecException("not a valid Tally: " + e.getMessage(), e);
         }
+    }
+
+    /** A receipt as Redis holds it (and the 202 body): JSON text, the form both Redis clients pass around. */
+    public static String encode(AcceptedReceipt receipt) {
+        return toJson(receipt);
+    }
+
+    public static String encode(PendingReceipt receipt) {
+        return toJson(receipt);
+    }
+
+    public static AcceptedReceipt decodeAcceptedReceipt(String json) {
+        return fromJson(json, AcceptedReceipt.class);
+    }
+
+    public static PendingReceipt decodePendingReceipt(String json) {
+        return fromJson(json, PendingReceipt.class);
     }
 
     public static VoteSubmitted decodeVote(byte[] bytes) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import votes.events.receipt.AcceptedReceipt;
 import votes.ingest.abuse.ProofOfWork;
 import votes.ingest.receipt.Receipt;
 
@@ -32,7 +33,7 @@ class VoteOutcomeResponsesTest {
         Response response = VoteOutcomeResponses.toResponse(new VoteOutcome.Accepted(receipt, false));
         assertThat(response.getStatus()).isEqualTo(202);
         assertThat(response.getHeaderString("Location")).isEqualTo("/api/v1/receipts/" + id);
-        assertThat(response.getEntity()).isEqualTo(new Receipt.Body(id, "p1", "a", "accepted", receipt.acceptedAt()));
+        assertThat(response.getEntity()).isEqualTo(new AcceptedReceipt(id, "p1", "a", "accepted", receipt.acceptedAt()));
     }
 
     @Test
