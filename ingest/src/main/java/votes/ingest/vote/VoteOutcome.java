@@ -7,7 +7,7 @@ import votes.ingest.receipt.Receipt;
 
 /**
  * How a vote submission ends. Refusals are values, not exceptions: each layer returns one and
- * {@link VoteOutcomeResponses} turns it into the one HTTP answer API.md gives it.
+ * {@link VoteOutcomeResponses} turns it into the one HTTP answer the API gives it.
  */
 public sealed interface VoteOutcome {
 
