@@ -12,6 +12,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import votes.events.poll.PollEvent;
+import votes.events.poll.PollView;
 import votes.events.receipt.AcceptedReceipt;
 import votes.events.receipt.PendingReceipt;
 import votes.events.tally.Tally;
@@ -64,6 +65,11 @@ public final class EventCodec {
         } catch (IOException | RuntimeException e) {
             throw new EventCodecException("not a valid Tally: " + e.getMessage(), e);
         }
+    }
+
+    /** The ledger's answer about a poll, for clients that create or look up polls over HTTP. */
+    public static PollView decodePollView(String json) {
+        return fromJson(json, PollView.class);
     }
 
     /** A receipt as Redis holds it (and the 202 body): JSON text, the form both Redis clients pass around. */
