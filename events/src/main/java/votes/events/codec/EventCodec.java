@@ -21,6 +21,8 @@ import votes.events.vote.VoteSubmitted;
 /**
  * The wire format of every event: UTF-8 JSON with an explicit {@code schemaVersion}. Readers refuse versions
  * they do not know instead of guessing, so a producer upgrade can never be silently misread by an old ledger.
+ * The other values that cross a process (tallies, receipts in Redis, the poll API's bodies) use the same mapper,
+ * so every format is written one way.
  */
 public final class EventCodec {
 
@@ -57,14 +59,7 @@ public final class EventCodec {
     }
 
     public static Tally decodeTally(byte[] bytes) {
-        if (bytes == null || bytes.length == 0) {
-            throw new EventCodecException("empty Tally");
-        }
-        try {
-            return TALLY.readValue(bytes);
-        } catch (IOException | RuntimeException e) {
-            throw new EventCodecException("not a valid Tally: " + e.getMessage(), e);
-        }
+        return read(bytes, Tally.class, () -> TALLY.readValue(bytes));
     }
 
     /** The ledger's answer about a poll, for clients that create or look up polls over HTTP. */
@@ -134,14 +129,23 @@ public final class EventCodec {
     }
 
     private static <T> T read(byte[] bytes, Class<T> type) {
+        return read(bytes, type, () -> JSON.readValue(bytes, type));
+    }
+
+    private static <T> T read(byte[] bytes, Class<T> type, JsonRead<T> parse) {
         if (bytes == null || bytes.length == 0) {
             throw new EventCodecException("empty " + type.getSimpleName());
         }
         try {
-            return JSON.readValue(bytes, type);
+            return parse.read();
         } catch (IOException | RuntimeException e) {
             // Jackson wraps the records' null checks; either way the bytes are not a valid event.
             throw new EventCodecException("not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
+    }
+
+    @FunctionalInterface
+    private interface JsonRead<T> {
+        T read() throws IOException;
     }
 }
