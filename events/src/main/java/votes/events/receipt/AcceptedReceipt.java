@@ -16,4 +16,9 @@ public record AcceptedReceipt(UUID receiptId, String pollId, String optionId, St
     public static AcceptedReceipt of(UUID receiptId, String pollId, String optionId, Instant acceptedAt) {
         return new AcceptedReceipt(receiptId, pollId, optionId, STATUS, acceptedAt);
     }
+
+    /** Where the ledger answers for it ({@code Location} of the 202): a path, the gateway's origin serves both. */
+    public String location() {
+        return "/api/v1/receipts/" + receiptId;
+    }
 }

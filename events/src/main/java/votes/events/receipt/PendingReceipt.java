@@ -12,6 +12,12 @@ public record PendingReceipt(UUID receiptId, String pollId, String optionId, Str
 
     private static final String KEY_PREFIX = "receipt:";
 
+    /** What ingest leaves for the ledger once the vote is on the log: the receipt and whose it is. */
+    public static PendingReceipt of(AcceptedReceipt accepted, String voterId) {
+        return new PendingReceipt(accepted.receiptId(), accepted.pollId(), accepted.optionId(), voterId,
+                accepted.acceptedAt());
+    }
+
     /** The Redis key of the receipt. Not hash-tagged by voter: the ledger finds it by receipt id alone. */
     public static String key(UUID receiptId) {
         return KEY_PREFIX + receiptId;

@@ -32,6 +32,13 @@ class ReceiptFormatsTest {
     }
 
     @Test
+    void anAcceptedReceiptNamesWhereTheLedgerAnswersAndWhatItLeavesForTheLedger() {
+        AcceptedReceipt receipt = AcceptedReceipt.of(ID, "p1", "a", AT);
+        assertThat(receipt.location()).isEqualTo("/api/v1/receipts/0193a1b2-0000-7000-8000-000000000001");
+        assertThat(PendingReceipt.of(receipt, "voterHash")).isEqualTo(new PendingReceipt(ID, "p1", "a", "voterHash", AT));
+    }
+
+    @Test
     void thePendingReceiptLivesUnderItsIdInRedis() {
         assertThat(PendingReceipt.key(ID)).isEqualTo("receipt:0193a1b2-0000-7000-8000-000000000001");
         assertThat(new PendingReceipt(ID, "p1", "a", "v", AT).key()).isEqualTo(PendingReceipt.key(ID));

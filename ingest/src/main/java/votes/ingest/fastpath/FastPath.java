@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import votes.events.codec.EventCodec;
+import votes.events.receipt.AcceptedReceipt;
 import votes.ingest.abuse.RateLimits;
-import votes.ingest.receipt.Receipt;
 import votes.ingest.receipt.RedisKeys;
 import votes.ingest.receipt.Reservation;
 
@@ -69,7 +69,7 @@ public class FastPath {
     }
 
     /** An unreadable value fails the verdict: the fast path is skipped and the ledger decides. */
-    private static Receipt readReceipt(String stored) {
-        return Receipt.of(EventCodec.decodeAcceptedReceipt(stored));
+    private static AcceptedReceipt readReceipt(String stored) {
+        return EventCodec.decodeAcceptedReceipt(stored);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.jboss.logging.Logger;
 import votes.events.codec.EventCodec;
+import votes.events.receipt.AcceptedReceipt;
 import votes.events.receipt.PendingReceipt;
 import votes.ingest.fastpath.FastPathConfig;
 import votes.ingest.fastpath.FastPathScripts;
@@ -35,19 +36,19 @@ public class ReceiptStore {
     }
 
     /** The claim the fast path makes for this receipt; the same value is compared when settling or releasing. */
-    public Reservation reservation(Receipt receipt, String voterId) {
-        return new Reservation(voterId, receipt, EventCodec.encode(receipt.body()));
+    public Reservation reservation(AcceptedReceipt receipt, String voterId) {
+        return new Reservation(voterId, receipt, EventCodec.encode(receipt));
     }
 
     /** After the ack. Completes (never fails) once Redis answered, or after {@code vote.redis.timeout}. */
     public Uni<Void> remember(Reservation reservation, String idempotencyKey) {
         String ttl = Long.toString(Math.max(1, config.ttl().toSeconds()));
-        Receipt receipt = reservation.receipt();
+        AcceptedReceipt receipt = reservation.receipt();
         Uni<?> slot = FastPathScripts.SETTLE.run(redis,
                 List.of(reservation.slotKey(), RedisKeys.idempotency(reservation.voterId(),
                         idempotencyKey == null ? NO_IDEMPOTENCY_KEY : idempotencyKey)),
                 List.of(reservation.value(), ttl, idempotencyKey == null ? "0" : "1"));
-        PendingReceipt pending = receipt.pending(reservation.voterId());
+        PendingReceipt pending = PendingReceipt.of(receipt, reservation.voterId());
         // Not inside the script: receipt:<id> is not hash-tagged by voter, so on a Redis Cluster it lives elsewhere.
         Uni<?> pendingReceipt = redis.send(Request.cmd(Command.SET).arg(pending.key())
                 .arg(EventCodec.encode(pending)).arg("EX").arg(ttl));

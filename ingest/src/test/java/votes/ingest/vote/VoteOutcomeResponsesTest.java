@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import votes.events.receipt.AcceptedReceipt;
 import votes.ingest.abuse.ProofOfWork;
-import votes.ingest.receipt.Receipt;
 
 class VoteOutcomeResponsesTest {
 
@@ -29,7 +28,7 @@ class VoteOutcomeResponsesTest {
     @Test
     void anAcceptedVoteAnswers202WithTheReceiptAndItsLocation() {
         UUID id = UUID.randomUUID();
-        Receipt receipt = new Receipt(id, "p1", "a", Instant.parse("2026-11-21T10:00:00Z"));
+        AcceptedReceipt receipt = AcceptedReceipt.of(id, "p1", "a", Instant.parse("2026-11-21T10:00:00Z"));
         Response response = VoteOutcomeResponses.toResponse(new VoteOutcome.Accepted(receipt, false));
         assertThat(response.getStatus()).isEqualTo(202);
         assertThat(response.getHeaderString("Location")).isEqualTo("/api/v1/receipts/" + id);
