@@ -6,7 +6,7 @@
 #   RUNS=1 DURATION=10s perf/run-baseline.sh
 #   ONLY="bare kafka pg" perf/run-baseline.sh
 #
-# Pinning (LOCAL-STACK-FACTS "Measuring HTTP here"): SERVER_CPUS runs the servers under test (ingest or the bare
+# Pinning (servers and generator share the cores): SERVER_CPUS runs the servers under test (ingest or the bare
 # endpoint, plus Kafka, PostgreSQL, Redis, gateway, ledger), GEN_CPUS runs the client side (load generator, raw
 # producer, raw PG client, and the ledger in the ledger-rate test, where the ledger is PostgreSQL's client).
 # Services are pinned after they start (taskset -a -p), so their JVM ergonomics are those of ./vote up.

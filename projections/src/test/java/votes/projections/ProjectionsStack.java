@@ -19,8 +19,8 @@ import votes.infra.test.LocalStackResource;
 import votes.projections.tally.TallyTopology;
 
 /**
- * The real stack of {@link LocalStackResource}, plus the topics of CONTRACT-issue3.md (until infra creates
- * them) and a fresh state directory, all before the application starts.
+ * The real stack of {@link LocalStackResource}, plus the topics of {@link votes.events.topic.Topics} (until infra
+ * creates them) and a fresh state directory, all before the application starts.
  */
 public class ProjectionsStack implements QuarkusTestResourceLifecycleManager {
 

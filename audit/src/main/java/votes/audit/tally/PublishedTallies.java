@@ -1,16 +1,18 @@
 package votes.audit.tally;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import votes.events.codec.EventCodec;
 import votes.events.codec.EventCodecException;
+import votes.events.tally.Tally;
+import votes.events.tally.TallyOption;
 
 /**
- * The latest value per poll of {@code vote-tallies} (compacted; Tally JSON of CONTRACT-issue3:
- * {@code {"pollId","options":[{"optionId","votes"}],"totalVotes","version",…}}), folded record by record in
- * offset order. A tombstone removes the poll.
+ * The latest value per poll of {@code vote-tallies} (compacted; a {@link Tally} read with the contract's codec,
+ * the same one projections writes it with), folded record by record in offset order. A tombstone removes the
+ * poll.
  */
 public final class PublishedTallies {
 
@@ -25,17 +27,17 @@ public final class PublishedTallies {
             }
             return;
         }
-        JsonNode tally;
+        Tally tally;
         try {
-            tally = EventCodec.fromJson(new String(value, StandardCharsets.UTF_8), JsonNode.class);
+            tally = EventCodec.decodeTally(value);
         } catch (EventCodecException e) {
             undecodable++;
             return;
         }
-        String pollId = tally.path("pollId").asText(keyText);
+        String pollId = tally.pollId() != null ? tally.pollId() : keyText;
         Map<String, Long> options = new HashMap<>();
-        for (JsonNode option : tally.path("options")) {
-            options.put(option.path("optionId").asText(), option.path("votes").asLong());
+        for (TallyOption option : tally.options()) {
+            options.put(Objects.requireNonNullElse(option.optionId(), ""), option.votes());
         }
         tallies.put(pollId, options);
     }
@@ -44,7 +46,7 @@ public final class PublishedTallies {
         return tallies;
     }
 
-    /** Records that are no JSON: skipped (the report says how many; a tally they hid shows as a difference). */
+    /** Records that are no tally: skipped (the report says how many; a tally they hid shows as a difference). */
     public long undecodable() {
         return undecodable;
     }

@@ -5,17 +5,24 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import votes.events.poll.PollEvent;
+import votes.events.poll.PollView;
+import votes.events.receipt.AcceptedReceipt;
+import votes.events.receipt.PendingReceipt;
+import votes.events.tally.Tally;
 import votes.events.vote.VoteSubmitted;
 
 /**
  * The wire format of every event: UTF-8 JSON with an explicit {@code schemaVersion}. Readers refuse versions
  * they do not know instead of guessing, so a producer upgrade can never be silently misread by an old ledger.
+ * The other values that cross a process (tallies, receipts in Redis, the poll API's bodies) use the same mapper,
+ * so every format is written one way.
  */
 public final class EventCodec {
 
@@ -28,6 +35,12 @@ public final class EventCodec {
             // Optional members may be absent; the records themselves refuse a missing required one.
             .serializationInclusion(JsonInclude.Include.ALWAYS)
             .build();
+    /**
+     * A tally is a view, not an event: a count or flag it lacks reads as 0 / false, as its readers always took it
+     * (a dashboard shows what it can rather than dropping the poll).
+     */
+    private static final ObjectReader TALLY = JSON.readerFor(Tally.class)
+            .without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     private EventCodec() {
     }
@@ -38,6 +51,37 @@ public final class EventCodec {
 
     public static byte[] encode(PollEvent event) {
         return write(event);
+    }
+
+    /** A {@code vote-tallies} value. It carries no schemaVersion: its readers accept what they know of it. */
+    public static byte[] encode(Tally tally) {
+        return write(tally);
+    }
+
+    public static Tally decodeTally(byte[] bytes) {
+        return read(bytes, Tally.class, () -> TALLY.readValue(bytes));
+    }
+
+    /** The ledger's answer about a poll, for clients that create or look up polls over HTTP. */
+    public static PollView decodePollView(String json) {
+        return fromJson(json, PollView.class);
+    }
+
+    /** A receipt as Redis holds it (and the 202 body): JSON text, the form both Redis clients pass around. */
+    public static String encode(AcceptedReceipt receipt) {
+        return toJson(receipt);
+    }
+
+    public static String encode(PendingReceipt receipt) {
+        return toJson(receipt);
+    }
+
+    public static AcceptedReceipt decodeAcceptedReceipt(String json) {
+        return fromJson(json, AcceptedReceipt.class);
+    }
+
+    public static PendingReceipt decodePendingReceipt(String json) {
+        return fromJson(json, PendingReceipt.class);
     }
 
     public static VoteSubmitted decodeVote(byte[] bytes) {
@@ -85,14 +129,23 @@ public final class EventCodec {
     }
 
     private static <T> T read(byte[] bytes, Class<T> type) {
+        return read(bytes, type, () -> JSON.readValue(bytes, type));
+    }
+
+    private static <T> T read(byte[] bytes, Class<T> type, JsonRead<T> parse) {
         if (bytes == null || bytes.length == 0) {
             throw new EventCodecException("empty " + type.getSimpleName());
         }
         try {
-            return JSON.readValue(bytes, type);
+            return parse.read();
         } catch (IOException | RuntimeException e) {
             // Jackson wraps the records' null checks; either way the bytes are not a valid event.
             throw new EventCodecException("not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
+    }
+
+    @FunctionalInterface
+    private interface JsonRead<T> {
+        T read() throws IOException;
     }
 }

@@ -1,18 +1,16 @@
 package votes.ingest.fastpath;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import votes.events.codec.EventCodec;
+import votes.events.receipt.AcceptedReceipt;
 import votes.ingest.abuse.RateLimits;
-import votes.ingest.receipt.Receipt;
 import votes.ingest.receipt.RedisKeys;
 import votes.ingest.receipt.Reservation;
 
@@ -32,12 +30,10 @@ public class FastPath {
     private static final String NO_IDEMPOTENCY_KEY = "-";
 
     private final Redis redis;
-    private final ObjectMapper json;
     private final FastPathConfig config;
 
-    public FastPath(Redis redis, ObjectMapper json, FastPathConfig config) {
+    public FastPath(Redis redis, FastPathConfig config) {
         this.redis = redis;
-        this.json = json;
         this.config = config;
     }
 
@@ -72,11 +68,8 @@ public class FastPath {
         return new FastPathVerdict.Checked(existing, counts);
     }
 
-    private Receipt readReceipt(String stored) {
-        try {
-            return json.readValue(stored, Receipt.Body.class).receipt();
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable receipt in Redis", e);
-        }
+    /** An unreadable value fails the verdict: the fast path is skipped and the ledger decides. */
+    private static AcceptedReceipt readReceipt(String stored) {
+        return EventCodec.decodeAcceptedReceipt(stored);
     }
 }

@@ -2,13 +2,13 @@ package votes.ingest.fastpath;
 
 import java.util.List;
 import java.util.UUID;
-import votes.ingest.receipt.Receipt;
+import votes.events.receipt.AcceptedReceipt;
 
 /** What Redis knew about a vote before it is appended, in one round trip. */
 public sealed interface FastPathVerdict {
 
     /** The voter already used this Idempotency-Key: answer with the same receipt, append nothing, count nothing. */
-    record Replay(Receipt receipt) implements FastPathVerdict {
+    record Replay(AcceptedReceipt receipt) implements FastPathVerdict {
     }
 
     /**

@@ -7,6 +7,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import votes.events.poll.PollView;
 
 /** The ledger's poll API, asked only when a vote names a poll our cache has not seen yet. */
 @RegisterRestClient(configKey = "ledger")
@@ -16,5 +17,5 @@ public interface LedgerPolls {
     @GET
     @Path("/{pollId}")
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<LedgerPoll> get(@PathParam("pollId") String pollId);
+    Uni<PollView> get(@PathParam("pollId") String pollId);
 }

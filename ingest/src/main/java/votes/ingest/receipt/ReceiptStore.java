@@ -1,7 +1,5 @@
 package votes.ingest.receipt;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -9,6 +7,9 @@ import io.vertx.mutiny.redis.client.Request;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.jboss.logging.Logger;
+import votes.events.codec.EventCodec;
+import votes.events.receipt.AcceptedReceipt;
+import votes.events.receipt.PendingReceipt;
 import votes.ingest.fastpath.FastPathConfig;
 import votes.ingest.fastpath.FastPathScripts;
 
@@ -27,33 +28,30 @@ public class ReceiptStore {
     private static final String NO_IDEMPOTENCY_KEY = "-";
 
     private final Redis redis;
-    private final ObjectMapper json;
     private final FastPathConfig config;
 
-    public ReceiptStore(Redis redis, ObjectMapper json, FastPathConfig config) {
+    public ReceiptStore(Redis redis, FastPathConfig config) {
         this.redis = redis;
-        this.json = json;
         this.config = config;
     }
 
     /** The claim the fast path makes for this receipt; the same value is compared when settling or releasing. */
-    public Reservation reservation(Receipt receipt, String voterId) {
-        return new Reservation(voterId, receipt, write(receipt.body()));
+    public Reservation reservation(AcceptedReceipt receipt, String voterId) {
+        return new Reservation(voterId, receipt, EventCodec.encode(receipt));
     }
 
     /** After the ack. Completes (never fails) once Redis answered, or after {@code vote.redis.timeout}. */
     public Uni<Void> remember(Reservation reservation, String idempotencyKey) {
         String ttl = Long.toString(Math.max(1, config.ttl().toSeconds()));
-        Receipt receipt = reservation.receipt();
+        AcceptedReceipt receipt = reservation.receipt();
         Uni<?> slot = FastPathScripts.SETTLE.run(redis,
                 List.of(reservation.slotKey(), RedisKeys.idempotency(reservation.voterId(),
                         idempotencyKey == null ? NO_IDEMPOTENCY_KEY : idempotencyKey)),
                 List.of(reservation.value(), ttl, idempotencyKey == null ? "0" : "1"));
-        Receipt.Pending pending = new Receipt.Pending(receipt.receiptId(), receipt.pollId(), receipt.optionId(),
-                reservation.voterId(), receipt.acceptedAt());
+        PendingReceipt pending = PendingReceipt.of(receipt, reservation.voterId());
         // Not inside the script: receipt:<id> is not hash-tagged by voter, so on a Redis Cluster it lives elsewhere.
-        Uni<?> pendingReceipt = redis.send(Request.cmd(Command.SET).arg(RedisKeys.receipt(receipt.receiptId()))
-                .arg(write(pending)).arg("EX").arg(ttl));
+        Uni<?> pendingReceipt = redis.send(Request.cmd(Command.SET).arg(pending.key())
+                .arg(EventCodec.encode(pending)).arg("EX").arg(ttl));
         return bounded(Uni.combine().all().unis(slot, pendingReceipt).discardItems(),
                 "receipt " + receipt.receiptId() + " not cached in Redis");
     }
@@ -70,13 +68,5 @@ public class ReceiptStore {
                     LOG.debugf("%s: %s", whenSkipped, failure.toString());
                     return null;
                 });
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a receipt always serializes", e);
-        }
     }
 }

@@ -1,8 +1,9 @@
 package votes.ingest.receipt;
 
 /**
- * The Redis keys of the team contract. Voter-scoped keys carry the voter id in braces so that, on a Redis
- * Cluster, all of one voter's keys share a slot and one script can touch them together.
+ * The Redis keys only ingest reads (the ledger's {@code receipt:<id>} is the contract's
+ * {@link votes.events.receipt.PendingReceipt#key}). Voter-scoped keys carry the voter id in braces so that, on a
+ * Redis Cluster, all of one voter's keys share a slot and one script can touch them together.
  */
 public final class RedisKeys {
 
@@ -17,10 +18,5 @@ public final class RedisKeys {
     /** The receipt a voter's Idempotency-Key was answered with. */
     public static String idempotency(String voterId, String idempotencyKey) {
         return "vote:{" + voterId + "}:idem:" + idempotencyKey;
-    }
-
-    /** Lets the ledger answer "accepted" for a receipt it has not recorded yet. */
-    public static String receipt(Object receiptId) {
-        return "receipt:" + receiptId;
     }
 }

@@ -10,7 +10,7 @@ import votes.kit.problem.Problem;
 import votes.kit.problem.ProblemType;
 
 /**
- * Refuses a vote whose declared Content-Length is over 4 KiB with API.md's 413 problem+json before a byte
+ * Refuses a vote whose declared Content-Length is over 4 KiB with the API's 413 problem+json before a byte
  * of it is read (Vert.x's own body limit would answer a bare 413 with no body). Bodies without a length
  * (chunked) are caught by {@link VoteRequestParser} once read, under quarkus.http.limits.max-body-size.
  */

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import votes.events.id.EventIds;
 import votes.events.poll.Poll;
+import votes.events.receipt.AcceptedReceipt;
 import votes.events.vote.ClientFacts;
 import votes.events.vote.VoteSubmitted;
 import votes.ingest.abuse.AbuseDefense;
@@ -28,7 +29,6 @@ import votes.ingest.overload.Deadline;
 import votes.ingest.overload.ShedReason;
 import votes.ingest.overload.Shedding;
 import votes.ingest.poll.PollDirectory;
-import votes.ingest.receipt.Receipt;
 import votes.ingest.receipt.ReceiptStore;
 import votes.ingest.receipt.Reservation;
 
@@ -93,7 +93,7 @@ public class SubmitVote {
             return Uni.createFrom().item(new VoteOutcome.ChallengeRequired(upFront.get(), vote.proof() != null));
         }
         // The receipt id (= the event id) exists before Redis is asked: the reservation names it.
-        Reservation reservation = receipts.reservation(new Receipt(EventIds.next(), vote.pollId(), vote.optionId(), now),
+        Reservation reservation = receipts.reservation(AcceptedReceipt.of(EventIds.next(), vote.pollId(), vote.optionId(), now),
                 vote.voterId());
         String addressHash = ClientFacts.hash(vote.address());
         List<RateLimits.Counter> counters = abuse.counters(vote.voterId(), vote.deviceId(), addressHash, now);
@@ -159,7 +159,7 @@ public class SubmitVote {
     }
 
     private Uni<VoteOutcome> append(VoteCommand vote, Reservation reservation, String addressHash, Deadline deadline) {
-        Receipt receipt = reservation.receipt();
+        AcceptedReceipt receipt = reservation.receipt();
         VoteSubmitted event = VoteSubmitted.of(receipt.receiptId(), vote.pollId(), vote.voterId(), vote.optionId(),
                 receipt.acceptedAt(), vote.idempotencyKey(),
                 new ClientFacts(vote.deviceId(), addressHash, ClientFacts.hash(vote.userAgent())));

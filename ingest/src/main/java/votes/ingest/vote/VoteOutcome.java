@@ -2,17 +2,17 @@ package votes.ingest.vote;
 
 import java.time.Duration;
 import java.util.UUID;
+import votes.events.receipt.AcceptedReceipt;
 import votes.ingest.abuse.Challenge;
-import votes.ingest.receipt.Receipt;
 
 /**
  * How a vote submission ends. Refusals are values, not exceptions: each layer returns one and
- * {@link VoteOutcomeResponses} turns it into the one HTTP answer API.md gives it.
+ * {@link VoteOutcomeResponses} turns it into the one HTTP answer the API gives it.
  */
 public sealed interface VoteOutcome {
 
     /** Appended durably to the log (or the same Idempotency-Key retried: {@code replayed}). */
-    record Accepted(Receipt receipt, boolean replayed) implements VoteOutcome {
+    record Accepted(AcceptedReceipt receipt, boolean replayed) implements VoteOutcome {
     }
 
     /**

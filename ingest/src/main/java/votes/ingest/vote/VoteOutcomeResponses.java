@@ -13,7 +13,7 @@ public final class VoteOutcomeResponses {
 
     public static Response toResponse(VoteOutcome outcome) {
         if (outcome instanceof VoteOutcome.Accepted accepted) {
-            return Response.accepted(accepted.receipt().body())
+            return Response.accepted(accepted.receipt())
                     .header("Location", accepted.receipt().location())
                     .build();
         }

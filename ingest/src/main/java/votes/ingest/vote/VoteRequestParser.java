@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
  */
 public final class VoteRequestParser {
 
-    /** API.md: bodies over 4 KiB are refused with 413 before anything else looks at them. */
+    /** The API's rule: bodies over 4 KiB are refused with 413 before anything else looks at them. */
     public static final int MAX_BODY_BYTES = 4096;
     public static final int MAX_IDEMPOTENCY_KEY = 100;
-    // Not in API.md's table, but a header that long is no fingerprint and would bloat every event.
+    // Not among the API's limits, but a header that long is no fingerprint and would bloat every event.
     public static final int MAX_DEVICE_ID = 200;
     private static final Pattern OPTION_ID = Pattern.compile("[a-z0-9-]{1,40}");
 

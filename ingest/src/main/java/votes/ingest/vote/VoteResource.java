@@ -24,7 +24,7 @@ import votes.ingest.overload.ConcurrencyGate;
 import votes.ingest.overload.Deadline;
 import votes.ingest.overload.Shedding;
 
-/** {@code POST /api/v1/polls/{pollId}/votes}: reads the request, submits the vote, answers per API.md. */
+/** {@code POST /api/v1/polls/{pollId}/votes}: reads the request, submits the vote, answers as the API says. */
 @Path("/api/v1/polls/{pollId}/votes")
 public class VoteResource {
 

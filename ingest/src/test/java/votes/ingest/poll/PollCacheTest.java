@@ -10,6 +10,7 @@ import votes.events.poll.Poll;
 import votes.events.poll.PollClosed;
 import votes.events.poll.PollCreated;
 import votes.events.poll.PollOption;
+import votes.events.poll.PollView;
 
 class PollCacheTest {
 
@@ -29,7 +30,8 @@ class PollCacheTest {
     @Test
     void theLogOverridesWhatTheLedgerToldUsButKeepsAKnownClose() {
         PollCache cache = new PollCache();
-        Poll fromLedger = new LedgerPoll("p1", "Lunch?", options, null, null, "closed").toPoll(t0.plusSeconds(5));
+        Poll fromLedger = new PollView("p1", "Lunch?", options, null, null, null, null, "closed")
+                .toPoll(t0.plusSeconds(5));
         cache.learn(fromLedger);
         cache.apply(created);
         assertThat(cache.get("p1").createdAt()).isEqualTo(t0);
@@ -40,7 +42,7 @@ class PollCacheTest {
     void aLedgerAnswerNeverReplacesWhatTheLogSaid() {
         PollCache cache = new PollCache();
         cache.apply(created);
-        Poll kept = cache.learn(new LedgerPoll("p1", "other", options, null, null, "open").toPoll(t0));
+        Poll kept = cache.learn(new PollView("p1", "other", options, null, null, null, null, "open").toPoll(t0));
         assertThat(kept.title()).isEqualTo("Lunch?");
     }
 

@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import votes.events.receipt.AcceptedReceipt;
 import votes.ingest.abuse.ProofOfWork;
-import votes.ingest.receipt.Receipt;
 
 class VoteOutcomeResponsesTest {
 
@@ -28,11 +28,11 @@ class VoteOutcomeResponsesTest {
     @Test
     void anAcceptedVoteAnswers202WithTheReceiptAndItsLocation() {
         UUID id = UUID.randomUUID();
-        Receipt receipt = new Receipt(id, "p1", "a", Instant.parse("2026-11-21T10:00:00Z"));
+        AcceptedReceipt receipt = AcceptedReceipt.of(id, "p1", "a", Instant.parse("2026-11-21T10:00:00Z"));
         Response response = VoteOutcomeResponses.toResponse(new VoteOutcome.Accepted(receipt, false));
         assertThat(response.getStatus()).isEqualTo(202);
         assertThat(response.getHeaderString("Location")).isEqualTo("/api/v1/receipts/" + id);
-        assertThat(response.getEntity()).isEqualTo(new Receipt.Body(id, "p1", "a", "accepted", receipt.acceptedAt()));
+        assertThat(response.getEntity()).isEqualTo(new AcceptedReceipt(id, "p1", "a", "accepted", receipt.acceptedAt()));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.List;
 import votes.events.id.EventIds;
 import votes.events.poll.PollCreated;
 import votes.events.poll.PollOption;
+import votes.events.poll.PollRequest;
 
 /** Turns a valid request into the {@link PollCreated} fact. */
 public final class PollCreation {

@@ -5,8 +5,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import votes.events.poll.PollRequest;
 
-/** The API's rules for a new poll (API.md): a pure function from a request to what is wrong with it. */
+/** The API's rules for a new poll: a pure function from a request to what is wrong with it. */
 public final class PollRequestValidator {
 
     public static final int MIN_OPTIONS = 2;

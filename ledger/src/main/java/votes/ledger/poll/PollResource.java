@@ -21,6 +21,8 @@ import org.jboss.logging.Logger;
 import votes.events.id.EventIds;
 import votes.events.poll.Poll;
 import votes.events.poll.PollCreated;
+import votes.events.poll.PollRequest;
+import votes.events.poll.PollView;
 import votes.kit.problem.Problem;
 import votes.kit.problem.ProblemException;
 import votes.kit.problem.ProblemResponses;

@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 import votes.events.poll.Poll;
 import votes.events.poll.PollCreated;
 import votes.events.poll.PollOption;
+import votes.events.poll.PollRequest;
+import votes.events.poll.PollRequest.OptionRequest;
 import votes.events.poll.PollStatus;
-import votes.ledger.poll.PollRequest.OptionRequest;
+import votes.events.poll.PollView;
 
 class PollCreationTest {
 

@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import votes.ledger.poll.PollRequest.OptionRequest;
+import votes.events.poll.PollRequest;
+import votes.events.poll.PollRequest.OptionRequest;
 
 class PollRequestValidatorTest {
 

@@ -16,12 +16,13 @@ import static votes.ledger.LedgerFixture.vote;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import votes.events.codec.EventCodec;
+import votes.events.receipt.PendingReceipt;
 import votes.events.vote.VoteSubmitted;
 import votes.infra.test.LocalStackResource;
 
@@ -83,10 +84,9 @@ class ReceiptIT {
     void voteNotYetInTheLedgerIsAcceptedFromIngestsRedisReceipt() {
         String carol = newSubject("carol");
         UUID receiptId = UUID.randomUUID();
-        redis.value(String.class).setex("receipt:" + receiptId, 60, new JsonObject()
-                .put("receiptId", receiptId.toString()).put("pollId", "p-pending").put("optionId", "a")
-                .put("voterId", votes.ledger.LedgerFixture.VOTER_IDS.of(carol))
-                .put("acceptedAt", "2026-11-21T12:00:00Z").encode());
+        redis.value(String.class).setex(PendingReceipt.key(receiptId), 60, EventCodec.encode(new PendingReceipt(
+                receiptId, "p-pending", "a", votes.ledger.LedgerFixture.VOTER_IDS.of(carol),
+                Instant.parse("2026-11-21T12:00:00Z"))));
 
         given().auth().oauth2(token(carol)).get("/api/v1/receipts/{id}", receiptId)
                 .then().statusCode(200)

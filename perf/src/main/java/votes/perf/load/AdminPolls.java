@@ -8,13 +8,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import votes.events.codec.EventCodec;
+import votes.events.poll.PollRequest;
+import votes.events.poll.PollRequest.OptionRequest;
 
 /** Creates open polls through the admin API (POST /api/v1/polls), before any load phase. */
 public final class AdminPolls {
 
-    private static final Pattern POLL_ID = Pattern.compile("\"pollId\"\\s*:\\s*\"([^\"]+)\"");
+    private static final List<OptionRequest> OPTIONS = List.of(new OptionRequest("a", "A"), new OptionRequest("b", "B"));
 
     private AdminPolls() {
     }
@@ -24,8 +25,7 @@ public final class AdminPolls {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String body = "{\"title\":\"" + titlePrefix + " " + i + "\",\"options\":[{\"id\":\"a\",\"label\":\"A\"},"
-                    + "{\"id\":\"b\",\"label\":\"B\"}]}";
+            String body = EventCodec.toJson(new PollRequest(titlePrefix + " " + i, OPTIONS, null, null));
             HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/polls"))
                     .timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + adminToken)
@@ -33,12 +33,11 @@ public final class AdminPolls {
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                Matcher m = POLL_ID.matcher(response.body());
-                if (response.statusCode() != 201 || !m.find()) {
+                if (response.statusCode() != 201) {
                     throw new IllegalStateException("POST /api/v1/polls answered " + response.statusCode() + ": "
                             + response.body());
                 }
-                ids.add(m.group(1));
+                ids.add(EventCodec.decodePollView(response.body()).pollId());
             } catch (IOException e) {
                 throw new IllegalStateException("Cannot create a poll at " + base + ": " + e, e);
             } catch (InterruptedException e) {

@@ -16,7 +16,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import votes.kit.problem.Problem;
 import votes.kit.problem.ProblemException;
 import votes.kit.problem.ProblemType;
-import votes.projections.tally.Tally;
+import votes.events.tally.Tally;
 import votes.projections.tally.TallyTopology;
 
 /**

@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import votes.kit.problem.ProblemException;
 import votes.kit.problem.ProblemType;
-import votes.projections.tally.Tally;
+import votes.events.tally.Tally;
 
 /** The current tallies, straight from the Streams store. Store reads block briefly: worker threads. */
 @Path("/tallies")

@@ -6,7 +6,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
-import votes.projections.cdc.DeltaRow;
+import votes.events.cdc.DeltaRow;
 
 /**
  * The delta ids this task already applied, so a delta the relay delivers twice (CDC is at-least-once) is

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import votes.events.cdc.DeltaRow;
+import votes.events.cdc.PollRow;
 import votes.events.poll.PollOption;
-import votes.projections.cdc.DeltaRow;
-import votes.projections.cdc.PollRow;
+import votes.events.tally.Tally;
+import votes.events.tally.TallyOption;
 
 /**
  * The tally rule as pure functions: a tally and one ledger row give the next tally. Every change bumps the

@@ -7,9 +7,10 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import votes.projections.cdc.DeltaRow;
-import votes.projections.cdc.LedgerRow;
-import votes.projections.cdc.PollRow;
+import votes.events.cdc.DeltaRow;
+import votes.events.cdc.LedgerRow;
+import votes.events.cdc.PollRow;
+import votes.events.tally.Tally;
 
 /**
  * Folds one poll's ledger rows (key = poll id) into its tally: skips deltas already applied, applies the

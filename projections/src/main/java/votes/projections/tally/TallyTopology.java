@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -14,10 +15,13 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import org.jboss.logging.Logger;
+import votes.events.cdc.LedgerRow;
+import votes.events.cdc.LedgerRows;
+import votes.events.cdc.MalformedRowException;
+import votes.events.codec.TallyDeserializer;
+import votes.events.codec.TallySerializer;
+import votes.events.tally.Tally;
 import votes.events.topic.Topics;
-import votes.projections.cdc.LedgerRow;
-import votes.projections.cdc.LedgerRows;
-import votes.projections.cdc.MalformedRowException;
 import votes.projections.streams.JsonSerde;
 
 /**
@@ -38,7 +42,8 @@ public final class TallyTopology {
     }
 
     public static Topology build(Duration dedupRetention) {
-        JsonSerde<Tally> tallySerde = JsonSerde.of(Tally.class);
+        // The contract's codec for the topic and the store alike: the store's changelog holds the same bytes.
+        Serde<Tally> tallySerde = Serdes.serdeFrom(new TallySerializer(), new TallyDeserializer());
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(TALLIES_STORE), Serdes.String(), tallySerde));

@@ -15,7 +15,8 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
-import votes.projections.streams.JsonSerde;
+import votes.events.codec.TallyDeserializer;
+import votes.events.tally.Tally;
 
 /** The tally topology on TopologyTestDriver (no broker), fed with rows shaped as the CDC relay writes them. */
 final class TallyDriver implements AutoCloseable {
@@ -44,7 +45,7 @@ final class TallyDriver implements AutoCloseable {
         polls = driver.createInputTopic(TallyTopology.POLLS_TOPIC,
                 Serdes.String().serializer(), Serdes.String().serializer());
         tallies = driver.createOutputTopic(TallyTopology.TALLIES_TOPIC,
-                Serdes.String().deserializer(), JsonSerde.of(Tally.class).deserializer());
+                Serdes.String().deserializer(), new TallyDeserializer());
     }
 
     private static String stateDir() {

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import votes.events.tally.Tally;
+import votes.events.tally.TallyOption;
 
 class TallyTopologyTest {
 

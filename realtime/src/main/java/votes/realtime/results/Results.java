@@ -6,9 +6,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
-import votes.realtime.tally.Tally;
+import votes.events.tally.Tally;
 
-/** The results of API.md: a tally as the public sees it, with each option's share of the total. */
+/** The results API's body (and each SSE frame's): a tally as the public sees it, with each option's share. */
 @JsonPropertyOrder({"pollId", "totalVotes", "options", "version", "asOf", "final"})
 public record Results(String pollId, long totalVotes, List<OptionResult> options, long version, Instant asOf,
         @JsonProperty("final") boolean closed) {

@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import votes.events.tally.Tally;
 import votes.realtime.results.Results;
-import votes.realtime.tally.Tally;
 import votes.realtime.tally.TallyBoard;
 
 /** Every poll's {@link PollFeed}, fed by the board, and the one heartbeat ticker of the instance. */

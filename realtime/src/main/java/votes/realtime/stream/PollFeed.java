@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
-import votes.realtime.tally.Tally;
+import votes.events.tally.Tally;
 
 /**
  * One poll's broadcast: the latest tally, its clients, and the one coalescing timer the poll needs (not

@@ -13,9 +13,9 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import votes.events.tally.Tally;
 import votes.kit.problem.Problem;
 import votes.kit.problem.ProblemType;
-import votes.realtime.tally.Tally;
 import votes.realtime.tally.TallyBoard;
 
 /**

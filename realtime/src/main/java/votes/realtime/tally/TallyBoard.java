@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import votes.events.tally.Tally;
 
 /**
  * The latest tally of every poll this instance has read. Only ever moves forward: a tally whose version is

@@ -1,12 +1,14 @@
 package votes.realtime.tally;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import votes.events.codec.EventCodec;
+import votes.events.tally.Tally;
 
 /**
  * Reads {@code vote-tallies} from the beginning with a group of its own (application.properties), so every
@@ -18,12 +20,10 @@ public class TallyConsumer {
     private static final Logger LOG = Logger.getLogger(TallyConsumer.class);
 
     private final TallyBoard board;
-    private final ObjectMapper mapper;
     private final Counter undecodable;
 
-    TallyConsumer(TallyBoard board, ObjectMapper mapper, MeterRegistry registry) {
+    TallyConsumer(TallyBoard board, MeterRegistry registry) {
         this.board = board;
-        this.mapper = mapper;
         this.undecodable = registry.counter("realtime_undecodable_tallies_total");
     }
 
@@ -34,7 +34,7 @@ public class TallyConsumer {
         }
         Tally tally;
         try {
-            tally = mapper.readValue(record.value(), Tally.class);
+            tally = EventCodec.decodeTally(record.value().getBytes(StandardCharsets.UTF_8));
         } catch (Exception e) {
             // One bad record must not stop every dashboard: count it, skip it.
             undecodable.increment();

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import votes.realtime.tally.Tally;
-import votes.realtime.tally.Tally.TallyOption;
+import votes.events.tally.Tally;
+import votes.events.tally.TallyOption;
 
 class ResultsTest {
 

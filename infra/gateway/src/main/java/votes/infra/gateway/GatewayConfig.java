@@ -62,7 +62,7 @@ public record GatewayConfig(int port, Map<Upstream, URI> upstreams, int eventLoo
     /** At most one log line per interval about refused clients (the counters at /q/metrics have them all). */
     static final String REFUSAL_LOG_INTERVAL = "GATEWAY_REFUSAL_LOG_INTERVAL";
     static final Duration DEFAULT_REFUSAL_LOG_INTERVAL = Duration.ofSeconds(10);
-    /** A comment to every viewer this often: API.md promises one at least every 15 s; more often costs writes. */
+    /** A comment to every viewer this often: the API promises one at least every 15 s; more often costs writes. */
     static final String SSE_HEARTBEAT = "GATEWAY_SSE_HEARTBEAT";
     static final Duration DEFAULT_SSE_HEARTBEAT = Duration.ofSeconds(10);
     /** The retry: viewers get first, as realtime's: how soon a browser comes back after a drop. */

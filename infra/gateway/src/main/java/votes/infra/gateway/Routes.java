@@ -3,7 +3,7 @@ package votes.infra.gateway;
 import java.util.regex.Pattern;
 
 /**
- * Which service owns a path (API.md): vote submission is ingest's, results are realtime's, the rest of
+ * Which service owns a path of the HTTP API: vote submission is ingest's, results are realtime's, the rest of
  * the API is the ledger's, and everything outside /api (web pages) is realtime's.
  */
 public final class Routes {

@@ -15,7 +15,7 @@ class GatewayConfigTest {
         GatewayConfig config = GatewayConfig.fromEnv(GatewayConfig.env(18080, 18081, 18082, 18083));
         assertThat(config.descriptorBudget()).isLessThan(20_000);
         assertThat(config.streams().heartbeat()).isLessThan(config.clients().idleTimeout());
-        assertThat(config.streams().heartbeat()).isLessThanOrEqualTo(Duration.ofSeconds(15)); // API.md
+        assertThat(config.streams().heartbeat()).isLessThanOrEqualTo(Duration.ofSeconds(15)); // the API's promise
         assertThat(config.clients().maxPerClient()).isLessThan(config.clients().maxConnections());
         assertThat(config.eventLoops()).isPositive();
     }

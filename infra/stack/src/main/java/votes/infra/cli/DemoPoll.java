@@ -8,16 +8,17 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import votes.events.codec.EventCodec;
+import votes.events.codec.EventCodecException;
+import votes.events.poll.PollRequest;
+import votes.events.poll.PollRequest.OptionRequest;
 import votes.infra.launcher.LocalStack;
 
 /** A poll to vote in right after `up`, created through the gateway like any admin would. */
 final class DemoPoll {
 
-    private static final Pattern POLL_ID = Pattern.compile("\"pollId\"\\s*:\\s*\"([^\"]+)\"");
-    private static final String BODY = "{\"title\":\"Demo poll\",\"options\":[{\"id\":\"a\",\"label\":\"A\"},"
-            + "{\"id\":\"b\",\"label\":\"B\"},{\"id\":\"c\",\"label\":\"C\"}]}";
+    private static final String BODY = EventCodec.toJson(new PollRequest("Demo poll", List.of(
+            new OptionRequest("a", "A"), new OptionRequest("b", "B"), new OptionRequest("c", "C")), null, null));
 
     private DemoPoll() {
     }
@@ -37,13 +38,12 @@ final class DemoPoll {
                 .build();
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-            Matcher m = POLL_ID.matcher(response.body());
-            if (response.statusCode() != 201 || !m.find()) {
+            if (response.statusCode() != 201) {
                 System.out.println("warning: demo poll not created: HTTP " + response.statusCode() + " " + response.body());
                 return Optional.empty();
             }
-            return Optional.of(m.group(1));
-        } catch (IOException e) {
+            return Optional.of(EventCodec.decodePollView(response.body()).pollId());
+        } catch (IOException | EventCodecException e) {
             System.out.println("warning: demo poll not created: " + e.getMessage());
             return Optional.empty();
         } catch (InterruptedException e) {

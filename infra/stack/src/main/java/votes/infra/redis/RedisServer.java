@@ -12,7 +12,7 @@ import votes.infra.stack.ManagedProcess;
 import votes.infra.stack.Probes;
 import votes.infra.stack.StackSettings;
 
-/** Redis without persistence: it is only a fast path and may be lost without harm (ARCHITECTURE.md). */
+/** Redis without persistence: it is only a fast path and may be lost without harm (the ledger decides). */
 public final class RedisServer extends ManagedProcess {
 
     public RedisServer(StackSettings settings) {

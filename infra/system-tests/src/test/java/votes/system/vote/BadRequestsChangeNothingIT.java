@@ -16,7 +16,7 @@ import votes.system.VotesApi;
 import votes.system.VotesApi.Reply;
 
 /**
- * The error rows of API.md, sent through the gateway as a client would: each gets its status and a
+ * The HTTP API's error answers, sent through the gateway as a client would: each gets its status and a
  * problem+json body with its type, and none leaves a trace in the ledger. (Rate limits, proof of work and
  * an unavailable log need a tuned or broken stack: ingest's own ITs cover those rows.)
  */

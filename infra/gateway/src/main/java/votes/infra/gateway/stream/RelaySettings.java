@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * How the gateway relays results streams (GatewayConfig reads them from GATEWAY_SSE_* and says what each trades).
  *
- * @param heartbeat           a {@code : keep-alive} comment to every viewer this often (API.md: at least every 15 s)
+ * @param heartbeat           a {@code : keep-alive} comment to every viewer this often (the API: at least every 15 s)
  * @param retry               the {@code retry:} sent first: how soon a dropped browser comes back
  * @param upstreamIdleTimeout no byte from realtime for this long (its heartbeats stopped): reconnect
  * @param backoff             waits between attempts to reach realtime again while viewers stay connected

@@ -54,8 +54,8 @@ public final class StreamRelay {
                         .setConnectTimeout(CONNECT_TIMEOUT_MILLIS).setKeepAlive(true).setTcpNoDelay(true),
                 new PoolOptions().setHttp1MaxSize(settings.maxPolls()).setMaxWaitQueueSize(settings.maxPolls()));
         // One timer for every viewer: a comment per interval is cheap, a timer per viewer is not. A viewer that got
-        // bytes in the last quarter interval skips it: at most 1.25 intervals of silence (12.5 s by default, API.md
-        // wants a comment at least every 15 s).
+        // bytes in the last quarter interval skips it: at most 1.25 intervals of silence (12.5 s by default, the API
+        // promises a comment at least every 15 s).
         long recentNanos = settings.heartbeat().toNanos() / 4;
         vertx.setPeriodic(settings.heartbeat().toMillis(), id -> {
             long now = System.nanoTime();

@@ -1,24 +1,40 @@
-package votes.ingest.poll;
+package votes.events.poll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import votes.events.poll.Poll;
+import votes.events.codec.EventCodec;
+import votes.events.sample.FrozenSample;
 
-class LedgerPollTest {
+class PollViewTest {
 
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+    private static final Instant T0 = Instant.parse("2026-11-21T20:00:00Z");
+    private static final Poll POLL = new Poll("p1", "Lunch?", List.of(new PollOption("a", "Pizza"),
+            new PollOption("b", "Salad")), T0.plusSeconds(60), T0.plusSeconds(3600), null, T0);
+
     private final Instant now = Instant.parse("2026-11-21T10:00:00Z");
 
-    private LedgerPoll read(String body) throws Exception {
-        return json.readValue(body, LedgerPoll.class);
+    private static PollView read(String body) {
+        return EventCodec.fromJson(body, PollView.class);
     }
 
     @Test
-    void anOpenPollFromTheLedgerAcceptsVotesForItsOptions() throws Exception {
+    void aPollIsShownExactlyAsTheFrozenSampleOfTheLedgersApi() {
+        assertThat(EventCodec.toJson(PollView.of(POLL, T0.plusSeconds(120))))
+                .isEqualTo(FrozenSample.read("poll/poll-view.json"));
+    }
+
+    @Test
+    void aPollViewSurvivesARoundTrip() {
+        PollView view = PollView.of(POLL, T0);
+        assertThat(read(EventCodec.toJson(view))).isEqualTo(view);
+        assertThat(view.status()).isEqualTo("scheduled");
+    }
+
+    @Test
+    void anOpenPollFromTheLedgerAcceptsVotesForItsOptions() {
         Poll poll = read("{\"pollId\":\"p1\",\"title\":\"T\",\"options\":[{\"id\":\"a\",\"label\":\"A\"},"
                 + "{\"id\":\"b\",\"label\":\"B\"}],\"opensAt\":null,\"closesAt\":\"2026-11-21T11:00:00Z\","
                 + "\"status\":\"open\",\"extra\":1}").toPoll(now);
@@ -28,13 +44,13 @@ class LedgerPollTest {
     }
 
     @Test
-    void aPollTheLedgerCallsClosedIsClosedFromNowOn() throws Exception {
+    void aPollTheLedgerCallsClosedIsClosedFromNowOn() {
         Poll poll = read("{\"pollId\":\"p1\",\"title\":\"T\",\"options\":[],\"status\":\"closed\"}").toPoll(now);
         assertThat(poll.acceptsAt(now)).isFalse();
     }
 
     @Test
-    void aScheduledPollOpensAtItsOpeningTime() throws Exception {
+    void aScheduledPollOpensAtItsOpeningTime() {
         Poll poll = read("{\"pollId\":\"p1\",\"title\":\"T\",\"options\":[],\"opensAt\":\"2026-11-21T10:30:00Z\","
                 + "\"status\":\"scheduled\"}").toPoll(now);
         assertThat(poll.acceptsAt(now)).isFalse();

@@ -1,4 +1,4 @@
-package votes.projections.cdc;
+package votes.events.cdc;
 
 /** A CDC row that cannot be read as a ledger row. */
 public class MalformedRowException extends RuntimeException {

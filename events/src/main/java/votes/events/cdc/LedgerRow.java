@@ -1,4 +1,4 @@
-package votes.projections.cdc;
+package votes.events.cdc;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;

@@ -1,4 +1,4 @@
-package votes.projections.cdc;
+package votes.events.cdc;
 
 import java.time.Instant;
 
