@@ -11,8 +11,6 @@ import org.jboss.logging.Logger;
 import votes.events.codec.EventCodec;
 import votes.events.receipt.AcceptedReceipt;
 import votes.ingest.abuse.RateLimits;
-import votes.ingest.receipt.RedisKeys;
-import votes.ingest.receipt.Reservation;
 
 /**
  * Asks Redis, in ONE round trip (a Lua script), everything it knows before a vote is appended: an earlier

@@ -12,6 +12,8 @@ import votes.events.receipt.AcceptedReceipt;
 import votes.events.receipt.PendingReceipt;
 import votes.ingest.fastpath.FastPathConfig;
 import votes.ingest.fastpath.FastPathScripts;
+import votes.ingest.fastpath.RedisKeys;
+import votes.ingest.fastpath.Reservation;
 
 /**
  * The receipt's keys in Redis once the fast path reserved the voter's slot: after the broker's ack, the slot

@@ -30,7 +30,7 @@ import votes.ingest.overload.ShedReason;
 import votes.ingest.overload.Shedding;
 import votes.ingest.poll.PollDirectory;
 import votes.ingest.receipt.ReceiptStore;
-import votes.ingest.receipt.Reservation;
+import votes.ingest.fastpath.Reservation;
 
 /**
  * The vote submission use case, non-blocking end to end: proof of work (if always asked) → Redis fast path

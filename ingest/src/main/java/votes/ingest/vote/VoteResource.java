@@ -20,7 +20,6 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import votes.events.key.VoterIds;
 import votes.ingest.abuse.Challenge;
-import votes.ingest.overload.ConcurrencyGate;
 import votes.ingest.overload.Deadline;
 import votes.ingest.overload.Shedding;
 

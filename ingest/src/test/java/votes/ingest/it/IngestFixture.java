@@ -45,7 +45,7 @@ import votes.events.vote.VoteSubmitted;
 import votes.infra.test.LocalStackResource;
 import votes.infra.token.TokenMinter;
 import votes.ingest.poll.PollCache;
-import votes.ingest.receipt.RedisKeys;
+import votes.ingest.fastpath.RedisKeys;
 
 /** What every ingest IT needs from the real stack: tokens, polls on poll-events, and what reached votes.submitted. */
 public final class IngestFixture {

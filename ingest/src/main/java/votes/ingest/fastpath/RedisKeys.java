@@ -1,4 +1,4 @@
-package votes.ingest.receipt;
+package votes.ingest.fastpath;
 
 /**
  * The Redis keys only ingest reads (the ledger's {@code receipt:<id>} is the contract's

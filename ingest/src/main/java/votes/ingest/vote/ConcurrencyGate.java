@@ -1,4 +1,4 @@
-package votes.ingest.overload;
+package votes.ingest.vote;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,9 +11,9 @@ import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import votes.ingest.vote.BodyLimit;
-import votes.ingest.vote.RouteProblem;
-import votes.ingest.vote.VoteResource;
+import votes.ingest.overload.OverloadConfig;
+import votes.ingest.overload.ShedReason;
+import votes.ingest.overload.Shedding;
 import votes.kit.problem.Problem;
 import votes.kit.problem.ProblemType;
 

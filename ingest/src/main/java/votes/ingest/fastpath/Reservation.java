@@ -1,4 +1,4 @@
-package votes.ingest.receipt;
+package votes.ingest.fastpath;
 
 import votes.events.receipt.AcceptedReceipt;
 
