@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,12 +27,12 @@ import votes.audit.check.ReportText;
 import votes.audit.ledger.Checkpoints;
 import votes.audit.ledger.TileStore;
 import votes.audit.receipt.MalformedDocument;
-import votes.audit.receipt.Receipt;
 import votes.audit.receipt.ReceiptJson;
 import votes.audit.receipt.ReceiptVerifier;
 import votes.proofs.checkpoint.SignedCheckpoint;
 import votes.proofs.merkle.LedgerLeaf;
 import votes.proofs.merkle.ReceiptChain;
+import votes.proofs.receipt.ReceiptView;
 import votes.proofs.merkle.MerkleHash;
 import votes.proofs.merkle.MerkleProofs;
 import votes.proofs.merkle.ProofRequest;
@@ -69,7 +70,7 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String json;
         String source;
-        Receipt parsed = null;
+        ReceiptView parsed = null;
         Path file = Path.of(receipt);
         if (Files.isRegularFile(file)) {
             json = Files.readString(file);
@@ -109,7 +110,7 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
     }
 
     /** @param parsed the receipt rebuilt from the ledger, or null to parse it from {@code json} */
-    private int verify(Receipt parsed, String json, String source, PrintWriter out) {
+    private int verify(ReceiptView parsed, String json, String source, PrintWriter out) {
         Checklist checklist;
         try {
             if (parsed == null) {
@@ -144,7 +145,7 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
     }
 
     /** The receipt the ledger's API would serve, rebuilt from its tables: row, latest covering checkpoint, tiles. */
-    static Receipt fromLedger(Connection db, UUID id) throws Exception {
+    static ReceiptView fromLedger(Connection db, UUID id) throws Exception {
         try (PreparedStatement q = db.prepareStatement("SELECT poll_id, voter_id, option_id, submitted_at, kafka_partition,"
                 + " kafka_offset, leaf_index FROM votes WHERE event_id = ?")) {
             q.setObject(1, id);
@@ -156,27 +157,34 @@ public final class VerifyReceiptCommand implements Callable<Integer> {
                         rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getInt(5), rs.getLong(6));
                 long leafIndex = rs.getLong(7);
                 if (rs.wasNull()) {
-                    return new Receipt(id.toString(), "recorded", null, entry, null);
+                    return recorded(id, entry, null);
                 }
                 SignedCheckpoint checkpoint = new Checkpoints(db).latestCovering(entry.partition(), leafIndex);
                 if (checkpoint == null) {
-                    return new Receipt(id.toString(), "recorded", null, entry, null);
+                    return recorded(id, entry, null);
                 }
                 long treeSize = checkpoint.checkpoint().log(entry.partition()).size();
                 List<String> hashes = new ArrayList<>();
                 MerkleProofs.inclusion(leafIndex, treeSize, new TileStore(db).nodes(entry.partition(),
                         ProofRequest.inclusion(leafIndex, treeSize))).forEach(h -> hashes.add(MerkleHash.hex(h)));
-                return new Receipt(id.toString(), "recorded", null, entry, new ReceiptChain(entry.partition(), leafIndex,
-                        treeSize, MerkleHash.hex(entry.hash()), hashes, checkpoint));
+                return recorded(id, entry, new ReceiptChain(entry.partition(), leafIndex, treeSize,
+                        MerkleHash.hex(entry.hash()), hashes, checkpoint));
             }
         }
     }
 
-    private static Receipt rejected(Connection db, UUID id) throws Exception {
+    /** Only what a proof needs: the entry, and the chain once a checkpoint covers it. */
+    private static ReceiptView recorded(UUID id, LedgerLeaf entry, ReceiptChain chain) {
+        return new ReceiptView(id, entry.pollId(), entry.optionId(), "recorded", null, null, null, entry,
+                Optional.ofNullable(chain));
+    }
+
+    private static ReceiptView rejected(Connection db, UUID id) throws Exception {
         try (PreparedStatement q = db.prepareStatement("SELECT reason FROM rejections WHERE event_id = ?")) {
             q.setObject(1, id);
             try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? new Receipt(id.toString(), "rejected", rs.getString(1), null, null) : null;
+                return rs.next() ? new ReceiptView(id, null, null, "rejected", rs.getString(1), null, null, null,
+                        null) : null;
             }
         }
     }

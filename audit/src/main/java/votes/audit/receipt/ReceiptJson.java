@@ -3,6 +3,7 @@ package votes.audit.receipt;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import votes.proofs.checkpoint.SignedCheckpoint;
+import votes.proofs.receipt.ReceiptView;
 import votes.events.codec.EventCodec;
 import votes.events.codec.EventCodecException;
 
@@ -17,8 +18,8 @@ public final class ReceiptJson {
     private ReceiptJson() {
     }
 
-    public static Receipt receipt(String text) {
-        return parse(text, Receipt.class, "receipt");
+    public static ReceiptView receipt(String text) {
+        return parse(text, ReceiptView.class, "receipt");
     }
 
     public static SignedCheckpoint checkpoint(String text) {

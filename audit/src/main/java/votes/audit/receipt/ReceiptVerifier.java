@@ -10,6 +10,7 @@ import votes.proofs.checkpoint.LogHead;
 import votes.proofs.checkpoint.SignedCheckpoint;
 import votes.proofs.merkle.InclusionProof;
 import votes.proofs.merkle.ReceiptChain;
+import votes.proofs.receipt.ReceiptView;
 import votes.proofs.merkle.LedgerLeaf;
 import votes.proofs.merkle.MerkleHash;
 
@@ -22,16 +23,16 @@ public final class ReceiptVerifier {
     private ReceiptVerifier() {
     }
 
-    public static Checklist verify(Receipt receipt, PublicKey trusted, String keyProblem) {
+    public static Checklist verify(ReceiptView receipt, PublicKey trusted, String keyProblem) {
         List<Check> checks = new ArrayList<>();
         LedgerLeaf entry = receipt.entry();
-        ReceiptChain chain = receipt.chain();
+        ReceiptChain chain = receipt.chain() == null ? null : receipt.chain().orElse(null);
         if (entry == null) {
             checks.add(fail(1, "the receipt is of a recorded vote", "status " + receipt.status()
                     + (receipt.reason() == null ? "" : " (" + receipt.reason() + ")") + ": no ledger entry to prove"));
             return new Checklist(checks);
         }
-        boolean sameVote = receipt.receiptId() == null || receipt.receiptId().equals(entry.eventId().toString());
+        boolean sameVote = receipt.receiptId() == null || receipt.receiptId().equals(entry.eventId());
         checks.add(sameVote ? pass(1, "the entry is this receipt's vote", "event " + entry.eventId() + ", poll "
                 + entry.pollId() + ", option " + entry.optionId())
                 : fail(1, "the entry is this receipt's vote", "receipt " + receipt.receiptId() + " carries entry "

@@ -9,6 +9,7 @@ import java.security.PublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import votes.proofs.checkpoint.SignedCheckpoint;
 import votes.events.codec.EventCodec;
 import votes.proofs.merkle.LedgerLeaf;
 import votes.proofs.merkle.ReceiptChain;
+import votes.proofs.receipt.ReceiptView;
 import votes.proofs.merkle.MerkleHash;
 import votes.proofs.merkle.MerkleProofs;
 import votes.proofs.merkle.NodeSource;
@@ -79,12 +81,12 @@ class ReceiptVerifierTest {
     @Test
     void aForgedProofHashFails() {
         String json = receiptJson(6);
-        Receipt receipt = ReceiptJson.receipt(json);
-        List<String> proof = new ArrayList<>(receipt.chain().inclusionProof());
+        ReceiptView receipt = ReceiptJson.receipt(json);
+        List<String> proof = new ArrayList<>(receipt.chain().orElseThrow().inclusionProof());
         proof.set(1, flip(proof.get(1)));
-        Receipt forged = new Receipt(receipt.receiptId(), receipt.status(), null, receipt.entry(),
-                new ReceiptChain(3, 6, receipt.chain().treeSize(), receipt.chain().leafHash(), proof,
-                        receipt.chain().checkpoint()));
+        ReceiptView forged = new ReceiptView(receipt.receiptId(), receipt.pollId(), receipt.optionId(),
+                receipt.status(), null, receipt.acceptedAt(), receipt.recordedAt(), receipt.entry(), Optional.of(new ReceiptChain(3, 6, receipt.chain().orElseThrow().treeSize(), receipt.chain().orElseThrow().leafHash(), proof,
+                        receipt.chain().orElseThrow().checkpoint())));
 
         Checklist checklist = ReceiptVerifier.verify(forged, publicKey, null);
 
@@ -125,12 +127,12 @@ class ReceiptVerifierTest {
 
     @Test
     void aMalformedProofHashFailsInsteadOfStoppingTheCheck() {
-        Receipt receipt = ReceiptJson.receipt(receiptJson(6));
-        List<String> proof = new ArrayList<>(receipt.chain().inclusionProof());
+        ReceiptView receipt = ReceiptJson.receipt(receiptJson(6));
+        List<String> proof = new ArrayList<>(receipt.chain().orElseThrow().inclusionProof());
         proof.set(0, "zz" + proof.get(0).substring(2));
-        Receipt forged = new Receipt(receipt.receiptId(), receipt.status(), null, receipt.entry(),
-                new ReceiptChain(3, 6, receipt.chain().treeSize(), receipt.chain().leafHash(), proof,
-                        receipt.chain().checkpoint()));
+        ReceiptView forged = new ReceiptView(receipt.receiptId(), receipt.pollId(), receipt.optionId(),
+                receipt.status(), null, receipt.acceptedAt(), receipt.recordedAt(), receipt.entry(), Optional.of(new ReceiptChain(3, 6, receipt.chain().orElseThrow().treeSize(), receipt.chain().orElseThrow().leafHash(), proof,
+                        receipt.chain().orElseThrow().checkpoint())));
 
         Checklist checklist = ReceiptVerifier.verify(forged, publicKey, null);
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,13 +22,15 @@ import votes.events.vote.VoteSubmitted;
 /**
  * The wire format of every event: UTF-8 JSON with an explicit {@code schemaVersion}. Readers refuse versions
  * they do not know instead of guessing, so a producer upgrade can never be silently misread by an old ledger.
- * The other values that cross a process (tallies, receipts in Redis, the poll API's bodies) use the same mapper,
+ * The other values that cross a process (tallies, receipts in Redis and the API, the poll API's bodies) use the same mapper,
  * so every format is written one way.
  */
 public final class EventCodec {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            // The receipt body's chain is an Optional (absent = not applicable, null = not yet covered).
+            .addModule(new Jdk8Module())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             // Newer producers may add fields; an old reader keeps working on the fields it knows.
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -1,5 +1,6 @@
 package votes.ledger.receipt;
 
+import votes.proofs.receipt.ReceiptView;
 import votes.proofs.merkle.ReceiptChain;
 import java.time.Instant;
 import java.util.Optional;

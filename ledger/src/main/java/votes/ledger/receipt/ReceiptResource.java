@@ -1,5 +1,6 @@
 package votes.ledger.receipt;
 
+import votes.proofs.receipt.ReceiptView;
 import votes.proofs.merkle.ReceiptChain;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;

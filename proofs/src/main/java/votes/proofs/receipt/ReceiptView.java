@@ -1,11 +1,11 @@
-package votes.ledger.receipt;
+package votes.proofs.receipt;
 
-import votes.proofs.merkle.ReceiptChain;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import votes.proofs.merkle.LedgerLeaf;
+import votes.proofs.merkle.ReceiptChain;
 
 /**
  * A receipt as {@code GET /api/v1/receipts/{id}} shows it. {@code reason} is always present (null unless
@@ -13,7 +13,8 @@ import votes.proofs.merkle.LedgerLeaf;
  * A recorded vote adds {@code entry} (the Merkle leaf, voter pseudonym included, since the leaf hash covers it and
  * only its owner, an admin or an auditor sees the receipt) and {@code chain}: absent field = not applicable,
  * {@code "chain": null} = recorded but no checkpoint covers it yet (hence the Optional: Jackson writes an empty one
- * as null, and NON_NULL drops only a missing one).
+ * as null, and NON_NULL drops only a missing one). The ledger serves it; the audit's {@code verify-receipt} reads it
+ * (from the API, a file, or rebuilt from the ledger's tables) with {@code EventCodec}, so both share this one record.
  */
 public record ReceiptView(
         UUID receiptId,
