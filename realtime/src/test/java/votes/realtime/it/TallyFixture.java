@@ -1,5 +1,6 @@
 package votes.realtime.it;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +18,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
+import votes.events.codec.EventCodec;
+import votes.events.tally.Tally;
+import votes.events.tally.TallyOption;
 import votes.events.topic.Topics;
 import votes.infra.test.LocalStackResource;
 
@@ -55,12 +59,11 @@ public final class TallyFixture {
         return "poll-" + UUID.randomUUID();
     }
 
-    /** Tally JSON of a two-option poll (Pizza, Salad), as the contract shapes it. */
+    /** Tally JSON of a two-option poll (Pizza, Salad), written by the contract's own codec as projections write it. */
     public static String tally(String pollId, long version, long a, long b, boolean closed) {
-        return """
-                {"pollId":"%s","title":"Lunch","options":[{"optionId":"a","label":"Pizza","votes":%d},\
-                {"optionId":"b","label":"Salad","votes":%d}],"totalVotes":%d,"version":%d,\
-                "asOf":"%s","final":%s}""".formatted(pollId, a, b, a + b, version, Instant.now(), closed);
+        Tally tally = new Tally(pollId, "Lunch", List.of(new TallyOption("a", "Pizza", a),
+                new TallyOption("b", "Salad", b)), a + b, version, Instant.now(), closed);
+        return new String(EventCodec.encode(tally), StandardCharsets.UTF_8);
     }
 
     public static void publish(String pollId, long version, long a, long b) {
