@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import votes.events.stream.LastEventId;
+import votes.events.stream.SseFrame;
 
 /**
  * Reads one upstream {@code text/event-stream} as its bytes arrive (split anywhere, even inside a UTF-8
@@ -18,7 +20,7 @@ final class EventStreamParser {
     /** Far above a results frame (a few KB for 64 options): a longer event is not ours, and is not buffered on. */
     static final int MAX_EVENT_BYTES = 1 << 20;
 
-    private final Consumer<StreamEvent> sink;
+    private final Consumer<SseFrame> sink;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
     private final List<String> data = new ArrayList<>();
     private String type;
@@ -29,7 +31,7 @@ final class EventStreamParser {
     private boolean lastWasCr;
     private long dropped;
 
-    EventStreamParser(Consumer<StreamEvent> sink) {
+    EventStreamParser(Consumer<SseFrame> sink) {
         this.sink = sink;
     }
 
@@ -93,7 +95,7 @@ final class EventStreamParser {
             if (version == LastEventId.NONE) {
                 dropped++;
             } else {
-                sink.accept(StreamEvent.of(type, version, data));
+                sink.accept(SseFrame.of(type, version, data));
             }
         } else if (oversized) {
             dropped++;
