@@ -16,7 +16,10 @@ public final class LastEventId {
     private LastEventId() {
     }
 
-    /** @return the version, or {@link #NONE} when absent or not a version of ours (then the client gets the current state) */
+    /**
+     * @return the version, or {@link #NONE} when absent or not a version of ours (then the client gets the current
+     *     state)
+     */
     public static long parse(String header) {
         if (header == null || header.isBlank()) {
             return NONE;
