@@ -42,6 +42,29 @@ on() { [[ " $ONLY " == *" $1 "* ]]; }
 # up <component>: whether the stack runs it (./vote pid answers a process id).
 up() { [[ $(vote pid "$1" 2>/dev/null) =~ ^[0-9]+$ ]]; }
 
+# ledger_poll <title> <admin token>: prints the id of a new poll (options a, b), created through the gateway, once the
+# ledger serves it (votes appended next are judged against it; gives up waiting after ~10 s).
+ledger_poll() {
+  local poll
+  poll=$(curl -sf -X POST "http://127.0.0.1:$VOTE_GATEWAY_PORT/api/v1/polls" -H "Authorization: Bearer $2" \
+    -H 'Content-Type: application/json' \
+    -d "{\"title\":\"$1\",\"options\":[{\"id\":\"a\",\"label\":\"A\"},{\"id\":\"b\",\"label\":\"B\"}]}" \
+    | sed -n 's/.*"pollId" *: *"\([^"]*\)".*/\1/p')
+  for _ in $(seq 1 50); do
+    [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$VOTE_LEDGER_PORT/api/v1/polls/$poll") == 200 ]] && break
+    sleep 0.2
+  done
+  echo "$poll"
+}
+
+# stop_ledger: stops the stack's ledger (SIGTERM, so it commits what it holds) and waits until it is gone.
+stop_ledger() {
+  local pid
+  pid=$(vote pid ledger)
+  kill -TERM "$pid"
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+}
+
 # BACKGROUND_PID: a process of the script's own (the bare endpoint, a sampler) that cleanup stops; empty when none.
 BACKGROUND_PID=
 WATCHDOG_PID_FILE=

@@ -69,19 +69,9 @@ trap cleanup EXIT
 
 # <label>: stop the ledger, append N first votes of a new poll, start the ledger, time the catch-up.
 ledger_rate() {
-  local label=$1 count=$2 admin poll pid
-  admin=$(vote token --sub perf-admin --groups admin)
-  poll=$(curl -sf -X POST "http://127.0.0.1:$VOTE_GATEWAY_PORT/api/v1/polls" -H "Authorization: Bearer $admin" \
-    -H 'Content-Type: application/json' \
-    -d '{"title":"perf merkle cost","options":[{"id":"a","label":"A"},{"id":"b","label":"B"}]}' \
-    | sed -n 's/.*"pollId" *: *"\([^"]*\)".*/\1/p')
-  for _ in $(seq 1 50); do
-    [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$VOTE_LEDGER_PORT/api/v1/polls/$poll") == 200 ]] && break
-    sleep 0.2
-  done
-  pid=$(vote pid ledger)
-  kill -TERM "$pid"
-  while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+  local label=$1 count=$2 poll
+  poll=$(ledger_poll "perf merkle cost" "$(vote token --sub perf-admin --groups admin)")
+  stop_ledger
   gen votes.perf.baseline.LedgerRate produce --bootstrap "127.0.0.1:$VOTE_KAFKA_PORT" --poll "$poll" \
     --count "$count" --voter-prefix "$label-"
   local wal_before wal_after pg_cpu_before

@@ -148,16 +148,8 @@ if on ledger && up ledger && up kafka; then
   ADMIN=$(vote token --sub perf-admin --groups admin)
   for run in $(seq 1 "$RUNS"); do
     echo "--- ledger rate #$run: $LEDGER_N VoteSubmitted produced while the ledger is stopped"
-    POLL=$(curl -sf -X POST "$GATEWAY/api/v1/polls" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
-      -d '{"title":"perf ledger rate","options":[{"id":"a","label":"A"},{"id":"b","label":"B"}]}' \
-      | sed -n 's/.*"pollId" *: *"\([^"]*\)".*/\1/p')
-    for _ in $(seq 1 50); do
-      [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$VOTE_LEDGER_PORT/api/v1/polls/$POLL") == 200 ]] && break
-      sleep 0.2
-    done
-    LEDGER_PID=$(vote pid ledger)
-    kill -TERM "$LEDGER_PID"
-    while kill -0 "$LEDGER_PID" 2>/dev/null; do sleep 0.2; done
+    POLL=$(ledger_poll "perf ledger rate" "$ADMIN")
+    stop_ledger
     gen votes.perf.baseline.LedgerRate produce --bootstrap "127.0.0.1:$VOTE_KAFKA_PORT" --poll "$POLL" \
       --count "$LEDGER_N" --voter-prefix "lr$run-"
     # The ledger is PostgreSQL's client here, like the raw insert client: it runs on the client core.

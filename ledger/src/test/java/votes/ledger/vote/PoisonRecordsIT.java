@@ -23,14 +23,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import votes.events.codec.EventCodec;
 import votes.events.deadletter.DeadLetter;
@@ -39,6 +34,7 @@ import votes.events.id.EventIds;
 import votes.events.key.PartitionKeys;
 import votes.events.topic.Topics;
 import votes.events.vote.VoteSubmitted;
+import votes.infra.test.DeadLetters;
 import votes.infra.test.LocalStackResource;
 import votes.ledger.LedgerFixture;
 import votes.ledger.LedgerTables;
@@ -161,25 +157,7 @@ class PoisonRecordsIT {
 
     /** Every letter of votes.dead-letter by its source position, once at least {@code expected} are there. */
     private static Map<String, ConsumerRecord<byte[], byte[]>> deadLetters(int expected) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackResource.stack().kafkaBootstrap());
-        Map<String, ConsumerRecord<byte[], byte[]>> letters = new HashMap<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.VOTES_DEAD_LETTER).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            await().atMost(patience()).until(() -> {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    var partition = record.headers().lastHeader(DeadLetter.PARTITION);
-                    var offset = record.headers().lastHeader(DeadLetter.OFFSET);
-                    letters.put(new String(partition.value(), StandardCharsets.UTF_8) + "@"
-                            + new String(offset.value(), StandardCharsets.UTF_8), record);
-                }
-                return letters.size() >= expected;
-            });
-        }
-        return letters;
+        return DeadLetters.readUntil(LocalStackResource.stack().kafkaBootstrap(), patience(),
+                letters -> letters.size() >= expected);
     }
 }

@@ -2,7 +2,9 @@ package votes.perf.sse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +16,9 @@ class SseFramesTest {
         SseFrames frames = new SseFrames(got::add);
         String stream = "retry: 2000\n\n: keep-alive\n\nevent: tally\nid: 7\ndata: {\"pollId\":\"p\",\"totalVotes\":42,\"version\":7}\n\n"
                 + "event: tally\r\nid: 8\r\ndata: {\"totalVotes\": 43}\r\n\r\n";
-        for (int i = 0; i < stream.length(); i += 5) {
-            frames.feed(stream.substring(i, Math.min(stream.length(), i + 5)));
+        byte[] bytes = stream.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i += 5) {
+            frames.feed(Arrays.copyOfRange(bytes, i, Math.min(bytes.length, i + 5)));
         }
         assertThat(got).hasSize(2);
         assertThat(got.get(0).id()).isEqualTo(7);

@@ -9,9 +9,11 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import votes.events.stream.SseFrame;
 import votes.events.tally.Tally;
 import votes.realtime.results.Results;
 import votes.realtime.tally.TallyBoard;
@@ -71,9 +73,10 @@ public class Feeds {
         return feeds.computeIfAbsent(pollId, id -> new PollFeed(vertx, this::render, System::nanoTime, intervalNanos));
     }
 
-    private SseEvent render(Tally tally) {
+    private SseFrame render(Tally tally) {
         try {
-            return SseEvent.tally(tally.version(), mapper.writeValueAsString(Results.of(tally)));
+            // The JSON is rendered without line breaks, so one data: line holds it.
+            return SseFrame.of("tally", tally.version(), List.of(mapper.writeValueAsString(Results.of(tally))));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render results of " + tally.pollId(), e);
         }

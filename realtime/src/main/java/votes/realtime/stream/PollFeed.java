@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import votes.events.stream.SseFrame;
 import votes.events.tally.Tally;
 
 /**
@@ -15,14 +16,14 @@ import votes.events.tally.Tally;
 final class PollFeed {
 
     private final Vertx vertx;
-    private final Function<Tally, SseEvent> render;
+    private final Function<Tally, SseFrame> render;
     private final LongSupplier clock;
     private final Coalescer coalescer;
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
     private Tally latest;
-    private SseEvent rendered;
+    private SseFrame rendered;
 
-    PollFeed(Vertx vertx, Function<Tally, SseEvent> render, LongSupplier clock, long intervalNanos) {
+    PollFeed(Vertx vertx, Function<Tally, SseFrame> render, LongSupplier clock, long intervalNanos) {
         this.vertx = vertx;
         this.render = render;
         this.clock = clock;
@@ -50,7 +51,7 @@ final class PollFeed {
     }
 
     private void publish() {
-        SseEvent event = current();
+        SseFrame event = current();
         coalescer.published(clock.getAsLong());
         for (SseClient client : clients) {
             client.offer(event);
@@ -58,7 +59,7 @@ final class PollFeed {
     }
 
     /** The newest state, even one the coalescer holds back: a new client starts from the very latest. */
-    private synchronized SseEvent current() {
+    private synchronized SseFrame current() {
         if (latest == null) {
             return null;
         }
@@ -70,7 +71,7 @@ final class PollFeed {
 
     void join(SseClient client) {
         clients.add(client);
-        SseEvent now = current();
+        SseFrame now = current();
         if (now != null) {
             client.offer(now); // the cursor drops it if the client's Last-Event-ID already covers it
         }

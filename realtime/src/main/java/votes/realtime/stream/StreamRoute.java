@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import votes.events.stream.LastEventId;
 import votes.events.tally.Tally;
 import votes.kit.problem.Problem;
 import votes.kit.problem.ProblemType;
@@ -52,7 +53,7 @@ public class StreamRoute {
 
     private void open(RoutingContext routing) {
         String pollId = routing.pathParam("pollId");
-        long lastSeen = LastEventId.parse(routing.request().getHeader("Last-Event-ID"));
+        long lastSeen = LastEventId.parse(routing.request().getHeader(LastEventId.HEADER));
         Context context = vertx.getOrCreateContext();
         // A poll created a moment ago gets its zero tally from projections shortly: wait a little for it,
         // because an EventSource that gets a 404 gives up for good.
@@ -79,13 +80,8 @@ public class StreamRoute {
         if (response.closed()) {
             return;
         }
-        response.setChunked(true)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "text/event-stream; charset=utf-8")
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
-                .putHeader("X-Accel-Buffering", "no"); // tell buffering proxies to pass frames through
-        // Sent first, so the client knows it is connected and how soon to come back after a drop.
-        response.write(SseEvent.retry(retryMillis));
         SseClient client = new SseClient(response, context, lastSeen);
+        client.open(retryMillis);
         response.closeHandler(v -> {
             client.closed();
             feeds.leave(pollId, client);

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import votes.infra.gateway.client.ClientLimits;
 import votes.infra.gateway.stream.RelaySettings;
-import votes.kit.duration.Ttl;
+import votes.kit.knob.EnvKnobs;
 
 /**
  * The gateway's port, where each upstream lives (HTTP_PORT, INGEST_URL, LEDGER_URL, REALTIME_URL) and its
@@ -110,7 +110,7 @@ public record GatewayConfig(int port, Map<Upstream, URI> upstreams, int eventLoo
         upstreams.put(Upstream.INGEST, URI.create(env.getOrDefault("INGEST_URL", "http://127.0.0.1:8081")));
         upstreams.put(Upstream.LEDGER, URI.create(env.getOrDefault("LEDGER_URL", "http://127.0.0.1:8082")));
         upstreams.put(Upstream.REALTIME, URI.create(env.getOrDefault("REALTIME_URL", "http://127.0.0.1:8083")));
-        Settings s = new Settings(env);
+        EnvKnobs s = new EnvKnobs(env);
         return new GatewayConfig(s.integer("HTTP_PORT", 8080), upstreams,
                 s.integer(EVENT_LOOPS, Runtime.getRuntime().availableProcessors()),
                 new UpstreamPools(s.integer(POOL_SIZE, DEFAULT_POOL_SIZE), s.integer(WAIT_QUEUE, DEFAULT_WAIT_QUEUE)),
@@ -147,34 +147,6 @@ public record GatewayConfig(int port, Map<Upstream, URI> upstreams, int eventLoo
             if (size < 1 || waitQueue < 0) {
                 throw new IllegalArgumentException("need " + POOL_SIZE + " >= 1 and " + WAIT_QUEUE + " >= 0, got "
                         + size + " and " + waitQueue);
-            }
-        }
-    }
-
-    /** Reads one knob, naming it when its value cannot be read. */
-    private record Settings(Map<String, String> env) {
-
-        int integer(String name, int fallback) {
-            String value = env.get(name);
-            if (value == null || value.isBlank()) {
-                return fallback;
-            }
-            try {
-                return Integer.parseInt(value.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'");
-            }
-        }
-
-        Duration duration(String name, Duration fallback) {
-            String value = env.get(name);
-            if (value == null || value.isBlank()) {
-                return fallback;
-            }
-            try {
-                return Ttl.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(name + ": " + e.getMessage());
             }
         }
     }

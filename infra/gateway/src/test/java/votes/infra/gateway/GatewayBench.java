@@ -1,36 +1,34 @@
 package votes.infra.gateway;
 
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The real gateway in this JVM in front of a {@link FakeRealtime} (and its fake ingest); the ledger's port has
- * nothing behind it. One per test class.
+ * nothing behind it. One per test class: register it as a static {@code @RegisterExtension} field; it starts before
+ * the class's {@code @BeforeAll} methods and stops after its tests.
  */
-public final class GatewayBench implements AutoCloseable {
+public final class GatewayBench implements BeforeAllCallback, AfterAllCallback {
 
-    private final FakeRealtime realtime;
-    private final RunningGateway gateway;
-    private final int realtimePort;
-    private final int ingestPort;
-
-    private GatewayBench(FakeRealtime realtime, RunningGateway gateway, int realtimePort, int ingestPort) {
-        this.realtime = realtime;
-        this.gateway = gateway;
-        this.realtimePort = realtimePort;
-        this.ingestPort = ingestPort;
-    }
+    private final Map<String, String> knobs;
+    private FakeRealtime realtime;
+    private RunningGateway gateway;
+    private int realtimePort;
+    private int ingestPort;
 
     /** @param knobs GATEWAY_* variables for the gateway */
-    public static GatewayBench start(Map<String, String> knobs) throws Exception {
-        int realtimePort = RunningGateway.freePort();
-        int ingestPort = RunningGateway.freePort();
-        FakeRealtime realtime = FakeRealtime.start(realtimePort, ingestPort);
-        try {
-            return new GatewayBench(realtime, anotherGateway(realtimePort, ingestPort, knobs), realtimePort, ingestPort);
-        } catch (Exception e) {
-            realtime.close();
-            throw e;
-        }
+    public GatewayBench(Map<String, String> knobs) {
+        this.knobs = knobs;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        realtimePort = RunningGateway.freePort();
+        ingestPort = RunningGateway.freePort();
+        realtime = FakeRealtime.start(realtimePort, ingestPort);
+        gateway = anotherGateway(knobs);
     }
 
     public FakeRealtime realtime() {
@@ -43,17 +41,17 @@ public final class GatewayBench implements AutoCloseable {
 
     /** A second gateway in front of the same upstreams, configured otherwise; the caller closes it. */
     public RunningGateway anotherGateway(Map<String, String> knobs) throws Exception {
-        return anotherGateway(realtimePort, ingestPort, knobs);
-    }
-
-    private static RunningGateway anotherGateway(int realtimePort, int ingestPort, Map<String, String> knobs)
-            throws Exception {
         return RunningGateway.start(ingestPort, RunningGateway.freePort(), realtimePort, knobs);
     }
 
+    /** Runs even when {@link #beforeAll} failed half way: stops what did start. */
     @Override
-    public void close() {
-        gateway.close();
-        realtime.close();
+    public void afterAll(ExtensionContext context) {
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (realtime != null) {
+            realtime.close();
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
+import votes.kit.knob.EnvKnobs;
 
 /** Every port of the local stack, in one place so the CLI, the services' env and the tests agree. */
 public record StackPorts(int gateway, int ingest, int ledger, int realtime, int projections, int relay, int kafka,
@@ -114,14 +115,6 @@ public record StackPorts(int gateway, int ingest, int ledger, int realtime, int 
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a port number, got '" + value + "'");
-        }
+        return new EnvKnobs(env).integer(name, fallback);
     }
 }

@@ -7,28 +7,22 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import votes.events.codec.EventCodec;
-import votes.events.deadletter.DeadLetter;
 import votes.events.key.PartitionKeys;
 import votes.events.topic.Topics;
 import votes.events.vote.VoteSubmitted;
+import votes.infra.test.DeadLetters;
 import votes.system.LedgerDatabase;
 
 /**
@@ -82,26 +76,8 @@ final class PoisonMidLoad implements Fault {
     public void verify(Scene scene) {
         LedgerDatabase ledger = new LedgerDatabase(scene.stack().jdbcUrl());
         await().atMost(Duration.ofSeconds(60)).until(() -> ledger.rejectedAmong(List.of(malformed)) == 1);
-        Set<String> lettered = new HashSet<>();
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, scene.stack().kafkaBootstrap());
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.VOTES_DEAD_LETTER).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    DeadLetter letter = DeadLetter.fromHeaders(name -> {
-                        var header = record.headers().lastHeader(name);
-                        return header == null ? null : header.value();
-                    });
-                    lettered.add(letter.partition() + "@" + letter.offset());
-                }
-                return lettered.containsAll(positions);
-            });
-        }
+        Set<String> lettered = DeadLetters.readUntil(scene.stack().kafkaBootstrap(), Duration.ofSeconds(60),
+                letters -> letters.keySet().containsAll(positions)).keySet();
         assertThat(lettered).containsAll(positions);
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import votes.events.stream.SseFrame;
 
 /**
  * One upstream subscription to realtime (one results stream URI, so one poll) shared by all the gateway's viewers
@@ -32,7 +33,7 @@ final class PollRelay {
     private final StreamRelay owner;
     private final Set<Viewer> viewers = ConcurrentHashMap.newKeySet();
     private final List<Viewer> waiting = new ArrayList<>();
-    private StreamEvent latest;
+    private SseFrame latest;
     private boolean live;
     private boolean connecting;
     private boolean closed;
@@ -221,7 +222,7 @@ final class PollRelay {
         });
     }
 
-    private void published(StreamEvent event) {
+    private void published(SseFrame event) {
         if (latest != null && event.version() <= latest.version()) {
             return;
         }

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
+import votes.events.stream.LastEventId;
 import votes.infra.gateway.problem.ProblemReply;
 import votes.kit.problem.Problem;
 import votes.kit.problem.ProblemType;
@@ -70,7 +71,7 @@ public final class StreamRelay {
         String requestId = incoming != null && SANE_ID.matcher(incoming).matches() ? incoming : freshRequestId();
         Viewer viewer = new Viewer(request.response(), context,
                 lanes.computeIfAbsent(Thread.currentThread(), loop -> new DeliveryLane(context)),
-                LastEventId.parse(request.getHeader("Last-Event-ID")), requestId);
+                LastEventId.parse(request.getHeader(LastEventId.HEADER)), requestId);
         request.response().closeHandler(v -> viewer.closed());
         request.response().exceptionHandler(e -> viewer.closed());
         join(request.uri(), viewer);

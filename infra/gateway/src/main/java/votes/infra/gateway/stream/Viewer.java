@@ -1,31 +1,28 @@
 package votes.infra.gateway.stream;
 
 import io.vertx.core.Context;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.concurrent.atomic.AtomicBoolean;
+import votes.events.stream.SseDelivery;
+import votes.events.stream.SseFrame;
 import votes.infra.gateway.problem.ProblemReply;
 import votes.kit.problem.Problem;
 
 /**
  * One viewer's stream through the gateway. Its relay may call it from another event loop; every write happens on
- * the viewer's own connection's event loop, and never while its write queue is full: a slow viewer keeps only the
- * newest event pending and gets it when its socket drains, so it slows no other viewer and not the relay.
+ * the viewer's own connection's event loop, through {@link SseDelivery} as realtime writes its clients: a slow viewer
+ * keeps only the newest event pending and gets it when its socket drains, so it slows no other viewer and not the relay.
  */
 final class Viewer {
-
-    private static final Buffer KEEP_ALIVE = Buffer.buffer(": keep-alive\n\n");
 
     private final HttpServerResponse response;
     private final Context context;
     private final DeliveryLane lane;
-    private final ViewerCursor cursor;
+    private final SseDelivery delivery;
     private final String requestId;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile PollRelay relay;
     private volatile boolean streaming;
-    private volatile boolean heartbeatDue;
     private volatile long lastWriteNanos = System.nanoTime();
     private volatile boolean closed;
 
@@ -33,7 +30,7 @@ final class Viewer {
         this.response = response;
         this.context = context;
         this.lane = lane;
-        this.cursor = new ViewerCursor(lastSeenVersion);
+        this.delivery = new SseDelivery(response, lastSeenVersion);
         this.requestId = requestId;
     }
 
@@ -67,20 +64,16 @@ final class Viewer {
             if (closed || response.closed() || response.headWritten()) {
                 return;
             }
-            response.setChunked(true)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, "text/event-stream; charset=utf-8")
-                    .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
-                    .putHeader("X-Accel-Buffering", "no") // buffering proxies in front of us: pass frames through
-                    .putHeader(StreamRelay.REQUEST_ID, requestId);
-            response.write(Buffer.buffer("retry: " + retryMillis + "\n\n"));
+            response.putHeader(StreamRelay.REQUEST_ID, requestId);
+            delivery.open(retryMillis);
             lastWriteNanos = System.nanoTime();
             streaming = true;
             deliver();
         });
     }
 
-    void offer(StreamEvent event) {
-        cursor.offer(event);
+    void offer(SseFrame event) {
+        delivery.offer(event);
         schedule();
     }
 
@@ -92,7 +85,7 @@ final class Viewer {
         if (nowNanos - lastWriteNanos < recentNanos) {
             return;
         }
-        heartbeatDue = true;
+        delivery.heartbeatDue();
         schedule();
     }
 
@@ -127,22 +120,7 @@ final class Viewer {
     /** On the viewer's event loop (its lane, or its drain handler). */
     void deliver() {
         scheduled.set(false);
-        if (closed || response.closed() || response.ended()) {
-            return;
-        }
-        if (response.writeQueueFull()) {
-            // Keep the pending event (the cursor holds only the newest) and finish when the socket drains.
-            response.drainHandler(v -> deliver());
-            return;
-        }
-        StreamEvent event = cursor.next();
-        if (event != null) {
-            response.write(event.frame());
-            heartbeatDue = false; // bytes just went out: that keeps proxies open as well as a comment
-            lastWriteNanos = System.nanoTime();
-        } else if (heartbeatDue) {
-            heartbeatDue = false;
-            response.write(KEEP_ALIVE.copy());
+        if (!closed && delivery.deliver(this::deliver)) {
             lastWriteNanos = System.nanoTime();
         }
     }

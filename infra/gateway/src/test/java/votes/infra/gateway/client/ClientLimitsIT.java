@@ -14,9 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import votes.infra.gateway.GatewayBench;
 import votes.infra.gateway.RunningGateway;
 import votes.infra.gateway.TestViewers;
@@ -29,25 +29,18 @@ import votes.infra.stack.Probes;
  */
 class ClientLimitsIT {
 
-    static GatewayBench bench;
+    @RegisterExtension
+    static final GatewayBench BENCH = new GatewayBench(Map.of(
+            "GATEWAY_MAX_CONNECTIONS_PER_CLIENT", "5",
+            "GATEWAY_MAX_CONNECTIONS", "100",
+            "GATEWAY_IDLE_TIMEOUT", "1500ms",
+            "GATEWAY_SSE_HEARTBEAT", "300ms"));
     static RunningGateway gateway;
 
     @BeforeAll
-    static void start() throws Exception {
-        bench = GatewayBench.start(Map.of(
-                "GATEWAY_MAX_CONNECTIONS_PER_CLIENT", "5",
-                "GATEWAY_MAX_CONNECTIONS", "100",
-                "GATEWAY_IDLE_TIMEOUT", "1500ms",
-                "GATEWAY_SSE_HEARTBEAT", "300ms"));
-        bench.realtime().setVersion("capped", 1);
-        gateway = bench.gateway();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (bench != null) {
-            bench.close();
-        }
+    static void start() {
+        BENCH.realtime().setVersion("capped", 1);
+        gateway = BENCH.gateway();
     }
 
     @Test
@@ -98,7 +91,7 @@ class ClientLimitsIT {
 
     @Test
     void pastTheTotalCapNewConnectionsAreClosedUnread() throws Exception {
-        try (RunningGateway small = bench.anotherGateway(Map.of(
+        try (RunningGateway small = BENCH.anotherGateway(Map.of(
                 "GATEWAY_MAX_CONNECTIONS", "3", "GATEWAY_MAX_CONNECTIONS_PER_CLIENT", "3"))) {
             List<Socket> held = new ArrayList<>();
             try {

@@ -9,9 +9,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import votes.infra.gateway.FakeRealtime;
 import votes.infra.gateway.GatewayBench;
 import votes.infra.gateway.RunningGateway;
@@ -28,33 +28,26 @@ class StreamRelayIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    static GatewayBench bench;
+    @RegisterExtension
+    static final GatewayBench BENCH = new GatewayBench(Map.of(
+            "GATEWAY_EVENT_LOOPS", "2",
+            "GATEWAY_MAX_CONNECTIONS_PER_CLIENT", "100",
+            // The default idle timeout (30 s): a loaded machine stalls event loops for seconds. ClientLimitsIT
+            // checks a short one.
+            "GATEWAY_SSE_HEARTBEAT", "300ms",
+            "GATEWAY_SSE_UPSTREAM_IDLE_TIMEOUT", "3s",
+            "GATEWAY_SSE_RECONNECT_MIN", "100ms",
+            "GATEWAY_SSE_RECONNECT_MAX", "500ms",
+            "GATEWAY_SSE_GRACE", "1s",
+            // Far fewer pooled connections than polls streamed below: streams must not need them.
+            "GATEWAY_UPSTREAM_POOL_SIZE", "4"));
     static FakeRealtime realtime;
     static RunningGateway gateway;
 
     @BeforeAll
-    static void start() throws Exception {
-        bench = GatewayBench.start(Map.of(
-                "GATEWAY_EVENT_LOOPS", "2",
-                "GATEWAY_MAX_CONNECTIONS_PER_CLIENT", "100",
-                // The default idle timeout (30 s): a loaded machine stalls event loops for seconds. ClientLimitsIT
-                // checks a short one.
-                "GATEWAY_SSE_HEARTBEAT", "300ms",
-                "GATEWAY_SSE_UPSTREAM_IDLE_TIMEOUT", "3s",
-                "GATEWAY_SSE_RECONNECT_MIN", "100ms",
-                "GATEWAY_SSE_RECONNECT_MAX", "500ms",
-                "GATEWAY_SSE_GRACE", "1s",
-                // Far fewer pooled connections than polls streamed below: streams must not need them.
-                "GATEWAY_UPSTREAM_POOL_SIZE", "4"));
-        realtime = bench.realtime();
-        gateway = bench.gateway();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (bench != null) {
-            bench.close();
-        }
+    static void start() {
+        realtime = BENCH.realtime();
+        gateway = BENCH.gateway();
     }
 
     @Test
