@@ -6,6 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import votes.events.tally.Results;
 import votes.kit.problem.ProblemException;
 import votes.kit.problem.ProblemType;
 import votes.realtime.tally.TallyBoard;

@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import votes.events.stream.SseFrame;
 import votes.events.tally.Tally;
-import votes.realtime.results.Results;
+import votes.events.tally.Results;
 import votes.realtime.tally.TallyBoard;
 
 /** Every poll's {@link PollFeed}, fed by the board, and the one heartbeat ticker of the instance. */

@@ -14,6 +14,8 @@ import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import votes.events.codec.EventCodec;
+import votes.events.tally.Results;
 
 @QuarkusTest
 @QuarkusTestResource(RealtimeStackResource.class)
@@ -55,6 +57,8 @@ class ResultsIT {
         Map<String, Object> fields = JsonPath.from(body).getMap("");
         assertThat(fields).containsOnlyKeys("pollId", "totalVotes", "options", "version", "asOf", "final");
         assertThat(JsonPath.from(body).getMap("options[0]")).containsOnlyKeys("optionId", "label", "votes", "percentage");
+        assertThat(body).as("served exactly as the contract's Results renders")
+                .isEqualTo(EventCodec.toJson(EventCodec.fromJson(body, Results.class)));
     }
 
     @Test

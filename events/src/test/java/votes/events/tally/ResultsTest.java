@@ -1,12 +1,12 @@
-package votes.realtime.results;
+package votes.events.tally;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import votes.events.tally.Tally;
-import votes.events.tally.TallyOption;
+import votes.events.codec.EventCodec;
+import votes.events.sample.FrozenSample;
 
 class ResultsTest {
 
@@ -38,5 +38,15 @@ class ResultsTest {
         assertThat(results.version()).isEqualTo(9);
         assertThat(results.asOf()).isEqualTo(asOf);
         assertThat(results.closed()).isTrue();
+    }
+
+    @Test
+    void resultsAreWrittenExactlyAsTheFrozenSampleOfTheResultsApi() {
+        Tally tally = new Tally("p", "Lunch", List.of(new TallyOption("a", "Pizza", 3), new TallyOption("b", null, 1)),
+                4, 9, Instant.parse("2026-01-01T10:00:00Z"), true);
+
+        assertThat(EventCodec.toJson(Results.of(tally))).isEqualTo(FrozenSample.read("tally/results.json"));
+        assertThat(EventCodec.fromJson(FrozenSample.read("tally/results.json"), Results.class))
+                .isEqualTo(Results.of(tally));
     }
 }

@@ -1,4 +1,4 @@
-package votes.realtime.results;
+package votes.events.tally;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -6,9 +6,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
-import votes.events.tally.Tally;
 
-/** The results API's body (and each SSE frame's): a tally as the public sees it, with each option's share. */
+/**
+ * The results API's body (and each SSE frame's): a tally as the public sees it, with each option's share. realtime
+ * writes it; browsers, the gateway's relay (frames, untouched), perf and the system tests read it.
+ */
 @JsonPropertyOrder({"pollId", "totalVotes", "options", "version", "asOf", "final"})
 public record Results(String pollId, long totalVotes, List<OptionResult> options, long version, Instant asOf,
         @JsonProperty("final") boolean closed) {
