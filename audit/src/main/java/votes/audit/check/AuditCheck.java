@@ -11,7 +11,7 @@ import votes.audit.replay.Expected;
  */
 public sealed interface AuditCheck permits EveryEventJudged, RecordedAsRuled, RejectedAsRuled, NoOrphanRows,
         NeverBothVerdicts, PollsAsFolded, VotersOnce, TalliesAgree, PublishedTalliesAgree, MerkleLogsAgree,
-        CheckpointsAgree, KeyedByPollAndVoter {
+        CheckpointsAgree, KeyedByPollAndVoter, PoisonDeadLettered {
 
     /** A {@code votes} row below the replay's end offsets, of any poll: the Merkle logs cover every poll. */
     default void anyVote(VoteRow row) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import votes.audit.deadletter.PublishedLetters;
 import votes.audit.ledger.LedgerSnapshot;
 import votes.audit.ledger.MerkleState;
 import votes.audit.ledger.RejectionRow;
@@ -33,6 +34,7 @@ public final class LedgerAudit {
     public static final String T10 = MerkleLogsAgree.TITLE;
     public static final String T11 = CheckpointsAgree.TITLE;
     public static final String T12 = KeyedByPollAndVoter.TITLE;
+    public static final String T13 = PoisonDeadLettered.T13;
 
     private final ReplayOutcome replay;
     private final PollScope scope;
@@ -47,7 +49,8 @@ public final class LedgerAudit {
         this.scope = new PollScope(pollFilter);
         this.checks = List.of(new EveryEventJudged(), new RecordedAsRuled(), new RejectedAsRuled(), new NoOrphanRows(),
                 new NeverBothVerdicts(), new PollsAsFolded(), new VotersOnce(), new TalliesAgree(), published,
-                new MerkleLogsAgree(merkle.wantedSizes()), new CheckpointsAgree(), new KeyedByPollAndVoter());
+                new MerkleLogsAgree(merkle.wantedSizes()), new CheckpointsAgree(), new KeyedByPollAndVoter(),
+                new PoisonDeadLettered());
     }
 
     /** The next {@code votes} row, in (partition, leaf index, offset) order. */
@@ -100,11 +103,13 @@ public final class LedgerAudit {
      * @param pollsAfter the polls folded from poll-events once the ledger was read, or null: a poll that differs
      *                   from the replay's fold only because it was created or closed meanwhile is a note
      * @param trusted the key checkpoints must be signed with, or null (then {@code keyProblem} says why)
+     * @param deadLetters the letters of votes.dead-letter, or null when the topic does not exist
      */
     public Checklist finish(LedgerSnapshot ledger, MerkleState merkle, Map<String, Map<String, Long>> published,
-                            Set<String> live, Map<String, Poll> pollsAfter, PublicKey trusted, String keyProblem) {
+                            Set<String> live, Map<String, Poll> pollsAfter, PublicKey trusted, String keyProblem,
+                            PublishedLetters deadLetters) {
         Evidence evidence = new Evidence(replay, scope, rows, ledger, merkle, published, live, pollsAfter, trusted,
-                keyProblem, notes);
+                keyProblem, deadLetters, notes);
         return new Checklist(checks.stream().map(check -> check.verdict(evidence)).toList());
     }
 
@@ -119,7 +124,7 @@ public final class LedgerAudit {
      */
     public Check published(Map<String, Map<String, Long>> published, Set<String> live) {
         return this.published.verdict(new Evidence(replay, scope, rows, null, null, published, live, null, null, null,
-                null));
+                null, null));
     }
 
     /** Written after the replay's end offsets were taken: not ours to judge. */

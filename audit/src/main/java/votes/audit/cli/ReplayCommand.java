@@ -13,9 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import votes.audit.check.Check;
 import votes.audit.check.Checklist;
-import votes.audit.check.DeadLetterAudit;
 import votes.audit.check.LedgerAudit;
 import votes.audit.check.ReplayReport;
 import votes.audit.check.ReportText;
@@ -83,7 +81,7 @@ public final class ReplayCommand implements Callable<Integer> {
             steps.awaitPollProjector(ledgerPollsGroup, sources);
             ReplaySteps.LedgerRead ledger = steps.readLedger(sources, replayed.outcome());
             ReplaySteps.Published published = steps.readPublished(sources, ledger.audit());
-            Checklist checklist = check(sources, ledger, published, replayed.outcome(), letters);
+            Checklist checklist = check(sources, ledger, published, letters);
             notes(steps.notes(), letters, ledger.audit());
             print(report(started, sources, replayed, checklist, steps.notes()));
             return checklist.exitCode();
@@ -93,15 +91,12 @@ public final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    /** The ledger's items (1–12), then the dead-letter topic's (13). */
+    /** Every item of the checklist, on what the steps gathered. */
     private Checklist check(ReplaySources sources, ReplaySteps.LedgerRead ledger, ReplaySteps.Published published,
-                            ReplayOutcome outcome, PublishedLetters letters) {
+                            PublishedLetters letters) {
         TrustedKey trusted = TrustedKey.load(connections.publicKey());
-        Checklist ledgerChecks = ledger.audit().finish(ledger.snapshot(), sources.merkle(), published.tallies(),
-                published.live(), ledger.pollsAfter(), trusted.key(), trusted.problem());
-        List<Check> checks = new ArrayList<>(ledgerChecks.checks());
-        checks.add(DeadLetterAudit.check(outcome.letters(), letters, sources.voteEnds()));
-        return new Checklist(checks);
+        return ledger.audit().finish(ledger.snapshot(), sources.merkle(), published.tallies(), published.live(),
+                ledger.pollsAfter(), trusted.key(), trusted.problem(), letters);
     }
 
     private static void notes(List<String> notes, PublishedLetters letters, LedgerAudit audit) {

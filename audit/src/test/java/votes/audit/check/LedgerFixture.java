@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import votes.audit.deadletter.PublishedLetters;
 import votes.audit.ledger.DuplicateVoters;
 import votes.audit.ledger.LedgerSnapshot;
 import votes.audit.ledger.MerkleLogRow;
@@ -182,7 +183,8 @@ final class LedgerFixture {
     /** The audit itself, with the live system's inputs: polls voted past the end offsets, poll-events' later fold. */
     Checklist audit(String poll, Map<String, Map<String, Long>> published, PublicKey trusted, Set<String> live,
                     Map<String, Poll> pollsAfter) {
-        audit = new LedgerAudit(replay(poll), poll, merkle());
+        ReplayOutcome outcome = replay(poll);
+        audit = new LedgerAudit(outcome, poll, merkle());
         votes.forEach(audit::vote);
         rejections.forEach(audit::rejection);
         Map<String, Map<String, Long>> counts = new HashMap<>();
@@ -194,7 +196,15 @@ final class LedgerFixture {
         }
         LedgerSnapshot snapshot = new LedgerSnapshot(ledgerPolls, counts, counts, new DuplicateVoters(0, null));
         return audit.finish(snapshot, merkle(), published == null ? counts : published, live, pollsAfter, trusted,
-                trusted == null ? "no key in this test" : null);
+                trusted == null ? "no key in this test" : null, lettersOf(outcome));
+    }
+
+    /** votes.dead-letter as a faithful ledger leaves it: one letter per poison record the replay finds. */
+    static PublishedLetters lettersOf(ReplayOutcome outcome) {
+        PublishedLetters letters = new PublishedLetters();
+        outcome.letters().forEach(letter -> letters.accept(PoisonDeadLetteredTest.letter(letter.partition(),
+                letter.offset(), letter.reason(), letter.value() == null ? new byte[0] : letter.value())));
+        return letters;
     }
 
     Checklist audit() {

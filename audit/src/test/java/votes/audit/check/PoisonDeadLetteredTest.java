@@ -13,7 +13,7 @@ import votes.events.deadletter.DeadLetter;
 import votes.events.deadletter.DeadLetterReason;
 import org.junit.jupiter.api.Test;
 
-class DeadLetterAuditTest {
+class PoisonDeadLetteredTest {
 
     private static final byte[] GARBAGE = "<html>".getBytes(StandardCharsets.UTF_8);
     private static final byte[] NUL = "{\"voterId\":\"a\\u0000b\"}".getBytes(StandardCharsets.UTF_8);
@@ -30,7 +30,7 @@ class DeadLetterAuditTest {
         published.accept(letter(1, 9, DeadLetterReason.MALFORMED, NUL));
         published.accept(letter(1, 9, DeadLetterReason.MALFORMED, NUL)); // again, after a crash
 
-        Check check = DeadLetterAudit.check(expected, published, ENDS);
+        Check check = PoisonDeadLettered.check(expected, published, ENDS);
 
         assertThat(check.status()).isEqualTo(Status.PASS);
         assertThat(check.summary()).contains("2 poison records, 2 letters (1 appended twice)");
@@ -41,7 +41,7 @@ class DeadLetterAuditTest {
         PublishedLetters published = new PublishedLetters();
         published.accept(letter(0, 7, DeadLetterReason.UNDECODABLE, GARBAGE));
 
-        Check check = DeadLetterAudit.check(expected, published, ENDS);
+        Check check = PoisonDeadLettered.check(expected, published, ENDS);
 
         assertThat(check.status()).isEqualTo(Status.FAIL);
         assertThat(check.firstOffender()).isEqualTo("votes.submitted 1@9 (malformed): not in votes.dead-letter");
@@ -53,7 +53,7 @@ class DeadLetterAuditTest {
         published.accept(letter(0, 7, DeadLetterReason.UNDECODABLE, "<HTML>".getBytes(StandardCharsets.UTF_8)));
         published.accept(letter(1, 9, DeadLetterReason.UNDECODABLE, NUL));
 
-        Check check = DeadLetterAudit.check(expected, published, ENDS);
+        Check check = PoisonDeadLettered.check(expected, published, ENDS);
 
         assertThat(check.failures()).isEqualTo(2);
         assertThat(check.firstOffender()).contains("0@7").contains("not the record's bytes");
@@ -67,7 +67,7 @@ class DeadLetterAuditTest {
         published.accept(letter(0, 3, DeadLetterReason.REFUSED_BY_DATABASE, GARBAGE));
         published.accept(letter(0, 150, DeadLetterReason.UNDECODABLE, GARBAGE));
 
-        Check check = DeadLetterAudit.check(expected, published, ENDS);
+        Check check = PoisonDeadLettered.check(expected, published, ENDS);
 
         assertThat(check.failures()).isEqualTo(1);
         assertThat(check.firstOffender()).contains("0@3 (refused-by-database), which the replay judges a storable vote");
@@ -75,11 +75,12 @@ class DeadLetterAuditTest {
 
     @Test
     void noTopicIsFineOnlyWithoutPoison() {
-        assertThat(DeadLetterAudit.check(List.of(), null, ENDS).status()).isEqualTo(Status.SKIP);
-        assertThat(DeadLetterAudit.check(expected, null, ENDS).status()).isEqualTo(Status.FAIL);
+        assertThat(PoisonDeadLettered.check(List.of(), null, ENDS).status()).isEqualTo(Status.SKIP);
+        assertThat(PoisonDeadLettered.check(expected, null, ENDS).status()).isEqualTo(Status.FAIL);
     }
 
-    private static ConsumerRecord<byte[], byte[]> letter(int partition, long offset, DeadLetterReason reason, byte[] value) {
+    /** A record of votes.dead-letter as the ledger appends it for the source record partition@offset. */
+    static ConsumerRecord<byte[], byte[]> letter(int partition, long offset, DeadLetterReason reason, byte[] value) {
         ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("votes.dead-letter", 0, 0L, null, value);
         new DeadLetter("votes.submitted", partition, offset, reason, "test", UUID.randomUUID()).headers()
                 .forEach((name, bytes) -> record.headers().add(name, bytes));

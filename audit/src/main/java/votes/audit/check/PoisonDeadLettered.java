@@ -9,16 +9,19 @@ import votes.audit.deadletter.PublishedLetters;
 import votes.audit.replay.ExpectedLetter;
 
 /**
- * Item 13: poison never vanishes. Every record of the log the replay calls poison is in {@code votes.dead-letter}
+ * Item 13: poison never vanishes. It reads no ledger row: its evidence is the replay's poison and the topic's letters.
+ * Every record of the log the replay calls poison is in {@code votes.dead-letter}
  * with the replay's reason and the log's very bytes, and every letter there (below the replay's end offsets) is such
  * a record: a letter the replay does not expect is either a vote the ledger dropped or a forged letter.
  */
-public final class DeadLetterAudit {
+public final class PoisonDeadLettered implements AuditCheck {
 
     public static final String T13 = "every poison record is in votes.dead-letter, with its reason and its bytes";
     public static final int NUMBER = 13;
 
-    private DeadLetterAudit() {
+    @Override
+    public Check verdict(Evidence evidence) {
+        return check(evidence.replay().letters(), evidence.deadLetters(), evidence.replay().endOffsets());
     }
 
     /**
