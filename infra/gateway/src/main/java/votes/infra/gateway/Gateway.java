@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import votes.infra.gateway.client.Admission;
 import votes.infra.gateway.client.ClientConnections;
 import votes.infra.gateway.client.RefusalLog;
+import votes.infra.gateway.edge.ForwardingInterceptor;
+import votes.infra.gateway.edge.PageHeaders;
 import votes.infra.gateway.problem.ProblemReply;
 import votes.infra.gateway.stream.StreamRelay;
 import votes.kit.problem.Problem;
@@ -67,7 +69,7 @@ public final class Gateway {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()));
         int port = new Gateway(vertx, config).listen().toCompletionStage().toCompletableFuture().join();
         log("listening on 127.0.0.1:" + port + " → " + config.upstreams() + "; " + config.eventLoops() + " event loops, "
-                + config.clients() + ", " + config.streams() + ", " + config.pools());
+                + config.clients() + ", " + config.streams() + ", " + config.pools() + ", " + config.trustedProxies());
         warnIfDescriptorsShort(config);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close().toCompletionStage().toCompletableFuture().join()));
     }
@@ -98,6 +100,8 @@ public final class Gateway {
     }
 
     private void handle(HttpServerRequest request) {
+        // Last, so they replace whatever an upstream sent: one policy for every answer of the origin.
+        request.response().headersEndHandler(v -> PageHeaders.apply(request.response().headers()));
         if (overCap.contains(request.connection())) {
             HttpConnection connection = request.connection();
             request.response().putHeader("Connection", "close").endHandler(v -> connection.close());
@@ -113,6 +117,11 @@ public final class Gateway {
         }
         if (path.equals("/q/metrics")) {
             request.response().putHeader("Content-Type", GatewayMetrics.CONTENT_TYPE).end(metrics.render());
+            return;
+        }
+        if (Routes.isServiceInternal(request.path())) {
+            ProblemReply.send(request.response(), Problem.of(ProblemType.NOT_FOUND, "Not served through the gateway: "
+                    + "a service's own endpoints are on its port."), null);
             return;
         }
         if (Routes.isResultsStream(request.method().name(), request.uri())) {
@@ -131,7 +140,8 @@ public final class Gateway {
         int port = uri.getPort() > 0 ? uri.getPort() : 80;
         ProblemOnFailure onFailure = new ProblemOnFailure(upstream);
         failures.put(upstream, onFailure);
-        return HttpProxy.reverseProxy(client).origin(port, uri.getHost()).addInterceptor(onFailure);
+        return HttpProxy.reverseProxy(client).origin(port, uri.getHost())
+                .addInterceptor(new ForwardingInterceptor(config.trustedProxies())).addInterceptor(onFailure);
     }
 
     private static void warnIfDescriptorsShort(GatewayConfig config) {

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import votes.infra.gateway.client.ClientLimits;
+import votes.infra.gateway.edge.TrustedProxies;
 import votes.infra.gateway.stream.RelaySettings;
 import votes.kit.knob.EnvKnobs;
 
@@ -14,7 +15,7 @@ import votes.kit.knob.EnvKnobs;
  * GATEWAY_* knobs. Every default below says what it trades; durations read like 250ms, 10s, 5m.
  */
 public record GatewayConfig(int port, Map<Upstream, URI> upstreams, int eventLoops, UpstreamPools pools,
-                            ClientLimits clients, RelaySettings streams) {
+                            ClientLimits clients, RelaySettings streams, TrustedProxies trustedProxies) {
 
     /**
      * Event loops serving clients. More spreads 10,000 viewers' writes over more cores; past the core count it only
@@ -95,6 +96,14 @@ public record GatewayConfig(int port, Map<Upstream, URI> upstreams, int eventLoo
     static final String SSE_MAX_POLLS = "GATEWAY_SSE_MAX_POLLS";
     static final int DEFAULT_SSE_MAX_POLLS = 1_000;
 
+    /**
+     * Proxies in front of the gateway whose X-Forwarded-For it believes: addresses or CIDR blocks, comma-separated.
+     * Empty (the default): the client is always the TCP peer, whatever it claims. Listing a proxy lets it name the
+     * client, so list only ones that overwrite or append to that header themselves; a wrong entry lets anyone
+     * behind it choose the address rate limits see.
+     */
+    static final String TRUSTED_PROXIES = "GATEWAY_TRUSTED_PROXIES";
+
     public GatewayConfig {
         if (streams.heartbeat().compareTo(clients.idleTimeout()) >= 0) {
             throw new IllegalArgumentException(SSE_HEARTBEAT + " (" + streams.heartbeat() + ") must be shorter than "
@@ -122,7 +131,8 @@ public record GatewayConfig(int port, Map<Upstream, URI> upstreams, int eventLoo
                         s.duration(SSE_UPSTREAM_IDLE, DEFAULT_SSE_UPSTREAM_IDLE),
                         s.duration(SSE_RECONNECT_MIN, DEFAULT_SSE_RECONNECT_MIN),
                         s.duration(SSE_RECONNECT_MAX, DEFAULT_SSE_RECONNECT_MAX),
-                        s.duration(SSE_GRACE, DEFAULT_SSE_GRACE), s.integer(SSE_MAX_POLLS, DEFAULT_SSE_MAX_POLLS)));
+                        s.duration(SSE_GRACE, DEFAULT_SSE_GRACE), s.integer(SSE_MAX_POLLS, DEFAULT_SSE_MAX_POLLS)),
+                TrustedProxies.parse(env.get(TRUSTED_PROXIES)));
     }
 
     /** The stack's wiring (ports); GATEWAY_* knobs come from the caller's environment, which the process inherits. */

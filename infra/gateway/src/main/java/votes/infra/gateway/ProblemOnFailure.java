@@ -12,8 +12,7 @@ import votes.infra.gateway.problem.ProblemReply;
 import votes.kit.problem.Problem;
 
 /**
- * Adds X-Forwarded-* (ingest hashes the client address for abuse defense) and turns an upstream the gateway
- * cannot use into problem+json instead of the proxy's empty 502, so clients see one error format: 502 when it is
+ * Turns an upstream the gateway cannot use into problem+json instead of the proxy's empty 502, so clients see one error format: 502 when it is
  * unreachable, 503 + Retry-After when every pooled connection to it is busy and the wait queue is full.
  */
 final class ProblemOnFailure implements ProxyInterceptor {
@@ -39,19 +38,6 @@ final class ProblemOnFailure implements ProxyInterceptor {
 
     @Override
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-        var proxied = context.request().proxiedRequest();
-        var headers = context.request().headers();
-        String client = proxied.remoteAddress() == null ? null : proxied.remoteAddress().hostAddress();
-        if (client != null) {
-            String prior = headers.get("X-Forwarded-For");
-            headers.set("X-Forwarded-For", prior == null ? client : prior + ", " + client);
-        }
-        if (!headers.contains("X-Forwarded-Proto")) {
-            headers.set("X-Forwarded-Proto", proxied.scheme() == null ? "http" : proxied.scheme());
-        }
-        if (!headers.contains("X-Forwarded-Host") && proxied.authority() != null) {
-            headers.set("X-Forwarded-Host", proxied.authority().toString());
-        }
         return context.sendRequest().recover(failure -> {
             boolean tooBusy = failure instanceof ConnectionPoolTooBusyException;
             (tooBusy ? busy : unreachable).increment();

@@ -1,5 +1,6 @@
 package votes.infra.gateway;
 
+import io.vertx.core.http.impl.HttpUtils;
 import java.util.regex.Pattern;
 
 /**
@@ -12,6 +13,8 @@ public final class Routes {
     private static final Pattern RESULTS = Pattern.compile("^/api/v1/polls/[^/]+/results(/stream)?/?$");
     private static final Pattern RESULTS_STREAM = Pattern.compile("^/api/v1/polls/[^/]+/results/stream/?$");
     private static final Pattern API = Pattern.compile("^/api(/.*)?$");
+    /** Quarkus's non-application root (/q/health, /q/metrics, /q/openapi, /q/dev-ui...), matrix parameters too. */
+    private static final Pattern SERVICE_INTERNAL = Pattern.compile("^/q([/;].*)?$");
 
     private Routes() {
     }
@@ -37,6 +40,20 @@ public final class Routes {
      */
     public static boolean isResultsStream(String method, String uri) {
         return "GET".equals(method) && RESULTS_STREAM.matcher(pathOf(uri)).matches();
+    }
+
+    /**
+     * A service's own endpoints, never reachable through the origin (health and metrics stay on the service ports).
+     * Judged on the path as the services will route it: dot segments resolved, unreserved %-escapes decoded and
+     * double slashes collapsed (Vert.x's normalisation), so {@code /api/../q/metrics} or {@code /%71/metrics}
+     * cannot slip past. A path that cannot be normalised is refused too.
+     */
+    public static boolean isServiceInternal(String path) {
+        try {
+            return SERVICE_INTERNAL.matcher(HttpUtils.normalizePath(path)).matches();
+        } catch (RuntimeException malformed) {
+            return true;
+        }
     }
 
     static String pathOf(String uri) {

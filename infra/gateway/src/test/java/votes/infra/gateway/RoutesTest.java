@@ -51,4 +51,23 @@ class RoutesTest {
         assertThat(config.upstreams().get(Upstream.LEDGER)).hasToString("http://127.0.0.1:18082");
         assertThat(config.upstreams().get(Upstream.REALTIME)).hasToString("http://127.0.0.1:18083");
     }
+
+    @Test
+    void aServicesOwnEndpointsAreInternalHoweverThePathIsSpelled() {
+        assertThat(Routes.isServiceInternal("/q/metrics")).isTrue();
+        assertThat(Routes.isServiceInternal("/q/openapi")).isTrue();
+        assertThat(Routes.isServiceInternal("/q")).isTrue();
+        assertThat(Routes.isServiceInternal("/q;x=1/metrics")).isTrue();
+        assertThat(Routes.isServiceInternal("/api/../q/metrics")).isTrue();
+        assertThat(Routes.isServiceInternal("//q/metrics")).isTrue();
+        assertThat(Routes.isServiceInternal("/%71/health")).isTrue();
+        assertThat(Routes.isServiceInternal("/api/%2e%2e/q/dev-ui")).isTrue();
+    }
+
+    @Test
+    void pagesAndTheApiAreNotInternal() {
+        assertThat(Routes.isServiceInternal("/")).isFalse();
+        assertThat(Routes.isServiceInternal("/quiz.html")).isFalse();
+        assertThat(Routes.isServiceInternal("/api/v1/polls/q/results")).isFalse();
+    }
 }

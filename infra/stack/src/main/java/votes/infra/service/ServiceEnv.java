@@ -21,12 +21,17 @@ public final class ServiceEnv {
             "VOTE_REQUEST_DEADLINE", "9s",
             "VOTE_RESERVATION_TTL", "15s");
 
+    static final String LOOPBACK = "127.0.0.1";
+
     private ServiceEnv() {
     }
 
     public static Map<String, String> of(StackSettings s, int httpPort) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("HTTP_PORT", Integer.toString(httpPort));
+        // Loopback only (Quarkus's prod default is 0.0.0.0): the gateway is the one way in from outside; health and
+        // metrics stay on this port for the stack's probes and operators on the machine.
+        env.put("QUARKUS_HTTP_HOST", LOOPBACK);
         env.put("KAFKA_BOOTSTRAP", s.kafkaBootstrap());
         env.put("PG_HOST", "127.0.0.1");
         env.put("PG_PORT", Integer.toString(s.ports().postgres()));

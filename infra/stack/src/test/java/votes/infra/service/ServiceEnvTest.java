@@ -31,4 +31,9 @@ class ServiceEnvTest {
         assertThat(ServiceEnv.of(oneBroker, 8081)).doesNotContainKeys("VOTE_KAFKA_DELIVERY_TIMEOUT_MS",
                 "VOTE_REQUEST_DEADLINE");
     }
+
+    @Test
+    void servicesListenOnLoopbackOnlyBehindTheGateway() {
+        assertThat(ServiceEnv.of(oneBroker, 8081)).containsEntry("QUARKUS_HTTP_HOST", "127.0.0.1");
+    }
 }

@@ -55,6 +55,9 @@ class DashboardIT {
                     + " && document.getElementById('state').textContent === 'live'", Duration.ofSeconds(20));
             assertThat(bar(page, "a")).isEqualTo(new Bar("A", "0", "0.0%", "0%"));
             assertThat(page.text("#total")).isEqualTo("0");
+            // Under the gateway's CSP (no inline style or script) the stylesheet applies too, not only the scripts.
+            assertThat(page.evaluate("getComputedStyle(document.querySelector('.after-stats')).marginTop"))
+                    .isEqualTo("16px");
 
             for (int i = 0; i < 7; i++) {
                 assertThat(api.vote(STACK.token("dashboard-voter-a" + i), pollId, "a").status()).isEqualTo(202);
@@ -82,7 +85,7 @@ class DashboardIT {
             page.waitUntil("[...document.querySelectorAll('.bar-fill')].every(bar => bar.getAnimations().length === 0)",
                     Duration.ofSeconds(10));
             page.screenshot(screenshot);
-            assertThat(page.log()).noneMatch(line -> line.startsWith("pageerror"));
+            assertThat(page.log()).noneMatch(line -> line.startsWith("pageerror") || line.contains("Content Security Policy"));
         }
         assertThat(screenshot).isNotEmptyFile();
     }
@@ -111,9 +114,21 @@ class DashboardIT {
             assertThat(receipt.json().get("optionId").asText()).isEqualTo("b");
 
             page.screenshot(screenshot);
-            assertThat(page.log()).noneMatch(line -> line.startsWith("pageerror"));
+            assertThat(page.log()).noneMatch(line -> line.startsWith("pageerror") || line.contains("Content Security Policy"));
         }
         assertThat(screenshot).isNotEmptyFile();
+    }
+
+    @Test
+    void pagesComeWithTheOriginsSecurityHeaders() {
+        for (String page : new String[] {"/", "/results.html", "/vote.html", "/results.js"}) {
+            Reply reply = api.send(api.request(page).GET().build());
+            assertThat(reply.status()).as(page).isEqualTo(200);
+            assertThat(reply.header("Content-Security-Policy")).as(page)
+                    .contains("script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-inline");
+            assertThat(reply.header("X-Content-Type-Options")).as(page).isEqualTo("nosniff");
+            assertThat(reply.header("Referrer-Policy")).as(page).isEqualTo("no-referrer");
+        }
     }
 
     /** One option's row as the dashboard shows it: label, votes, percentage, bar width. */

@@ -62,7 +62,7 @@ public final class CdcRelay implements AutoCloseable {
     public CdcRelay(RelayConfig config) {
         this.config = config;
         this.relay = new KafkaRelay(config, status);
-        this.http = new HealthServer(config.httpPort(), status);
+        this.http = new HealthServer(config.httpHost(), config.httpPort(), status);
         this.slotMonitor = new SlotMonitor(replicationSlots(config), status::slot);
         this.restartDelay = new RestartDelay(config.restartFirst(), config.restartMax());
         this.supervisor = new Thread(this::superviseEngine, "relay-engine");

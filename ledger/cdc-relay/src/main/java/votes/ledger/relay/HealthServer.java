@@ -17,9 +17,9 @@ final class HealthServer implements AutoCloseable {
 
     private final HttpServer server;
 
-    HealthServer(int port, RelayStatus status) {
+    HealthServer(String host, int port, RelayStatus status) {
         try {
-            server = HttpServer.create(new InetSocketAddress(port), 16);
+            server = HttpServer.create(new InetSocketAddress(host, port), 16);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on port " + port, e);
         }

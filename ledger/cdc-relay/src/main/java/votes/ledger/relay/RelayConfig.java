@@ -116,6 +116,10 @@ public final class RelayConfig {
         return Integer.parseInt(get("relay.http.port"));
     }
 
+    public String httpHost() {
+        return get("relay.http.host");
+    }
+
     public long retryBackoffMs() {
         return Long.parseLong(get("relay.retry.backoff.ms"));
     }

@@ -25,13 +25,14 @@ class RelayConfigTest {
         assertThat(engine.getProperty("offset.storage.file.filename")).isEqualTo(".vote/data/cdc-relay/offsets.dat");
         assertThat(config.producer()).containsEntry("bootstrap.servers", "localhost:9092");
         assertThat(config.httpPort()).isEqualTo(8085);
+        assertThat(config.httpHost()).isEqualTo("127.0.0.1");
     }
 
     @Test
     void environmentOverridesHostsPortsCredentialsAndOffsets() {
         RelayConfig config = withEnvironment(Map.of("PG_HOST", "db.internal", "PG_PORT", "6543", "PG_DATABASE", "ledger",
                 "PG_USER", "relay", "PG_PASSWORD", "s3cret", "KAFKA_BOOTSTRAP", "broker:9094", "HTTP_PORT", "9999",
-                "RELAY_OFFSETS_FILE", "/data/relay/offsets.dat"));
+                "QUARKUS_HTTP_HOST", "0.0.0.0", "RELAY_OFFSETS_FILE", "/data/relay/offsets.dat"));
 
         Properties engine = config.engine();
         assertThat(engine.getProperty("database.hostname")).isEqualTo("db.internal");
@@ -42,6 +43,7 @@ class RelayConfigTest {
         assertThat(engine.getProperty("offset.storage.file.filename")).isEqualTo("/data/relay/offsets.dat");
         assertThat(config.producer()).containsEntry("bootstrap.servers", "broker:9094");
         assertThat(config.httpPort()).isEqualTo(9999);
+        assertThat(config.httpHost()).isEqualTo("0.0.0.0");
         assertThat(config.describe()).contains("database.password=****").doesNotContain("s3cret");
     }
 

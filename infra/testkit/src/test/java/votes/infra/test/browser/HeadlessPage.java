@@ -212,7 +212,16 @@ public final class HeadlessPage implements AutoCloseable {
             const ops = {
               ready: async () => null,
               open: async (c) => { await page.goto(c.url, { timeout: c.timeoutMs }); return null; },
-              waitUntil: async (c) => { await page.waitForFunction(c.expression, null, { timeout: c.timeoutMs, polling: 100 }); return null; },
+              // Polled from here, not with page.waitForFunction: that one evals the string inside the page, which the
+              // gateway's Content-Security-Policy (no 'unsafe-eval') refuses; page.evaluate goes through DevTools.
+              waitUntil: async (c) => {
+                const deadline = Date.now() + c.timeoutMs;
+                while (!(await page.evaluate(c.expression))) {
+                  if (Date.now() > deadline) throw new Error('timed out after ' + c.timeoutMs + ' ms: ' + c.expression);
+                  await new Promise((resolve) => setTimeout(resolve, 100));
+                }
+                return null;
+              },
               evaluate: async (c) => page.evaluate(c.expression),
               text: async (c) => page.textContent(c.selector, { timeout: c.timeoutMs }),
               click: async (c) => { await page.click(c.selector, { timeout: c.timeoutMs }); return null; },
