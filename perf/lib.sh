@@ -27,6 +27,17 @@ pin() {
   for child in $(pgrep -P "$pid" || true); do taskset -a -cp "$2" "$child" >/dev/null 2>&1 || true; done
 }
 
+# Token lifetime cap (seconds) of perf stacks and of every token minted for them: a run lasts up to ~20 min, longer
+# than the services' default cap (15 min), so perf stacks are started with this one (./vote up passes it to the
+# services; ./vote token and the generators read it too). Exported before any `vote up`.
+export JWT_MAX_TTL_SECONDS=${JWT_MAX_TTL_SECONDS:-3600}
+
+# fresh_tokens <file> <count>: whether <file> holds <count> tokens minted recently enough to outlive a run (30 min).
+fresh_tokens() {
+  local young=$(( JWT_MAX_TTL_SECONDS / 60 - 30 ))
+  (( young > 0 )) && [[ -f $1 && $(wc -l < "$1") -ge $2 && -n $(find "$1" -mmin "-$young") ]]
+}
+
 # The stack and the clients. Each script sets SNAP (the snapshot folder its stack runs from; empty while none is up),
 # CP (the perf classpath), GEN_CPUS, and, to use them, ONLY (on) and GEN_TIMEOUT (gen: seconds, empty for no bound).
 

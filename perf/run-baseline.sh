@@ -95,7 +95,7 @@ COMPRESSION=$(prop 'mp.messaging.outgoing.votes-submitted.compression.type'); CO
 
 if on vote || on bare; then
   echo "--- minting $VOTERS voter tokens (./vote token --count $VOTERS --prefix p-)"
-  [[ -f "$VOTE_HOME/perf-tokens.txt" && $(wc -l < "$VOTE_HOME/perf-tokens.txt") -ge $VOTERS ]] || vote token --count "$VOTERS" --prefix p- > "$VOTE_HOME/perf-tokens.txt"
+  fresh_tokens "$VOTE_HOME/perf-tokens.txt" "$VOTERS" || vote token --count "$VOTERS" --prefix p- > "$VOTE_HOME/perf-tokens.txt"
 fi
 
 load_args=(--voters "$VOTERS" --tokens-file "$VOTE_HOME/perf-tokens.txt" --connections 256 --event-loops 1)

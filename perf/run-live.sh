@@ -98,7 +98,7 @@ GATEWAY="http://127.0.0.1:$VOTE_GATEWAY_PORT"
 RELAY_METRICS="http://127.0.0.1:$VOTE_RELAY_PORT/q/metrics"
 KEY="$VOTE_HOME/keys/jwt-private.pem"
 TOKENS="$VOTE_HOME/live-tokens.txt"
-[[ -f "$TOKENS" && $(wc -l < "$TOKENS") -ge $VOTERS ]] || vote token --count "$VOTERS" --prefix l- > "$TOKENS"
+fresh_tokens "$TOKENS" "$VOTERS" || vote token --count "$VOTERS" --prefix l- > "$TOKENS"
 common=(--url "$INGEST" --admin-url "$GATEWAY" --private-key "$KEY" --tokens-file "$TOKENS")
 
 # --- max sustained vote rate: the issue-2 step search (p99 < 100 ms, errors < 0.1 %), unless given

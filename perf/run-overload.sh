@@ -79,7 +79,7 @@ up ingest || { echo "ingest is not running: nothing to measure"; exit 2; }
 
 INGEST="http://127.0.0.1:$VOTE_INGEST_PORT"
 TOKENS="$VOTE_HOME/overload-tokens.txt"
-[[ -f "$TOKENS" && $(wc -l < "$TOKENS") -ge $VOTERS ]] || vote token --count "$VOTERS" --prefix o- > "$TOKENS"
+fresh_tokens "$TOKENS" "$VOTERS" || vote token --count "$VOTERS" --prefix o- > "$TOKENS"
 common=(--url "$INGEST" --admin-url "http://127.0.0.1:$VOTE_GATEWAY_PORT" --private-key "$VOTE_HOME/keys/jwt-private.pem"
         --tokens-file "$TOKENS" --voters "$VOTERS" --create-polls "$POLLS" --connections 256 --event-loops 1
         --drain 15s --max-requests 2000000)

@@ -9,7 +9,10 @@
   const outcome = $('outcome');
   let idempotencyKey = null;
 
-  const tokenFromUrl = params.get('token');
+  // The token comes from the fragment (#token=…: never sent to a server, so not in access logs or Referer) or the
+  // form; ?token= is ignored on purpose. The fragment leaves the address bar (and history) at once.
+  const tokenFromUrl = new URLSearchParams(location.hash.slice(1)).get('token');
+  if (location.hash) history.replaceState(null, '', location.pathname + location.search);
   $('token').value = tokenFromUrl || sessionStorage.getItem('votes.token') || '';
 
   function notice(kind, html) {

@@ -3,6 +3,7 @@ package votes.system;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import votes.infra.stack.Detached;
@@ -34,7 +35,8 @@ public record StackCli(StackSettings settings) {
 
     private Map<String, String> env() {
         StackPorts p = settings.ports();
-        return Map.ofEntries(Map.entry("VOTE_HOME", settings.home().toString()),
+        Map<String, String> env = new HashMap<>(settings.jwt().serviceEnv());
+        env.putAll(Map.ofEntries(Map.entry("VOTE_HOME", settings.home().toString()),
                 Map.entry("VOTE_GATEWAY_PORT", Integer.toString(p.gateway())),
                 Map.entry("VOTE_INGEST_PORT", Integer.toString(p.ingest())),
                 Map.entry("VOTE_LEDGER_PORT", Integer.toString(p.ledger())),
@@ -46,7 +48,7 @@ public record StackCli(StackSettings settings) {
                 Map.entry("VOTE_PG_PORT", Integer.toString(p.postgres())),
                 Map.entry("VOTE_REDIS_PORT", Integer.toString(p.redis())),
                 Map.entry("VOTES_PARTITIONS", Integer.toString(settings.votesPartitions())),
-                Map.entry("JWT_ISSUER", settings.jwtIssuer()),
-                Map.entry("VOTER_ID_KEY", settings.voterIdKey()));
+                Map.entry("VOTER_ID_KEY", settings.voterIdKey())));
+        return env;
     }
 }

@@ -8,8 +8,6 @@ import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +41,7 @@ import votes.events.poll.PollEvent;
 import votes.events.poll.PollOption;
 import votes.events.vote.VoteSubmitted;
 import votes.infra.test.LocalStackResource;
-import votes.infra.token.TokenMinter;
+import votes.infra.test.token.ForgedTokens;
 import votes.ingest.poll.PollCache;
 import votes.ingest.fastpath.RedisKeys;
 
@@ -59,7 +57,7 @@ public final class IngestFixture {
     }
 
     public static String token(String sub, String... groups) {
-        return LocalStackResource.stack().tokens().mint(sub, groups.length == 0 ? List.of("voter") : List.of(groups), Duration.ofHours(1));
+        return LocalStackResource.stack().tokens().mint(sub, groups.length == 0 ? List.of("voter") : List.of(groups));
     }
 
     public static String expiredToken(String sub) {
@@ -68,14 +66,8 @@ public final class IngestFixture {
 
     /** Signed by a key the services never heard of. */
     public static String badlySignedToken(String sub) {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return new TokenMinter(generator.generateKeyPair().getPrivate(), LocalStackResource.stack().settings().jwtIssuer())
-                    .mint(sub, List.of("voter"), Duration.ofHours(1));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        ForgedTokens forge = new ForgedTokens(LocalStackResource.stack());
+        return forge.signedByAnotherKey(forge.voterClaims(sub));
     }
 
     public static String newPollId() {

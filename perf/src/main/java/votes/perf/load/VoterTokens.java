@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import votes.infra.token.DevKeys;
 import votes.infra.token.TokenMinter;
+import votes.infra.token.TokenPolicy;
 
 /**
  * Pre-minted voter tokens, voter i = subject prefix+i, minted with the stack's own minter (so perf never
@@ -26,18 +29,35 @@ public final class VoterTokens {
         }
     }
 
+    /**
+     * Tokens as long-lived as the stack allows: the same JWT_AUDIENCE and JWT_MAX_TTL_SECONDS as the stack's
+     * services (perf/lib.sh raises the cap for perf stacks, as a run outlives the default 15 min).
+     */
     public static List<String> mint(Path privatePem, String issuer, String prefix, int count, List<String> groups) {
         DevKeys keys = new DevKeys(privatePem, privatePem.resolveSibling("jwt-public.pem"));
-        return new TokenMinter(keys.privateKey(), issuer).mintMany(prefix, count, groups, TokenMinter.DEFAULT_TTL);
+        TokenPolicy stack = TokenPolicy.fromEnv(System.getenv());
+        TokenPolicy policy = new TokenPolicy(issuer, stack.audience(), stack.maxTtl());
+        return new TokenMinter(keys.privateKey(), policy).mintMany(prefix, count, groups, policy.maxTtl());
+    }
+
+    /** A cache younger than half the cap still has half a token lifetime ahead: enough for a run, else re-mint. */
+    private static boolean fresh(Path cache) throws IOException {
+        Instant written = Files.getLastModifiedTime(cache).toInstant();
+        Duration half = TokenPolicy.fromEnv(System.getenv()).maxTtl().dividedBy(2);
+        return written.plus(half).isAfter(Instant.now());
     }
 
     /** Tokens from the cache if it holds enough of them, else freshly minted and written to the cache. */
     public static List<String> cachedOrMinted(Path cache, Path privatePem, String issuer, String prefix, int count) {
-        if (cache != null && Files.isRegularFile(cache)) {
-            List<String> cached = load(cache);
-            if (cached.size() >= count) {
-                return cached.subList(0, count);
+        try {
+            if (cache != null && Files.isRegularFile(cache) && fresh(cache)) {
+                List<String> cached = load(cache);
+                if (cached.size() >= count) {
+                    return cached.subList(0, count);
+                }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the token cache " + cache, e);
         }
         List<String> minted = mint(privatePem, issuer, prefix, count, List.of("voter"));
         if (cache != null) {

@@ -29,7 +29,7 @@ final class DemoPoll {
             System.out.println("warning: ledger is not running, no demo poll created");
             return Optional.empty();
         }
-        String admin = stack.tokens().mint("demo-admin", List.of("admin"), Duration.ofMinutes(5));
+        String admin = stack.tokens().mint("demo-admin", List.of("admin"));
         HttpRequest request = HttpRequest.newBuilder(URI.create(stack.settings().gatewayUrl() + "/api/v1/polls"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + admin)

@@ -2,6 +2,7 @@ package votes.infra.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -22,7 +23,7 @@ final class EnvCommand implements Callable<Integer> {
         vars.put("REDIS_URL", s.redisUrl());
         vars.put("VOTE_HOME", s.home().toString());
         vars.put("JWT_PUBLIC_KEY_LOCATION", s.publicKey().toString());
-        vars.put("JWT_ISSUER", s.jwtIssuer());
+        vars.putAll(new TreeMap<>(s.jwt().serviceEnv()));
         // What an auditor trusts checkpoints with (./vote audit reads it from here).
         vars.put("CHECKPOINT_PUBLIC_KEY_FILE", s.checkpointPublicKey().toString());
         return vars;

@@ -1,6 +1,5 @@
 package votes.infra.cli;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,15 +37,16 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
         System.out.println("Stack home " + settings.home());
         List<String> down = stack.up((index, total, label, outcome, took, ok) -> System.out.printf(Locale.ROOT, "[%d/%d] %-11s %s %s (%.1f s)%n",
                 index, total, label, ok ? "…" : "!", outcome, took.toMillis() / 1000.0), true);
-        String voter = stack.tokens().mint("alice", List.of("voter"), Duration.ofHours(24));
+        String voter = stack.tokens().mint("alice", List.of("voter"));
         Optional<String> poll = noDemo ? Optional.empty() : DemoPoll.create(stack);
         System.out.printf(Locale.ROOT, "%nReady in %.1f s: %s%n", (System.nanoTime() - start) / 1e9, settings.gatewayUrl());
         poll.ifPresent(id -> {
             System.out.println("Demo poll:   " + id);
             System.out.println("Dashboard:   " + settings.gatewayUrl() + "/results.html?poll=" + id);
-            System.out.println("Vote page:   " + settings.gatewayUrl() + "/vote.html?poll=" + id + "&token=" + voter);
+            // No token in the URL: it would land in shell history, proxies' logs and screenshots.
+            System.out.println("Vote page:   " + settings.gatewayUrl() + "/vote.html?poll=" + id + " (paste the token below)");
         });
-        System.out.println("Voter token (alice, 24 h):");
+        System.out.println("Voter token (alice, " + settings.jwt().maxTtl().toMinutes() + " min; ./vote token --sub alice for another):");
         System.out.println(voter);
         System.out.println();
         System.out.println("Next:");

@@ -113,7 +113,7 @@ public final class LocalStack {
     }
 
     public TokenMinter tokens() {
-        return new TokenMinter(keys().privateKey(), settings.jwtIssuer());
+        return new TokenMinter(keys().privateKey(), settings.jwt());
     }
 
     /** Kafka, PostgreSQL, Redis and the dev keys: what @QuarkusTest needs. Fails on the first error. */

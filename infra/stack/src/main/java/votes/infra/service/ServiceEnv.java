@@ -40,7 +40,7 @@ public final class ServiceEnv {
         env.put("PG_PASSWORD", "votes");
         env.put("REDIS_URL", s.redisUrl());
         env.put("JWT_PUBLIC_KEY_LOCATION", s.publicKey().toString());
-        env.put("JWT_ISSUER", s.jwtIssuer());
+        env.putAll(s.jwt().serviceEnv());
         env.put("VOTER_ID_KEY", s.voterIdKey());
         env.put("CHECKPOINT_PRIVATE_KEY_FILE", s.checkpointPrivateKey().toString());
         env.put("CHECKPOINT_PUBLIC_KEY_FILE", s.checkpointPublicKey().toString());

@@ -3,15 +3,16 @@ package votes.infra.stack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import votes.infra.token.TokenPolicy;
 
 /**
  * What a stack instance is: where it lives, its ports and the shared settings the services read.
  * The CLI builds one from the environment, the tests build an ephemeral one under target/.
  */
-public record StackSettings(Path home, Path repoRoot, StackPorts ports, int votesPartitions, String jwtIssuer,
+public record StackSettings(Path home, Path repoRoot, StackPorts ports, int votesPartitions, TokenPolicy jwt,
                             String voterIdKey, int brokers) {
 
-    public static final String DEFAULT_ISSUER = "https://votes.local/dev";
+    public static final String DEFAULT_ISSUER = TokenPolicy.DEFAULT_ISSUER;
     public static final String DEFAULT_VOTER_ID_KEY = "dev-voter-id-key-change-me";
 
     public static StackSettings fromEnv(Map<String, String> env, Path repoRoot) {
@@ -19,18 +20,18 @@ public record StackSettings(Path home, Path repoRoot, StackPorts ports, int vote
         Path homeDir = home == null || home.isBlank() ? repoRoot.resolve(".vote") : Path.of(home);
         return new StackSettings(homeDir.toAbsolutePath().normalize(), repoRoot, StackPorts.fromEnv(env),
                 Integer.parseInt(env.getOrDefault("VOTES_PARTITIONS", "6")),
-                env.getOrDefault("JWT_ISSUER", DEFAULT_ISSUER),
+                TokenPolicy.fromEnv(env),
                 env.getOrDefault("VOTER_ID_KEY", DEFAULT_VOTER_ID_KEY), 1);
     }
 
     /** A private stack for one test JVM: free ports, data under the given directory. */
     public static StackSettings ephemeral(Path home, Path repoRoot) {
         return new StackSettings(home.toAbsolutePath().normalize(), repoRoot, StackPorts.ephemeral(), 6,
-                DEFAULT_ISSUER, DEFAULT_VOTER_ID_KEY, 1);
+                TokenPolicy.defaults(), DEFAULT_VOTER_ID_KEY, 1);
     }
 
     public StackSettings withPorts(StackPorts other) {
-        return new StackSettings(home, repoRoot, other, votesPartitions, jwtIssuer, voterIdKey, brokers);
+        return new StackSettings(home, repoRoot, other, votesPartitions, jwt, voterIdKey, brokers);
     }
 
     /** The Kafka brokers of this stack; the count a stack home was first started with is kept in its data. */
@@ -38,7 +39,11 @@ public record StackSettings(Path home, Path repoRoot, StackPorts ports, int vote
         if (count < 1 || count > StackPorts.MAX_BROKERS) {
             throw new IllegalArgumentException("a stack has 1 to " + StackPorts.MAX_BROKERS + " Kafka brokers, not " + count);
         }
-        return new StackSettings(home, repoRoot, ports, votesPartitions, jwtIssuer, voterIdKey, count);
+        return new StackSettings(home, repoRoot, ports, votesPartitions, jwt, voterIdKey, count);
+    }
+
+    public String jwtIssuer() {
+        return jwt.issuer();
     }
 
     public Path dataDir(String component) {

@@ -21,6 +21,8 @@ class StackSettingsTest {
         assertThat(s.votesPartitions()).isEqualTo(6);
         assertThat(s.brokers()).isEqualTo(1);
         assertThat(s.jwtIssuer()).isEqualTo("https://votes.local/dev");
+        assertThat(s.jwt().audience()).isEqualTo("votes");
+        assertThat(s.jwt().maxTtl()).isEqualTo(java.time.Duration.ofMinutes(15));
     }
 
     @Test

@@ -98,7 +98,7 @@ class DashboardIT {
         Files.deleteIfExists(screenshot);
 
         try (HeadlessPage page = HeadlessPage.launch(TARGET.resolve("browser"))) {
-            page.open(STACK.url() + "/vote.html?poll=" + pollId + "&token=" + token);
+            page.open(STACK.url() + "/vote.html?poll=" + pollId + "#token=" + token);
             page.waitUntil("document.querySelector('input[name=option][value=\"b\"]')", Duration.ofSeconds(15));
             assertThat(page.text("#title")).isEqualTo("Vote page");
 

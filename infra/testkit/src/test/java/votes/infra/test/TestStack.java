@@ -3,7 +3,6 @@ package votes.infra.test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,9 +120,9 @@ public final class TestStack {
         return "http://127.0.0.1:" + settings().ports().gateway();
     }
 
-    /** An RS256 token the services accept; groups default to voter. Valid for an hour. */
+    /** An RS256 token the services accept; groups default to voter. Lives as long as the cap allows (15 min). */
     public String token(String sub, String... groups) {
-        return tokens().mint(sub, groups.length == 0 ? List.of("voter") : List.of(groups), Duration.ofHours(1));
+        return tokens().mint(sub, groups.length == 0 ? List.of("voter") : List.of(groups));
     }
 
     /** The stack's own signer, for tokens with odd lifetimes (an expired one, say). */
@@ -145,6 +144,8 @@ public final class TestStack {
         config.put("quarkus.redis.hosts", redisUrl());
         config.put("mp.jwt.verify.publickey.location", settings().publicKey().toString());
         config.put("mp.jwt.verify.issuer", settings().jwtIssuer());
+        config.put("mp.jwt.verify.audiences", settings().jwt().audience());
+        config.put("smallrye.jwt.time-to-live", Long.toString(settings().jwt().maxTtl().toSeconds()));
         // The ledger's checkpoint key pair (other services ignore these keys).
         config.put("ledger.checkpoint.private-key-file", settings().checkpointPrivateKey().toString());
         config.put("ledger.checkpoint.public-key-file", settings().checkpointPublicKey().toString());
