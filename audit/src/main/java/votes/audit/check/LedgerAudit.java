@@ -22,20 +22,6 @@ import votes.events.poll.Poll;
  */
 public final class LedgerAudit {
 
-    public static final String T1 = EveryEventJudged.TITLE;
-    public static final String T2 = RecordedAsRuled.TITLE;
-    public static final String T3 = RejectedAsRuled.TITLE;
-    public static final String T4 = NoOrphanRows.TITLE;
-    public static final String T5 = NeverBothVerdicts.TITLE;
-    public static final String T6 = PollsAsFolded.TITLE;
-    public static final String T7 = VotersOnce.TITLE;
-    public static final String T8 = TalliesAgree.TITLE;
-    public static final String T9 = PublishedTalliesAgree.TITLE;
-    public static final String T10 = MerkleLogsAgree.TITLE;
-    public static final String T11 = CheckpointsAgree.TITLE;
-    public static final String T12 = KeyedByPollAndVoter.TITLE;
-    public static final String T13 = PoisonDeadLettered.T13;
-
     private final ReplayOutcome replay;
     private final PollScope scope;
     private final LedgerRows rows = new LedgerRows();

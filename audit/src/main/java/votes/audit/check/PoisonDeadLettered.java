@@ -16,7 +16,7 @@ import votes.audit.replay.ExpectedLetter;
  */
 public final class PoisonDeadLettered implements AuditCheck {
 
-    public static final String T13 = "every poison record is in votes.dead-letter, with its reason and its bytes";
+    public static final String TITLE = "every poison record is in votes.dead-letter, with its reason and its bytes";
     public static final int NUMBER = 13;
 
     @Override
@@ -31,12 +31,12 @@ public final class PoisonDeadLettered implements AuditCheck {
     public static Check check(List<ExpectedLetter> expected, PublishedLetters published, Map<Integer, Long> endOffsets) {
         if (published == null) {
             return expected.isEmpty()
-                    ? Check.skip(NUMBER, T13, "no poison in the log and no votes.dead-letter topic")
-                    : new Check(NUMBER, T13, Status.FAIL, expected.size(), expected.size(), expected.size()
+                    ? Check.skip(NUMBER, TITLE, "no poison in the log and no votes.dead-letter topic")
+                    : new Check(NUMBER, TITLE, Status.FAIL, expected.size(), expected.size(), expected.size()
                             + " poison records", "votes.submitted " + expected.get(0).source()
                             + ": poison, but there is no votes.dead-letter topic");
         }
-        Tracker t = new Tracker(NUMBER, T13);
+        Tracker t = new Tracker(NUMBER, TITLE);
         Set<String> seen = new HashSet<>();
         for (ExpectedLetter letter : expected) {
             seen.add(letter.source());

@@ -19,8 +19,8 @@ class ReportTextTest {
     @Test
     void aPassingReportListsNumberedChecksTalliesAndRoots() {
         String text = ReportText.render(report(List.of(
-                new Check(1, LedgerAudit.T1, Status.PASS, 17, 0, "17 events", null),
-                Check.skip(9, LedgerAudit.T9, "topic vote-tallies does not exist"))));
+                new Check(1, EveryEventJudged.TITLE, Status.PASS, 17, 0, "17 events", null),
+                Check.skip(9, PublishedTalliesAgree.TITLE, "topic vote-tallies does not exist"))));
 
         assertThat(text).contains(" 1. ✓ every vote in the log is in the ledger (recorded or rejected)\n       17 events\n")
                 .contains(" 9. – published tallies").contains("tally song: a=7, b=5 (12 votes)")
@@ -32,8 +32,8 @@ class ReportTextTest {
     @Test
     void aFailingCheckShowsItsFirstOffenderAndTheVerdictCountsIt() {
         String text = ReportText.render(report(List.of(
-                new Check(2, LedgerAudit.T2, Status.FAIL, 12, 3, "12 recorded votes compared", "event e1: option_id expected a, found b"),
-                new Check(11, LedgerAudit.T11, Status.ERROR, 0, 0, "no key", null))));
+                new Check(2, RecordedAsRuled.TITLE, Status.FAIL, 12, 3, "12 recorded votes compared", "event e1: option_id expected a, found b"),
+                new Check(11, CheckpointsAgree.TITLE, Status.ERROR, 0, 0, "no key", null))));
 
         assertThat(text).contains(" 2. ✗ every recorded vote").contains("12 recorded votes compared — 3 not holding\n")
                 .contains("       first: event e1: option_id expected a, found b\n")
@@ -43,7 +43,7 @@ class ReportTextTest {
 
     @Test
     void anIncompleteAuditSaysSo() {
-        assertThat(ReportText.verdict(List.of(Check.error(11, LedgerAudit.T11, "no key"))))
+        assertThat(ReportText.verdict(List.of(Check.error(11, CheckpointsAgree.TITLE, "no key"))))
                 .isEqualTo("RESULT: INCOMPLETE — 1 checks could not run");
     }
 }
