@@ -44,7 +44,10 @@ public class ConcurrencyGate {
         this.shedding = shedding;
         this.overloaded = new RouteProblem(json, Problem.of(ProblemType.OVERLOADED, ShedReason.CONCURRENCY.detail()),
                 config.retryAfter());
+        // Strong: a weakly held gauge vanishes from /q/metrics once its list is collected (seen in the ITs, where
+        // several Quarkus apps start in one JVM and meters outlive an app); the list lives as long as the gate anyway.
         Gauge.builder("votes.http.in.flight", loops, all -> all.stream().mapToInt(AtomicInteger::get).sum())
+                .strongReference(true)
                 .description("vote requests being worked on, all event loops").register(metrics);
     }
 
