@@ -9,6 +9,7 @@ import votes.proofs.checkpoint.Ed25519Keys;
 import votes.infra.kafka.KafkaCluster;
 import votes.infra.postgres.PostgresServer;
 import votes.infra.redis.RedisServer;
+import votes.infra.secret.StackSecrets;
 import votes.infra.service.GatewayProcess;
 import votes.infra.service.ServiceNotBuiltException;
 import votes.infra.service.ServiceProcess;
@@ -110,6 +111,11 @@ public final class LocalStack {
         }
         return "new " + (jwt ? "RSA-2048 JWT" : "") + (jwt && checkpoint ? " and " : "")
                 + (checkpoint ? "Ed25519 checkpoint" : "") + " pair in " + settings.keysDir();
+    }
+
+    /** This stack's generated credentials and keys, one file each (0600) under {@code .vote/secrets/}. */
+    public StackSecrets secrets() {
+        return StackSecrets.in(settings.secretsDir());
     }
 
     public TokenMinter tokens() {

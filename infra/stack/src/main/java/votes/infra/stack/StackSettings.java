@@ -62,6 +62,11 @@ public record StackSettings(Path home, Path repoRoot, StackPorts ports, int vote
         return home.resolve("keys");
     }
 
+    /** Generated passwords and HMAC keys of this stack ({@link votes.infra.secret.StackSecrets}), 0700. */
+    public Path secretsDir() {
+        return home.resolve("secrets");
+    }
+
     public Path publicKey() {
         return keysDir().resolve("jwt-public.pem");
     }
