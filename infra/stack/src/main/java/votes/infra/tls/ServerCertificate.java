@@ -18,6 +18,8 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import votes.events.key.Pem;
 import votes.infra.secret.StackSecrets;
 import votes.infra.stack.StackSettings;
@@ -90,6 +92,22 @@ public final class ServerCertificate {
 
     public X509Certificate ca() {
         return read(caFile);
+    }
+
+    /** For a Java client of the gateway's HTTPS port (tests, tools): TLS that trusts this stack's CA and no other. */
+    public SSLContext clientContext() {
+        try {
+            KeyStore anchors = KeyStore.getInstance(KeyStore.getDefaultType());
+            anchors.load(null, null);
+            anchors.setCertificateEntry("votes-local-ca", ca());
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(anchors);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot trust " + caFile, e);
+        }
     }
 
     /** Empty when the files are usable as they are. */

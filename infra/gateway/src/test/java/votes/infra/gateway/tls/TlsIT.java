@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,6 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,7 +63,7 @@ class TlsIT {
 
     @Test
     void aTls13ClientTrustingOnlyTheStacksCaGetsPagesAndTheApiWithHsts() throws Exception {
-        HttpClient client = client(trustingOnlyTheStacksCa(), "TLSv1.3");
+        HttpClient client = client(certificate.clientContext(), "TLSv1.3");
 
         for (String path : List.of("/results.html", "/api/v1/polls/p-1")) {
             HttpResponse<String> answer = client.send(request(path), HttpResponse.BodyHandlers.ofString());
@@ -80,7 +78,7 @@ class TlsIT {
 
     @Test
     void aClientRestrictedToTls12IsRefusedAtTheHandshakeAndNothingReachesAService() throws Exception {
-        HttpClient client = client(trustingOnlyTheStacksCa(), "TLSv1.2");
+        HttpClient client = client(certificate.clientContext(), "TLSv1.2");
 
         assertThatThrownBy(() -> client.send(request("/api/v1/polls/tls12"), HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(SSLException.class);
@@ -89,10 +87,10 @@ class TlsIT {
 
     @Test
     void theCertificateVerifiesForLocalhostAndForNoOtherName() throws Exception {
-        assertThat(handshake(trustingOnlyTheStacksCa(), "localhost").getPeerPrincipal().getName())
+        assertThat(handshake(certificate.clientContext(), "localhost").getPeerPrincipal().getName())
                 .contains("CN=localhost");
 
-        assertThatThrownBy(() -> handshake(trustingOnlyTheStacksCa(), "votes.example"))
+        assertThatThrownBy(() -> handshake(certificate.clientContext(), "votes.example"))
                 .isInstanceOf(SSLHandshakeException.class).hasMessageContaining("votes.example");
     }
 
@@ -140,16 +138,5 @@ class TlsIT {
             socket.startHandshake();
             return socket.getSession();
         }
-    }
-
-    private static SSLContext trustingOnlyTheStacksCa() throws Exception {
-        KeyStore anchors = KeyStore.getInstance(KeyStore.getDefaultType());
-        anchors.load(null, null);
-        anchors.setCertificateEntry("votes-local-ca", certificate.ca());
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(anchors);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
     }
 }
