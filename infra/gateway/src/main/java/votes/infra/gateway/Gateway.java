@@ -31,7 +31,8 @@ import votes.kit.problem.Problem;
 import votes.kit.problem.ProblemType;
 
 /**
- * The one local origin (http://localhost:8080 for local use, https://localhost:8443 with TLS 1.3 only): sends each path to the service owning it (see {@link Routes}).
+ * The one local origin (http://localhost:8080 for local use, https://localhost:8443 with TLS 1.3 only): sends each
+ * path to the service owning it (see {@link Routes}).
  * Plain requests go through a streaming reverse proxy (vertx-http-proxy) with a bounded pool per upstream;
  * results streams are relayed, one upstream subscription per poll for all its viewers ({@link StreamRelay});
  * every client connection is counted against per-address and total caps and closed when idle. Runs as its own
@@ -70,10 +71,12 @@ public final class Gateway {
         // One loop per server instance, plus the proxy clients' and the relay's work sharing them.
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()));
         Ports ports = new Gateway(vertx, config).listen().toCompletionStage().toCompletableFuture().join();
-        log("listening on 127.0.0.1:" + ports.http() + " (HTTP, local use)" + ports.https().stream()
-                .mapToObj(https -> " and 127.0.0.1:" + https + " (HTTPS, " + TlsSettings.PROTOCOL + " only)")
-                .findFirst().orElse(", no HTTPS (no TLS_CERT_FILE)") + " → " + config.upstreams() + "; " + config.eventLoops() + " event loops, "
-                + config.clients() + ", " + config.streams() + ", " + config.pools() + ", " + config.trustedProxies());
+        String https = ports.https().isPresent()
+                ? " and 127.0.0.1:" + ports.https().getAsInt() + " (HTTPS, " + TlsSettings.PROTOCOL + " only)"
+                : ", no HTTPS (no TLS_CERT_FILE)";
+        log("listening on 127.0.0.1:" + ports.http() + " (HTTP, local use)" + https + " → " + config.upstreams() + "; "
+                + config.eventLoops() + " event loops, " + config.clients() + ", " + config.streams() + ", "
+                + config.pools() + ", " + config.trustedProxies());
         warnIfDescriptorsShort(config);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close().toCompletionStage().toCompletableFuture().join()));
     }
@@ -88,7 +91,8 @@ public final class Gateway {
         AtomicInteger tlsPort = new AtomicInteger();
         return vertx.deployVerticle(() -> new GatewayServer(config, this::connected, this::handle, port, tlsPort),
                         new DeploymentOptions().setInstances(config.eventLoops()))
-                .map(id -> new Ports(port.get(), config.tls().isPresent() ? OptionalInt.of(tlsPort.get()) : OptionalInt.empty()));
+                .map(id -> new Ports(port.get(),
+                        config.tls().isPresent() ? OptionalInt.of(tlsPort.get()) : OptionalInt.empty()));
     }
 
     private void connected(HttpConnection connection) {
