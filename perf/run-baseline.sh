@@ -39,7 +39,7 @@ BASE=${PERF_PORT_BASE:-18000}         # away from a developer's default stack (8
 export VOTE_HOME=${PERF_VOTE_HOME:-$ROOT/perf/target/vote-home}
 export VOTE_GATEWAY_PORT=$((BASE + 80)) VOTE_INGEST_PORT=$((BASE + 81)) VOTE_LEDGER_PORT=$((BASE + 82))
 export VOTE_REALTIME_PORT=$((BASE + 83)) VOTE_KAFKA_PORT=$((BASE + 92)) VOTE_KAFKA_CONTROLLER_PORT=$((BASE + 93))
-export VOTE_PG_PORT=$((BASE + 433)) VOTE_REDIS_PORT=$((BASE + 380))
+export VOTE_PG_PORT=$((BASE + 433)) VOTE_REDIS_PORT=$((BASE + 380)) VOTE_GATEWAY_TLS_PORT=$((BASE + 443))
 BARE_PORT=$((BASE + 90))
 # Event loops = the machine's cores, for ingest (its VOTE_EVENT_LOOPS knob) and the bare endpoint alike.
 export VOTE_EVENT_LOOPS=${VOTE_EVENT_LOOPS:-$(nproc)}

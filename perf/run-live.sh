@@ -50,7 +50,7 @@ export VOTE_HOME=${LIVE_VOTE_HOME:-$ROOT/perf/target/live-home}
 export VOTE_GATEWAY_PORT=$((BASE + 80)) VOTE_INGEST_PORT=$((BASE + 81)) VOTE_LEDGER_PORT=$((BASE + 82))
 export VOTE_REALTIME_PORT=$((BASE + 83)) VOTE_PROJECTIONS_PORT=$((BASE + 84)) VOTE_RELAY_PORT=$((BASE + 85))
 export VOTE_KAFKA_PORT=$((BASE + 92)) VOTE_KAFKA_CONTROLLER_PORT=$((BASE + 93))
-export VOTE_PG_PORT=$((BASE + 433)) VOTE_REDIS_PORT=$((BASE + 380))
+export VOTE_PG_PORT=$((BASE + 433)) VOTE_REDIS_PORT=$((BASE + 380)) VOTE_GATEWAY_TLS_PORT=$((BASE + 443))
 export VOTE_EVENT_LOOPS=${VOTE_EVENT_LOOPS:-$(nproc)}
 
 # 10k SSE streams = 10k descriptors in realtime and 10k in the client: raise the soft limit to the hard one for

@@ -47,6 +47,7 @@ public record StackCli(StackSettings settings) {
                 Map.entry("VOTE_KAFKA_CONTROLLER_PORT", Integer.toString(p.kafkaController())),
                 Map.entry("VOTE_PG_PORT", Integer.toString(p.postgres())),
                 Map.entry("VOTE_REDIS_PORT", Integer.toString(p.redis())),
+                Map.entry("VOTE_GATEWAY_TLS_PORT", Integer.toString(p.gatewayTls())),
                 Map.entry("VOTES_PARTITIONS", Integer.toString(settings.votesPartitions())),
                 Map.entry("VOTER_ID_KEY", settings.voterIdKey())));
         return env;

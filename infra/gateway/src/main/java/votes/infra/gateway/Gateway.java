@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,11 +26,13 @@ import votes.infra.gateway.edge.ForwardingInterceptor;
 import votes.infra.gateway.edge.PageHeaders;
 import votes.infra.gateway.problem.ProblemReply;
 import votes.infra.gateway.stream.StreamRelay;
+import votes.infra.gateway.tls.TlsSettings;
 import votes.kit.problem.Problem;
 import votes.kit.problem.ProblemType;
 
 /**
- * The one local origin (http://localhost:8080): sends each path to the service owning it (see {@link Routes}).
+ * The one local origin (http://localhost:8080 for local use, https://localhost:8443 with TLS 1.3 only): sends each
+ * path to the service owning it (see {@link Routes}).
  * Plain requests go through a streaming reverse proxy (vertx-http-proxy) with a bounded pool per upstream;
  * results streams are relayed, one upstream subscription per poll for all its viewers ({@link StreamRelay});
  * every client connection is counted against per-address and total caps and closed when idle. Runs as its own
@@ -67,19 +70,29 @@ public final class Gateway {
         GatewayConfig config = GatewayConfig.fromEnv(System.getenv());
         // One loop per server instance, plus the proxy clients' and the relay's work sharing them.
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()));
-        int port = new Gateway(vertx, config).listen().toCompletionStage().toCompletableFuture().join();
-        log("listening on 127.0.0.1:" + port + " → " + config.upstreams() + "; " + config.eventLoops() + " event loops, "
-                + config.clients() + ", " + config.streams() + ", " + config.pools() + ", " + config.trustedProxies());
+        Ports ports = new Gateway(vertx, config).listen().toCompletionStage().toCompletableFuture().join();
+        String https = ports.https().isPresent()
+                ? " and 127.0.0.1:" + ports.https().getAsInt() + " (HTTPS, " + TlsSettings.PROTOCOL + " only)"
+                : ", no HTTPS (no TLS_CERT_FILE)";
+        log("listening on 127.0.0.1:" + ports.http() + " (HTTP, local use)" + https + " → " + config.upstreams() + "; "
+                + config.eventLoops() + " event loops, " + config.clients() + ", " + config.streams() + ", "
+                + config.pools() + ", " + config.trustedProxies());
         warnIfDescriptorsShort(config);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close().toCompletionStage().toCompletableFuture().join()));
     }
 
-    /** Starts one server per event loop on the same port (Vert.x spreads connections over them); the bound port. */
-    public Future<Integer> listen() {
+    /** Where the gateway listens: plain HTTP always, HTTPS when it has a certificate. */
+    public record Ports(int http, OptionalInt https) {
+    }
+
+    /** Starts one server per event loop on each port (Vert.x spreads connections over them); the bound ports. */
+    public Future<Ports> listen() {
         AtomicInteger port = new AtomicInteger();
-        return vertx.deployVerticle(() -> new GatewayServer(config, this::connected, this::handle, port),
+        AtomicInteger tlsPort = new AtomicInteger();
+        return vertx.deployVerticle(() -> new GatewayServer(config, this::connected, this::handle, port, tlsPort),
                         new DeploymentOptions().setInstances(config.eventLoops()))
-                .map(id -> port.get());
+                .map(id -> new Ports(port.get(),
+                        config.tls().isPresent() ? OptionalInt.of(tlsPort.get()) : OptionalInt.empty()));
     }
 
     private void connected(HttpConnection connection) {
@@ -101,7 +114,12 @@ public final class Gateway {
 
     private void handle(HttpServerRequest request) {
         // Last, so they replace whatever an upstream sent: one policy for every answer of the origin.
-        request.response().headersEndHandler(v -> PageHeaders.apply(request.response().headers()));
+        request.response().headersEndHandler(v -> {
+            PageHeaders.apply(request.response().headers());
+            if (request.isSSL()) {
+                config.tls().ifPresent(tls -> tls.markSecure(request.response().headers()));
+            }
+        });
         if (overCap.contains(request.connection())) {
             HttpConnection connection = request.connection();
             request.response().putHeader("Connection", "close").endHandler(v -> connection.close());

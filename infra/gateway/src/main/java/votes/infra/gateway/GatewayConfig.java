@@ -5,17 +5,21 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import votes.infra.gateway.client.ClientLimits;
 import votes.infra.gateway.edge.TrustedProxies;
 import votes.infra.gateway.stream.RelaySettings;
+import votes.infra.gateway.tls.TlsSettings;
 import votes.kit.knob.EnvKnobs;
 
 /**
- * The gateway's port, where each upstream lives (HTTP_PORT, INGEST_URL, LEDGER_URL, REALTIME_URL) and its
- * GATEWAY_* knobs. Every default below says what it trades; durations read like 250ms, 10s, 5m.
+ * The gateway's plain HTTP port (local use), where each upstream lives (HTTP_PORT, INGEST_URL, LEDGER_URL,
+ * REALTIME_URL), its HTTPS port when it has a certificate ({@link TlsSettings}) and its GATEWAY_* knobs. Every
+ * default below says what it trades; durations read like 250ms, 10s, 5m.
  */
 public record GatewayConfig(int port, Map<Upstream, URI> upstreams, int eventLoops, UpstreamPools pools,
-                            ClientLimits clients, RelaySettings streams, TrustedProxies trustedProxies) {
+                            ClientLimits clients, RelaySettings streams, TrustedProxies trustedProxies,
+                            Optional<TlsSettings> tls) {
 
     /**
      * Event loops serving clients. More spreads 10,000 viewers' writes over more cores; past the core count it only
@@ -132,7 +136,7 @@ public record GatewayConfig(int port, Map<Upstream, URI> upstreams, int eventLoo
                         s.duration(SSE_RECONNECT_MIN, DEFAULT_SSE_RECONNECT_MIN),
                         s.duration(SSE_RECONNECT_MAX, DEFAULT_SSE_RECONNECT_MAX),
                         s.duration(SSE_GRACE, DEFAULT_SSE_GRACE), s.integer(SSE_MAX_POLLS, DEFAULT_SSE_MAX_POLLS)),
-                TrustedProxies.parse(env.get(TRUSTED_PROXIES)));
+                TrustedProxies.parse(env.get(TRUSTED_PROXIES)), TlsSettings.fromEnv(env));
     }
 
     /** The stack's wiring (ports); GATEWAY_* knobs come from the caller's environment, which the process inherits. */

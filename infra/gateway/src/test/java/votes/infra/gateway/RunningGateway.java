@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,21 +20,25 @@ public final class RunningGateway implements AutoCloseable {
 
     private final Vertx vertx;
     private final int port;
+    private final OptionalInt httpsPort;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private RunningGateway(Vertx vertx, int port) {
+    private RunningGateway(Vertx vertx, Gateway.Ports ports) {
         this.vertx = vertx;
-        this.port = port;
+        this.port = ports.http();
+        this.httpsPort = ports.https();
     }
 
-    /** @param knobs GATEWAY_* variables on top of the defaults */
+    /** @param knobs GATEWAY_* variables (and TLS_CERT_FILE, TLS_KEY_FILE for HTTPS) on top of the defaults */
     public static RunningGateway start(int ingest, int ledger, int realtime, Map<String, String> knobs) throws Exception {
         Map<String, String> env = new HashMap<>(GatewayConfig.env(freePort(), ingest, ledger, realtime));
+        env.put("HTTPS_PORT", Integer.toString(freePort()));
         env.putAll(knobs);
         GatewayConfig config = GatewayConfig.fromEnv(env);
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()));
-        int port = new Gateway(vertx, config).listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        return new RunningGateway(vertx, port);
+        Gateway.Ports ports = new Gateway(vertx, config).listen().toCompletionStage().toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
+        return new RunningGateway(vertx, ports);
     }
 
     public static int freePort() {
@@ -42,6 +47,11 @@ public final class RunningGateway implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The HTTPS port, when started with a certificate. */
+    public int httpsPort() {
+        return httpsPort.orElseThrow(() -> new IllegalStateException("started without TLS_CERT_FILE: no HTTPS"));
     }
 
     public String url(String path) {

@@ -18,6 +18,9 @@ final class EnvCommand implements Callable<Integer> {
     static Map<String, String> variables(StackSettings s) {
         Map<String, String> vars = new LinkedHashMap<>();
         vars.put("VOTE_URL", s.gatewayUrl());
+        // HTTPS (TLS 1.3 only) on its own port; clients trust the stack's local CA: curl --cacert "$VOTE_CA_FILE".
+        vars.put("VOTE_TLS_URL", s.gatewayTlsUrl());
+        vars.put("VOTE_CA_FILE", s.caFile().toString());
         vars.put("KAFKA_BOOTSTRAP", s.kafkaBootstrap());
         vars.put("PGURL", s.pgUrl());
         vars.put("REDIS_URL", s.redisUrl());

@@ -39,7 +39,8 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
                 index, total, label, ok ? "…" : "!", outcome, took.toMillis() / 1000.0), true);
         String voter = stack.tokens().mint("alice", List.of("voter"));
         Optional<String> poll = noDemo ? Optional.empty() : DemoPoll.create(stack);
-        System.out.printf(Locale.ROOT, "%nReady in %.1f s: %s%n", (System.nanoTime() - start) / 1e9, settings.gatewayUrl());
+        System.out.printf(Locale.ROOT, "%nReady in %.1f s: %s (local use), %s (TLS 1.3, CA: %s)%n",
+                (System.nanoTime() - start) / 1e9, settings.gatewayUrl(), settings.gatewayTlsUrl(), settings.caFile());
         poll.ifPresent(id -> {
             System.out.println("Demo poll:   " + id);
             System.out.println("Dashboard:   " + settings.gatewayUrl() + "/results.html?poll=" + id);
@@ -55,6 +56,7 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
         System.out.println("  curl -i -X POST " + settings.gatewayUrl() + "/api/v1/polls/" + pollId
                 + "/votes -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' -d '{\"optionId\":\"a\"}'");
         System.out.println("  curl -s " + settings.gatewayUrl() + "/api/v1/polls/" + pollId);
+        System.out.println("  curl -s --cacert " + settings.caFile() + " " + settings.gatewayTlsUrl() + "/api/v1/polls/" + pollId);
         System.out.println("  ./vote status    ./vote logs ledger -f    ./vote down");
         if (!down.isEmpty()) {
             System.out.println();

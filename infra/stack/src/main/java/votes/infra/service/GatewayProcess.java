@@ -10,10 +10,13 @@ import votes.infra.stack.Detached;
 import votes.infra.stack.ManagedProcess;
 import votes.infra.stack.Probes;
 import votes.infra.stack.StackSettings;
+import votes.infra.tls.ServerCertificate;
 
 /**
  * The gateway as a component of the stack: its own JVM from its own jar (infra/gateway), routed to the stack's
  * service ports. Like the services, it is known here only by its jar, main class and env vars, not its code.
+ * It serves plain HTTP on {@code gateway} (local use) and HTTPS, TLS 1.3 only, on {@code gatewayTls}, with the
+ * stack's {@link ServerCertificate} (issued before the first start, kept after).
  */
 public final class GatewayProcess extends ManagedProcess {
     private static final String JAR = "votes-gateway.jar";
@@ -63,22 +66,29 @@ public final class GatewayProcess extends ManagedProcess {
             throw new ServiceNotBuiltException(label() + " is not built (" + settings.repoRoot().relativize(jar)
                     + " or its lib/ missing): ./mvnw -q -pl " + MODULE + " -am package -DskipTests");
         }
+        ServerCertificate tls = ServerCertificate.of(settings);
+        String certificate = tls.ensure();
         Process process = Detached.start(List.of(javaBinary(), "-Xmx128m", "-XX:+UseSerialGC",
                         "-cp", jar + File.pathSeparator + target.resolve("lib") + "/*", MAIN_CLASS),
-                settings.logFile(name()), settings.home(), env());
+                settings.logFile(name()), settings.home(), env(tls));
         record(process.pid());
-        if (!Probes.await(Duration.ofSeconds(30), process.toHandle(), () -> Probes.portAccepts(port()))) {
-            throw failed(process.isAlive() ? "did not open port " + port() : "exited at start");
+        int tlsPort = settings.ports().gatewayTls();
+        if (!Probes.await(Duration.ofSeconds(30), process.toHandle(),
+                () -> Probes.portAccepts(port()) && Probes.portAccepts(tlsPort))) {
+            throw failed(process.isAlive() ? "did not open ports " + port() + " and " + tlsPort : "exited at start");
         }
-        return "up on " + settings.gatewayUrl();
+        return "up on " + settings.gatewayUrl() + " and " + settings.gatewayTlsUrl() + " (TLS 1.3; " + certificate + ")";
     }
 
     /** The stack's wiring (GatewayConfig reads it); GATEWAY_* knobs come from the caller's environment, inherited. */
-    private Map<String, String> env() {
+    private Map<String, String> env(ServerCertificate tls) {
         var ports = settings.ports();
         return Map.of("HTTP_PORT", Integer.toString(port()),
                 "INGEST_URL", "http://127.0.0.1:" + ports.ingest(),
                 "LEDGER_URL", "http://127.0.0.1:" + ports.ledger(),
-                "REALTIME_URL", "http://127.0.0.1:" + ports.realtime());
+                "REALTIME_URL", "http://127.0.0.1:" + ports.realtime(),
+                "HTTPS_PORT", Integer.toString(ports.gatewayTls()),
+                "TLS_CERT_FILE", tls.certFile().toString(),
+                "TLS_KEY_FILE", tls.keyFile().toString());
     }
 }

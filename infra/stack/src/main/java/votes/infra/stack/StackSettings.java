@@ -67,6 +67,16 @@ public record StackSettings(Path home, Path repoRoot, StackPorts ports, int vote
         return home.resolve("secrets");
     }
 
+    /** The stack's local CA and the gateway's certificate ({@link votes.infra.tls.ServerCertificate}). */
+    public Path tlsDir() {
+        return home.resolve("tls");
+    }
+
+    /** What a client trusts the gateway's HTTPS port with: the local CA's certificate (public). */
+    public Path caFile() {
+        return tlsDir().resolve("ca.pem");
+    }
+
     public Path publicKey() {
         return keysDir().resolve("jwt-public.pem");
     }
@@ -105,6 +115,11 @@ public record StackSettings(Path home, Path repoRoot, StackPorts ports, int vote
 
     public String gatewayUrl() {
         return "http://localhost:" + ports.gateway();
+    }
+
+    /** The gateway's HTTPS origin (TLS 1.3 only); its certificate names localhost and 127.0.0.1. */
+    public String gatewayTlsUrl() {
+        return "https://localhost:" + ports.gatewayTls();
     }
 
     /** Walks up from a directory to the repo root, recognised by the ./vote script next to the root pom. */

@@ -19,6 +19,15 @@ class EnvCommandTest {
     }
 
     @Test
+    void aClientGetsTheHttpsOriginAndTheCaThatVouchesForIt() {
+        Map<String, String> vars = EnvCommand.variables(StackSettings.fromEnv(Map.of("VOTE_HOME", "/tmp/vh",
+                "VOTE_GATEWAY_TLS_PORT", "21443"), Path.of("/repo")));
+        assertThat(vars).containsEntry("VOTE_TLS_URL", "https://localhost:21443")
+                .containsEntry("VOTE_CA_FILE", "/tmp/vh/tls/ca.pem")
+                .containsEntry("VOTE_URL", "http://localhost:8080");
+    }
+
+    @Test
     void onThreeBrokersKafkaBootstrapListsThemAll() {
         Map<String, String> vars = EnvCommand.variables(StackSettings.fromEnv(Map.of("VOTE_KAFKA_PORT", "21092"),
                 Path.of("/repo")).withBrokers(3));

@@ -8,7 +8,7 @@ import votes.infra.stack.StackPorts;
 
 class KafkaConfigTest {
 
-    private static final StackPorts PORTS = new StackPorts(1, 2, 3, 4, 5, 6, 19092, 19093, 7, 8);
+    private static final StackPorts PORTS = new StackPorts(1, 2, 3, 4, 5, 6, 19092, 19093, 7, 8, 9);
 
     private final String properties = new KafkaConfig(1, 1, PORTS, Path.of("/data/kafka/log")).serverProperties();
     private final String secondOfThree = new KafkaConfig(2, 3, PORTS, Path.of("/data/kafka-2/log")).serverProperties();

@@ -13,11 +13,13 @@ class StackSettingsTest {
     void defaultsFollowTheContract() {
         StackSettings s = StackSettings.fromEnv(Map.of(), Path.of("/repo"));
         assertThat(s.home()).isEqualTo(Path.of("/repo/.vote"));
-        assertThat(s.ports()).isEqualTo(new StackPorts(8080, 8081, 8082, 8083, 8084, 8085, 9092, 9093, 5433, 6380));
+        assertThat(s.ports()).isEqualTo(new StackPorts(8080, 8081, 8082, 8083, 8084, 8085, 9092, 9093, 5433, 6380, 8443));
         assertThat(s.pgUrl()).isEqualTo("postgresql://votes:votes@127.0.0.1:5433/votes");
         assertThat(s.redisUrl()).isEqualTo("redis://127.0.0.1:6380");
         assertThat(s.kafkaBootstrap()).isEqualTo("127.0.0.1:9092");
         assertThat(s.gatewayUrl()).isEqualTo("http://localhost:8080");
+        assertThat(s.gatewayTlsUrl()).isEqualTo("https://localhost:8443");
+        assertThat(s.caFile()).isEqualTo(Path.of("/repo/.vote/tls/ca.pem"));
         assertThat(s.votesPartitions()).isEqualTo(6);
         assertThat(s.brokers()).isEqualTo(1);
         assertThat(s.jwtIssuer()).isEqualTo("https://votes.local/dev");
@@ -28,12 +30,14 @@ class StackSettingsTest {
     @Test
     void everyPortAndTheHomeAreOverridable() {
         StackSettings s = StackSettings.fromEnv(Map.of("VOTE_HOME", "/tmp/vh", "VOTE_PG_PORT", "15433",
-                "VOTE_KAFKA_PORT", "19092", "VOTE_REDIS_PORT", "16380", "VOTE_GATEWAY_PORT", "18080"), Path.of("/repo"));
+                "VOTE_KAFKA_PORT", "19092", "VOTE_REDIS_PORT", "16380", "VOTE_GATEWAY_PORT", "18080", "VOTE_GATEWAY_TLS_PORT", "18443"),
+                Path.of("/repo"));
         assertThat(s.home()).isEqualTo(Path.of("/tmp/vh"));
         assertThat(s.pgUrl()).isEqualTo("postgresql://votes:votes@127.0.0.1:15433/votes");
         assertThat(s.kafkaBootstrap()).isEqualTo("127.0.0.1:19092");
         assertThat(s.redisUrl()).isEqualTo("redis://127.0.0.1:16380");
         assertThat(s.gatewayUrl()).isEqualTo("http://localhost:18080");
+        assertThat(s.gatewayTlsUrl()).isEqualTo("https://localhost:18443");
     }
 
     @Test
@@ -46,12 +50,12 @@ class StackSettingsTest {
     void ephemeralPortsAreDistinctIncludingThoseOfEveryKafkaNode() {
         StackPorts p = StackPorts.ephemeral();
         java.util.Set<Integer> ports = new java.util.HashSet<>(java.util.List.of(p.gateway(), p.ingest(), p.ledger(),
-                p.realtime(), p.projections(), p.relay(), p.postgres(), p.redis()));
+                p.realtime(), p.projections(), p.relay(), p.postgres(), p.redis(), p.gatewayTls()));
         for (int node = 1; node <= StackPorts.MAX_BROKERS; node++) {
             ports.add(p.kafka(node));
             ports.add(p.kafkaController(node));
         }
-        assertThat(ports).hasSize(8 + 2 * StackPorts.MAX_BROKERS);
+        assertThat(ports).hasSize(9 + 2 * StackPorts.MAX_BROKERS);
     }
 
     @Test

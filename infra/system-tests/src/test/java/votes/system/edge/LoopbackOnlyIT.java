@@ -37,8 +37,9 @@ class LoopbackOnlyIT {
     @Test
     void theGatewayAndEveryServiceListenOnLoopbackOnly() throws IOException {
         StackPorts ports = STACK.stack().settings().ports();
-        Map<String, Integer> http = Map.of("gateway", ports.gateway(), "ingest", ports.ingest(), "ledger",
-                ports.ledger(), "realtime", ports.realtime(), "projections", ports.projections(), "relay", ports.relay());
+        Map<String, Integer> http = Map.of("gateway", ports.gateway(), "gateway HTTPS", ports.gatewayTls(),
+                "ingest", ports.ingest(), "ledger", ports.ledger(), "realtime", ports.realtime(),
+                "projections", ports.projections(), "relay", ports.relay());
         List<String[]> listeners = listeners();
         http.forEach((component, port) -> {
             List<String> addresses = listeners.stream().filter(l -> Integer.parseInt(l[1], 16) == port)

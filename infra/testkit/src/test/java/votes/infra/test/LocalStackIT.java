@@ -1,6 +1,7 @@
 package votes.infra.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -9,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -18,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
@@ -41,6 +45,7 @@ import votes.infra.kafka.KafkaTopics;
 import votes.infra.redis.RedisPing;
 import votes.infra.stack.Component;
 import votes.infra.stack.Probes;
+import votes.infra.tls.ServerCertificate;
 
 /** The real stack through the same code as ./vote and LocalStackResource, on free ports. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -198,6 +203,31 @@ class LocalStackIT {
             assertThat(lines.readLine()).isEmpty();
             assertThat(lines.readLine()).isEqualTo("data: two");
         }
+    }
+
+    @Test
+    @Order(7)
+    void theGatewayServesTls13OnlyWithTheCertificateTheStackIssued() throws Exception {
+        ServerCertificate tls = ServerCertificate.of(stack.settings());
+        URI page = URI.create(stack.settings().gatewayTlsUrl() + "/api/v1/polls/p-1");
+
+        HttpResponse<String> answer = tlsClient(tls, "TLSv1.3").send(HttpRequest.newBuilder(page).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.sslSession().orElseThrow().getProtocol()).isEqualTo("TLSv1.3");
+        assertThat(answer.headers().firstValue("Strict-Transport-Security")).hasValue("max-age=31536000");
+        assertThat(tls.caFile()).isEqualTo(stack.settings().caFile());
+        assertThat(java.nio.file.Files.getPosixFilePermissions(tls.keyFile()))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+
+        assertThatThrownBy(() -> tlsClient(tls, "TLSv1.2").send(HttpRequest.newBuilder(page).build(),
+                HttpResponse.BodyHandlers.ofString())).isInstanceOf(SSLException.class);
+    }
+
+    private static HttpClient tlsClient(ServerCertificate tls, String protocol) {
+        SSLParameters parameters = new SSLParameters();
+        parameters.setProtocols(new String[] {protocol});
+        return HttpClient.newBuilder().sslContext(tls.clientContext()).sslParameters(parameters).build();
     }
 
     @Test
