@@ -31,10 +31,10 @@ public final class RateLimits {
 
     public RateLimits(Duration window, long voterLimit, long deviceLimit, long addressLimit, ClientHashes hashes) {
         this.window = window;
-        this.hashes = hashes;
         this.voterLimit = voterLimit;
         this.deviceLimit = deviceLimit;
         this.addressLimit = addressLimit;
+        this.hashes = hashes;
     }
 
     public Duration window() {
