@@ -27,8 +27,11 @@ class PublicSecretsAreRefusedIT {
     void thePackagedServiceExitsNonZeroNamingEverySecretThatIsPublicShortOrMissing() throws Exception {
         Path log = Files.createTempFile(Path.of("target"), "ingest-public-secrets-", ".log");
         Process ingest = launch(Map.of("VOTER_ID_KEY", "dev-voter-id-key-change-me", "VOTE_CHALLENGE_SECRET", "short"), log);
-
-        assertThat(ingest.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("ingest exits by itself").isTrue();
+        try {
+            assertThat(ingest.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("ingest exits by itself").isTrue();
+        } finally {
+            ingest.destroyForcibly(); // a no-op once it exited; never left running when the assertion fails
+        }
         assertThat(ingest.exitValue()).isNotZero();
         String output = Files.readString(log);
         assertThat(output)
