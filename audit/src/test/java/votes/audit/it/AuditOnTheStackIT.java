@@ -45,7 +45,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import votes.events.codec.EventCodec;
 import votes.events.key.PartitionKeys;
-import votes.events.key.VoterIds;
 import votes.events.vote.VoteSubmitted;
 import votes.infra.stack.StackSettings;
 import votes.infra.test.VoteStackExtension;
@@ -63,7 +62,6 @@ class AuditOnTheStackIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newHttpClient();
-    static final VoterIds VOTER_IDS = new VoterIds(StackSettings.DEFAULT_VOTER_ID_KEY);
 
     static String closedPoll;
     static String openPoll;
@@ -359,7 +357,7 @@ class AuditOnTheStackIT {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < n; i++) {
-                String voter = VOTER_IDS.of("late-" + i);
+                String voter = STACK.voterIds().of("late-" + i);
                 VoteSubmitted vote = VoteSubmitted.of(UUID.randomUUID(), closedPoll, voter, "a", Instant.now(), null, null);
                 producer.send(new ProducerRecord<>("votes.submitted", PartitionKeys.vote(closedPoll, voter),
                         EventCodec.encode(vote))).get(10, TimeUnit.SECONDS);

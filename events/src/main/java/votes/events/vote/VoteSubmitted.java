@@ -10,6 +10,8 @@ import java.util.UUID;
  *
  * @param voterId pseudonymous: a keyed HMAC of the identity provider's subject, never the subject itself
  * @param idempotencyKey the client's retry key, or null
+ * @param voterKeyId which pseudonym key made {@code voterId} ({@code VoterIds.keyId()}); null in events written
+ *                   before keys had ids. Added without a schema version bump: readers ignore what they do not know.
  */
 public record VoteSubmitted(
         int schemaVersion,
@@ -19,7 +21,8 @@ public record VoteSubmitted(
         String optionId,
         Instant submittedAt,
         String idempotencyKey,
-        ClientFacts client) {
+        ClientFacts client,
+        String voterKeyId) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -32,8 +35,15 @@ public record VoteSubmitted(
         client = client == null ? ClientFacts.NONE : client;
     }
 
+    /** A vote whose pseudonym key is not named (tests, synthetic load). */
     public static VoteSubmitted of(UUID eventId, String pollId, String voterId, String optionId,
                                    Instant submittedAt, String idempotencyKey, ClientFacts client) {
-        return new VoteSubmitted(SCHEMA_VERSION, eventId, pollId, voterId, optionId, submittedAt, idempotencyKey, client);
+        return of(eventId, pollId, voterId, optionId, submittedAt, idempotencyKey, client, null);
+    }
+
+    public static VoteSubmitted of(UUID eventId, String pollId, String voterId, String optionId,
+                                   Instant submittedAt, String idempotencyKey, ClientFacts client, String voterKeyId) {
+        return new VoteSubmitted(SCHEMA_VERSION, eventId, pollId, voterId, optionId, submittedAt, idempotencyKey, client,
+                voterKeyId);
     }
 }

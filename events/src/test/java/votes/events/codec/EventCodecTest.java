@@ -13,6 +13,7 @@ import votes.events.poll.PollCreated;
 import votes.events.poll.PollEvent;
 import votes.events.poll.PollOption;
 import votes.events.vote.ClientFacts;
+import votes.events.vote.ClientHashes;
 import votes.events.vote.VoteSubmitted;
 
 class EventCodecTest {
@@ -21,9 +22,21 @@ class EventCodecTest {
 
     @Test
     void voteSurvivesARoundTripIncludingClientFactsAndMicroseconds() {
+        ClientHashes hashes = new ClientHashes("client-facts-key-of-this-test-0123456789");
         VoteSubmitted vote = VoteSubmitted.of(EventIds.next(), "p1", "voterHash", "a", AT, "retry-1",
-                new ClientFacts("device-9", ClientFacts.hash("10.0.0.1"), ClientFacts.hash("curl/8")));
+                new ClientFacts("device-9", hashes.of("10.0.0.1"), hashes.of("curl/8")), "6a0cda7c");
         assertThat(EventCodec.decodeVote(EventCodec.encode(vote))).isEqualTo(vote);
+        assertThat(new String(EventCodec.encode(vote), StandardCharsets.UTF_8)).contains("\"voterKeyId\":\"6a0cda7c\"");
+    }
+
+    @Test
+    void aVoteWrittenBeforeKeyIdsStillDecodesWithoutOne() {
+        String old = "{\"schemaVersion\":1,\"eventId\":\"" + EventIds.next() + "\",\"pollId\":\"p\",\"voterId\":\"v\","
+                + "\"optionId\":\"a\",\"submittedAt\":\"2026-11-21T20:00:00Z\",\"idempotencyKey\":null,"
+                + "\"client\":{\"deviceId\":null,\"addressHash\":null,\"userAgentHash\":null}}";
+        VoteSubmitted vote = EventCodec.decodeVote(old.getBytes(StandardCharsets.UTF_8));
+        assertThat(vote.voterKeyId()).isNull();
+        assertThat(vote.voterId()).isEqualTo("v");
     }
 
     @Test

@@ -34,6 +34,21 @@ class VoterIdsTest {
     }
 
     @Test
+    void aKeyIdIsDerivedFromTheKeyWithoutRevealingIt() {
+        // SHA-256("Jefe") = 005725b48609c45e...; the id is its first 8 hex digits.
+        assertThat(new VoterIds("Jefe").keyId()).isEqualTo(VoterIds.keyIdOf("Jefe")).isEqualTo("005725b4");
+        assertThat(new VoterIds("k1").keyId()).isNotEqualTo(new VoterIds("k2").keyId()).doesNotContain("k1");
+    }
+
+    @Test
+    void anOperatorNamedKeyIdWinsAndDoesNotChangeTheIds() {
+        VoterIds named = new VoterIds("k1", "2026-11");
+        assertThat(named.keyId()).isEqualTo("2026-11");
+        assertThat(named.of("alice")).isEqualTo(new VoterIds("k1").of("alice"));
+        assertThat(new VoterIds("k1", " ").keyId()).isEqualTo(VoterIds.keyIdOf("k1"));
+    }
+
+    @Test
     void voteKeyGroupsOneVotersAttemptsInOnePoll() {
         assertThat(PartitionKeys.vote("p1", "v1")).isEqualTo(PartitionKeys.vote("p1", "v1"))
                 .isNotEqualTo(PartitionKeys.vote("p1", "v2")).isNotEqualTo(PartitionKeys.vote("p2", "v1"));

@@ -24,4 +24,7 @@ public interface AbuseConfig {
     Duration challengeWindow();
 
     String challengeSecret();
+
+    /** The HMAC key of client facts' hashes (CLIENT_FACTS_KEY). */
+    String clientFactsKey();
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import votes.events.vote.ClientHashes;
 
 /** The configured rate limits and proof-of-work policy, as one bean the vote path asks. */
 @ApplicationScoped
@@ -12,11 +13,19 @@ public class AbuseDefense {
     private final AbuseConfig config;
     private final RateLimits limits;
     private final ProofOfWork work;
+    private final ClientHashes hashes;
 
     public AbuseDefense(AbuseConfig config) {
         this.config = config;
-        this.limits = new RateLimits(config.window(), config.voterLimit(), config.deviceLimit(), config.addressLimit());
+        this.hashes = new ClientHashes(config.clientFactsKey());
+        this.limits = new RateLimits(config.window(), config.voterLimit(), config.deviceLimit(), config.addressLimit(),
+                hashes);
         this.work = new ProofOfWork(config.challengeSecret(), config.challengeDifficulty(), config.challengeWindow());
+    }
+
+    /** A client fact (address, user agent) as Redis keys and the log hold it: keyed, so not reversible. */
+    public String clientHash(String fact) {
+        return hashes.of(fact);
     }
 
     public List<RateLimits.Counter> counters(String voterId, String deviceId, String addressHash, Instant now) {

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import votes.events.vote.ClientFacts;
+import votes.events.vote.ClientHashes;
 
 /**
  * Fixed-window counters per voter, device and address. The window index is part of the key, so a counter
@@ -27,12 +27,14 @@ public final class RateLimits {
     private final long voterLimit;
     private final long deviceLimit;
     private final long addressLimit;
+    private final ClientHashes hashes;
 
-    public RateLimits(Duration window, long voterLimit, long deviceLimit, long addressLimit) {
+    public RateLimits(Duration window, long voterLimit, long deviceLimit, long addressLimit, ClientHashes hashes) {
         this.window = window;
         this.voterLimit = voterLimit;
         this.deviceLimit = deviceLimit;
         this.addressLimit = addressLimit;
+        this.hashes = hashes;
     }
 
     public Duration window() {
@@ -47,7 +49,7 @@ public final class RateLimits {
         }
         if (deviceLimit > 0 && deviceId != null) {
             // Hashed: the header is client-chosen text and must not shape our key space.
-            counters.add(new Counter("device", "rl:device:" + ClientFacts.hash(deviceId) + ":" + w, deviceLimit));
+            counters.add(new Counter("device", "rl:device:" + hashes.of(deviceId) + ":" + w, deviceLimit));
         }
         if (addressLimit > 0 && addressHash != null) {
             counters.add(new Counter("address", "rl:address:" + addressHash + ":" + w, addressLimit));

@@ -95,7 +95,7 @@ public class SubmitVote {
         // The receipt id (= the event id) exists before Redis is asked: the reservation names it.
         Reservation reservation = receipts.reservation(AcceptedReceipt.of(EventIds.next(), vote.pollId(), vote.optionId(), now),
                 vote.voterId());
-        String addressHash = ClientFacts.hash(vote.address());
+        String addressHash = abuse.clientHash(vote.address());
         List<RateLimits.Counter> counters = abuse.counters(vote.voterId(), vote.deviceId(), addressHash, now);
         return fastPath.check(reservation, vote.idempotencyKey(), counters, abuse.counterTtlSeconds())
                 .flatMap(verdict -> afterFastPath(vote, reservation, verdict, counters, addressHash, deadline));
@@ -162,7 +162,7 @@ public class SubmitVote {
         AcceptedReceipt receipt = reservation.receipt();
         VoteSubmitted event = VoteSubmitted.of(receipt.receiptId(), vote.pollId(), vote.voterId(), vote.optionId(),
                 receipt.acceptedAt(), vote.idempotencyKey(),
-                new ClientFacts(vote.deviceId(), addressHash, ClientFacts.hash(vote.userAgent())));
+                new ClientFacts(vote.deviceId(), addressHash, abuse.clientHash(vote.userAgent())), vote.voterKeyId());
         return log.append(event, deadline.remaining(logConfig.sendTimeout())).flatMap(append -> {
             if (append instanceof Append.Acked) {
                 submitted.increment();

@@ -80,8 +80,9 @@ public class VoteResource {
         }
         VoteRequestParser.Valid valid = (VoteRequestParser.Valid) parsed;
         SocketAddress remote = request.remoteAddress();
-        VoteCommand command = new VoteCommand(pollId, voterIds.of(token.getSubject()), valid.request().optionId(),
-                valid.idempotencyKey(), valid.deviceId(), remote == null ? null : remote.hostAddress(), userAgent, proof);
+        VoteCommand command = new VoteCommand(pollId, voterIds.of(token.getSubject()), voterIds.keyId(),
+                valid.request().optionId(), valid.idempotencyKey(), valid.deviceId(),
+                remote == null ? null : remote.hostAddress(), userAgent, proof);
         return submitVote.submit(command, deadline(routing)).map(VoteOutcomeResponses::toResponse);
     }
 

@@ -2,6 +2,7 @@ package votes.ingest.vote;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import votes.events.key.VoterIds;
 
@@ -10,7 +11,8 @@ public class VoterIdsProducer {
 
     @Produces
     @ApplicationScoped
-    VoterIds voterIds(@ConfigProperty(name = "vote.voter-id-key") String key) {
-        return new VoterIds(key);
+    VoterIds voterIds(@ConfigProperty(name = "vote.voter-id-key") String key,
+                      @ConfigProperty(name = "vote.voter-id-key-id") Optional<String> keyId) {
+        return new VoterIds(key, keyId.orElse(null));
     }
 }

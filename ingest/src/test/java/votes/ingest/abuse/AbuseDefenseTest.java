@@ -21,6 +21,7 @@ class AbuseDefenseTest {
             public int challengeDifficulty() { return 6; }
             public Duration challengeWindow() { return Duration.ofMinutes(5); }
             public String challengeSecret() { return "s"; }
+            public String clientFactsKey() { return "k"; }
         };
     }
 

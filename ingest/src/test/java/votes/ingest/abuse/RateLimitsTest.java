@@ -6,12 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import votes.events.vote.ClientFacts;
+import votes.events.vote.ClientHashes;
 
 class RateLimitsTest {
 
     private final Instant now = Instant.parse("2026-11-21T10:00:15Z");
-    private final RateLimits limits = new RateLimits(Duration.ofMinutes(1), 5, 50, 500);
+    private final ClientHashes hashes = new ClientHashes("client-facts-key-of-this-test");
+    private final RateLimits limits = new RateLimits(Duration.ofMinutes(1), 5, 50, 500, hashes);
 
     @Test
     void countersAreKeyedByScopeAndWindowAndTheVoterKeyIsHashTagged() {
@@ -19,7 +20,7 @@ class RateLimitsTest {
         List<RateLimits.Counter> counters = limits.counters("V", "device-1", "addr", now);
         assertThat(counters).extracting(RateLimits.Counter::key).containsExactly(
                 "rl:{V}:voter:" + window,
-                "rl:device:" + ClientFacts.hash("device-1") + ":" + window,
+                "rl:device:" + hashes.of("device-1") + ":" + window,
                 "rl:address:addr:" + window);
         assertThat(counters).extracting(RateLimits.Counter::limit).containsExactly(5L, 50L, 500L);
     }
@@ -35,7 +36,7 @@ class RateLimitsTest {
     @Test
     void absentFactsAndZeroLimitsAddNoCounter() {
         assertThat(limits.counters("V", null, null, now)).extracting(RateLimits.Counter::scope).containsExactly("voter");
-        assertThat(new RateLimits(Duration.ofMinutes(1), 0, 0, 7).counters("V", "d", "a", now))
+        assertThat(new RateLimits(Duration.ofMinutes(1), 0, 0, 7, hashes).counters("V", "d", "a", now))
                 .extracting(RateLimits.Counter::scope).containsExactly("address");
     }
 

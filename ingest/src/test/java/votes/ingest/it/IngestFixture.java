@@ -39,6 +39,7 @@ import votes.events.poll.PollClosed;
 import votes.events.poll.PollCreated;
 import votes.events.poll.PollEvent;
 import votes.events.poll.PollOption;
+import votes.events.vote.ClientHashes;
 import votes.events.vote.VoteSubmitted;
 import votes.infra.test.LocalStackResource;
 import votes.infra.test.token.ForgedTokens;
@@ -48,7 +49,9 @@ import votes.ingest.fastpath.RedisKeys;
 /** What every ingest IT needs from the real stack: tokens, polls on poll-events, and what reached votes.submitted. */
 public final class IngestFixture {
 
+    /** application.properties' dev defaults: @QuarkusTest runs without VOTER_ID_KEY / CLIENT_FACTS_KEY. */
     public static final VoterIds VOTER_IDS = new VoterIds("dev-voter-id-key-change-me");
+    public static final ClientHashes CLIENT_HASHES = new ClientHashes("dev-client-facts-key-change-me");
     public static final List<PollOption> OPTIONS = List.of(new PollOption("a", "A"), new PollOption("b", "B"));
     /** How long an IT waits for the stack to get somewhere: generous, the test machine is shared and slow. */
     public static final Duration PATIENCE = Duration.ofSeconds(30);

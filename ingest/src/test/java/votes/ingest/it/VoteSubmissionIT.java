@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import votes.events.codec.EventCodec;
 import votes.events.key.PartitionKeys;
 import votes.events.receipt.PendingReceipt;
-import votes.events.vote.ClientFacts;
+import votes.events.key.VoterIds;
 import votes.events.vote.VoteSubmitted;
 import votes.ingest.poll.PollCache;
 
@@ -81,9 +81,10 @@ class VoteSubmissionIT {
         assertThat(vote.eventId()).hasToString(receiptId);
         assertThat(vote.optionId()).isEqualTo("a");
         assertThat(vote.schemaVersion()).isEqualTo(VoteSubmitted.SCHEMA_VERSION);
+        assertThat(vote.voterKeyId()).isEqualTo(IngestFixture.VOTER_IDS.keyId()).isEqualTo(VoterIds.keyIdOf("dev-voter-id-key-change-me"));
         assertThat(vote.client().deviceId()).isEqualTo("phone-1");
-        assertThat(vote.client().userAgentHash()).isEqualTo(ClientFacts.hash("it-agent"));
-        assertThat(vote.client().addressHash()).isEqualTo(ClientFacts.hash("127.0.0.1"));
+        assertThat(vote.client().userAgentHash()).isEqualTo(IngestFixture.CLIENT_HASHES.of("it-agent"));
+        assertThat(vote.client().addressHash()).isEqualTo(IngestFixture.CLIENT_HASHES.of("127.0.0.1"));
 
         // The contract's Redis keys, written after the ack: the dedupe key and the receipt the ledger shows.
         PendingReceipt pending = EventCodec.decodePendingReceipt(redis.send(Request.cmd(Command.GET)

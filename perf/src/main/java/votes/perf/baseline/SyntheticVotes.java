@@ -6,6 +6,7 @@ import votes.events.codec.EventCodec;
 import votes.events.id.EventIds;
 import votes.events.key.PartitionKeys;
 import votes.events.vote.ClientFacts;
+import votes.events.vote.ClientHashes;
 import votes.events.vote.VoteSubmitted;
 
 /**
@@ -14,7 +15,9 @@ import votes.events.vote.VoteSubmitted;
  */
 public final class SyntheticVotes {
 
-    private static final ClientFacts CLIENT = new ClientFacts(null, ClientFacts.hash("127.0.0.1"), null);
+    /** Synthetic load has no real client: a fixed keyed value stands in for an address hash of the right shape. */
+    private static final ClientFacts CLIENT =
+            new ClientFacts(null, new ClientHashes("perf-synthetic-votes").of("127.0.0.1"), null);
 
     private SyntheticVotes() {
     }

@@ -115,7 +115,7 @@ public final class LocalStack {
 
     /** This stack's generated credentials and keys, one file each (0600) under {@code .vote/secrets/}. */
     public StackSecrets secrets() {
-        return StackSecrets.in(settings.secretsDir());
+        return settings.secrets();
     }
 
     public TokenMinter tokens() {

@@ -41,7 +41,10 @@ public final class ServiceEnv {
         env.put("REDIS_URL", s.redisUrl());
         env.put("JWT_PUBLIC_KEY_LOCATION", s.publicKey().toString());
         env.putAll(s.jwt().serviceEnv());
+        // Generated per stack (.vote/secrets/): the services refuse public dev values outside dev and tests.
         env.put("VOTER_ID_KEY", s.voterIdKey());
+        env.put("VOTE_CHALLENGE_SECRET", s.challengeSecret());
+        env.put("CLIENT_FACTS_KEY", s.clientFactsKey());
         env.put("CHECKPOINT_PRIVATE_KEY_FILE", s.checkpointPrivateKey().toString());
         env.put("CHECKPOINT_PUBLIC_KEY_FILE", s.checkpointPublicKey().toString());
         env.put("LEDGER_URL", "http://127.0.0.1:" + s.ports().ledger());

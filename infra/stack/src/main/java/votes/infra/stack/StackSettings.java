@@ -3,17 +3,23 @@ package votes.infra.stack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import votes.infra.secret.StackSecrets;
 import votes.infra.token.TokenPolicy;
 
 /**
  * What a stack instance is: where it lives, its ports and the shared settings the services read.
  * The CLI builds one from the environment, the tests build an ephemeral one under target/.
+ *
+ * @param voterIdKey the VOTER_ID_KEY the environment names, or null: then this stack's generated one
  */
 public record StackSettings(Path home, Path repoRoot, StackPorts ports, int votesPartitions, TokenPolicy jwt,
                             String voterIdKey, int brokers) {
 
     public static final String DEFAULT_ISSUER = TokenPolicy.DEFAULT_ISSUER;
-    public static final String DEFAULT_VOTER_ID_KEY = "dev-voter-id-key-change-me";
+    /** The names of the services' secrets under {@link #secretsDir()}. */
+    static final String VOTER_ID_KEY_SECRET = "voter-id-key";
+    static final String CHALLENGE_SECRET = "challenge-secret";
+    static final String CLIENT_FACTS_KEY_SECRET = "client-facts-key";
 
     public static StackSettings fromEnv(Map<String, String> env, Path repoRoot) {
         String home = env.get("VOTE_HOME");
@@ -21,13 +27,41 @@ public record StackSettings(Path home, Path repoRoot, StackPorts ports, int vote
         return new StackSettings(homeDir.toAbsolutePath().normalize(), repoRoot, StackPorts.fromEnv(env),
                 Integer.parseInt(env.getOrDefault("VOTES_PARTITIONS", "6")),
                 TokenPolicy.fromEnv(env),
-                env.getOrDefault("VOTER_ID_KEY", DEFAULT_VOTER_ID_KEY), 1);
+                blankIsNull(env.get("VOTER_ID_KEY")), 1);
     }
 
     /** A private stack for one test JVM: free ports, data under the given directory. */
     public static StackSettings ephemeral(Path home, Path repoRoot) {
         return new StackSettings(home.toAbsolutePath().normalize(), repoRoot, StackPorts.ephemeral(), 6,
-                TokenPolicy.defaults(), DEFAULT_VOTER_ID_KEY, 1);
+                TokenPolicy.defaults(), null, 1);
+    }
+
+    /**
+     * The pseudonym key the services share: an explicit VOTER_ID_KEY (one a deployment keeps elsewhere) wins, else
+     * this stack's generated one. Never a public value: the services refuse those outside dev and tests.
+     */
+    @Override
+    public String voterIdKey() {
+        return voterIdKey != null ? voterIdKey : secrets().get(VOTER_ID_KEY_SECRET);
+    }
+
+    /** VOTE_CHALLENGE_SECRET: what makes ingest's proof-of-work challenges unforgeable. Generated per stack. */
+    public String challengeSecret() {
+        return secrets().get(CHALLENGE_SECRET);
+    }
+
+    /** CLIENT_FACTS_KEY: the HMAC key of client addresses and user agents in ingest. Generated per stack. */
+    public String clientFactsKey() {
+        return secrets().get(CLIENT_FACTS_KEY_SECRET);
+    }
+
+    /** This stack's generated credentials and keys, one file each (0600) under {@link #secretsDir()}. */
+    public StackSecrets secrets() {
+        return StackSecrets.in(secretsDir());
+    }
+
+    private static String blankIsNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     public StackSettings withPorts(StackPorts other) {

@@ -2,14 +2,52 @@ package votes.infra.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import votes.infra.stack.StackSettings;
 
 class ServiceEnvTest {
 
-    private final StackSettings oneBroker = StackSettings.fromEnv(Map.of(), Path.of("/repo"));
+    static final List<String> SECRETS = List.of("VOTER_ID_KEY", "VOTE_CHALLENGE_SECRET", "CLIENT_FACTS_KEY");
+
+    @TempDir
+    Path home;
+    private StackSettings oneBroker;
+
+    @BeforeEach
+    void stackHome() {
+        oneBroker = StackSettings.fromEnv(Map.of("VOTE_HOME", home.toString()), Path.of("/repo"));
+    }
+
+    @Test
+    void everyServiceSecretIsGeneratedPerStackKeptAcrossStartsAndPrivateToItsOwner() throws Exception {
+        Map<String, String> env = ServiceEnv.of(oneBroker, 8081);
+        for (String name : SECRETS) {
+            // 32 random bytes in base64url: 43 characters, and no value this repository publishes.
+            assertThat(env.get(name)).as(name).hasSize(43).matches("[A-Za-z0-9_-]+").doesNotContain("change-me");
+        }
+        assertThat(SECRETS.stream().map(env::get).distinct()).hasSize(SECRETS.size());
+        assertThat(ServiceEnv.of(StackSettings.fromEnv(Map.of("VOTE_HOME", home.toString()), Path.of("/repo")), 8082))
+                .as("a second start of the same stack").containsAllEntriesOf(Map.of(
+                        "VOTER_ID_KEY", env.get("VOTER_ID_KEY"), "CLIENT_FACTS_KEY", env.get("CLIENT_FACTS_KEY")));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("secrets/voter-id-key"))))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void anExplicitVoterIdKeyWinsOverTheGeneratedOne() {
+        StackSettings named = StackSettings.fromEnv(Map.of("VOTE_HOME", home.toString(), "VOTER_ID_KEY",
+                "a-key-this-deployment-keeps-elsewhere-0123456789"), Path.of("/repo"));
+        assertThat(ServiceEnv.of(named, 8081))
+                .containsEntry("VOTER_ID_KEY", "a-key-this-deployment-keeps-elsewhere-0123456789");
+        assertThat(Files.exists(home.resolve("secrets/voter-id-key"))).isFalse();
+    }
 
     @Test
     void servicesOfAThreeBrokerStackAreGivenEveryBrokerAndReplicateTheirOwnTopicsThreeTimes() {

@@ -45,10 +45,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import votes.audit.AuditCli;
 import votes.events.codec.EventCodec;
 import votes.events.key.PartitionKeys;
-import votes.events.key.VoterIds;
 import votes.events.topic.Topics;
 import votes.events.vote.VoteSubmitted;
-import votes.infra.stack.StackSettings;
 import votes.infra.test.VoteStackExtension;
 import votes.system.StackCli;
 import votes.system.VotesApi;
@@ -66,7 +64,6 @@ class LedgerRebuildIT {
     @RegisterExtension
     static final VoteStackExtension STACK = new VoteStackExtension();
 
-    static final VoterIds VOTER_IDS = new VoterIds(StackSettings.DEFAULT_VOTER_ID_KEY);
     static final String DATABASE = "votes_rebuild_it";
     static final String SECOND_DATABASE = "votes_rebuild_it_again";
     static final int VOTERS = 40;
@@ -116,13 +113,13 @@ class LedgerRebuildIT {
         try (KafkaProducer<String, byte[]> producer = producer()) {
             // Second votes that reached the log anyway (an ingest without Redis): the ledger rejects them duplicate.
             for (int i = 0; i < 4; i++) {
-                append(producer, i % 2 == 0 ? closedPoll : openPoll, VOTER_IDS.of("rebuild-voter-" + i), "a");
+                append(producer, i % 2 == 0 ? closedPoll : openPoll, STACK.voterIds().of("rebuild-voter-" + i), "a");
                 duplicates++;
             }
             assertThat(api.closePoll(admin, closedPoll).status()).isEqualTo(200);
             // Late votes from an ingest that had not heard of the close: rejected poll-not-open.
             for (int i = 0; i < 3; i++) {
-                append(producer, closedPoll, VOTER_IDS.of("rebuild-late-" + i), "a");
+                append(producer, closedPoll, STACK.voterIds().of("rebuild-late-" + i), "a");
             }
             // Poison: PostgreSQL cannot store a NUL; rejected malformed and dead-lettered by the live ledger.
             poison = append(producer, openPoll, "nul\u0000voter", "a");

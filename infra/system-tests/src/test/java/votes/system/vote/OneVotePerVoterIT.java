@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import votes.events.key.VoterIds;
 import votes.infra.test.VoteStackExtension;
 import votes.system.LedgerDatabase;
 import votes.system.VotesApi;
@@ -23,7 +22,6 @@ class OneVotePerVoterIT {
     @RegisterExtension
     static final VoteStackExtension STACK = new VoteStackExtension();
 
-    static final VoterIds VOTER_IDS = new VoterIds(System.getProperty("vote.voterIdKey", "dev-voter-id-key-change-me"));
 
     static VotesApi api;
     static LedgerDatabase ledger;
@@ -52,7 +50,7 @@ class OneVotePerVoterIT {
         assertThat(again.header("Content-Type")).startsWith("application/problem+json");
         assertThat(again.json().get("type").asText()).endsWith("/duplicate-vote");
         assertThat(again.json().get("existingReceiptId").asText()).isEqualTo(first);
-        await().atMost(Duration.ofSeconds(10)).until(() -> ledger.recordedVotes(pollId, VOTER_IDS.of("dave")) == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> ledger.recordedVotes(pollId, STACK.voterIds().of("dave")) == 1);
     }
 
     @Test
@@ -79,7 +77,7 @@ class OneVotePerVoterIT {
         // End to end: that receipt is the one vote recorded, and the ledger never saw a duplicate to reject.
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() ->
                 ledger.recordedAmong(List.of(UUID.fromString(receiptId))) == 1);
-        assertThat(ledger.recordedVotes(ownPoll, VOTER_IDS.of("erin"))).isEqualTo(1);
+        assertThat(ledger.recordedVotes(ownPoll, STACK.voterIds().of("erin"))).isEqualTo(1);
         assertThat(ledger.rejections(ownPoll)).isZero();
         Reply receipt = api.receipt(token, receiptId);
         assertThat(receipt.status()).isEqualTo(200);
@@ -96,7 +94,7 @@ class OneVotePerVoterIT {
         assertThat(first.status()).isEqualTo(202);
         assertThat(retry.status()).isEqualTo(202);
         assertThat(retry.json().get("receiptId").asText()).isEqualTo(first.json().get("receiptId").asText());
-        await().atMost(Duration.ofSeconds(10)).until(() -> ledger.recordedVotes(ownPoll, VOTER_IDS.of("frank")) == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> ledger.recordedVotes(ownPoll, STACK.voterIds().of("frank")) == 1);
         assertThat(ledger.rejections(ownPoll)).isZero();
     }
 }

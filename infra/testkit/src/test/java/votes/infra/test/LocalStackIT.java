@@ -11,6 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
@@ -43,9 +47,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import votes.events.topic.Topics;
 import votes.infra.kafka.KafkaTopics;
 import votes.infra.redis.RedisPing;
+import votes.infra.service.ServiceEnv;
 import votes.infra.stack.Component;
 import votes.infra.stack.Probes;
 import votes.infra.tls.ServerCertificate;
+import votes.kit.secret.SecretRule;
 
 /** The real stack through the same code as ./vote and LocalStackResource, on free ports. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -147,6 +153,23 @@ class LocalStackIT {
             assertThat(List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                     .containsExactly("votes", "votes", "logical", "on");
         }
+    }
+
+    @Test
+    @Order(2)
+    void theServicesAreHandedThisStacksGeneratedSecretsWhichTheirStartupCheckAccepts() throws Exception {
+        Map<String, String> env = ServiceEnv.of(stack.settings(), stack.settings().ports().ingest());
+        SecretRule rule = new SecretRule(32, Set.of("votes"));
+        for (Map.Entry<String, String> secret : Map.of("VOTER_ID_KEY", "voter-id-key",
+                "VOTE_CHALLENGE_SECRET", "challenge-secret", "CLIENT_FACTS_KEY", "client-facts-key").entrySet()) {
+            Path file = stack.settings().secretsDir().resolve(secret.getValue());
+            assertThat(env.get(secret.getKey())).as(secret.getKey())
+                    .isEqualTo(Files.readString(file).strip()).hasSize(43);
+            assertThat(rule.problem(secret.getKey(), env.get(secret.getKey()))).as(secret.getKey()).isEmpty();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stack.settings().secretsDir())))
+                .isEqualTo("rwx------");
     }
 
     @Test

@@ -3,6 +3,7 @@ package votes.infra.test;
 import java.time.Duration;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import votes.events.key.VoterIds;
 import votes.infra.launcher.LocalStack;
 import votes.infra.stack.Component;
 import votes.infra.stack.Probes;
@@ -20,6 +21,11 @@ public class VoteStackExtension implements BeforeAllCallback {
 
     public TestStack stack() {
         return TestStack.infrastructure().withServices();
+    }
+
+    /** The pseudonyms the stack's services make: under its generated VOTER_ID_KEY, never a public one. */
+    public VoterIds voterIds() {
+        return new VoterIds(stack().settings().voterIdKey());
     }
 
     /** The gateway's origin, e.g. http://127.0.0.1:41234 */
