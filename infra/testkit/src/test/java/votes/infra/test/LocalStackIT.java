@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import votes.events.topic.Topics;
 import votes.infra.kafka.KafkaTopics;
+import votes.infra.postgres.role.DatabaseRole;
 import votes.infra.redis.RedisPing;
 import votes.infra.stack.Component;
 import votes.infra.stack.Probes;
@@ -134,8 +134,8 @@ class LocalStackIT {
 
     @Test
     @Order(2)
-    void postgresAnswersTheVotesRoleWithLogicalWal() throws Exception {
-        try (Connection db = DriverManager.getConnection(stack.jdbcUrl(), "votes", "votes");
+    void postgresAnswersTheOwnerRoleWithItsGeneratedPasswordAndLogicalWal() throws Exception {
+        try (Connection db = stack.connect(DatabaseRole.OWNER);
              ResultSet rs = db.createStatement().executeQuery(
                      "SELECT current_user, current_database(), current_setting('wal_level'), current_setting('fsync')")) {
             assertThat(rs.next()).isTrue();
