@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import votes.infra.postgres.role.DatabaseLogin;
 import votes.infra.postgres.role.DatabaseRole;
+import votes.infra.redis.acl.RedisLogin;
 import votes.infra.secret.StackSecrets;
 import votes.infra.token.TokenPolicy;
 
@@ -94,8 +95,9 @@ public record StackSettings(Path home, Path repoRoot, StackPorts ports, int vote
                 .mapToObj(node -> "127.0.0.1:" + ports.kafka(node)).toList());
     }
 
+    /** With the stack's Redis user and password: the one place services and tests take them from. */
     public String redisUrl() {
-        return "redis://127.0.0.1:" + ports.redis();
+        return RedisLogin.of(secrets()).url(ports.redis());
     }
 
     /** This stack's generated passwords and keys. */

@@ -19,6 +19,7 @@ class EnvCommandTest {
         String owner = settings.pgLogin(DatabaseRole.OWNER).password();
         assertThat(vars).containsEntry("PGURL", "postgresql://votes_reader:" + reader + "@127.0.0.1:5433/votes")
                 .containsEntry("PGURL_ADMIN", "postgresql://votes:" + owner + "@127.0.0.1:5433/votes")
+                .containsEntry("REDIS_URL", "redis://votes:" + settings.secrets().get("redis-votes") + "@127.0.0.1:6380")
                 .containsEntry("KAFKA_BOOTSTRAP", "127.0.0.1:9092")
                 .containsEntry("CHECKPOINT_PUBLIC_KEY_FILE", home.resolve("keys/checkpoint-public.pem").toString());
     }

@@ -35,6 +35,7 @@ class StackSettingsTest {
         assertThat(s.pgUrl()).isEqualTo("postgresql://votes_reader:" + s.pgLogin(DatabaseRole.READER).password()
                 + "@127.0.0.1:15433/votes");
         assertThat(s.kafkaBootstrap()).isEqualTo("127.0.0.1:19092");
+        assertThat(s.redisUrl()).isEqualTo("redis://votes:" + s.secrets().get("redis-votes") + "@127.0.0.1:16380");
         assertThat(s.gatewayUrl()).isEqualTo("http://localhost:18080");
     }
 

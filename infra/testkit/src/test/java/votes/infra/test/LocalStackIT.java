@@ -39,6 +39,7 @@ import votes.events.topic.Topics;
 import votes.infra.kafka.KafkaTopics;
 import votes.infra.postgres.role.DatabaseRole;
 import votes.infra.redis.RedisPing;
+import votes.infra.redis.acl.RedisLogin;
 import votes.infra.stack.Component;
 import votes.infra.stack.Probes;
 
@@ -148,13 +149,14 @@ class LocalStackIT {
     @Order(3)
     void redisAnswersPingAndComesBackAfterKill9() {
         int port = stack.settings().ports().redis();
-        assertThat(RedisPing.ping(port)).isTrue();
+        RedisLogin login = RedisLogin.of(stack.settings().secrets());
+        assertThat(RedisPing.ping(port, login)).isTrue();
         Component redis = stack.localStack().require("redis");
         long before = redis.pid().orElseThrow();
         redis.kill9();
         assertThat(redis.isUp()).isFalse();
         redis.start();
-        assertThat(RedisPing.ping(port)).isTrue();
+        assertThat(RedisPing.ping(port, login)).isTrue();
         assertThat(redis.pid().orElseThrow()).isNotEqualTo(before);
     }
 
