@@ -14,6 +14,7 @@ import votes.infra.secret.StackSecrets;
 import votes.infra.stack.Detached;
 import votes.infra.stack.ManagedProcess;
 import votes.infra.stack.Probes;
+import votes.infra.stack.StackException;
 import votes.infra.stack.StackSettings;
 
 /** PostgreSQL from the OS's server binaries: initdb once, then pg_ctl start; the ledger's database. */
@@ -142,7 +143,15 @@ public final class PostgresServer extends ManagedProcess {
 
     /** The roles, their passwords and privileges and the votes database, at every start; psql as the superuser. */
     private void bootstrap(Psql psql, StackSecrets secrets) {
-        psql.query("postgres", PostgresRoles.clusterSql(secrets));
+        try {
+            psql.query("postgres", PostgresRoles.clusterSql(secrets));
+        } catch (StackException e) {
+            // The one way in is the superuser's password: a data folder kept while secrets/ was deleted locks us out.
+            throw new StackException(e.getMessage() + ". If the log says password authentication failed for user"
+                    + " \"postgres\", " + secrets.file(DatabaseRole.SUPERUSER.secretName()) + " is not the password this"
+                    + " data folder was set up with (secrets/ deleted or replaced?): put the old file back, or remove "
+                    + settings.dataDir(name()) + " to start empty", e);
+        }
         String exists = psql.query("postgres", "SELECT 1 FROM pg_database WHERE datname = '"
                 + PostgresConfig.DATABASE + "'");
         if (!exists.equals("1")) {

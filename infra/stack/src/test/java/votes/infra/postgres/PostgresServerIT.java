@@ -1,6 +1,7 @@
 package votes.infra.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import votes.infra.launcher.LocalStack;
 import votes.infra.postgres.role.DatabaseRole;
 import votes.infra.stack.Component;
 import votes.infra.stack.Detached;
+import votes.infra.stack.StackException;
 import votes.infra.stack.StackSettings;
 
 /**
@@ -80,6 +82,23 @@ class PostgresServerIT {
         assertThat(psql(Map.of("PGPASSWORD", settings.pgLogin(DatabaseRole.SUPERUSER).password())).exitCode())
                 .isZero();
         assertThat(postgres.start()).doesNotContain("upgraded");
+    }
+
+    @Test
+    @Order(3)
+    void aSuperuserPasswordFileThatNoLongerMatchesTheDataFolderStopsTheStartNamingTheFile() throws Exception {
+        Path secret = settings.secretsDir().resolve(DatabaseRole.SUPERUSER.secretName());
+        String kept = Files.readString(secret);
+        postgres.stop();
+        Files.writeString(secret, "not-the-password-initdb-was-given");
+        try {
+            assertThatThrownBy(postgres::start).isInstanceOf(StackException.class)
+                    .hasMessageContaining(secret + " is not the password this data folder was set up with");
+        } finally {
+            Files.writeString(secret, kept);
+            postgres.stop();
+        }
+        assertThat(postgres.start()).startsWith("up on");
     }
 
     /** psql over the stack's socket as the superuser, no password file, whatever PGPASSWORD says. */
