@@ -79,7 +79,8 @@ ledger_rate() {
   pg_cpu_before=$(pg_cpu)
   vote up --no-demo > "$OUT/up-$label.log" 2>&1 &
   local up_pid=$!
-  gen votes.perf.baseline.LedgerRate await --pg-port "$VOTE_PG_PORT" --poll "$poll" --expect "$count" --timeout 900 \
+  PG_USER=votes_reader PG_PASSWORD=$(cat "$VOTE_HOME/secrets/pg-votes-reader") \
+    gen votes.perf.baseline.LedgerRate await --pg-port "$VOTE_PG_PORT" --poll "$poll" --expect "$count" --timeout 900 \
     | sed "s/label=ledger-rate/label=ledger-rate-$label/" | tee -a "$OUT/ledger.out"
   wait "$up_pid" || true
   # Where the time goes: CPU seconds of the (freshly started) ledger JVM, JIT and start included, and of every
@@ -94,7 +95,7 @@ ledger_rate() {
   psql_stack -c "SELECT 'RESULT label=wal-$label bytes_per_vote=' || round(pg_wal_lsn_diff('$wal_after', '$wal_before') / $count)" \
     | tee -a "$OUT/wal.out"
 }
-psql_stack() { "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)/psql" "postgresql://votes:votes@127.0.0.1:$VOTE_PG_PORT/votes" -Atq "$@"; }
+psql_stack() { "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)/psql" "$(vote env PGURL)" -Atq "$@"; }
 pg_cpu() { ps -u postgres -o cputimes= | awk '{s+=$1} END {print s+0}'; }
 wal_lsn() { psql_stack -c 'SELECT pg_current_wal_lsn()'; }
 

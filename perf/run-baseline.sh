@@ -88,6 +88,10 @@ pin_stack
 GATEWAY="http://127.0.0.1:$VOTE_GATEWAY_PORT"
 KEY="$VOTE_HOME/keys/jwt-private.pem"
 PG_ARGS=(--pg-port "$VOTE_PG_PORT")
+# The baseline creates and drops a table of its own: the schema owner's role, its generated password (not on a
+# command line: PgOptions reads PG_USER/PG_PASSWORD).
+export PG_USER=votes PG_PASSWORD
+PG_PASSWORD=$(cat "$VOTE_HOME/secrets/pg-votes")
 prop() { sed -n "s/^$1=.*:\([^}]*\)}.*/\1/p" "$ROOT/ingest/src/main/resources/application.properties" 2>/dev/null | head -1; }
 LINGER=$(prop 'mp.messaging.outgoing.votes-submitted.linger.ms'); LINGER=${LINGER:-5}
 BATCH=$(prop 'mp.messaging.outgoing.votes-submitted.batch.size'); BATCH=${BATCH:-16384}

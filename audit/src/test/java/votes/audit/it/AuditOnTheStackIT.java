@@ -13,11 +13,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -46,6 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
 import votes.events.codec.EventCodec;
 import votes.events.key.PartitionKeys;
 import votes.events.vote.VoteSubmitted;
+import votes.infra.postgres.role.DatabaseLogin;
+import votes.infra.postgres.role.DatabaseRole;
 import votes.infra.stack.StackSettings;
 import votes.infra.test.VoteStackExtension;
 
@@ -182,7 +183,8 @@ class AuditOnTheStackIT {
         long started = System.nanoTime();
 
         AuditRun run = AuditRun.of("replay", "--no-progress", "--kafka", "127.0.0.1:" + closedPort, "--timeout", "3",
-                "--pg-url", STACK.jdbcUrl(), "--pg-user", "votes", "--pg-password", "votes", "--public-key", publicKey());
+                "--pg-url", STACK.jdbcUrl(), "--pg-user", reader().user(), "--pg-password", reader().password(),
+                "--public-key", publicKey());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("could not run");
@@ -430,16 +432,22 @@ class AuditOnTheStackIT {
 
     static String[] args(String... command) {
         List<String> all = new ArrayList<>(List.of(command));
-        all.addAll(List.of("--kafka", STACK.kafkaBootstrap(), "--pg-url", STACK.jdbcUrl(), "--pg-user", "votes",
-                "--pg-password", "votes", "--public-key", publicKey()));
+        all.addAll(List.of("--kafka", STACK.kafkaBootstrap(), "--pg-url", STACK.jdbcUrl(), "--pg-user", reader().user(),
+                "--pg-password", reader().password(), "--public-key", publicKey()));
         if (command[0].equals("replay")) {
             all.addAll(List.of("--settle", "20"));
         }
         return all.toArray(String[]::new);
     }
 
+    /** The audit reads as the read-only role, as ./vote audit does with PGURL. */
+    static DatabaseLogin reader() {
+        return STACK.stack().pgLogin(DatabaseRole.READER);
+    }
+
+    /** The tampering below is the owner's (an insider with the schema's role): the audit must still catch it. */
     static Psql psql() {
-        return Psql.of(STACK.stack().settings().pgUrl());
+        return Psql.of(STACK.stack().settings().pgUrl(DatabaseRole.OWNER));
     }
 
     static String publicKey() {
@@ -468,7 +476,7 @@ class AuditOnTheStackIT {
     }
 
     static Connection db() throws SQLException {
-        return DriverManager.getConnection(STACK.jdbcUrl(), "votes", "votes");
+        return STACK.stack().connect(DatabaseRole.READER);
     }
 
     static long count(String sql) throws SQLException {

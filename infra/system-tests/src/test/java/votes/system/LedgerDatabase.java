@@ -2,20 +2,21 @@ package votes.system;
 
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.UUID;
+import votes.infra.postgres.role.DatabaseRole;
+import votes.infra.test.TestStack;
 
-/** Read-only questions to the ledger's PostgreSQL, asked the way an operator would with psql. */
+/** Read-only questions to the ledger's PostgreSQL, asked the way an operator would with psql: as the reader role. */
 public final class LedgerDatabase {
 
-    private final String jdbcUrl;
+    private final TestStack stack;
 
-    public LedgerDatabase(String jdbcUrl) {
-        this.jdbcUrl = jdbcUrl;
+    public LedgerDatabase(TestStack stack) {
+        this.stack = stack;
     }
 
     public long recordedVotes(String pollId) {
@@ -106,6 +107,6 @@ public final class LedgerDatabase {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl, "votes", "votes");
+        return stack.connect(DatabaseRole.READER);
     }
 }

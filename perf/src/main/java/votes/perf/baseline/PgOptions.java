@@ -19,10 +19,11 @@ public final class PgOptions {
     @Option(names = "--pg-database", defaultValue = "votes")
     String database;
 
-    @Option(names = "--pg-user", defaultValue = "votes")
+    /** The stack's roles have generated passwords (infra/README.md "PostgreSQL roles"): the scripts export them. */
+    @Option(names = "--pg-user", defaultValue = "${env:PG_USER:-votes}")
     String user;
 
-    @Option(names = "--pg-password", defaultValue = "votes")
+    @Option(names = "--pg-password", defaultValue = "${env:PG_PASSWORD:-votes}")
     String password;
 
     /** A reactive pool: the same client the ledger's quarkus-reactive-pg-client wraps. */

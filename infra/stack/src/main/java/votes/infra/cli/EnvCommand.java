@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import votes.infra.postgres.role.DatabaseRole;
 import votes.infra.stack.StackSettings;
 
 @Command(name = "env", mixinStandardHelpOptions = true,
@@ -22,7 +23,9 @@ final class EnvCommand implements Callable<Integer> {
         vars.put("VOTE_TLS_URL", s.gatewayTlsUrl());
         vars.put("VOTE_CA_FILE", s.caFile().toString());
         vars.put("KAFKA_BOOTSTRAP", s.kafkaBootstrap());
+        // Read-only: what operators look with and ./vote audit reads. The owner's is for schema work only.
         vars.put("PGURL", s.pgUrl());
+        vars.put("PGURL_ADMIN", s.pgUrl(DatabaseRole.OWNER));
         vars.put("REDIS_URL", s.redisUrl());
         vars.put("VOTE_HOME", s.home().toString());
         vars.put("JWT_PUBLIC_KEY_LOCATION", s.publicKey().toString());

@@ -30,9 +30,9 @@ record BaseBackup(Path dir, long bytes, Duration took) {
         Path dir = freshFolder(root, NAME.format(clock.instant()));
         long start = System.nanoTime();
         Detached.run(OsUser.asPostgres(List.of(bins.tool("pg_basebackup").toString(),
-                "-h", server.socketDir().toString(), "-p", Integer.toString(server.port()), "-U", "postgres", "-w",
+                "-h", server.socketDir().toString(), "-p", Integer.toString(server.port()), "-U", server.login().user(), "-w",
                 "-D", dir.toString(), "-F", "p", "-X", "stream", "-c", "fast",
-                "-l", "votes base backup " + dir.getFileName())), log, TIMEOUT_SECONDS);
+                "-l", "votes base backup " + dir.getFileName())), server.passwordEnv(), log, TIMEOUT_SECONDS);
         return new BaseBackup(dir, size(dir), Duration.ofNanos(System.nanoTime() - start));
     }
 

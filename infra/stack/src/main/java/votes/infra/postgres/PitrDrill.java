@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import votes.infra.postgres.role.DatabaseRole;
 import votes.infra.stack.Detached;
 import votes.infra.stack.StackException;
 import votes.infra.stack.StackSettings;
@@ -71,7 +72,8 @@ public final class PitrDrill {
         PostgresBinaries bins = PostgresBinaries.locate().orElseThrow(() -> new StackException(
                 "PostgreSQL's binaries are not installed under /usr/lib/postgresql, yet the server runs?"));
         Path log = settings.logFile(LOG);
-        Psql server = new Psql(bins, PostgresServer.socketDir(settings.dataDir(live.name())), live.port(), log);
+        Psql server = new Psql(bins, PostgresServer.socketDir(settings.dataDir(live.name())), live.port(), log,
+                DatabaseRole.SUPERUSER.login(settings.secrets()));
         WalArchive archive = WalArchive.of(settings);
         requireArchiving(server, archive);
 
@@ -86,7 +88,7 @@ public final class PitrDrill {
 
         step(4, "restoring the backup into a scratch server, recovering from the archive to the target time ...");
         try (RestoredServer restored = RestoredServer.restore(bins, backup.dir(), settings.dataDir(SCRATCH), archive,
-                markers.target(), log, RESTORE_TIMEOUT)) {
+                markers.target(), log, RESTORE_TIMEOUT, server.login())) {
             PitrDrillReport.RestoreTimings timings = restored.timings();
             say(String.format(Locale.ROOT, "promoted on port %d after %.2f s", restored.psql().port(),
                     timings.promoted().toMillis() / 1000.0));

@@ -5,13 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The settings we add to initdb's defaults, and the access rules: loopback only, passwords hashed with SCRAM.
+ * The settings we add to initdb's defaults, and the access rules: loopback only, SCRAM-SHA-256 for every connection.
  * {@code archiveDir} is where completed WAL segments are copied for point-in-time recovery.
  */
 public record PostgresConfig(int port, Path socketDir, Path archiveDir) {
 
-    public static final String ROLE = "votes";
-    public static final String PASSWORD = "votes";
     public static final String DATABASE = "votes";
 
     /**
@@ -117,22 +115,23 @@ public record PostgresConfig(int port, Path socketDir, Path archiveDir) {
         }
     }
 
-    /** Local socket is trusted (it lives inside the stack's own folder); TCP needs the password. */
+    /**
+     * Every connection authenticates with SCRAM-SHA-256, the stack's own local socket included: any local process
+     * could otherwise append to the ledger as any role. Only loopback TCP is listened on at all.
+     */
     public static String hba() {
         return String.join("\n",
-                "# Written by votes-infra.",
-                "local   all             all                                     trust",
-                "local   replication     all                                     trust",
+                "# Written by votes-infra at every start: SCRAM-SHA-256 for every connection.",
+                "local   all             all                                     scram-sha-256",
+                "local   replication     all                                     scram-sha-256",
                 "host    all             all             127.0.0.1/32            scram-sha-256",
                 "host    replication     all             127.0.0.1/32            scram-sha-256",
                 "");
     }
 
-    /** Idempotent bootstrap: the role (with REPLICATION for CDC) and its database. */
-    public static String roleSql() {
-        return "DO $$ BEGIN "
-                + "IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + ROLE + "') THEN "
-                + "CREATE ROLE " + ROLE + " LOGIN REPLICATION PASSWORD '" + PASSWORD + "'; "
-                + "END IF; END $$;";
+    /** Whether a pg_hba.conf lets anyone in without a password (an older stack's). */
+    static boolean trusts(String hba) {
+        return hba.lines().map(String::strip).filter(line -> !line.startsWith("#"))
+                .anyMatch(line -> line.matches(".*\\strust$"));
     }
 }

@@ -6,15 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import votes.infra.postgres.role.DatabaseLogin;
+import votes.infra.postgres.role.DatabaseRole;
 import votes.infra.stack.Detached;
 import votes.infra.stack.StackException;
 import votes.infra.stack.StackSettings;
 
 /**
- * psql as the superuser over a server's own unix socket (trusted by our pg_hba.conf): how the stack talks to a
- * PostgreSQL it runs without putting a JDBC driver on the CLI's classpath. Errors go to {@code log}.
+ * psql over a server's own unix socket, as {@code login} (the superuser's, in the stack): how the stack talks to a
+ * PostgreSQL it runs without putting a JDBC driver on the CLI's classpath. The password goes in PGPASSWORD, never
+ * on the command line. Errors go to {@code log}.
  */
-public record Psql(PostgresBinaries bins, Path socketDir, int port, Path log) {
+public record Psql(PostgresBinaries bins, Path socketDir, int port, Path log, DatabaseLogin login) {
 
     private static final long TIMEOUT_SECONDS = 60;
     /** A statement longer than this goes through a file: one command-line argument is capped at 128 KiB. */
@@ -33,7 +37,8 @@ public record Psql(PostgresBinaries bins, Path socketDir, int port, Path log) {
         }
         PostgresBinaries bins = PostgresBinaries.locate().orElseThrow(() -> new StackException(
                 "PostgreSQL's binaries are not installed under /usr/lib/postgresql, yet the server runs?"));
-        return new Psql(bins, PostgresServer.socketDir(settings.dataDir(server.name())), server.port(), log);
+        return new Psql(bins, PostgresServer.socketDir(settings.dataDir(server.name())), server.port(), log,
+                DatabaseRole.SUPERUSER.login(settings.secrets()));
     }
 
     /**
@@ -65,8 +70,13 @@ public record Psql(PostgresBinaries bins, Path socketDir, int port, Path log) {
 
     private String run(String database, List<String> input) {
         List<String> command = new ArrayList<>(List.of(bins.tool("psql").toString(), "-h", socketDir.toString(),
-                "-p", Integer.toString(port), "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1", "-X", "-qtA"));
+                "-p", Integer.toString(port), "-U", login.user(), "-w", "-d", database, "-v", "ON_ERROR_STOP=1", "-X", "-qtA"));
         command.addAll(input);
-        return Detached.run(command, log, TIMEOUT_SECONDS).trim();
+        return Detached.run(command, passwordEnv(), log, TIMEOUT_SECONDS).trim();
+    }
+
+    /** For psql and its siblings (pg_basebackup): libpq reads the password from here. */
+    Map<String, String> passwordEnv() {
+        return Map.of("PGPASSWORD", login.password());
     }
 }

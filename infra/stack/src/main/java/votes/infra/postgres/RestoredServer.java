@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import votes.infra.postgres.role.DatabaseLogin;
 import votes.infra.stack.Detached;
 import votes.infra.stack.Probes;
 import votes.infra.stack.StackException;
@@ -29,21 +30,24 @@ final class RestoredServer implements AutoCloseable {
     private PitrDrillReport.RestoreTimings timings;
     private boolean closed;
 
-    private RestoredServer(PostgresBinaries bins, Path base, Path socket, int port, Path log) {
+    private RestoredServer(PostgresBinaries bins, Path base, Path socket, int port, Path log, DatabaseLogin superuser) {
         this.bins = bins;
         this.base = base;
         this.pgdata = base.resolve("pgdata");
-        this.psql = new Psql(bins, socket, port, log);
+        this.psql = new Psql(bins, socket, port, log, superuser);
         // A drill interrupted by Ctrl-C must not leave a stray server on a random port.
         this.stopAtExit = new Thread(this::stopAndRemove, "restored-postgres-stop");
     }
 
-    /** Copies {@code backup} under {@code scratchRoot}, starts it and waits until it is promoted and answers. */
+    /**
+     * Copies {@code backup} under {@code scratchRoot}, starts it and waits until it is promoted and answers. The copy
+     * has the live server's roles and pg_hba.conf, so its superuser logs in with the live one's password.
+     */
     static RestoredServer restore(PostgresBinaries bins, Path backup, Path scratchRoot, WalArchive archive,
-                                  String targetTime, Path log, Duration timeout) {
+                                  String targetTime, Path log, Duration timeout, DatabaseLogin superuser) {
         Path base = scratchRoot.resolve(backup.getFileName());
         RestoredServer server = new RestoredServer(bins, base, PostgresServer.socketDir(base), StackPorts.freePort(),
-                log);
+                log, superuser);
         Runtime.getRuntime().addShutdownHook(server.stopAtExit);
         try {
             server.start(backup, archive, targetTime, timeout);

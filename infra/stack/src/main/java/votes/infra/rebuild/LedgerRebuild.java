@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 import votes.events.topic.Topics;
 import votes.infra.kafka.ConsumerGroups;
 import votes.infra.postgres.PostgresConfig;
+import votes.infra.postgres.PostgresRoles;
 import votes.infra.postgres.Psql;
+import votes.infra.postgres.role.DatabaseRole;
 import votes.infra.service.ServiceProcess;
 import votes.infra.service.ServiceSpec;
 import votes.infra.stack.Probes;
@@ -111,8 +113,11 @@ public final class LedgerRebuild {
             // Votes' ends first: a vote names a poll created before it, so every poll a vote below these ends names
             // is below the poll-events ends taken next (the audit takes them in the same order).
             EndOffsets ends = new EndOffsets(kafka.endOffsets(Topics.VOTES_SUBMITTED), kafka.endOffsets(Topics.POLL_EVENTS));
-            psql.query("postgres", "CREATE DATABASE " + database + " OWNER " + PostgresConfig.ROLE);
-            step(1, "database " + database + " created, owned by " + PostgresConfig.ROLE);
+            psql.query("postgres", "CREATE DATABASE " + database + " OWNER " + DatabaseRole.OWNER.user());
+            // The same roles and grants as the stack's own database: the rebuilding ledger migrates as the owner and
+            // writes as its runtime role, the audit of the rebuild reads as the reader.
+            psql.query(database, PostgresRoles.databaseSql(database));
+            step(1, "database " + database + " created, owned by " + DatabaseRole.OWNER.user());
             step(2, String.format(Locale.ROOT, "end offsets: %s %,d records in %d partitions, %s %,d in %d",
                     Topics.VOTES_SUBMITTED, sum(ends.votes()), ends.votes().size(), Topics.POLL_EVENTS,
                     sum(ends.polls()), ends.polls().size()));
@@ -171,7 +176,8 @@ public final class LedgerRebuild {
         }
         return new RebuildReport(database, votesGroup, pollsGroup, options.keepGroups(), sum(ends.votes()),
                 sum(ends.polls()), checks, new RebuildReport.Timings(run.start(), run.catchUp(), run.stop(), compare,
-                since(started)), settings.ports().postgres(), settings.kafkaBootstrap());
+                since(started)), settings.pgLogin(DatabaseRole.READER).url("127.0.0.1:" + settings.ports().postgres(), database),
+                settings.kafkaBootstrap());
     }
 
     /** Steps 3 to 5: the rebuilding ledger starts, reads to the end offsets and stops, even when interrupted. */

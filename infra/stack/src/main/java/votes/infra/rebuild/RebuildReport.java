@@ -16,11 +16,11 @@ import java.util.Locale;
  * @param voteRecords    records of votes.submitted below the end offsets, i.e. rebuilt
  * @param pollEvents     records of poll-events below the end offsets
  * @param timings        ledger start, catch-up, stop, comparison, and the whole run
- * @param pgPort         the stack's PostgreSQL port, for the printed URLs
+ * @param pgUrl          the rebuilt database's URL for the read-only role (libpq form), for the printed audit
  * @param kafkaBootstrap the stack's Kafka, for the printed group deletion
  */
 public record RebuildReport(String database, String votesGroup, String pollsGroup, boolean groupsKept,
-                            long voteRecords, long pollEvents, List<Check> checks, Timings timings, int pgPort,
+                            long voteRecords, long pollEvents, List<Check> checks, Timings timings, String pgUrl,
                             String kafkaBootstrap) {
 
     public record Timings(Duration ledgerStart, Duration catchUp, Duration stop, Duration compare, Duration total) {
@@ -37,10 +37,6 @@ public record RebuildReport(String database, String votesGroup, String pollsGrou
 
     public int exitCode() {
         return holds() ? ROOTS_AGREE : ROOTS_DIFFER;
-    }
-
-    public String pgUrl() {
-        return "postgresql://votes:votes@127.0.0.1:" + pgPort + "/" + database;
     }
 
     /** The audit of the rebuilt database against the log: the rebuild's groups say it has caught up. */
@@ -85,8 +81,8 @@ public record RebuildReport(String database, String votesGroup, String pollsGrou
                     + " run the rebuild with --keep-groups: it prints the audit command.");
         }
         lines.add("The original database is untouched. Drop the rebuilt one when done:");
-        lines.add("  psql 'postgresql://votes:votes@127.0.0.1:" + pgPort + "/votes' -c 'DROP DATABASE " + database
-                + "'");
+        // As the owner (only it may drop the database), its password read from ./vote env, not printed here.
+        lines.add("  psql \"$(./vote env PGURL_ADMIN)\" -c 'DROP DATABASE " + database + "'");
         return lines;
     }
 }

@@ -7,12 +7,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import votes.infra.redis.acl.RedisLogin;
 import votes.infra.stack.Detached;
 import votes.infra.stack.ManagedProcess;
 import votes.infra.stack.Probes;
 import votes.infra.stack.StackSettings;
 
-/** Redis without persistence: it is only a fast path and may be lost without harm (the ledger decides). */
+/**
+ * Redis without persistence: it is only a fast path and may be lost without harm (the ledger decides). One ACL
+ * user with a generated password ({@link RedisLogin}); the default user is off, so no command runs without AUTH.
+ */
 public final class RedisServer extends ManagedProcess {
 
     public RedisServer(StackSettings settings) {
@@ -36,7 +40,7 @@ public final class RedisServer extends ManagedProcess {
 
     @Override
     public boolean isUp() {
-        return super.isUp() && RedisPing.ping(port());
+        return super.isUp() && RedisPing.ping(port(), login());
     }
 
     @Override
@@ -48,13 +52,28 @@ public final class RedisServer extends ManagedProcess {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Process process = Detached.start(List.of(binary.toString(), "--bind", "127.0.0.1", "--port",
-                Integer.toString(port()), "--save", "", "--appendonly", "no", "--daemonize", "no",
-                "--dir", dir.toString()), settings.logFile(name()), dir, Map.of());
+        Process process = Detached.start(arguments(binary, port(), dir, aclFile(settings)), settings.logFile(name()), dir,
+                Map.of());
         record(process.pid());
-        if (!Probes.await(Duration.ofSeconds(20), process.toHandle(), () -> RedisPing.ping(port()))) {
+        RedisLogin login = login();
+        if (!Probes.await(Duration.ofSeconds(20), process.toHandle(), () -> RedisPing.ping(port(), login))) {
             throw failed(process.isAlive() ? "does not answer PING on port " + port() : "exited at start");
         }
-        return "up on 127.0.0.1:" + port() + " (" + binary.getFileName() + ")";
+        return "up on 127.0.0.1:" + port() + " (" + binary.getFileName() + ", ACL user " + login.user() + ")";
+    }
+
+    /** The command line of a Redis like the stack's (a fault test starts one behind a proxy); no password in it. */
+    public static List<String> arguments(Path binary, int port, Path dir, Path aclFile) {
+        return List.of(binary.toString(), "--bind", "127.0.0.1", "--port", Integer.toString(port), "--save", "",
+                "--appendonly", "no", "--daemonize", "no", "--dir", dir.toString(), "--aclfile", aclFile.toString());
+    }
+
+    /** The stack's ACL file (0600 under .vote/secrets/), written from its secret at every start. */
+    public static Path aclFile(StackSettings settings) {
+        return settings.secrets().writePrivate("redis-users.acl", RedisLogin.of(settings.secrets()).aclFile());
+    }
+
+    private RedisLogin login() {
+        return RedisLogin.of(settings.secrets());
     }
 }

@@ -118,7 +118,7 @@ public final class RelayReset {
         command.add("--reset");
         Path log = settings.logFile(LOG);
         Detached.Finished finished = Detached.runToEnd(command, settings.home(),
-                ServiceEnv.of(settings, settings.ports().relay()), log.getParent(), RESET_TIMEOUT_SECONDS);
+                ServiceEnv.of(settings, ServiceSpec.CDC_RELAY, settings.ports().relay()), log.getParent(), RESET_TIMEOUT_SECONDS);
         try {
             // The relay's log keeps what was done to its slot and offsets.
             Files.writeString(log, finished.output(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);

@@ -3,6 +3,8 @@ package votes.infra.service;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import votes.events.topic.TopicDurability;
+import votes.infra.postgres.role.DatabaseLogin;
+import votes.infra.postgres.role.DatabaseRole;
 import votes.infra.stack.StackSettings;
 
 /** The contract's environment variables, as every service reads them. */
@@ -26,7 +28,7 @@ public final class ServiceEnv {
     private ServiceEnv() {
     }
 
-    public static Map<String, String> of(StackSettings s, int httpPort) {
+    public static Map<String, String> of(StackSettings s, ServiceSpec spec, int httpPort) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("HTTP_PORT", Integer.toString(httpPort));
         // Loopback only (Quarkus's prod default is 0.0.0.0): the gateway is the one way in from outside; health and
@@ -36,8 +38,7 @@ public final class ServiceEnv {
         env.put("PG_HOST", "127.0.0.1");
         env.put("PG_PORT", Integer.toString(s.ports().postgres()));
         env.put("PG_DATABASE", "votes");
-        env.put("PG_USER", "votes");
-        env.put("PG_PASSWORD", "votes");
+        env.putAll(database(s, spec));
         env.put("REDIS_URL", s.redisUrl());
         env.put("JWT_PUBLIC_KEY_LOCATION", s.publicKey().toString());
         env.putAll(s.jwt().serviceEnv());
@@ -58,6 +59,25 @@ public final class ServiceEnv {
         if (s.brokers() > 1) {
             env.putAll(FAILOVER_PATIENCE);
         }
+        return env;
+    }
+
+    /**
+     * The service's own PostgreSQL role and password, nothing for a service without one. The ledger also gets the
+     * owner's, for Flyway only: its runtime pool cannot change the schema.
+     */
+    static Map<String, String> database(StackSettings s, ServiceSpec spec) {
+        Map<String, String> env = new LinkedHashMap<>();
+        spec.databaseRole().ifPresent(role -> {
+            DatabaseLogin login = s.pgLogin(role);
+            env.put("PG_USER", login.user());
+            env.put("PG_PASSWORD", login.password());
+            if (role == DatabaseRole.LEDGER) {
+                DatabaseLogin owner = s.pgLogin(DatabaseRole.OWNER);
+                env.put("PG_MIGRATION_USER", owner.user());
+                env.put("PG_MIGRATION_PASSWORD", owner.password());
+            }
+        });
         return env;
     }
 }

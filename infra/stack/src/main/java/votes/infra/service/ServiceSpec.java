@@ -3,7 +3,9 @@ package votes.infra.service;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.ToIntFunction;
+import votes.infra.postgres.role.DatabaseRole;
 import votes.infra.stack.StackPorts;
 
 /**
@@ -28,6 +30,18 @@ public record ServiceSpec(String name, String label, String module, ToIntFunctio
 
     private static ServiceSpec quarkus(String name, String module, ToIntFunction<StackPorts> port) {
         return new ServiceSpec(name, name, module, port, null);
+    }
+
+    /**
+     * The PostgreSQL role this service logs in as, by module (so a rebuild's second ledger is the ledger too);
+     * none for services that never touch PostgreSQL (realtime, projections, ingest).
+     */
+    public Optional<DatabaseRole> databaseRole() {
+        return switch (module) {
+            case "ledger" -> Optional.of(DatabaseRole.LEDGER);
+            case "ledger/cdc-relay" -> Optional.of(DatabaseRole.RELAY);
+            default -> Optional.empty();
+        };
     }
 
     /** The file whose presence means "built". */

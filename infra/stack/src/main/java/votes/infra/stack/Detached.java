@@ -55,8 +55,14 @@ public final class Detached {
 
     /** Runs a short command to completion (initdb, storage format, psql); fails with its output. */
     public static String run(List<String> command, Path logFile, long timeoutSeconds) {
+        return run(command, Map.of(), logFile, timeoutSeconds);
+    }
+
+    /** As {@link #run(List, Path, long)}, with these variables on top of ours (a password libpq reads, say). */
+    public static String run(List<String> command, Map<String, String> env, Path logFile, long timeoutSeconds) {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        builder.environment().putAll(env);
         Finished finished = capture(builder, logFile.getParent(), timeoutSeconds, "; see " + logFile);
         try {
             Files.writeString(logFile, finished.output(), java.nio.file.StandardOpenOption.APPEND);

@@ -3,6 +3,9 @@ package votes.infra.stack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import votes.infra.postgres.role.DatabaseLogin;
+import votes.infra.postgres.role.DatabaseRole;
+import votes.infra.redis.acl.RedisLogin;
 import votes.infra.secret.StackSecrets;
 import votes.infra.token.TokenPolicy;
 
@@ -96,7 +99,7 @@ public record StackSettings(Path home, Path repoRoot, StackPorts ports, int vote
         return home.resolve("keys");
     }
 
-    /** Generated passwords and HMAC keys of this stack ({@link votes.infra.secret.StackSecrets}), 0700. */
+    /** Generated passwords and HMAC keys of this stack ({@link StackSecrets}), 0700. */
     public Path secretsDir() {
         return home.resolve("secrets");
     }
@@ -135,12 +138,26 @@ public record StackSettings(Path home, Path repoRoot, StackPorts ports, int vote
                 .mapToObj(node -> "127.0.0.1:" + ports.kafka(node)).toList());
     }
 
+    /** With the stack's Redis user and password: the one place services and tests take them from. */
     public String redisUrl() {
-        return "redis://127.0.0.1:" + ports.redis();
+        return RedisLogin.of(secrets()).url(ports.redis());
     }
 
+    /** The role's user and its generated password: the one place tests and the launcher take them from. */
+    public DatabaseLogin pgLogin(DatabaseRole role) {
+        return role.login(secrets());
+    }
+
+    /**
+     * What {@code ./vote env PGURL} prints: the read-only role's URL. Operators look (psql "$PGURL") and
+     * {@code ./vote audit} reads it; neither may change the ledger. Schema work takes {@link DatabaseRole#OWNER}'s.
+     */
     public String pgUrl() {
-        return "postgresql://votes:votes@127.0.0.1:" + ports.postgres() + "/votes";
+        return pgUrl(DatabaseRole.READER);
+    }
+
+    public String pgUrl(DatabaseRole role) {
+        return pgLogin(role).url("127.0.0.1:" + ports.postgres(), "votes");
     }
 
     public String jdbcUrl() {

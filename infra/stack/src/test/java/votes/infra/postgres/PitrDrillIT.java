@@ -32,9 +32,7 @@ class PitrDrillIT {
         StackSettings settings = StackSettings.ephemeral(home, StackSettings.findRepoRoot(Path.of("")));
         stack = new LocalStack(settings, note -> System.err.println("[pitr-drill] " + note));
         stack.require("postgres").start();
-        live = new Psql(PostgresBinaries.locate().orElseThrow(),
-                PostgresServer.socketDir(settings.dataDir("postgres")), settings.ports().postgres(),
-                settings.logFile("pitr-drill-it"));
+        live = Psql.of(settings, settings.logFile("pitr-drill-it"));
     }
 
     @AfterAll

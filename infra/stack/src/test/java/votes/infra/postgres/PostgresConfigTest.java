@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import votes.infra.postgres.role.DatabaseRole;
+import votes.infra.secret.StackSecrets;
 
 class PostgresConfigTest {
 
@@ -112,16 +115,36 @@ class PostgresConfigTest {
     }
 
     @Test
-    void tcpNeedsAScramPasswordIncludingReplication() {
+    void everyConnectionLocalSocketIncludedNeedsAScramPassword() {
+        List<String> rules = PostgresConfig.hba().lines().filter(line -> !line.startsWith("#")).toList();
+        assertThat(rules).hasSize(4).allMatch(line -> line.endsWith("scram-sha-256"));
         assertThat(PostgresConfig.hba())
-                .contains("host    all             all             127.0.0.1/32            scram-sha-256")
+                .contains("local   all             all                                     scram-sha-256")
                 .contains("host    replication     all             127.0.0.1/32            scram-sha-256")
-                .doesNotContain("0.0.0.0");
+                .doesNotContain("trust").doesNotContain("0.0.0.0");
+        assertThat(PostgresConfig.trusts(PostgresConfig.hba())).isFalse();
     }
 
     @Test
-    void roleBootstrapIsIdempotentAndAllowsReplication() {
-        assertThat(PostgresConfig.roleSql()).contains("IF NOT EXISTS", "LOGIN REPLICATION PASSWORD 'votes'");
+    void anOlderStacksTrustingRulesAreRecognisedSoTheStartUpgradesThem() {
+        assertThat(PostgresConfig.trusts("# Written by votes-infra.\n"
+                + "local   all             all                                     trust\n"
+                + "host    all             all             127.0.0.1/32            scram-sha-256\n")).isTrue();
+        assertThat(PostgresConfig.trusts("# local all all trust\n")).isFalse();
+    }
+
+    @Test
+    void passwordsAreSetAsScramVerifiersAndOnlyTheRelayMayReplicate(@TempDir Path home) {
+        StackSecrets secrets = StackSecrets.in(home);
+        String sql = PostgresRoles.clusterSql(secrets);
+        for (DatabaseRole role : DatabaseRole.values()) {
+            assertThat(sql).doesNotContain(role.login(secrets).password());
+        }
+        assertThat(sql).contains("ALTER ROLE votes_relay LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS"
+                + " REPLICATION PASSWORD 'SCRAM-SHA-256$4096:")
+                .contains("ALTER ROLE votes_ledger LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS"
+                        + " NOREPLICATION PASSWORD 'SCRAM-SHA-256$4096:")
+                .contains("ALTER ROLE postgres PASSWORD 'SCRAM-SHA-256$4096:");
     }
 
     /** A data dir with one completed segment in pg_wal, as PostgreSQL hands it to archive_command. */

@@ -13,7 +13,7 @@ class RebuildReportTest {
 
     static RebuildReport report(List<Check> checks, boolean keepGroups) {
         return new RebuildReport("votes_rebuild_x", "ledger-rebuild-t", "ledger-polls-rebuild-t", keepGroups, 20_000, 4,
-                checks, TIMINGS, 26432, "127.0.0.1:26092");
+                checks, TIMINGS, "postgresql://votes_reader:pw@127.0.0.1:26432/votes_rebuild_x", "127.0.0.1:26092");
     }
 
     static final Check HOLDS = new Check("Merkle logs: same size and root", true, "6 logs", List.of("a note"));
@@ -28,7 +28,7 @@ class RebuildReportTest {
         assertThat(report.lines()).contains(
                 " 1. ✓ Merkle logs: same size and root — 6 logs",
                 "      · a note",
-                "  PGURL=postgresql://votes:votes@127.0.0.1:26432/votes_rebuild_x ./vote audit replay --ledger-group"
+                "  PGURL=postgresql://votes_reader:pw@127.0.0.1:26432/votes_rebuild_x ./vote audit replay --ledger-group"
                         + " ledger-rebuild-t --ledger-polls-group ledger-polls-rebuild-t",
                 "  java -cp 'infra/kafka-server/target/lib/*' org.apache.kafka.tools.consumer.group.ConsumerGroupCommand"
                         + " --bootstrap-server 127.0.0.1:26092 --delete --group ledger-rebuild-t --group"

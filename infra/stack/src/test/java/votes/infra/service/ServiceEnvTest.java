@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import votes.infra.postgres.role.DatabaseRole;
 import votes.infra.stack.StackSettings;
 
 class ServiceEnvTest {
@@ -27,13 +28,13 @@ class ServiceEnvTest {
 
     @Test
     void everyServiceSecretIsGeneratedPerStackKeptAcrossStartsAndPrivateToItsOwner() throws Exception {
-        Map<String, String> env = ServiceEnv.of(oneBroker, 8081);
+        Map<String, String> env = ServiceEnv.of(oneBroker, ServiceSpec.INGEST, 8081);
         for (String name : SECRETS) {
             // 32 random bytes in base64url: 43 characters, and no value this repository publishes.
             assertThat(env.get(name)).as(name).hasSize(43).matches("[A-Za-z0-9_-]+").doesNotContain("change-me");
         }
         assertThat(SECRETS.stream().map(env::get).distinct()).hasSize(SECRETS.size());
-        assertThat(ServiceEnv.of(StackSettings.fromEnv(Map.of("VOTE_HOME", home.toString()), Path.of("/repo")), 8082))
+        assertThat(ServiceEnv.of(StackSettings.fromEnv(Map.of("VOTE_HOME", home.toString()), Path.of("/repo")), ServiceSpec.LEDGER, 8082))
                 .as("a second start of the same stack").containsAllEntriesOf(Map.of(
                         "VOTER_ID_KEY", env.get("VOTER_ID_KEY"), "CLIENT_FACTS_KEY", env.get("CLIENT_FACTS_KEY")));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("secrets/voter-id-key"))))
@@ -44,34 +45,50 @@ class ServiceEnvTest {
     void anExplicitVoterIdKeyWinsOverTheGeneratedOne() {
         StackSettings named = StackSettings.fromEnv(Map.of("VOTE_HOME", home.toString(), "VOTER_ID_KEY",
                 "a-key-this-deployment-keeps-elsewhere-0123456789"), Path.of("/repo"));
-        assertThat(ServiceEnv.of(named, 8081))
+        assertThat(ServiceEnv.of(named, ServiceSpec.INGEST, 8081))
                 .containsEntry("VOTER_ID_KEY", "a-key-this-deployment-keeps-elsewhere-0123456789");
         assertThat(Files.exists(home.resolve("secrets/voter-id-key"))).isFalse();
     }
 
     @Test
     void servicesOfAThreeBrokerStackAreGivenEveryBrokerAndReplicateTheirOwnTopicsThreeTimes() {
-        Map<String, String> env = ServiceEnv.of(oneBroker.withBrokers(3), 8084);
+        Map<String, String> env = ServiceEnv.of(oneBroker.withBrokers(3), ServiceSpec.PROJECTIONS, 8084);
         assertThat(env).containsEntry("KAFKA_BOOTSTRAP", "127.0.0.1:9092,127.0.0.1:9102,127.0.0.1:9112")
                 .containsEntry("PROJECTIONS_REPLICATION_FACTOR", "3");
     }
 
     @Test
     void onOneBrokerTheProjectionsTopicsHaveOneReplica() {
-        assertThat(ServiceEnv.of(oneBroker, 8084)).containsEntry("KAFKA_BOOTSTRAP", "127.0.0.1:9092")
+        assertThat(ServiceEnv.of(oneBroker, ServiceSpec.PROJECTIONS, 8084)).containsEntry("KAFKA_BOOTSTRAP", "127.0.0.1:9092")
                 .containsEntry("PROJECTIONS_REPLICATION_FACTOR", "1");
     }
 
     @Test
     void withReplicasIngestWaitsThroughABrokerFailoverInsteadOfAnswering503() {
-        assertThat(ServiceEnv.of(oneBroker.withBrokers(3), 8081)).containsEntry("VOTE_KAFKA_DELIVERY_TIMEOUT_MS", "8000")
+        assertThat(ServiceEnv.of(oneBroker.withBrokers(3), ServiceSpec.INGEST, 8081)).containsEntry("VOTE_KAFKA_DELIVERY_TIMEOUT_MS", "8000")
                 .containsEntry("VOTE_SEND_TIMEOUT", "8500ms").containsEntry("VOTE_REQUEST_DEADLINE", "9s");
-        assertThat(ServiceEnv.of(oneBroker, 8081)).doesNotContainKeys("VOTE_KAFKA_DELIVERY_TIMEOUT_MS",
+        assertThat(ServiceEnv.of(oneBroker, ServiceSpec.INGEST, 8081)).doesNotContainKeys("VOTE_KAFKA_DELIVERY_TIMEOUT_MS",
                 "VOTE_REQUEST_DEADLINE");
     }
 
     @Test
     void servicesListenOnLoopbackOnlyBehindTheGateway() {
-        assertThat(ServiceEnv.of(oneBroker, 8081)).containsEntry("QUARKUS_HTTP_HOST", "127.0.0.1");
+        assertThat(ServiceEnv.of(oneBroker, ServiceSpec.INGEST, 8081)).containsEntry("QUARKUS_HTTP_HOST", "127.0.0.1");
+    }
+
+    @Test
+    void eachServiceLogsIntoPostgresqlAsItsOwnRoleAndOnlyTheLedgerMigratesAsTheOwner() {
+        Map<String, String> ledger = ServiceEnv.of(oneBroker, ServiceSpec.LEDGER, 8082);
+        assertThat(ledger).containsEntry("PG_USER", "votes_ledger")
+                .containsEntry("PG_PASSWORD", oneBroker.pgLogin(DatabaseRole.LEDGER).password())
+                .containsEntry("PG_MIGRATION_USER", "votes")
+                .containsEntry("PG_MIGRATION_PASSWORD", oneBroker.pgLogin(DatabaseRole.OWNER).password());
+        assertThat(ServiceEnv.of(oneBroker, ServiceSpec.CDC_RELAY, 8085)).containsEntry("PG_USER", "votes_relay")
+                .containsEntry("PG_PASSWORD", oneBroker.pgLogin(DatabaseRole.RELAY).password())
+                .doesNotContainKeys("PG_MIGRATION_USER", "PG_MIGRATION_PASSWORD");
+        for (ServiceSpec none : java.util.List.of(ServiceSpec.INGEST, ServiceSpec.REALTIME, ServiceSpec.PROJECTIONS)) {
+            assertThat(ServiceEnv.of(oneBroker, none, 8081)).doesNotContainKeys("PG_USER", "PG_PASSWORD",
+                    "PG_MIGRATION_USER", "PG_MIGRATION_PASSWORD");
+        }
     }
 }

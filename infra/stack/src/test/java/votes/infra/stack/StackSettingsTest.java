@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import votes.infra.postgres.role.DatabaseLogin;
+import votes.infra.postgres.role.DatabaseRole;
 
 class StackSettingsTest {
 
@@ -14,8 +17,7 @@ class StackSettingsTest {
         StackSettings s = StackSettings.fromEnv(Map.of(), Path.of("/repo"));
         assertThat(s.home()).isEqualTo(Path.of("/repo/.vote"));
         assertThat(s.ports()).isEqualTo(new StackPorts(8080, 8081, 8082, 8083, 8084, 8085, 9092, 9093, 5433, 6380, 8443));
-        assertThat(s.pgUrl()).isEqualTo("postgresql://votes:votes@127.0.0.1:5433/votes");
-        assertThat(s.redisUrl()).isEqualTo("redis://127.0.0.1:6380");
+        assertThat(s.jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5433/votes");
         assertThat(s.kafkaBootstrap()).isEqualTo("127.0.0.1:9092");
         assertThat(s.gatewayUrl()).isEqualTo("http://localhost:8080");
         assertThat(s.gatewayTlsUrl()).isEqualTo("https://localhost:8443");
@@ -28,16 +30,35 @@ class StackSettingsTest {
     }
 
     @Test
-    void everyPortAndTheHomeAreOverridable() {
-        StackSettings s = StackSettings.fromEnv(Map.of("VOTE_HOME", "/tmp/vh", "VOTE_PG_PORT", "15433",
-                "VOTE_KAFKA_PORT", "19092", "VOTE_REDIS_PORT", "16380", "VOTE_GATEWAY_PORT", "18080", "VOTE_GATEWAY_TLS_PORT", "18443"),
-                Path.of("/repo"));
-        assertThat(s.home()).isEqualTo(Path.of("/tmp/vh"));
-        assertThat(s.pgUrl()).isEqualTo("postgresql://votes:votes@127.0.0.1:15433/votes");
+    void everyPortAndTheHomeAreOverridable(@TempDir Path home) {
+        StackSettings s = StackSettings.fromEnv(Map.of("VOTE_HOME", home.toString(), "VOTE_PG_PORT", "15433",
+                "VOTE_KAFKA_PORT", "19092", "VOTE_REDIS_PORT", "16380", "VOTE_GATEWAY_PORT", "18080",
+                "VOTE_GATEWAY_TLS_PORT", "18443"), Path.of("/repo"));
+        assertThat(s.home()).isEqualTo(home);
+        assertThat(s.pgUrl()).isEqualTo("postgresql://votes_reader:" + s.pgLogin(DatabaseRole.READER).password()
+                + "@127.0.0.1:15433/votes");
         assertThat(s.kafkaBootstrap()).isEqualTo("127.0.0.1:19092");
-        assertThat(s.redisUrl()).isEqualTo("redis://127.0.0.1:16380");
+        assertThat(s.redisUrl()).isEqualTo("redis://votes:" + s.secrets().get("redis-votes") + "@127.0.0.1:16380");
         assertThat(s.gatewayUrl()).isEqualTo("http://localhost:18080");
         assertThat(s.gatewayTlsUrl()).isEqualTo("https://localhost:18443");
+    }
+
+    @Test
+    void eachRoleHasItsOwnGeneratedPasswordKeptInTheStacksSecrets(@TempDir Path home) {
+        StackSettings s = StackSettings.fromEnv(Map.of("VOTE_HOME", home.toString()), Path.of("/repo"));
+        java.util.Set<String> passwords = new java.util.HashSet<>();
+        for (DatabaseRole role : DatabaseRole.values()) {
+            DatabaseLogin login = s.pgLogin(role);
+            assertThat(login.user()).isEqualTo(role.user());
+            assertThat(login.password()).hasSizeGreaterThanOrEqualTo(43).isNotEqualTo("votes");
+            assertThat(s.pgLogin(role)).isEqualTo(login);
+            assertThat(home.resolve("secrets").resolve(role.secretName())).exists();
+            passwords.add(login.password());
+        }
+        assertThat(passwords).hasSize(DatabaseRole.values().length);
+        assertThat(s.pgUrl(DatabaseRole.OWNER)).startsWith("postgresql://votes:").endsWith("@127.0.0.1:5433/votes")
+                .doesNotContain("votes:votes@");
+        assertThat(s.pgLogin(DatabaseRole.LEDGER).toString()).doesNotContain(s.pgLogin(DatabaseRole.LEDGER).password());
     }
 
     @Test

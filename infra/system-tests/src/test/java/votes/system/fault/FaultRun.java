@@ -56,7 +56,7 @@ final class FaultRun {
     FaultRun(VoteStackExtension stack) {
         this.stack = stack;
         this.api = new VotesApi(stack.url());
-        this.ledger = new LedgerDatabase(stack.jdbcUrl());
+        this.ledger = new LedgerDatabase(stack.stack());
     }
 
     FaultOutcome run(Fault fault, int run, Load load) throws Exception {

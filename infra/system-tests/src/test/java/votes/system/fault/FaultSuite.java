@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import votes.audit.AuditCli;
+import votes.infra.postgres.role.DatabaseLogin;
+import votes.infra.postgres.role.DatabaseRole;
 import votes.infra.test.VoteStackExtension;
 
 /**
@@ -53,9 +55,10 @@ final class FaultSuite {
         table.write(Path.of("target", name + ".md"));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
+        DatabaseLogin reader = stack.stack().pgLogin(DatabaseRole.READER);
         int exit = AuditCli.run(new PrintWriter(out, true), new PrintWriter(err, true), "replay", "--no-progress",
-                "--kafka", stack.kafkaBootstrap(), "--pg-url", stack.jdbcUrl(), "--pg-user", "votes", "--pg-password",
-                "votes", "--public-key", stack.stack().settings().checkpointPublicKey().toString(), "--settle", "120");
+                "--kafka", stack.kafkaBootstrap(), "--pg-url", stack.jdbcUrl(), "--pg-user", reader.user(), "--pg-password",
+                reader.password(), "--public-key", stack.stack().settings().checkpointPublicKey().toString(), "--settle", "120");
         System.out.println("[faults] audit replay → exit " + exit + "\n" + out + err);
         assertThat(exit).as("audit replay after the faults:\n" + out + err).isZero();
     }

@@ -11,8 +11,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import votes.infra.test.VoteStackExtension;
-import votes.system.Ballots;
 import votes.system.Ballots.Ballot;
+import votes.system.Ballots;
 import votes.system.LedgerDatabase;
 import votes.system.VotesApi;
 
@@ -33,7 +33,7 @@ class LedgerKilledMidRunIT {
     @Test
     void everyAcceptedVoteIsRecordedExactlyOnceAfterTheLedgerIsKilledAndRestarted() throws Exception {
         VotesApi api = new VotesApi(STACK.url());
-        LedgerDatabase ledger = new LedgerDatabase(STACK.jdbcUrl());
+        LedgerDatabase ledger = new LedgerDatabase(STACK.stack());
         String pollId = api.createPoll(STACK.token("admin-1", "admin"), "Crash", "a", "b", "c");
         List<Ballot> ballots = new ArrayList<>(VOTES);
         for (int i = 0; i < VOTES; i++) {

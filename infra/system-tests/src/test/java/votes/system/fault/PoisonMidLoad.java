@@ -74,7 +74,7 @@ final class PoisonMidLoad implements Fault {
 
     @Override
     public void verify(Scene scene) {
-        LedgerDatabase ledger = new LedgerDatabase(scene.stack().jdbcUrl());
+        LedgerDatabase ledger = new LedgerDatabase(scene.stack().stack());
         await().atMost(Duration.ofSeconds(60)).until(() -> ledger.rejectedAmong(List.of(malformed)) == 1);
         Set<String> lettered = DeadLetters.readUntil(scene.stack().kafkaBootstrap(), Duration.ofSeconds(60),
                 letters -> letters.keySet().containsAll(positions)).keySet();

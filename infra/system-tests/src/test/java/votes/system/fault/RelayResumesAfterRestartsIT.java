@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import votes.infra.test.VoteStackExtension;
-import votes.system.Ballots;
 import votes.system.Ballots.Ballot;
+import votes.system.Ballots;
 import votes.system.LedgerDatabase;
 import votes.system.VotesApi;
 
@@ -67,7 +67,7 @@ class RelayResumesAfterRestartsIT {
      */
     private void castRestartAndCompare(String run, Runnable restart) throws Exception {
         VotesApi api = new VotesApi(STACK.url());
-        LedgerDatabase ledger = new LedgerDatabase(STACK.jdbcUrl());
+        LedgerDatabase ledger = new LedgerDatabase(STACK.stack());
         String poll = api.createPoll(STACK.token("admin-" + run, "admin"), "restart " + run, OPTIONS);
         await().atMost(Duration.ofSeconds(30)).until(() -> api.results(poll).status() == 200);
         List<Ballot> ballots = new ArrayList<>(VOTES);

@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import votes.infra.redis.RedisBinary;
 import votes.infra.redis.RedisPing;
+import votes.infra.redis.RedisServer;
+import votes.infra.redis.acl.RedisLogin;
 import votes.infra.stack.Probes;
 import votes.infra.stack.StackPorts;
+import votes.infra.stack.StackSettings;
 
 /**
  * Redis answering {@code delay} late: the stack's Redis is replaced, on its own port, by a {@link LatencyProxy} in
@@ -40,13 +43,16 @@ final class SlowRedis implements Fault {
 
     @Override
     public void inject(Scene scene) throws Exception {
-        int port = scene.stack().stack().settings().ports().redis();
+        StackSettings settings = scene.stack().stack().settings();
+        int port = settings.ports().redis();
         int behind = StackPorts.freePort();
-        Path binary = RedisBinary.locate(scene.stack().stack().settings().home());
-        slowRedis = new ProcessBuilder(List.of(binary.toString(), "--bind", "127.0.0.1", "--port",
-                Integer.toString(behind), "--save", "", "--appendonly", "no"))
+        Path binary = RedisBinary.locate(settings.home());
+        // The stack's own ACL: the services reconnect through the proxy with the stack's Redis user and password.
+        slowRedis = new ProcessBuilder(RedisServer.arguments(binary, behind, settings.dataDir("redis"),
+                RedisServer.aclFile(settings)))
                 .redirectOutput(new File("/dev/null")).redirectErrorStream(true).start();
-        if (!Probes.await(Duration.ofSeconds(20), slowRedis.toHandle(), () -> RedisPing.ping(behind))) {
+        RedisLogin login = RedisLogin.of(settings.secrets());
+        if (!Probes.await(Duration.ofSeconds(20), slowRedis.toHandle(), () -> RedisPing.ping(behind, login))) {
             throw new IllegalStateException("the Redis behind the latency proxy did not start on " + behind);
         }
         scene.stack().kill9("redis");

@@ -47,6 +47,9 @@ import votes.events.codec.EventCodec;
 import votes.events.key.PartitionKeys;
 import votes.events.topic.Topics;
 import votes.events.vote.VoteSubmitted;
+import votes.infra.postgres.role.DatabaseLogin;
+import votes.infra.postgres.role.DatabaseRole;
+import votes.infra.stack.StackSettings;
 import votes.infra.test.VoteStackExtension;
 import votes.system.StackCli;
 import votes.system.VotesApi;
@@ -313,11 +316,14 @@ class LedgerRebuildIT {
 
     // --- the audit, in this JVM, pointed at the rebuilt database ---
 
+    /** The audit reads as the read-only role, as ./vote audit does with PGURL. */
+    static final DatabaseLogin READER = STACK.stack().pgLogin(DatabaseRole.READER);
+
     /** @return exit code, stdout, stderr */
     static String[] audit(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--kafka", STACK.kafkaBootstrap(), "--pg-url", jdbcUrl(DATABASE), "--pg-user", "votes",
-                "--pg-password", "votes", "--public-key",
+        all.addAll(List.of("--kafka", STACK.kafkaBootstrap(), "--pg-url", jdbcUrl(DATABASE), "--pg-user", READER.user(),
+                "--pg-password", READER.password(), "--public-key",
                 STACK.stack().settings().checkpointPublicKey().toString()));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -333,8 +339,10 @@ class LedgerRebuildIT {
         return url.substring(0, url.lastIndexOf('/') + 1) + database;
     }
 
+    /** As the owner: the test drops the rebuilt databases it made (an operator would, as PGURL_ADMIN). */
     static Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(database), "votes", "votes");
+        DatabaseLogin owner = STACK.stack().pgLogin(DatabaseRole.OWNER);
+        return DriverManager.getConnection(jdbcUrl(database), owner.user(), owner.password());
     }
 
     static long count(String sql) throws SQLException {

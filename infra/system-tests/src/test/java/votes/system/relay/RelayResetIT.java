@@ -11,8 +11,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import votes.infra.test.VoteStackExtension;
-import votes.system.Ballots;
 import votes.system.Ballots.Ballot;
+import votes.system.Ballots;
 import votes.system.LedgerDatabase;
 import votes.system.StackCli;
 import votes.system.VotesApi;
@@ -37,7 +37,7 @@ class RelayResetIT {
     @Test
     void aResetRelaySnapshotsAgainAndTheTalliesStillEqualTheLedger() throws Exception {
         VotesApi api = new VotesApi(STACK.url());
-        LedgerDatabase ledger = new LedgerDatabase(STACK.jdbcUrl());
+        LedgerDatabase ledger = new LedgerDatabase(STACK.stack());
         String poll = api.createPoll(STACK.token("reset-admin", "admin"), "relay reset", OPTIONS);
         castAndAwaitTallies(api, ledger, poll, "before");
 

@@ -10,11 +10,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import votes.infra.test.VoteStackExtension;
-import votes.system.Ballots;
 import votes.system.Ballots.Ballot;
+import votes.system.Ballots;
 import votes.system.LedgerDatabase;
-import votes.system.ResultsStream;
 import votes.system.ResultsStream.TallyEvent;
+import votes.system.ResultsStream;
 import votes.system.VotesApi;
 
 /**
@@ -49,7 +49,7 @@ class TalliesMatchTheLedgerIT {
 
     private void castAndCompare(String run, int harmAfter, Runnable harm) throws Exception {
         VotesApi api = new VotesApi(STACK.url());
-        LedgerDatabase ledger = new LedgerDatabase(STACK.jdbcUrl());
+        LedgerDatabase ledger = new LedgerDatabase(STACK.stack());
         String admin = STACK.token("admin-" + run, "admin");
         List<String> polls = List.of(api.createPoll(admin, run + " one", OPTIONS),
                 api.createPoll(admin, run + " two", OPTIONS), api.createPoll(admin, run + " three", OPTIONS));

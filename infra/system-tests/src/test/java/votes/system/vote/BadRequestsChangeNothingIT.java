@@ -6,14 +6,14 @@ import java.net.http.HttpRequest;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import votes.infra.test.VoteStackExtension;
 import votes.system.LedgerDatabase;
-import votes.system.VotesApi;
 import votes.system.VotesApi.Reply;
+import votes.system.VotesApi;
 
 /**
  * The HTTP API's error answers, sent through the gateway as a client would: each gets its status and a
@@ -33,7 +33,7 @@ class BadRequestsChangeNothingIT {
     @BeforeAll
     static void polls() {
         api = new VotesApi(STACK.url());
-        ledger = new LedgerDatabase(STACK.jdbcUrl());
+        ledger = new LedgerDatabase(STACK.stack());
         String admin = STACK.token("admin-1", "admin");
         openPoll = api.createPoll(admin, "Errors", "a", "b");
         closedPoll = api.createPoll(admin, "Closed", "a", "b");

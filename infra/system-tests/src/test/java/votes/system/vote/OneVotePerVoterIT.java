@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import votes.infra.test.VoteStackExtension;
 import votes.system.LedgerDatabase;
-import votes.system.VotesApi;
 import votes.system.VotesApi.Reply;
+import votes.system.VotesApi;
 
 /** Invariant 2: at most one recorded vote per (poll, voter), whatever the client does. */
 class OneVotePerVoterIT {
@@ -30,7 +30,7 @@ class OneVotePerVoterIT {
     @BeforeAll
     static void openAPoll() {
         api = new VotesApi(STACK.url());
-        ledger = new LedgerDatabase(STACK.jdbcUrl());
+        ledger = new LedgerDatabase(STACK.stack());
         pollId = api.createPoll(STACK.token("admin-1", "admin"), "Once", "a", "b", "c");
         // A freshly started ingest runs its first burst in the interpreter: 50 votes at once then overran its
         // request deadline (503 overloaded, as designed). This class is about uniqueness, not cold starts.

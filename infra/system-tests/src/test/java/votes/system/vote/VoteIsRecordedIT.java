@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import votes.infra.test.VoteStackExtension;
 import votes.system.LedgerDatabase;
-import votes.system.VotesApi;
 import votes.system.VotesApi.Reply;
+import votes.system.VotesApi;
 
 /** The spine: a vote over HTTP ends as a recorded row in PostgreSQL, and its receipt says so. */
 class VoteIsRecordedIT {
@@ -26,7 +26,7 @@ class VoteIsRecordedIT {
     @BeforeAll
     static void openAPoll() {
         api = new VotesApi(STACK.url());
-        ledger = new LedgerDatabase(STACK.jdbcUrl());
+        ledger = new LedgerDatabase(STACK.stack());
         pollId = api.createPoll(STACK.token("admin-1", "admin"), "Recorded", "a", "b");
     }
 

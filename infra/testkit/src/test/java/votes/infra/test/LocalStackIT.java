@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,8 +45,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import votes.events.topic.Topics;
 import votes.infra.kafka.KafkaTopics;
+import votes.infra.postgres.role.DatabaseRole;
 import votes.infra.redis.RedisPing;
 import votes.infra.service.ServiceEnv;
+import votes.infra.service.ServiceSpec;
+import votes.infra.redis.acl.RedisLogin;
 import votes.infra.stack.Component;
 import votes.infra.stack.Probes;
 import votes.infra.tls.ServerCertificate;
@@ -145,8 +147,8 @@ class LocalStackIT {
 
     @Test
     @Order(2)
-    void postgresAnswersTheVotesRoleWithLogicalWal() throws Exception {
-        try (Connection db = DriverManager.getConnection(stack.jdbcUrl(), "votes", "votes");
+    void postgresAnswersTheOwnerRoleWithItsGeneratedPasswordAndLogicalWal() throws Exception {
+        try (Connection db = stack.connect(DatabaseRole.OWNER);
              ResultSet rs = db.createStatement().executeQuery(
                      "SELECT current_user, current_database(), current_setting('wal_level'), current_setting('fsync')")) {
             assertThat(rs.next()).isTrue();
@@ -158,7 +160,7 @@ class LocalStackIT {
     @Test
     @Order(2)
     void theServicesAreHandedThisStacksGeneratedSecretsWhichTheirStartupCheckAccepts() throws Exception {
-        Map<String, String> env = ServiceEnv.of(stack.settings(), stack.settings().ports().ingest());
+        Map<String, String> env = ServiceEnv.of(stack.settings(), ServiceSpec.INGEST, stack.settings().ports().ingest());
         SecretRule rule = new SecretRule(32, Set.of("votes"));
         for (Map.Entry<String, String> secret : Map.of("VOTER_ID_KEY", "voter-id-key",
                 "VOTE_CHALLENGE_SECRET", "challenge-secret", "CLIENT_FACTS_KEY", "client-facts-key").entrySet()) {
@@ -176,13 +178,14 @@ class LocalStackIT {
     @Order(3)
     void redisAnswersPingAndComesBackAfterKill9() {
         int port = stack.settings().ports().redis();
-        assertThat(RedisPing.ping(port)).isTrue();
+        RedisLogin login = RedisLogin.of(stack.settings().secrets());
+        assertThat(RedisPing.ping(port, login)).isTrue();
         Component redis = stack.localStack().require("redis");
         long before = redis.pid().orElseThrow();
         redis.kill9();
         assertThat(redis.isUp()).isFalse();
         redis.start();
-        assertThat(RedisPing.ping(port)).isTrue();
+        assertThat(RedisPing.ping(port, login)).isTrue();
         assertThat(redis.pid().orElseThrow()).isNotEqualTo(before);
     }
 

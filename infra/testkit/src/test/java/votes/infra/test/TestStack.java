@@ -3,12 +3,17 @@ package votes.infra.test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import votes.infra.launcher.LocalStack;
+import votes.infra.postgres.role.DatabaseLogin;
+import votes.infra.postgres.role.DatabaseRole;
 import votes.infra.stack.Component;
 import votes.infra.stack.StackPorts;
 import votes.infra.stack.StackSettings;
@@ -107,6 +112,17 @@ public final class TestStack {
         return settings().jdbcUrl();
     }
 
+    /** A role's user and generated password: every test that logs into PostgreSQL takes them from here. */
+    public DatabaseLogin pgLogin(DatabaseRole role) {
+        return settings().pgLogin(role);
+    }
+
+    /** A JDBC connection to the stack's votes database as the role. */
+    public Connection connect(DatabaseRole role) throws SQLException {
+        DatabaseLogin login = pgLogin(role);
+        return DriverManager.getConnection(jdbcUrl(), login.user(), login.password());
+    }
+
     /** The Vert.x reactive client's form: postgresql://127.0.0.1:<port>/votes. */
     public String reactiveUrl() {
         return "postgresql://127.0.0.1:" + settings().ports().postgres() + "/votes";
@@ -139,8 +155,13 @@ public final class TestStack {
         config.put("kafka.bootstrap.servers", kafkaBootstrap());
         config.put("quarkus.datasource.reactive.url", reactiveUrl());
         config.put("quarkus.datasource.jdbc.url", jdbcUrl());
-        config.put("quarkus.datasource.username", "votes");
-        config.put("quarkus.datasource.password", "votes");
+        // The ledger's runtime role for its pools, the owner for Flyway: as ./vote up runs it (ServiceEnv).
+        DatabaseLogin ledger = pgLogin(DatabaseRole.LEDGER);
+        DatabaseLogin owner = pgLogin(DatabaseRole.OWNER);
+        config.put("quarkus.datasource.username", ledger.user());
+        config.put("quarkus.datasource.password", ledger.password());
+        config.put("quarkus.flyway.username", owner.user());
+        config.put("quarkus.flyway.password", owner.password());
         config.put("quarkus.redis.hosts", redisUrl());
         config.put("mp.jwt.verify.publickey.location", settings().publicKey().toString());
         config.put("mp.jwt.verify.issuer", settings().jwtIssuer());

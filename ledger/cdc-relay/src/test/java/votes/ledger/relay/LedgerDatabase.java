@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,6 +14,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.postgresql.replication.LogSequenceNumber;
+import votes.infra.postgres.role.DatabaseLogin;
+import votes.infra.postgres.role.DatabaseRole;
 import votes.infra.test.TestStack;
 import votes.ledger.relay.slot.ReplicationSlots;
 import votes.ledger.relay.slot.SlotState;
@@ -28,8 +29,20 @@ final class LedgerDatabase {
         this.stack = stack;
     }
 
+    /** As the schema's owner, as the ledger's Flyway: writes test rows, creates the schema and publications. */
     Connection connect() throws SQLException {
-        return DriverManager.getConnection(stack.jdbcUrl(), "votes", "votes");
+        return stack.connect(DatabaseRole.OWNER);
+    }
+
+    /**
+     * The relay's test publication, created by the owner as V7 creates the stack's own: only a table's owner may
+     * publish it, and the relay's role is not. The same tables as Debezium's filtered list, so it uses it as is.
+     */
+    void publication(String name) throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_publication WHERE pubname = '" + name
+                    + "') THEN CREATE PUBLICATION " + name + " FOR TABLE tally_deltas, polls, cdc_heartbeat; END IF; END $$");
+        }
     }
 
     /** Runs ledger/src/main/resources/db/migration/V*.sql once per stack (the stack lives as long as the JVM). */
@@ -73,7 +86,7 @@ final class LedgerDatabase {
 
     /** Drops the relay's slot if a killed relay left it behind (a cleanly stopped test relay drops it itself). */
     void dropSlot(String slot) throws SQLException {
-        try (Connection connection = connect(); PreparedStatement drop = connection.prepareStatement(
+        try (Connection connection = stack.connect(DatabaseRole.RELAY); PreparedStatement drop = connection.prepareStatement(
                 "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = ? AND NOT active")) {
             drop.setString(1, slot);
             drop.executeQuery().close();
@@ -82,8 +95,9 @@ final class LedgerDatabase {
 
     /** The slot's row as the relay itself reads it (empty: no such slot). */
     Optional<SlotState> slot(String slot) throws SQLException {
-        return new ReplicationSlots("127.0.0.1", Integer.toString(stack.settings().ports().postgres()), "votes", "votes",
-                "votes", slot, 10).state();
+        DatabaseLogin relay = stack.pgLogin(DatabaseRole.RELAY);
+        return new ReplicationSlots("127.0.0.1", Integer.toString(stack.settings().ports().postgres()), "votes",
+                relay.user(), relay.password(), slot, 10).state();
     }
 
     /** PostgreSQL's own safe_wal_size for the slot, asked directly; empty when NULL (no max_slot_wal_keep_size). */
@@ -107,9 +121,12 @@ final class LedgerDatabase {
         }
     }
 
-    /** Moves the slot's confirmed position to the server's current one, as pgjdbc's keepalive flush did. */
+    /**
+     * Moves the slot's confirmed position to the server's current one, as pgjdbc's keepalive flush did; as the relay's
+     * role, the one with REPLICATION.
+     */
     void advanceSlotToNow(String slot) throws SQLException {
-        try (Connection connection = connect(); PreparedStatement advance = connection.prepareStatement(
+        try (Connection connection = stack.connect(DatabaseRole.RELAY); PreparedStatement advance = connection.prepareStatement(
                 "SELECT pg_replication_slot_advance(?, pg_current_wal_lsn())")) {
             advance.setString(1, slot);
             advance.executeQuery().close();

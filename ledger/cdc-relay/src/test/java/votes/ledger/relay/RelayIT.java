@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import votes.events.topic.Topics;
 import votes.infra.kafka.KafkaTopics;
+import votes.infra.postgres.role.DatabaseLogin;
+import votes.infra.postgres.role.DatabaseRole;
 import votes.infra.stack.Component;
 import votes.infra.test.TestStack;
 import votes.ledger.relay.offset.StoredOffset;
@@ -62,6 +64,8 @@ class RelayIT {
         stack = TestStack.infrastructure();
         database = new LedgerDatabase(stack);
         database.migrate();
+        database.publication(SLOT);
+        DatabaseLogin relayRole = stack.pgLogin(DatabaseRole.RELAY);
         try (KafkaTopics topics = new KafkaTopics(stack.kafkaBootstrap())) {
             topics.ensure(List.of(new NewTopic(DELTAS, 6, (short) 1), new NewTopic(POLLS, 3, (short) 1)));
         }
@@ -69,7 +73,7 @@ class RelayIT {
         offsets = work.resolve("offsets.dat");
         environment = new HashMap<>(Map.of("PG_HOST", "127.0.0.1",
                 "PG_PORT", Integer.toString(stack.settings().ports().postgres()),
-                "PG_DATABASE", "votes", "PG_USER", "votes", "PG_PASSWORD", "votes",
+                "PG_DATABASE", "votes", "PG_USER", relayRole.user(), "PG_PASSWORD", relayRole.password(),
                 "KAFKA_BOOTSTRAP", stack.kafkaBootstrap(),
                 "RELAY_OFFSETS_FILE", offsets.toString(),
                 "RELAY_SLOT_NAME", SLOT, "RELAY_PUBLICATION_NAME", SLOT,
