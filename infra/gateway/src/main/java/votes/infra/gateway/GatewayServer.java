@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.concurrent.TimeUnit;
+import votes.infra.gateway.problem.InvalidRequests;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** One of the gateway's servers: one per event loop, all on the same port, all sharing the gateway's state. */
@@ -37,6 +38,7 @@ final class GatewayServer extends AbstractVerticle {
                         .setIdleTimeoutUnit(TimeUnit.MILLISECONDS))
                 .connectionHandler(connections)
                 .requestHandler(requests)
+                .invalidRequestHandler(new InvalidRequests())
                 .listen()
                 .onSuccess(server -> boundPort.set(server.actualPort()))
                 .<Void>mapEmpty()
