@@ -19,6 +19,11 @@ public class PollRequestValidator {
 
     public static final int MIN_OPTIONS = 2;
     private static final Pattern OPTION_ID = Pattern.compile("[a-z0-9-]{1,40}");
+    /**
+     * Titles and labels are one line of text for people. A NUL in particular is no PostgreSQL text: such a poll was
+     * appended to poll-events and then failed to store (500), and the ledger's fold of poll-events stalled on it.
+     */
+    private static final String NO_CONTROL = "%s must not contain control characters (tab, newline, NUL...)";
 
     private final int maxTitleLength;
     private final int maxLabelLength;
@@ -44,12 +49,18 @@ public class PollRequestValidator {
             violations.add("title is required");
         } else if (title.length() > maxTitleLength) {
             violations.add("title must be at most " + maxTitleLength + " characters, not " + title.length());
+        } else if (hasControlCharacter(title)) {
+            violations.add(NO_CONTROL.formatted("title"));
         }
         checkOptions(request.options(), violations);
         if (request.opensAt() != null && request.closesAt() != null && !request.closesAt().isAfter(request.opensAt())) {
             violations.add("closesAt must be after opensAt");
         }
         return violations;
+    }
+
+    private static boolean hasControlCharacter(String text) {
+        return text.chars().anyMatch(Character::isISOControl);
     }
 
     private void checkOptions(List<PollRequest.OptionRequest> options, List<String> violations) {
@@ -77,6 +88,8 @@ public class PollRequestValidator {
             } else if (label.length() > maxLabelLength) {
                 violations.add("options[" + i + "].label must be at most " + maxLabelLength + " characters, not "
                         + label.length());
+            } else if (hasControlCharacter(label)) {
+                violations.add(NO_CONTROL.formatted("options[" + i + "].label"));
             }
         }
     }

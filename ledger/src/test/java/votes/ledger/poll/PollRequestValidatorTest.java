@@ -84,6 +84,15 @@ class PollRequestValidatorTest {
     }
 
     @Test
+    void controlCharactersInTitleOrLabelAreRefused() {
+        List<OptionRequest> options = List.of(new OptionRequest("a", "A\u0000"), new OptionRequest("b", "B\tb"));
+        assertThat(RULES.violations(new PollRequest("Lunch\n?", options, null, null))).containsExactly(
+                "title must not contain control characters (tab, newline, NUL...)",
+                "options[0].label must not contain control characters (tab, newline, NUL...)",
+                "options[1].label must not contain control characters (tab, newline, NUL...)");
+    }
+
+    @Test
     void limitsComeFromTheConfiguration() {
         PollRequestValidator strict = new PollRequestValidator(5, 3, 2);
         List<OptionRequest> three = List.of(new OptionRequest("a", "A"), new OptionRequest("b", "Bbbb"),
