@@ -128,7 +128,8 @@ record HostileRequests(String openPoll, String closedPoll, String voter, String 
     private HostileRequest junkPath(String junk, String shape) {
         String path = shape.replace("%s", junk);
         boolean post = shape.endsWith("/votes") || shape.endsWith("/close");
-        String token = shape.endsWith("/votes") ? voter : shape.contains("/receipts/") ? voter : admin;
+        String token = shape.endsWith("/votes") || shape.contains("/receipts/") ? voter
+                : shape.contains("/chain") || shape.contains("/export") ? auditor : admin;
         return HostileRequest.of("path junk", post ? "POST" : "GET", path, List.of(Header.of("Content-Type", JSON),
                 Header.of("Authorization", "Bearer " + token)), post ? utf8(VALID_VOTE) : null, post);
     }
