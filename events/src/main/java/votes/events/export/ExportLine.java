@@ -18,6 +18,8 @@ public record ExportLine(String status, UUID eventId, String pollId, String vote
 
     public static final String RECORDED = "recorded";
     public static final String REJECTED = "rejected";
+    /** The characters that make a spreadsheet read a cell as a formula (or, tab and CR, hide that it is one). */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     public static String csvHeader() {
         return "status,eventId,pollId,voterId,optionId,reason,submittedAt,decidedAt,partition,offset,leafIndex";
@@ -34,15 +36,26 @@ public record ExportLine(String status, UUID eventId, String pollId, String vote
         return EventCodec.toJson(this);
     }
 
-    /** RFC 4180: quote a field holding a comma, quote or line break, doubling its quotes; null is empty. */
+    /**
+     * RFC 4180: quote a field holding a comma, quote or line break, doubling its quotes; null is empty. Text (ids and
+     * reasons that came from clients, e.g. an option id {@code -1+2}) starting with a formula character gets a
+     * leading {@code '} first (OWASP "CSV injection"), so a spreadsheet shows it instead of evaluating it. Only CSV,
+     * made for people, is changed: JSONL, the format programs read back, keeps every value byte for byte.
+     */
     private static String csvField(Object value) {
         if (value == null) {
             return "";
         }
-        String text = value.toString();
+        String text = value instanceof String free ? neutralised(free) : value.toString();
         if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
             return text;
         }
         return '"' + text.replace("\"", "\"\"") + '"';
     }
+
+    /** The characters that make a spreadsheet read a cell as a formula (or, tab and CR, hide that it is one). */
+    static String neutralised(String text) {
+        return !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    }
+
 }

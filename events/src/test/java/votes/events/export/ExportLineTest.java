@@ -22,6 +22,25 @@ class ExportLineTest {
     }
 
     @Test
+    void csvTextStartingWithAFormulaCharacterIsPrefixedWithAQuote() {
+        ExportLine line = new ExportLine(ExportLine.REJECTED, EVENT, "=HYPERLINK(\"x\")", "@SUM(1)", "-1+2",
+                "+cmd", AT, AT, 2, 9, null);
+        assertThat(line.csv()).isEqualTo("rejected," + EVENT + ",\"'=HYPERLINK(\"\"x\"\")\",'@SUM(1),'-1+2,'+cmd,"
+                + "2026-11-21T08:00:00.500Z,2026-11-21T08:00:00.500Z,2,9,");
+        assertThat(ExportLine.neutralised("\tx")).isEqualTo("'\tx");
+        assertThat(ExportLine.neutralised("\rx")).isEqualTo("'\rx");
+        assertThat(ExportLine.neutralised("a-1")).isEqualTo("a-1");
+        assertThat(ExportLine.neutralised("")).isEmpty();
+    }
+
+    @Test
+    void jsonlKeepsFormulaLikeTextVerbatim() {
+        ExportLine line = new ExportLine(ExportLine.RECORDED, EVENT, "p", "v1", "-1+2", null, AT, AT, 0, 7, 3L);
+        assertThat(line.jsonl()).contains("\"optionId\":\"-1+2\"");
+        assertThat(EventCodec.fromJson(line.jsonl(), ExportLine.class)).isEqualTo(line);
+    }
+
+    @Test
     void jsonlIsOneLineThatReadsBackToTheSameEntry() {
         ExportLine line = new ExportLine(ExportLine.RECORDED, EVENT, "final", "v1", "blue", null, AT, AT, 0, 7, 3L);
         assertThat(line.jsonl()).doesNotContain("\n").contains("\"leafIndex\":3");

@@ -28,6 +28,16 @@ public final class LedgerDatabase {
         return count("SELECT count(*) FROM (SELECT 1 FROM votes GROUP BY poll_id, voter_id HAVING count(*) > 1) twice");
     }
 
+    /** Every recorded vote of the ledger, all polls. */
+    public long recordedVotes() {
+        return count("SELECT count(*) FROM votes");
+    }
+
+    /** Every rejection of the ledger, all polls. */
+    public long rejections() {
+        return count("SELECT count(*) FROM rejections");
+    }
+
     public long rejections(String pollId) {
         return count("SELECT count(*) FROM rejections WHERE poll_id = ?", pollId);
     }

@@ -43,18 +43,20 @@ public class PollResource {
     private final PollStore store;
     private final PollLog log;
     private final PollClosing closing;
+    private final PollRequestValidator rules;
 
-    PollResource(PollStore store, PollLog log, PollClosing closing) {
+    PollResource(PollStore store, PollLog log, PollClosing closing, PollRequestValidator rules) {
         this.store = store;
         this.log = log;
         this.closing = closing;
+        this.rules = rules;
     }
 
     @POST
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(PollRequest request) {
-        List<String> violations = PollRequestValidator.violations(request);
+        List<String> violations = rules.violations(request);
         if (!violations.isEmpty()) {
             Problem problem = Problem.of(ProblemType.MALFORMED_REQUEST, String.join("; ", violations))
                     .with("violations", violations);

@@ -16,10 +16,13 @@ public enum ProblemType {
     NOT_ACCEPTABLE(406, "not-acceptable", "Cannot produce an acceptable representation"),
     DUPLICATE_VOTE(409, "duplicate-vote", "This voter already voted in this poll"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
+    // The gateway's HTTP parser refuses these before any service sees the request.
+    URI_TOO_LONG(414, "uri-too-long", "The request line is too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The request body must be application/json"),
     UNKNOWN_OPTION(422, "unknown-option", "The option is not on this poll"),
     POLL_NOT_OPEN(422, "poll-not-open", "The poll is not open"),
     RATE_LIMITED(429, "rate-limited", "Too many requests"),
+    HEADERS_TOO_LARGE(431, "headers-too-large", "The request headers are too large"),
     INTERNAL_ERROR(500, "internal-error", "Internal error"),
     BAD_GATEWAY(502, "bad-gateway", "The upstream service is unavailable"),
     // Shed before doing the work (bounded concurrency, a full append queue, a passed deadline): retry later.
@@ -64,8 +67,10 @@ public enum ProblemType {
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
             case 413 -> PAYLOAD_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 429 -> RATE_LIMITED;
+            case 431 -> HEADERS_TOO_LARGE;
             case 502 -> BAD_GATEWAY;
             case 503 -> UNAVAILABLE;
             default -> INTERNAL_ERROR;

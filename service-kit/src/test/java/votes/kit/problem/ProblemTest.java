@@ -28,7 +28,7 @@ class ProblemTest {
 
     @Test
     void everyHttpStatusWeRaiseMapsToATypeWithThatStatus() {
-        for (int status : new int[] {400, 401, 403, 404, 405, 406, 413, 415, 429, 502, 503}) {
+        for (int status : new int[] {400, 401, 403, 404, 405, 406, 413, 414, 415, 429, 431, 502, 503}) {
             assertThat(ProblemType.forStatus(status).status()).isEqualTo(status);
         }
         assertThat(ProblemType.forStatus(418)).isEqualTo(ProblemType.INTERNAL_ERROR);

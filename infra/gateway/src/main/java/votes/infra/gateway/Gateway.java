@@ -24,6 +24,7 @@ import votes.infra.gateway.client.ClientConnections;
 import votes.infra.gateway.client.RefusalLog;
 import votes.infra.gateway.edge.ForwardingInterceptor;
 import votes.infra.gateway.edge.PageHeaders;
+import votes.infra.gateway.problem.ProblemForBareErrors;
 import votes.infra.gateway.problem.ProblemReply;
 import votes.infra.gateway.stream.StreamRelay;
 import votes.infra.gateway.tls.TlsSettings;
@@ -159,7 +160,8 @@ public final class Gateway {
         ProblemOnFailure onFailure = new ProblemOnFailure(upstream);
         failures.put(upstream, onFailure);
         return HttpProxy.reverseProxy(client).origin(port, uri.getHost())
-                .addInterceptor(new ForwardingInterceptor(config.trustedProxies())).addInterceptor(onFailure);
+                .addInterceptor(new ForwardingInterceptor(config.trustedProxies())).addInterceptor(onFailure)
+                .addInterceptor(new ProblemForBareErrors(upstream.name().toLowerCase()));
     }
 
     private static void warnIfDescriptorsShort(GatewayConfig config) {

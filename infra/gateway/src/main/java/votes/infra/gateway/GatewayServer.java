@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.concurrent.TimeUnit;
+import votes.infra.gateway.problem.InvalidRequests;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -46,6 +47,7 @@ final class GatewayServer extends AbstractVerticle {
         return vertx.createHttpServer(options)
                 .connectionHandler(connections)
                 .requestHandler(requests)
+                .invalidRequestHandler(new InvalidRequests())
                 .listen()
                 .onSuccess(server -> bound.set(server.actualPort()))
                 .mapEmpty();
