@@ -57,7 +57,7 @@ class FuzzedInputsIT {
 
     @BeforeContainer
     static void stackAndPolls() {
-        ledger = new LedgerDatabase(STACK.jdbcUrl());
+        ledger = new LedgerDatabase(STACK.stack());
         http = new RawHttp(STACK.url());
         VotesApi api = new VotesApi(STACK.url());
         String admin = STACK.token("fuzz-admin", "admin");
