@@ -6,6 +6,8 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import votes.infra.kafka.security.KafkaAccess;
+import votes.infra.kafka.security.KafkaPrincipal;
 import votes.infra.stack.StackSettings;
 
 @Command(name = "env", mixinStandardHelpOptions = true,
@@ -19,6 +21,10 @@ final class EnvCommand implements Callable<Integer> {
         Map<String, String> vars = new LinkedHashMap<>();
         vars.put("VOTE_URL", s.gatewayUrl());
         vars.put("KAFKA_BOOTSTRAP", s.kafkaBootstrap());
+        // The admin's client properties (bootstrap + SASL), for kafka-console-* --consumer.config and the tests.
+        vars.put("KAFKA_CLIENT_CONFIG", KafkaAccess.of(s).configFile(KafkaPrincipal.ADMIN).toString());
+        // The auditor's read-only login (./vote audit reads it from here).
+        vars.put("AUDIT_KAFKA_CONFIG", KafkaAccess.of(s).configFile(KafkaPrincipal.AUDIT).toString());
         vars.put("PGURL", s.pgUrl());
         vars.put("REDIS_URL", s.redisUrl());
         vars.put("VOTE_HOME", s.home().toString());

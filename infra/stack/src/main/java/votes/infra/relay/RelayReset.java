@@ -8,6 +8,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import votes.infra.postgres.PostgresServer;
 import votes.infra.service.ServiceEnv;
@@ -117,8 +118,10 @@ public final class RelayReset {
         command.addAll(ServiceSpec.CDC_RELAY.launchArguments(settings.repoRoot()));
         command.add("--reset");
         Path log = settings.logFile(LOG);
-        Detached.Finished finished = Detached.runToEnd(command, settings.home(),
-                ServiceEnv.of(settings, settings.ports().relay()), log.getParent(), RESET_TIMEOUT_SECONDS);
+        Map<String, String> env = new java.util.LinkedHashMap<>(ServiceEnv.of(settings, settings.ports().relay()));
+        env.putAll(ServiceEnv.kafka(settings, ServiceSpec.CDC_RELAY.name()));
+        Detached.Finished finished = Detached.runToEnd(command, settings.home(), env, log.getParent(),
+                RESET_TIMEOUT_SECONDS);
         try {
             // The relay's log keeps what was done to its slot and offsets.
             Files.writeString(log, finished.output(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);

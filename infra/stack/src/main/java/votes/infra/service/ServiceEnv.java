@@ -3,6 +3,8 @@ package votes.infra.service;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import votes.events.topic.TopicDurability;
+import votes.infra.kafka.security.KafkaAccess;
+import votes.infra.kafka.security.KafkaPrincipal;
 import votes.infra.stack.StackSettings;
 
 /** The contract's environment variables, as every service reads them. */
@@ -24,6 +26,14 @@ public final class ServiceEnv {
     static final String LOOPBACK = "127.0.0.1";
 
     private ServiceEnv() {
+    }
+
+    /**
+     * The service's own Kafka login (KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_MECHANISM, KAFKA_SASL_JAAS_CONFIG): the
+     * principal named like the service, which holds only that service's ACLs.
+     */
+    public static Map<String, String> kafka(StackSettings s, String service) {
+        return KafkaAccess.of(s).serviceEnv(KafkaPrincipal.service(service));
     }
 
     public static Map<String, String> of(StackSettings s, int httpPort) {
