@@ -19,6 +19,14 @@ class EnvCommandTest {
     }
 
     @Test
+    void operatorsGetTheAdminsKafkaLoginAndTheAuditorItsReadOnlyOne() {
+        Map<String, String> vars = EnvCommand.variables(StackSettings.fromEnv(Map.of("VOTE_HOME", "/tmp/vh"),
+                Path.of("/repo")));
+        assertThat(vars).containsEntry("KAFKA_CLIENT_CONFIG", "/tmp/vh/secrets/kafka-admin.properties")
+                .containsEntry("AUDIT_KAFKA_CONFIG", "/tmp/vh/secrets/kafka-audit.properties");
+    }
+
+    @Test
     void onThreeBrokersKafkaBootstrapListsThemAll() {
         Map<String, String> vars = EnvCommand.variables(StackSettings.fromEnv(Map.of("VOTE_KAFKA_PORT", "21092"),
                 Path.of("/repo")).withBrokers(3));

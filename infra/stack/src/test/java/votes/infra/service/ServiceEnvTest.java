@@ -5,11 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import votes.infra.stack.StackSettings;
 
 class ServiceEnvTest {
 
     private final StackSettings oneBroker = StackSettings.fromEnv(Map.of(), Path.of("/repo"));
+
+    @Test
+    void eachServiceLogsInToKafkaAsItsOwnPrincipalOverScram(@TempDir Path home) {
+        StackSettings settings = StackSettings.ephemeral(home, home);
+        Map<String, String> ingest = ServiceEnv.kafka(settings, "ingest");
+        assertThat(ingest).containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+                .containsEntry("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512");
+        assertThat(ingest.get("KAFKA_SASL_JAAS_CONFIG")).startsWith(
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"ingest\" password=\"");
+        assertThat(ServiceEnv.kafka(settings, "cdc-relay").get("KAFKA_SASL_JAAS_CONFIG"))
+                .contains("username=\"cdc-relay\"").isNotEqualTo(ingest.get("KAFKA_SASL_JAAS_CONFIG"));
+    }
 
     @Test
     void servicesOfAThreeBrokerStackAreGivenEveryBrokerAndReplicateTheirOwnTopicsThreeTimes() {
