@@ -119,7 +119,7 @@ public final class RelayReset {
         command.add("--reset");
         Path log = settings.logFile(LOG);
         Map<String, String> env = new java.util.LinkedHashMap<>(ServiceEnv.of(settings, settings.ports().relay()));
-        env.putAll(ServiceEnv.kafka(settings, ServiceSpec.CDC_RELAY.name()));
+        env.putAll(ServiceEnv.kafka(settings, ServiceSpec.CDC_RELAY.module()));
         Detached.Finished finished = Detached.runToEnd(command, settings.home(), env, log.getParent(),
                 RESET_TIMEOUT_SECONDS);
         try {

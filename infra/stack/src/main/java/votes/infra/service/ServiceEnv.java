@@ -1,5 +1,6 @@
 package votes.infra.service;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import votes.events.topic.TopicDurability;
@@ -29,11 +30,12 @@ public final class ServiceEnv {
     }
 
     /**
-     * The service's own Kafka login (KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_MECHANISM, KAFKA_SASL_JAAS_CONFIG): the
-     * principal named like the service, which holds only that service's ACLs.
+     * The Kafka login (KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_MECHANISM, KAFKA_SASL_JAAS_CONFIG) of the code in this
+     * module (ServiceSpec.module(): ledger, ledger/cdc-relay ...): the principal named like its folder, which holds
+     * only that service's ACLs. By module, not by component: a rebuilding ledger is the ledger's code.
      */
-    public static Map<String, String> kafka(StackSettings s, String service) {
-        return KafkaAccess.of(s).serviceEnv(KafkaPrincipal.service(service));
+    public static Map<String, String> kafka(StackSettings s, String module) {
+        return KafkaAccess.of(s).serviceEnv(KafkaPrincipal.service(Path.of(module).getFileName().toString()));
     }
 
     public static Map<String, String> of(StackSettings s, int httpPort) {

@@ -71,7 +71,7 @@ public final class ServiceProcess extends ManagedProcess {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m"));
         command.addAll(spec.launchArguments(settings.repoRoot()));
         Map<String, String> env = new java.util.LinkedHashMap<>(ServiceEnv.of(settings, port()));
-        env.putAll(ServiceEnv.kafka(settings, spec.name()));
+        env.putAll(ServiceEnv.kafka(settings, spec.module()));
         env.putAll(envOverrides);
         Process process = Detached.start(command, settings.logFile(name()), settings.home(), env);
         record(process.pid());

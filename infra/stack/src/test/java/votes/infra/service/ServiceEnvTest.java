@@ -20,8 +20,15 @@ class ServiceEnvTest {
                 .containsEntry("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512");
         assertThat(ingest.get("KAFKA_SASL_JAAS_CONFIG")).startsWith(
                 "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"ingest\" password=\"");
-        assertThat(ServiceEnv.kafka(settings, "cdc-relay").get("KAFKA_SASL_JAAS_CONFIG"))
+        assertThat(ServiceEnv.kafka(settings, "ledger/cdc-relay").get("KAFKA_SASL_JAAS_CONFIG"))
                 .contains("username=\"cdc-relay\"").isNotEqualTo(ingest.get("KAFKA_SASL_JAAS_CONFIG"));
+    }
+
+    @Test
+    void aRebuildingLedgerLogsInAsTheLedgerItsCodeIs(@TempDir Path home) {
+        StackSettings settings = StackSettings.ephemeral(home, home);
+        assertThat(ServiceEnv.kafka(settings, ServiceSpec.LEDGER.module()).get("KAFKA_SASL_JAAS_CONFIG"))
+                .contains("username=\"ledger\"");
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import votes.events.topic.Topics;
 import votes.infra.kafka.KafkaTopics;
 import votes.infra.service.ServiceEnv;
+import votes.infra.service.ServiceSpec;
 import votes.infra.stack.Component;
 import votes.infra.test.TestStack;
 import votes.ledger.relay.offset.StoredOffset;
@@ -77,7 +78,7 @@ class RelayIT {
                 // Kept on a clean stop, as in production: a graceful restart must resume from it.
                 "RELAY_SLOT_DROP_ON_STOP", "false"));
         // The relay's own principal, as on the stack: its ACLs (write ledger.*) are part of what this proves.
-        environment.putAll(ServiceEnv.kafka(stack.settings(), "cdc-relay"));
+        environment.putAll(ServiceEnv.kafka(stack.settings(), ServiceSpec.CDC_RELAY.module()));
         environment.putAll(Map.of("RELAY_HEARTBEAT_INTERVAL_MS", Long.toString(HEARTBEAT.toMillis()),
                 "RELAY_SLOT_CHECK_INTERVAL_MS", "1000",
                 "RELAY_RESTART_MAX_MS", "4000"));
