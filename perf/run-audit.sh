@@ -72,7 +72,7 @@ ledger_rate() {
   local label=$1 count=$2 poll
   poll=$(ledger_poll "perf merkle cost" "$(vote token --sub perf-admin --groups admin)")
   stop_ledger
-  gen votes.perf.baseline.LedgerRate produce --bootstrap "127.0.0.1:$VOTE_KAFKA_PORT" --poll "$poll" \
+  gen votes.perf.baseline.LedgerRate produce --bootstrap "127.0.0.1:$VOTE_KAFKA_PORT" --kafka-config "$(vote env KAFKA_CLIENT_CONFIG)" --poll "$poll" \
     --count "$count" --voter-prefix "$label-"
   local wal_before wal_after pg_cpu_before
   wal_before=$(wal_lsn)

@@ -139,7 +139,7 @@ fi
 
 if on kafka && up kafka; then
   echo "--- raw Kafka producer (acks=all, idempotent, linger.ms=$LINGER batch.size=$BATCH compression=$COMPRESSION)"
-  gen votes.perf.baseline.KafkaProduceBaseline --bootstrap "127.0.0.1:$VOTE_KAFKA_PORT" --records "$KAFKA_RECORDS" \
+  gen votes.perf.baseline.KafkaProduceBaseline --bootstrap "127.0.0.1:$VOTE_KAFKA_PORT" --kafka-config "$(vote env KAFKA_CLIENT_CONFIG)" --records "$KAFKA_RECORDS" \
     --runs "$RUNS" --linger-ms "$LINGER" --batch-size "$BATCH" --compression "$COMPRESSION" | tee "$OUT/kafka.out"
 fi
 
@@ -154,7 +154,7 @@ if on ledger && up ledger && up kafka; then
     echo "--- ledger rate #$run: $LEDGER_N VoteSubmitted produced while the ledger is stopped"
     POLL=$(ledger_poll "perf ledger rate" "$ADMIN")
     stop_ledger
-    gen votes.perf.baseline.LedgerRate produce --bootstrap "127.0.0.1:$VOTE_KAFKA_PORT" --poll "$POLL" \
+    gen votes.perf.baseline.LedgerRate produce --bootstrap "127.0.0.1:$VOTE_KAFKA_PORT" --kafka-config "$(vote env KAFKA_CLIENT_CONFIG)" --poll "$POLL" \
       --count "$LEDGER_N" --voter-prefix "lr$run-"
     # The ledger is PostgreSQL's client here, like the raw insert client: it runs on the client core.
     taskset -c "$GEN_CPUS" "$SNAP/vote" up --no-demo > "$OUT/ledger-up-$run.log" 2>&1 &

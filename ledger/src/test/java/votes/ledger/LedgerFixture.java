@@ -72,7 +72,7 @@ public final class LedgerFixture {
     public static synchronized RecordMetadata send(String key, byte[] value) {
         if (producer == null) {
             Properties config = new Properties();
-            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackResource.stack().kafkaBootstrap());
+            config.putAll(LocalStackResource.stack().kafkaClientProperties());
             config.put(ProducerConfig.ACKS_CONFIG, "all");
             config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());

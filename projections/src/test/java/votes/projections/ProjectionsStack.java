@@ -29,10 +29,15 @@ public class ProjectionsStack implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         // Only Kafka is ours to configure; the other keys (PostgreSQL, Redis, JWT) would be unknown here.
-        String bootstrap = stack.start().get("kafka.bootstrap.servers");
-        createTopicsIfMissing(bootstrap);
+        Map<String, String> infrastructure = stack.start();
+        createTopicsIfMissing();
         Map<String, String> config = new HashMap<>();
-        config.put("kafka.bootstrap.servers", bootstrap);
+        // Bootstrap and the SASL login (kafka.security.protocol, kafka.sasl.*), which Kafka Streams' keys follow.
+        infrastructure.forEach((key, value) -> {
+            if (key.startsWith("kafka.")) {
+                config.put(key, value);
+            }
+        });
         config.put("kafka-streams.state.dir", freshStateDir());
         return config;
     }
@@ -42,10 +47,8 @@ public class ProjectionsStack implements QuarkusTestResourceLifecycleManager {
         stack.stop();
     }
 
-    private static void createTopicsIfMissing(String bootstrap) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (Admin admin = Admin.create(props)) {
+    private static void createTopicsIfMissing() {
+        try (Admin admin = Admin.create(LocalStackResource.stack().kafkaClientProperties())) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = List.of(
                             new NewTopic(TallyTopology.DELTAS_TOPIC, 6, (short) 1),

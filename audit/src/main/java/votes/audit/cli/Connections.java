@@ -23,6 +23,12 @@ public final class Connections {
             defaultValue = "${env:KAFKA_BOOTSTRAP:-127.0.0.1:9092}")
     String kafka;
 
+    @Option(names = "--kafka-config", paramLabel = "FILE",
+            description = "Kafka client properties with the login (security.protocol, sasl.*), e.g. the stack's "
+                    + "read-only auditor: env AUDIT_KAFKA_CONFIG, which ./vote env sets. None: a plain connection.",
+            defaultValue = "${env:AUDIT_KAFKA_CONFIG}")
+    Path kafkaConfig;
+
     @Option(names = "--pg-url", paramLabel = "URL",
             description = "PostgreSQL: jdbc:postgresql://host:port/db or postgresql://user:pass@host:port/db "
                     + "(env PGURL; else PG_HOST/PG_PORT/PG_DATABASE, default 127.0.0.1:5433/votes).")
@@ -46,6 +52,22 @@ public final class Connections {
 
     public String kafka() {
         return kafka;
+    }
+
+    /** The Kafka client settings: the --kafka-config file's (its login), with --kafka as bootstrap.servers. */
+    public Map<String, Object> kafkaClient() {
+        Map<String, Object> client = new java.util.HashMap<>();
+        if (kafkaConfig != null) {
+            Properties file = new Properties();
+            try (java.io.Reader in = java.nio.file.Files.newBufferedReader(kafkaConfig)) {
+                file.load(in);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read the Kafka client properties " + kafkaConfig, e);
+            }
+            file.stringPropertyNames().forEach(key -> client.put(key, file.getProperty(key)));
+        }
+        client.put("bootstrap.servers", kafka);
+        return client;
     }
 
     /** How long a server may answer nothing before the audit gives up (exit 2). */

@@ -67,7 +67,7 @@ public final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long started = System.nanoTime();
         try (Connection db = connections.jdbc().connect();
-             LogReader log = new LogReader(connections.kafka(), connections.timeout())) {
+             LogReader log = new LogReader(connections.kafkaClient(), connections.timeout())) {
             Progress progress = new Progress(System.err, !noProgress);
             ReplaySteps steps = new ReplaySteps(log, new LedgerReader(db), progress, poll,
                     Duration.ofSeconds(settleSeconds));

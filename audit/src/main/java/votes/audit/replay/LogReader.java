@@ -42,16 +42,19 @@ public final class LogReader implements AutoCloseable {
     /** Between two looks at something the audit waits for (a group's committed offsets, the published tallies). */
     public static final Duration SETTLE_INTERVAL = Duration.ofMillis(250);
 
-    private final String bootstrap;
+    private final Map<String, Object> client;
     private final Duration timeout;
     private final KafkaConsumer<byte[], byte[]> consumer;
 
-    /** @param timeout how long a request, or a read without any progress, may take before the audit gives up */
-    public LogReader(String bootstrap, Duration timeout) {
-        this.bootstrap = bootstrap;
+    /**
+     * @param client  bootstrap.servers and the login (security.protocol, sasl.*): the auditor's read-only principal
+     * @param timeout how long a request, or a read without any progress, may take before the audit gives up
+     */
+    public LogReader(Map<String, Object> client, Duration timeout) {
+        this.client = Map.copyOf(client);
         this.timeout = timeout;
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(client);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -153,7 +156,7 @@ public final class LogReader implements AutoCloseable {
                 position = now;
                 lastProgress = System.nanoTime();
             } else if (System.nanoTime() - lastProgress > timeout.toNanos()) {
-                throw new IllegalStateException("reading " + topic + " from " + bootstrap + " made no progress for "
+                throw new IllegalStateException("reading " + topic + " from " + client.get("bootstrap.servers") + " made no progress for "
                         + timeout.toSeconds() + " s (at offsets " + positionsOf(open) + " of " + ends + ")");
             }
         }
@@ -178,9 +181,9 @@ public final class LogReader implements AutoCloseable {
      */
     public Map<Integer, Long> awaitGroup(String group, String topic, Map<Integer, Long> ends, Duration timeout)
             throws InterruptedException {
-        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        Map<String, Object> config = new HashMap<>(client);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = Admin.create(config)) {
             while (true) {

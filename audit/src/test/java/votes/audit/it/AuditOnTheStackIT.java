@@ -1,5 +1,6 @@
 package votes.audit.it;
 
+import votes.infra.kafka.security.KafkaPrincipal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -355,7 +356,7 @@ class AuditOnTheStackIT {
 
     static void lateVotes(int n) throws Exception {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, STACK.kafkaBootstrap());
+        props.putAll(STACK.kafkaClientProperties());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < n; i++) {
@@ -371,7 +372,7 @@ class AuditOnTheStackIT {
     /** A vote whose voter id holds a NUL byte, bytes that are no JSON, and a vote of a schema version to come. */
     static void poison() throws Exception {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, STACK.kafkaBootstrap());
+        props.putAll(STACK.kafkaClientProperties());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
             VoteSubmitted nul = VoteSubmitted.of(UUID.randomUUID(), openPoll, "nul\u0000voter", "a", Instant.now(), null, null);
@@ -432,7 +433,8 @@ class AuditOnTheStackIT {
 
     static String[] args(String... command) {
         List<String> all = new ArrayList<>(List.of(command));
-        all.addAll(List.of("--kafka", STACK.kafkaBootstrap(), "--pg-url", STACK.jdbcUrl(), "--pg-user", reader().user(),
+        all.addAll(List.of("--kafka", STACK.kafkaBootstrap(), "--kafka-config",
+                STACK.kafkaClientConfigFile(KafkaPrincipal.AUDIT), "--pg-url", STACK.jdbcUrl(), "--pg-user", reader().user(),
                 "--pg-password", reader().password(), "--public-key", publicKey()));
         if (command[0].equals("replay")) {
             all.addAll(List.of("--settle", "20"));

@@ -95,7 +95,7 @@ public final class IngestFixture {
 
     private static void publish(PollEvent event) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackResource.stack().kafkaBootstrap());
+        props.putAll(LocalStackResource.stack().kafkaClientProperties());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, PollEvent> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new PollEventSerializer())) {
@@ -108,7 +108,7 @@ public final class IngestFixture {
     /** Every record of votes.submitted about this poll, read up to the log's end as it is now. */
     public static List<ConsumerRecord<String, VoteSubmitted>> votesOn(String pollId) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackResource.stack().kafkaBootstrap());
+        props.putAll(LocalStackResource.stack().kafkaClientProperties());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "ingest-it-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<ConsumerRecord<String, VoteSubmitted>> found = new ArrayList<>();

@@ -158,7 +158,7 @@ class PollAdminIT {
                 List.of(new PollOption("x", "X"), new PollOption("y", "Y")), null, null,
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
         Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackResource.stack().kafkaBootstrap());
+        config.putAll(LocalStackResource.stack().kafkaClientProperties());
         try (KafkaProducer<String, PollEvent> producer =
                      new KafkaProducer<>(config, new StringSerializer(), new PollEventSerializer())) {
             producer.send(new ProducerRecord<>("poll-events", created.pollId(), created)).get(10, TimeUnit.SECONDS);

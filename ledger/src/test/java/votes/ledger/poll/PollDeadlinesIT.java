@@ -83,7 +83,7 @@ class PollDeadlinesIT {
 
     private static List<PollClosed> closesInTheLog(String pollId) {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackResource.stack().kafkaBootstrap());
+        config.putAll(LocalStackResource.stack().kafkaClientProperties());
         List<PollClosed> closes = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {

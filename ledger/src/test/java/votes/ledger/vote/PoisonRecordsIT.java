@@ -157,7 +157,7 @@ class PoisonRecordsIT {
 
     /** Every letter of votes.dead-letter by its source position, once at least {@code expected} are there. */
     private static Map<String, ConsumerRecord<byte[], byte[]>> deadLetters(int expected) {
-        return DeadLetters.readUntil(LocalStackResource.stack().kafkaBootstrap(), patience(),
+        return DeadLetters.readUntil(LocalStackResource.stack().kafkaClientProperties(), patience(),
                 letters -> letters.size() >= expected);
     }
 }

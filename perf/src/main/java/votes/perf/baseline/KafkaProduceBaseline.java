@@ -36,6 +36,9 @@ public final class KafkaProduceBaseline implements Callable<Integer> {
     @Option(names = "--bootstrap", defaultValue = "127.0.0.1:9092")
     String bootstrap;
 
+    @picocli.CommandLine.Mixin
+    KafkaLogin login = new KafkaLogin();
+
     @Option(names = "--topic", defaultValue = "perf.raw-produce")
     String topic;
 
@@ -124,7 +127,7 @@ public final class KafkaProduceBaseline implements Callable<Integer> {
     }
 
     private Properties producerProps() {
-        Properties p = new Properties();
+        Properties p = login.properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
@@ -137,7 +140,9 @@ public final class KafkaProduceBaseline implements Callable<Integer> {
     }
 
     private void ensureTopic() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        Properties config = login.properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(config)) {
             try {
                 admin.createTopics(Set.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
             } catch (java.util.concurrent.ExecutionException e) {

@@ -40,6 +40,9 @@ public final class LedgerRate {
         @Option(names = "--bootstrap", defaultValue = "127.0.0.1:9092")
         String bootstrap;
 
+        @picocli.CommandLine.Mixin
+        KafkaLogin login = new KafkaLogin();
+
         @Option(names = "--topic", defaultValue = Topics.VOTES_SUBMITTED)
         String topic;
 
@@ -60,7 +63,7 @@ public final class LedgerRate {
             if (count > 2_000_000) {
                 throw new IllegalArgumentException("bounded: at most 2,000,000 events");
             }
-            Properties p = new Properties();
+            Properties p = login.properties();
             p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
             p.put(ProducerConfig.ACKS_CONFIG, "all");
             p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");

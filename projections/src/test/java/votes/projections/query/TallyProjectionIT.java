@@ -43,7 +43,7 @@ class TallyProjectionIT {
     @BeforeAll
     static void relay() {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackResource.stack().kafkaBootstrap());
+        props.putAll(LocalStackResource.stack().kafkaClientProperties());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         relay = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
@@ -116,7 +116,7 @@ class TallyProjectionIT {
     /** Reads vote-tallies as realtime will (read_committed) until the poll's final tally has every vote. */
     private static JsonNode awaitFinalTally(String pollId, long totalVotes) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackResource.stack().kafkaBootstrap());
+        props.putAll(LocalStackResource.stack().kafkaClientProperties());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

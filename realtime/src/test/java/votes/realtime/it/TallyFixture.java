@@ -33,13 +33,13 @@ public final class TallyFixture {
     private TallyFixture() {
     }
 
-    static String bootstrap() {
-        return LocalStackResource.stack().kafkaBootstrap();
+    static Map<String, Object> kafkaClient() {
+        return LocalStackResource.stack().kafkaClientProperties();
     }
 
     /** Idempotent: infra may already have created it (6 partitions, compacted). */
     static void ensureTopic() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
+        try (Admin admin = Admin.create(kafkaClient())) {
             Set<String> names = admin.listTopics().names().get(15, TimeUnit.SECONDS);
             if (names.contains(TOPIC)) {
                 return;
@@ -90,7 +90,7 @@ public final class TallyFixture {
     private static KafkaProducer<String, String> producer() {
         if (producer == null) {
             Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+            props.putAll(kafkaClient());
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
         }

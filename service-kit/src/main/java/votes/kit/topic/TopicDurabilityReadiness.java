@@ -37,14 +37,17 @@ public class TopicDurabilityReadiness implements HealthCheck {
     public TopicDurabilityReadiness(@ConfigProperty(name = "votes.topics.owned") Optional<List<String>> owned,
                                     @ConfigProperty(name = "votes.topics.check-interval") Duration interval,
                                     @ConfigProperty(name = "votes.topics.check-timeout") Duration timeout,
-                                    @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+                                    @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+                                    KafkaLogin login) {
         this.owned = owned.orElse(List.of()).stream().map(String::trim).filter(name -> !name.isEmpty())
                 .map(Topics::spec).toList();
-        this.admin = this.owned.isEmpty() ? null : Admin.create(Map.of(
+        Map<String, Object> config = new java.util.HashMap<>(login.settings());
+        config.putAll(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.CLIENT_ID_CONFIG, "votes-topic-durability",
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()));
+        this.admin = this.owned.isEmpty() ? null : Admin.create(config);
         OwnedTopics topics = new OwnedTopics(admin, this.owned, timeout);
         this.verdict = new VerdictCache(topics::check, interval, System::nanoTime, this::log);
     }

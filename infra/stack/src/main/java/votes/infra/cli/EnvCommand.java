@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import votes.infra.postgres.role.DatabaseRole;
+import votes.infra.kafka.security.KafkaAccess;
+import votes.infra.kafka.security.KafkaPrincipal;
 import votes.infra.stack.StackSettings;
 
 @Command(name = "env", mixinStandardHelpOptions = true,
@@ -24,6 +26,10 @@ final class EnvCommand implements Callable<Integer> {
         vars.put("VOTE_CA_FILE", s.caFile().toString());
         vars.put("KAFKA_BOOTSTRAP", s.kafkaBootstrap());
         // Read-only: what operators look with and ./vote audit reads. The owner's is for schema work only.
+        // The admin's client properties (bootstrap + SASL), for kafka-console-* --consumer.config and the tests.
+        vars.put("KAFKA_CLIENT_CONFIG", KafkaAccess.of(s).configFile(KafkaPrincipal.ADMIN).toString());
+        // The auditor's read-only login (./vote audit reads it from here).
+        vars.put("AUDIT_KAFKA_CONFIG", KafkaAccess.of(s).configFile(KafkaPrincipal.AUDIT).toString());
         vars.put("PGURL", s.pgUrl());
         vars.put("PGURL_ADMIN", s.pgUrl(DatabaseRole.OWNER));
         vars.put("REDIS_URL", s.redisUrl());

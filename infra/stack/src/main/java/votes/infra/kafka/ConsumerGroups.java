@@ -28,12 +28,13 @@ public final class ConsumerGroups implements AutoCloseable {
     private final Admin admin;
     private final Duration timeout;
 
-    public ConsumerGroups(String bootstrap, Duration timeout) {
+    /** @param client bootstrap and login (KafkaAccess.client(...)); resetting a group needs the admin's */
+    public ConsumerGroups(Map<String, Object> client, Duration timeout) {
         this.timeout = timeout;
-        this.admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()));
+        Map<String, Object> config = new java.util.LinkedHashMap<>(client);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        this.admin = Admin.create(config);
     }
 
     /** Partition → end offset (the offset the next record will get), in partition order. */

@@ -3,6 +3,9 @@ package votes.infra.kafka;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import votes.infra.kafka.security.ClusterSecurity;
+import votes.infra.kafka.security.KafkaAccess;
+import votes.infra.kafka.security.KafkaPrincipal;
 import votes.infra.stack.Probes;
 import votes.infra.stack.StackException;
 import votes.infra.stack.StackPorts;
@@ -38,10 +41,13 @@ public final class KafkaCluster {
     public String start() {
         requireDistinctPorts();
         ClusterIdentity.settle(settings);
+        KafkaAccess access = KafkaAccess.of(settings);
+        // Generated here, on one thread: nodes starting in parallel would race to create (and read) the same files.
+        KafkaAccess.scramUsers().forEach(access::password);
         List<KafkaServer> down = nodes.stream().filter(node -> !node.isUp()).toList();
         new Tier(down).start();
         String topicsOutcome;
-        try (KafkaTopics topics = new KafkaTopics(settings.kafkaBootstrap())) {
+        try (KafkaTopics topics = new KafkaTopics(access.admin())) {
             if (!Probes.await(KafkaServer.READY_TIMEOUT, null, () -> topics.liveBrokers().size() >= nodes.size())) {
                 throw new StackException("Kafka has live brokers " + topics.liveBrokers() + " of " + nodes.size()
                         + " after " + KafkaServer.READY_TIMEOUT.toSeconds() + " s; see " + settings.logFile("kafka*"));
@@ -50,9 +56,31 @@ public final class KafkaCluster {
         } catch (IllegalStateException e) {
             throw new StackException("Kafka is up but its topics are not as the contract says: " + e.getMessage(), e);
         }
+        topicsOutcome = join(topicsOutcome, acls(access));
+        // Operators' and tests' admin login (./vote env: KAFKA_CLIENT_CONFIG), the auditor's read-only one.
+        access.writeClientConfig(KafkaPrincipal.ADMIN);
+        access.writeClientConfig(KafkaPrincipal.AUDIT);
         String brokers = nodes.size() == 1 ? "" : nodes.size() + " brokers ";
         return brokers + (down.isEmpty() ? "already up on " : "up on ") + settings.kafkaBootstrap()
                 + (topicsOutcome.isEmpty() ? "" : "; " + topicsOutcome);
+    }
+
+    /** The ACL table on the cluster (added to; ACLs are never taken away here), before any service connects. */
+    private String acls(KafkaAccess access) {
+        try (ClusterSecurity security = new ClusterSecurity(access, access.admin())) {
+            int created = security.ensureAcls();
+            if (created > 0 && !Probes.await(KafkaServer.READY_TIMEOUT, null, security::enforced)) {
+                throw new StackException("Kafka took the ACLs but its brokers do not show them after "
+                        + KafkaServer.READY_TIMEOUT.toSeconds() + " s; see " + settings.logFile("kafka*"));
+            }
+            return created == 0 ? "" : "created " + created + " ACLs";
+        } catch (IllegalStateException e) {
+            throw new StackException("Kafka is up but its ACLs could not be set: " + e.getMessage(), e);
+        }
+    }
+
+    private static String join(String first, String second) {
+        return first.isEmpty() ? second : second.isEmpty() ? first : first + "; " + second;
     }
 
     /** Node n listens 10·(n-1) ports above node 1: with VOTE_*_PORT set by hand that may land on another port. */

@@ -4,15 +4,28 @@ import java.nio.file.Path;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import votes.events.topic.TopicDurability;
+import votes.infra.kafka.security.KafkaAccess;
+import votes.infra.kafka.security.KafkaPrincipal;
 import votes.infra.stack.StackPorts;
 
 /**
  * Renders one node's server.properties and the log4j2 config: {@code brokers} combined KRaft broker+controller
- * nodes on loopback, the controllers forming a static quorum of all of them (a majority must be up).
+ * nodes on loopback, the controllers forming a static quorum of all of them (a majority must be up). Every listener
+ * authenticates (SASL): clients and brokers with SCRAM-SHA-512, the controllers with PLAIN (their one user, the
+ * broker, is in the file: a controller must admit the brokers before any SCRAM credential is in the metadata). The
+ * StandardAuthorizer denies what no ACL allows ({@code votes.infra.kafka.security.KafkaAcls}).
  */
-public record KafkaConfig(int nodeId, int brokers, StackPorts ports, Path logDirs) {
+public record KafkaConfig(int nodeId, int brokers, StackPorts ports, Path logDirs, KafkaAccess access) {
 
     public String serverProperties() {
+        return serverProperties(false);
+    }
+
+    /**
+     * @param adminOverPlain also accept the admin over PLAIN on the client listener: for a home formatted before
+     *                       SCRAM users existed, whose users must be added before any SCRAM login can work
+     */
+    public String serverProperties(boolean adminOverPlain) {
         int port = ports.kafka(nodeId);
         int controllerPort = ports.kafkaController(nodeId);
         String voters = IntStream.rangeClosed(1, brokers)
@@ -27,11 +40,12 @@ public record KafkaConfig(int nodeId, int brokers, StackPorts ports, Path logDir
                 "process.roles=broker,controller",
                 "node.id=" + nodeId,
                 "controller.quorum.voters=" + voters,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "listeners=CLIENT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=CLIENT://127.0.0.1:" + port,
                 "controller.listener.names=CONTROLLER",
-                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
-                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,CLIENT:SASL_PLAINTEXT",
+                "inter.broker.listener.name=CLIENT",
+                security(adminOverPlain),
                 "log.dirs=" + logDirs,
                 "num.partitions=1",
                 "default.replication.factor=" + replicas,
@@ -50,6 +64,22 @@ public record KafkaConfig(int nodeId, int brokers, StackPorts ports, Path logDir
                 "auto.create.topics.enable=false",
                 failover(),
                 "") + "\n";
+    }
+
+    /** SASL on both listeners, and an authorizer that allows only what an ACL (or being a super user) allows. */
+    private String security(boolean adminOverPlain) {
+        return String.join("\n",
+                "sasl.enabled.mechanisms=" + KafkaAccess.MECHANISM,
+                "sasl.mechanism.inter.broker.protocol=" + KafkaAccess.MECHANISM,
+                "listener.name.client.sasl.enabled.mechanisms=" + KafkaAccess.MECHANISM + (adminOverPlain ? ",PLAIN" : ""),
+                adminOverPlain ? "listener.name.client.plain.sasl.jaas.config=" + access.adminPlainJaas() : "",
+                "listener.name.client.scram-sha-512.sasl.jaas.config=" + access.scramJaas(KafkaPrincipal.BROKER),
+                "sasl.mechanism.controller.protocol=PLAIN",
+                "listener.name.controller.sasl.enabled.mechanisms=PLAIN",
+                "listener.name.controller.plain.sasl.jaas.config=" + access.controllerJaas(),
+                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                "allow.everyone.if.no.acl.found=false",
+                "super.users=" + KafkaPrincipal.BROKER.principal() + ";" + KafkaPrincipal.ADMIN.principal());
     }
 
     /**

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import votes.infra.kafka.security.ClusterSecurity;
+import votes.infra.kafka.security.KafkaAccess;
 import votes.infra.stack.Detached;
 import votes.infra.stack.ManagedProcess;
 import votes.infra.stack.Probes;
@@ -59,17 +61,21 @@ public final class KafkaServer extends ManagedProcess {
         Path logDirs = dir.resolve("log");
         Path properties = dir.resolve("server.properties");
         Path log4j = dir.resolve("log4j2.properties");
-        KafkaConfig config = new KafkaConfig(nodeId, settings.brokers(), settings.ports(), logDirs);
+        KafkaAccess access = KafkaAccess.of(settings);
+        KafkaConfig config = new KafkaConfig(nodeId, settings.brokers(), settings.ports(), logDirs, access);
+        boolean formatted = Files.exists(logDirs.resolve("meta.properties"));
+        boolean withoutScramUsers = formatted && !Files.exists(scramMarker());
         try {
             Files.createDirectories(logDirs);
-            Files.writeString(properties, config.serverProperties());
+            // It holds the broker's password: owner-only, like the stack's secrets.
+            access.writeOwnerOnly(properties, config.serverProperties(withoutScramUsers));
             Files.writeString(log4j, KafkaConfig.log4j2());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         String classpath = brokerClasspath();
-        if (!Files.exists(logDirs.resolve("meta.properties"))) {
-            format(classpath, properties, log4j, ClusterIdentity.settle(settings).clusterId());
+        if (!formatted) {
+            format(classpath, properties, log4j, ClusterIdentity.settle(settings).clusterId(), access);
         }
         Process process = Detached.start(List.of(javaBinary(), "-Xmx512m", "-XX:+UseSerialGC",
                         "-Dlog4j2.configurationFile=" + log4j, "-cp", classpath, "kafka.Kafka", properties.toString()),
@@ -78,20 +84,71 @@ public final class KafkaServer extends ManagedProcess {
         if (!Probes.await(READY_TIMEOUT, process.toHandle(), () -> Probes.portAccepts(port()))) {
             throw failed(process.isAlive() ? "did not open port " + port() + " in time" : "exited at start");
         }
-        try (KafkaTopics cluster = new KafkaTopics(settings.kafkaBootstrap())) {
+        String users = addMissingUsers(process, access, withoutScramUsers);
+        try (KafkaTopics cluster = new KafkaTopics(access.admin())) {
             if (!Probes.await(READY_TIMEOUT, process.toHandle(), () -> cluster.liveBrokers().contains(nodeId))) {
                 throw failed(process.isAlive() ? "is not a live broker after " + READY_TIMEOUT.toSeconds()
                         + " s (live: " + cluster.liveBrokers() + ")" : "exited at start");
             }
         }
-        return "up on 127.0.0.1:" + port();
+        return "up on 127.0.0.1:" + port() + users;
+    }
+
+    /**
+     * Storage formatted since SASL came carries every SCRAM user already (--add-scram), and a principal added since
+     * is added here (as the admin, SCRAM). A home formatted before has none, and no SCRAM login works until they are
+     * in: this start also accepts the admin over PLAIN, which adds them; the next start is SCRAM only.
+     */
+    private String addMissingUsers(Process process, KafkaAccess access, boolean withoutScramUsers) {
+        List<String> added = new java.util.ArrayList<>();
+        String[] failure = {""};
+        try (ClusterSecurity security = new ClusterSecurity(access,
+                withoutScramUsers ? access.adminPlain() : access.admin())) {
+            boolean done = Probes.await(READY_TIMEOUT, process.toHandle(), () -> {
+                try {
+                    added.addAll(security.ensureUsers());
+                    return true;
+                } catch (IllegalStateException e) {
+                    failure[0] = e.getMessage();
+                    return false;
+                }
+            });
+            if (!done) {
+                throw failed(process.isAlive() ? "could not check its SCRAM users in " + READY_TIMEOUT.toSeconds()
+                        + " s: " + failure[0] : "exited at start");
+            }
+        }
+        markScramUsers();
+        if (added.isEmpty()) {
+            return "";
+        }
+        return withoutScramUsers ? " (data formatted before SASL: added SCRAM-SHA-512 users " + String.join(", ", added)
+                + "; the admin may also log in over PLAIN until Kafka's next restart)"
+                : " (added SCRAM-SHA-512 users " + String.join(", ", added) + ")";
+    }
+
+    /** Present once the cluster's storage holds the SCRAM users (formatted with them, or added to an older one). */
+    private Path scramMarker() {
+        return settings.dataDir(name(1)).resolve("scram-users");
+    }
+
+    private void markScramUsers() {
+        try {
+            Files.writeString(scramMarker(), "votes-infra: this Kafka's metadata holds the stack's SCRAM users\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Storage is formatted once per data dir, with the id every node of the cluster shares. */
-    private void format(String classpath, Path properties, Path log4j, String clusterId) {
-        Detached.run(List.of(javaBinary(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dlog4j2.configurationFile=" + log4j, "-cp", classpath, "kafka.tools.StorageTool",
-                "format", "-t", clusterId, "-c", properties.toString()), settings.logFile(name()), 60);
+    private void format(String classpath, Path properties, Path log4j, String clusterId, KafkaAccess access) {
+        List<String> command = new java.util.ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-Dlog4j2.configurationFile=" + log4j, "-cp", classpath,
+                "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", properties.toString()));
+        // Every principal's SCRAM credential goes into the first metadata: brokers and services log in at once.
+        command.addAll(ClusterSecurity.formatArguments(access));
+        Detached.run(command, settings.logFile(name()), 60);
+        markScramUsers();
     }
 
     private String brokerClasspath() {

@@ -33,11 +33,12 @@ public final class KafkaTopics implements AutoCloseable {
 
     private final Admin admin;
 
-    public KafkaTopics(String bootstrap) {
-        this.admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000));
+    /** @param client bootstrap and login of a principal that may create and alter topics (KafkaAccess.admin()) */
+    public KafkaTopics(Map<String, Object> client) {
+        Map<String, Object> config = new LinkedHashMap<>(client);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+        this.admin = Admin.create(config);
     }
 
     /** Every topic of the contract as created on a cluster of this many brokers. */

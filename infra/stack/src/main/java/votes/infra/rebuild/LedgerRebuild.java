@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import votes.events.topic.Topics;
 import votes.infra.kafka.ConsumerGroups;
+import votes.infra.kafka.security.KafkaAccess;
 import votes.infra.postgres.PostgresConfig;
 import votes.infra.postgres.PostgresRoles;
 import votes.infra.postgres.Psql;
@@ -102,7 +103,7 @@ public final class LedgerRebuild {
                 // The original's checkpoints are copied in afterwards; this ledger signs none of its own.
                 "CHECKPOINT_INTERVAL", "0"));
         refuseASecondRebuild(spec, ledger);
-        try (ConsumerGroups kafka = new ConsumerGroups(settings.kafkaBootstrap(), KAFKA_TIMEOUT)) {
+        try (ConsumerGroups kafka = new ConsumerGroups(KafkaAccess.of(settings).admin(), KAFKA_TIMEOUT)) {
             if (!kafka.existing(List.of(votesGroup, pollsGroup)).isEmpty()) {
                 throw new StackException("consumer group " + votesGroup + " or " + pollsGroup + " exists already");
             }

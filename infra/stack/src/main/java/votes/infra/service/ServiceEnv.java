@@ -1,10 +1,13 @@
 package votes.infra.service;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import votes.events.topic.TopicDurability;
 import votes.infra.postgres.role.DatabaseLogin;
 import votes.infra.postgres.role.DatabaseRole;
+import votes.infra.kafka.security.KafkaAccess;
+import votes.infra.kafka.security.KafkaPrincipal;
 import votes.infra.stack.StackSettings;
 
 /** The contract's environment variables, as every service reads them. */
@@ -28,6 +31,15 @@ public final class ServiceEnv {
     private ServiceEnv() {
     }
 
+    /**
+     * The Kafka login (KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_MECHANISM, KAFKA_SASL_JAAS_CONFIG) of the code in this
+     * module (ServiceSpec.module(): ledger, ledger/cdc-relay ...): the principal named like its folder, which holds
+     * only that service's ACLs. By module, not by component: a rebuilding ledger is the ledger's code.
+     */
+    public static Map<String, String> kafka(StackSettings s, String module) {
+        return KafkaAccess.of(s).serviceEnv(KafkaPrincipal.service(Path.of(module).getFileName().toString()));
+    }
+
     public static Map<String, String> of(StackSettings s, ServiceSpec spec, int httpPort) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("HTTP_PORT", Integer.toString(httpPort));
@@ -35,6 +47,7 @@ public final class ServiceEnv {
         // metrics stay on this port for the stack's probes and operators on the machine.
         env.put("QUARKUS_HTTP_HOST", LOOPBACK);
         env.put("KAFKA_BOOTSTRAP", s.kafkaBootstrap());
+        env.putAll(kafka(s, spec.module()));
         env.put("PG_HOST", "127.0.0.1");
         env.put("PG_PORT", Integer.toString(s.ports().postgres()));
         env.put("PG_DATABASE", "votes");

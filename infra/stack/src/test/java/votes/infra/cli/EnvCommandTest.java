@@ -34,6 +34,14 @@ class EnvCommandTest {
     }
 
     @Test
+    void operatorsGetTheAdminsKafkaLoginAndTheAuditorItsReadOnlyOne(@TempDir Path home) {
+        Map<String, String> vars = EnvCommand.variables(StackSettings.fromEnv(Map.of("VOTE_HOME", home.toString()),
+                Path.of("/repo")));
+        assertThat(vars).containsEntry("KAFKA_CLIENT_CONFIG", home.resolve("secrets/kafka-admin.properties").toString())
+                .containsEntry("AUDIT_KAFKA_CONFIG", home.resolve("secrets/kafka-audit.properties").toString());
+    }
+
+    @Test
     void onThreeBrokersKafkaBootstrapListsThemAll(@TempDir Path home) {
         Map<String, String> vars = EnvCommand.variables(StackSettings.fromEnv(Map.of("VOTE_KAFKA_PORT", "21092",
                 "VOTE_HOME", home.toString()),

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import votes.events.topic.Topics;
+import votes.infra.kafka.security.KafkaAccess;
+import votes.infra.kafka.security.KafkaPrincipal;
 import votes.infra.launcher.LocalStack;
 import votes.infra.stack.Component;
 import votes.infra.stack.Probes;
@@ -54,7 +56,7 @@ class ThreeBrokersIT {
         long start = System.nanoTime();
         startOutcome = stack.kafka().start();
         System.err.printf("[three-brokers] %s (%d ms)%n", startOutcome, (System.nanoTime() - start) / 1_000_000);
-        admin = Admin.create(Map.of("bootstrap.servers", settings.kafkaBootstrap()));
+        admin = Admin.create(KafkaAccess.of(settings).admin());
     }
 
     @AfterAll
@@ -149,10 +151,10 @@ class ThreeBrokersIT {
     }
 
     private static KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.settings().kafkaBootstrap(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) PATIENCE.toMillis()),
-                new StringSerializer(), new StringSerializer());
+        Map<String, Object> config = new java.util.HashMap<>(KafkaAccess.of(stack.settings()).client(KafkaPrincipal.INGEST));
+        config.putAll(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) PATIENCE.toMillis()));
+        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 
     private static List<Integer> isrSizes() {

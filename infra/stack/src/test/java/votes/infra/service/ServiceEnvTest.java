@@ -51,6 +51,25 @@ class ServiceEnvTest {
     }
 
     @Test
+    void eachServiceLogsInToKafkaAsItsOwnPrincipalOverScram(@TempDir Path home) {
+        StackSettings settings = StackSettings.ephemeral(home, home);
+        Map<String, String> ingest = ServiceEnv.kafka(settings, "ingest");
+        assertThat(ingest).containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+                .containsEntry("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512");
+        assertThat(ingest.get("KAFKA_SASL_JAAS_CONFIG")).startsWith(
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"ingest\" password=\"");
+        assertThat(ServiceEnv.kafka(settings, "ledger/cdc-relay").get("KAFKA_SASL_JAAS_CONFIG"))
+                .contains("username=\"cdc-relay\"").isNotEqualTo(ingest.get("KAFKA_SASL_JAAS_CONFIG"));
+    }
+
+    @Test
+    void aRebuildingLedgerLogsInAsTheLedgerItsCodeIs(@TempDir Path home) {
+        StackSettings settings = StackSettings.ephemeral(home, home);
+        assertThat(ServiceEnv.kafka(settings, ServiceSpec.LEDGER.module()).get("KAFKA_SASL_JAAS_CONFIG"))
+                .contains("username=\"ledger\"");
+    }
+
+    @Test
     void servicesOfAThreeBrokerStackAreGivenEveryBrokerAndReplicateTheirOwnTopicsThreeTimes() {
         Map<String, String> env = ServiceEnv.of(oneBroker.withBrokers(3), ServiceSpec.PROJECTIONS, 8084);
         assertThat(env).containsEntry("KAFKA_BOOTSTRAP", "127.0.0.1:9092,127.0.0.1:9102,127.0.0.1:9112")

@@ -30,7 +30,7 @@ class OwnedTopicsIT {
 
     @BeforeAll
     static void connect() {
-        admin = Admin.create(Map.of("bootstrap.servers", TestStack.infrastructure().kafkaBootstrap()));
+        admin = Admin.create(TestStack.infrastructure().kafkaClientProperties());
     }
 
     @AfterAll

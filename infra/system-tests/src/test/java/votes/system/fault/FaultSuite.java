@@ -1,5 +1,6 @@
 package votes.system.fault;
 
+import votes.infra.kafka.security.KafkaPrincipal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
@@ -57,8 +58,9 @@ final class FaultSuite {
         StringWriter err = new StringWriter();
         DatabaseLogin reader = stack.stack().pgLogin(DatabaseRole.READER);
         int exit = AuditCli.run(new PrintWriter(out, true), new PrintWriter(err, true), "replay", "--no-progress",
-                "--kafka", stack.kafkaBootstrap(), "--pg-url", stack.jdbcUrl(), "--pg-user", reader.user(), "--pg-password",
-                reader.password(), "--public-key", stack.stack().settings().checkpointPublicKey().toString(), "--settle", "120");
+                "--kafka", stack.kafkaBootstrap(), "--kafka-config", stack.kafkaClientConfigFile(KafkaPrincipal.AUDIT),
+                "--pg-url", stack.jdbcUrl(), "--pg-user", reader.user(), "--pg-password", reader.password(),
+                "--public-key", stack.stack().settings().checkpointPublicKey().toString(), "--settle", "120");
         System.out.println("[faults] audit replay → exit " + exit + "\n" + out + err);
         assertThat(exit).as("audit replay after the faults:\n" + out + err).isZero();
     }

@@ -49,7 +49,7 @@ final class PoisonMidLoad implements Fault {
     @Override
     public void inject(Scene scene) throws Exception {
         Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, scene.stack().kafkaBootstrap());
+        config.putAll(scene.stack().kafkaClientProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new ByteArraySerializer())) {
@@ -76,7 +76,7 @@ final class PoisonMidLoad implements Fault {
     public void verify(Scene scene) {
         LedgerDatabase ledger = new LedgerDatabase(scene.stack().stack());
         await().atMost(Duration.ofSeconds(60)).until(() -> ledger.rejectedAmong(List.of(malformed)) == 1);
-        Set<String> lettered = DeadLetters.readUntil(scene.stack().kafkaBootstrap(), Duration.ofSeconds(60),
+        Set<String> lettered = DeadLetters.readUntil(scene.stack().kafkaClientProperties(), Duration.ofSeconds(60),
                 letters -> letters.keySet().containsAll(positions)).keySet();
         assertThat(lettered).containsAll(positions);
     }

@@ -66,7 +66,7 @@ class FuzzedInputsIT {
         assertThat(api.closePoll(admin, closed).status()).isEqualTo(200);
         requests = new HostileRequests(open, closed, STACK.token("fuzz-voter"), admin,
                 STACK.token("fuzz-auditor", "auditor"), STACK.token("fuzz-admin-only", "admin"));
-        before = StoredCounts.whenLedgerIdle(STACK.kafkaBootstrap(), ledger);
+        before = StoredCounts.whenLedgerIdle(STACK.kafkaClientProperties(), ledger);
     }
 
     @Property(tries = TRIES, shrinking = ShrinkingMode.BOUNDED)
@@ -104,7 +104,7 @@ class FuzzedInputsIT {
         System.out.printf("[fuzz] %d bad requests sent through the gateway; answers by kind and status: %s%n", SENT.get(),
                 STATUSES);
         assertThat(SENT.get()).as("bad requests sent").isGreaterThanOrEqualTo(AT_LEAST);
-        StoredCounts after = StoredCounts.whenLedgerIdle(STACK.kafkaBootstrap(), ledger);
+        StoredCounts after = StoredCounts.whenLedgerIdle(STACK.kafkaClientProperties(), ledger);
         assertThat(after).as("votes, rejections and votes.submitted records after the fuzzing").isEqualTo(before);
     }
 

@@ -17,8 +17,8 @@ record StoredCounts(long votes, long rejections, long logRecords) {
     private static final String LEDGER_GROUP = "ledger";
     private static final Duration IDLE_PATIENCE = Duration.ofSeconds(90);
 
-    static StoredCounts whenLedgerIdle(String kafkaBootstrap, LedgerDatabase ledger) {
-        try (ConsumerGroups kafka = new ConsumerGroups(kafkaBootstrap, Duration.ofSeconds(30))) {
+    static StoredCounts whenLedgerIdle(Map<String, Object> kafkaClient, LedgerDatabase ledger) {
+        try (ConsumerGroups kafka = new ConsumerGroups(kafkaClient, Duration.ofSeconds(30))) {
             Awaitility.await("the ledger committed every record of " + Topics.VOTES_SUBMITTED)
                     .atMost(IDLE_PATIENCE).pollInterval(Duration.ofMillis(500))
                     .until(() -> sum(kafka.committed(LEDGER_GROUP, Topics.VOTES_SUBMITTED))

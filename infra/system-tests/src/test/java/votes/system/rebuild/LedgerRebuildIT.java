@@ -1,5 +1,6 @@
 package votes.system.rebuild;
 
+import votes.infra.kafka.security.KafkaPrincipal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -260,7 +261,7 @@ class LedgerRebuildIT {
 
     static KafkaProducer<String, byte[]> producer() {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, STACK.kafkaBootstrap());
+        props.putAll(STACK.kafkaClientProperties());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
@@ -311,7 +312,7 @@ class LedgerRebuildIT {
     }
 
     static Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, STACK.kafkaBootstrap()));
+        return Admin.create(STACK.kafkaClientProperties());
     }
 
     // --- the audit, in this JVM, pointed at the rebuilt database ---
@@ -322,7 +323,8 @@ class LedgerRebuildIT {
     /** @return exit code, stdout, stderr */
     static String[] audit(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--kafka", STACK.kafkaBootstrap(), "--pg-url", jdbcUrl(DATABASE), "--pg-user", READER.user(),
+        all.addAll(List.of("--kafka", STACK.kafkaBootstrap(), "--kafka-config",
+                STACK.kafkaClientConfigFile(KafkaPrincipal.AUDIT), "--pg-url", jdbcUrl(DATABASE), "--pg-user", READER.user(),
                 "--pg-password", READER.password(), "--public-key",
                 STACK.stack().settings().checkpointPublicKey().toString()));
         StringWriter out = new StringWriter();

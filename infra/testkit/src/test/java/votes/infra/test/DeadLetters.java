@@ -31,10 +31,10 @@ public final class DeadLetters {
      * @return every letter read by then, by source position
      * @throws AssertionError when {@code enough} does not hold within {@code patience}
      */
-    public static Map<String, ConsumerRecord<byte[], byte[]>> readUntil(String kafkaBootstrap, Duration patience,
+    public static Map<String, ConsumerRecord<byte[], byte[]>> readUntil(Map<String, Object> kafkaClient, Duration patience,
             Predicate<Map<String, ConsumerRecord<byte[], byte[]>>> enough) {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap);
+        config.putAll(kafkaClient);
         Map<String, ConsumerRecord<byte[], byte[]>> letters = new HashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {

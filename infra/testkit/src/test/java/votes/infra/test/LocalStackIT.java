@@ -85,19 +85,19 @@ class LocalStackIT {
     @Test
     @Order(1)
     void kafkaHasTheContractTopicsAndCarriesARecord() throws Exception {
-        try (KafkaTopics topics = new KafkaTopics(stack.kafkaBootstrap())) {
+        try (KafkaTopics topics = new KafkaTopics(stack.kafkaClientProperties())) {
             assertThat(topics.partitions()).containsEntry(Topics.VOTES_SUBMITTED, 6).containsEntry(Topics.POLL_EVENTS, 3)
                     .containsEntry(Topics.VOTES_DEAD_LETTER, 3);
         }
         Properties p = new Properties();
-        p.put("bootstrap.servers", stack.kafkaBootstrap());
+        p.putAll(stack.kafkaClientProperties());
         p.put("acks", "all");
         p.put("enable.idempotence", "true");
         try (var producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>("poll-events", 0, "poll-1", "{\"hello\":1}")).get();
         }
         Properties c = new Properties();
-        c.put("bootstrap.servers", stack.kafkaBootstrap());
+        c.putAll(stack.kafkaClientProperties());
         try (var consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer())) {
             TopicPartition partition = new TopicPartition("poll-events", 0);
             consumer.assign(List.of(partition));
@@ -115,7 +115,7 @@ class LocalStackIT {
     @Test
     @Order(1)
     void theTopicsOfRecordAreKeptForEverOnTheLiveBroker() {
-        try (KafkaTopics topics = new KafkaTopics(stack.kafkaBootstrap())) {
+        try (KafkaTopics topics = new KafkaTopics(stack.kafkaClientProperties())) {
             Map<String, Map<String, String>> live = topics.configs(List.of(Topics.VOTES_SUBMITTED, Topics.POLL_EVENTS,
                     Topics.VOTES_DEAD_LETTER, Topics.VOTE_TALLIES));
             for (String record : List.of(Topics.VOTES_SUBMITTED, Topics.POLL_EVENTS, Topics.VOTES_DEAD_LETTER)) {
@@ -132,7 +132,7 @@ class LocalStackIT {
     @Order(1)
     void aTopicFromBeforeTheContractIsBroughtUpToItAndTheStepSaysWhatChanged() throws Exception {
         ConfigResource votes = new ConfigResource(ConfigResource.Type.TOPIC, Topics.VOTES_SUBMITTED);
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrap()))) {
+        try (Admin admin = Admin.create(stack.kafkaClientProperties())) {
             // What a stack started before this change has: no override, Kafka's 7-day default.
             admin.incrementalAlterConfigs(Map.of(votes, List.of(new AlterConfigOp(
                     new ConfigEntry("retention.ms", ""), AlterConfigOp.OpType.DELETE)))).all().get(30, TimeUnit.SECONDS);

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import votes.infra.kafka.security.KafkaAccess;
+import votes.infra.kafka.security.KafkaPrincipal;
 import votes.infra.launcher.LocalStack;
 import votes.infra.postgres.role.DatabaseLogin;
 import votes.infra.postgres.role.DatabaseRole;
@@ -108,6 +110,24 @@ public final class TestStack {
         return settings().kafkaBootstrap();
     }
 
+    /**
+     * Bootstrap and SASL login of the stack's Kafka admin (a super user): every Kafka client a test builds starts
+     * from these, the same settings {@code ./vote env}'s KAFKA_CLIENT_CONFIG holds.
+     */
+    public Map<String, Object> kafkaClientProperties() {
+        return KafkaAccess.of(settings()).admin();
+    }
+
+    /** A principal's own login: for proving what that service may and may not do. */
+    public Map<String, Object> kafkaClientProperties(KafkaPrincipal principal) {
+        return KafkaAccess.of(settings()).client(principal);
+    }
+
+    /** The principal's client properties file (0600), as CLIs take it: the audit's --kafka-config, say. */
+    public String kafkaClientConfigFile(KafkaPrincipal principal) {
+        return KafkaAccess.of(settings()).writeClientConfig(principal).toString();
+    }
+
     public String jdbcUrl() {
         return settings().jdbcUrl();
     }
@@ -153,6 +173,8 @@ public final class TestStack {
     public Map<String, String> quarkusConfig() {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("kafka.bootstrap.servers", kafkaBootstrap());
+        // The app under test logs in as the admin: tests give it groups and topics of their own (LEDGER_GROUP ...).
+        KafkaAccess.of(settings()).sasl(KafkaPrincipal.ADMIN).forEach((key, value) -> config.put("kafka." + key, value));
         config.put("quarkus.datasource.reactive.url", reactiveUrl());
         config.put("quarkus.datasource.jdbc.url", jdbcUrl());
         // The ledger's runtime role for its pools, the owner for Flyway: as ./vote up runs it (ServiceEnv).

@@ -1,9 +1,11 @@
 package votes.infra.test;
 
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import votes.events.key.VoterIds;
+import votes.infra.kafka.security.KafkaPrincipal;
 import votes.infra.launcher.LocalStack;
 import votes.infra.stack.Component;
 import votes.infra.stack.Probes;
@@ -43,6 +45,16 @@ public class VoteStackExtension implements BeforeAllCallback {
 
     public String kafkaBootstrap() {
         return stack().kafkaBootstrap();
+    }
+
+    /** The stack's Kafka admin login (bootstrap + SASL), see {@link TestStack#kafkaClientProperties()}. */
+    public Map<String, Object> kafkaClientProperties() {
+        return stack().kafkaClientProperties();
+    }
+
+    /** The principal's client properties file, see {@link TestStack#kafkaClientConfigFile}. */
+    public String kafkaClientConfigFile(KafkaPrincipal principal) {
+        return stack().kafkaClientConfigFile(principal);
     }
 
     public String redisUrl() {

@@ -27,6 +27,8 @@ import votes.events.topic.Topics;
 import votes.infra.kafka.KafkaTopics;
 import votes.infra.postgres.role.DatabaseLogin;
 import votes.infra.postgres.role.DatabaseRole;
+import votes.infra.service.ServiceEnv;
+import votes.infra.service.ServiceSpec;
 import votes.infra.stack.Component;
 import votes.infra.test.TestStack;
 import votes.ledger.relay.offset.StoredOffset;
@@ -66,7 +68,7 @@ class RelayIT {
         database.migrate();
         database.publication(SLOT);
         DatabaseLogin relayRole = stack.pgLogin(DatabaseRole.RELAY);
-        try (KafkaTopics topics = new KafkaTopics(stack.kafkaBootstrap())) {
+        try (KafkaTopics topics = new KafkaTopics(stack.kafkaClientProperties())) {
             topics.ensure(List.of(new NewTopic(DELTAS, 6, (short) 1), new NewTopic(POLLS, 3, (short) 1)));
         }
         Path work = Path.of("target", "relay-it-" + ProcessHandle.current().pid()).toAbsolutePath();
@@ -79,10 +81,12 @@ class RelayIT {
                 "RELAY_SLOT_NAME", SLOT, "RELAY_PUBLICATION_NAME", SLOT,
                 // Kept on a clean stop, as in production: a graceful restart must resume from it.
                 "RELAY_SLOT_DROP_ON_STOP", "false"));
+        // The relay's own principal, as on the stack: its ACLs (write ledger.*) are part of what this proves.
+        environment.putAll(ServiceEnv.kafka(stack.settings(), ServiceSpec.CDC_RELAY.module()));
         environment.putAll(Map.of("RELAY_HEARTBEAT_INTERVAL_MS", Long.toString(HEARTBEAT.toMillis()),
                 "RELAY_SLOT_CHECK_INTERVAL_MS", "1000",
                 "RELAY_RESTART_MAX_MS", "4000"));
-        reader = new TopicReader(stack.kafkaBootstrap(), Map.of(DELTAS, 6, POLLS, 3));
+        reader = new TopicReader(stack.kafkaClientProperties(), Map.of(DELTAS, 6, POLLS, 3));
         relay = new RelayProcess(environment, work.resolve("relay.log")).start().awaitReady(READY);
     }
 

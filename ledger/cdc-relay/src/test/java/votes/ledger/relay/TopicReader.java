@@ -29,12 +29,12 @@ final class TopicReader implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    TopicReader(String bootstrap, Map<String, Integer> topics) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+    TopicReader(Map<String, Object> client, Map<String, Integer> topics) {
+        Map<String, Object> config = new java.util.HashMap<>(client);
+        config.putAll(Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config);
         List<TopicPartition> partitions = new ArrayList<>();
         topics.forEach((topic, count) -> {
