@@ -78,14 +78,23 @@ public final class StackSecrets {
         }
     }
 
+    /**
+     * Written whole under a temporary name, then linked into place: a parallel reader sees no file or the full
+     * secret, never an empty one (three brokers starting at once did), and a hard link refuses to replace, so the
+     * first writer's secret is the stack's.
+     */
     private void create(Path file, String content) throws IOException {
         ensureDir();
+        Path draft = Files.createTempFile(dir, "." + file.getFileName(), ".new",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(draft, content, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+            Files.createLink(file, draft);
         } catch (FileAlreadyExistsException raced) {
-            return; // another process of this stack made it first: theirs is the secret
+            // another process of this stack made it first: theirs is the secret
+        } finally {
+            Files.deleteIfExists(draft);
         }
-        Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
     }
 
     private void ensureDir() throws IOException {

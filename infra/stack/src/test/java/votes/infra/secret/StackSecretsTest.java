@@ -36,6 +36,28 @@ class StackSecretsTest {
     }
 
     @Test
+    void threadsAskingForANewSecretAtOnceAllGetTheSameFullValue() throws Exception {
+        StackSecrets secrets = StackSecrets.in(home.resolve("secrets"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                answers.add(pool.submit(() -> secrets.get("kafka-broker")));
+            }
+            java.util.Set<String> values = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<String> answer : answers) {
+                values.add(answer.get());
+            }
+            assertThat(values).hasSize(1).allMatch(v -> v.length() == 43);
+            try (java.util.stream.Stream<Path> left = Files.list(secrets.dir())) {
+                assertThat(left.map(p -> p.getFileName().toString())).containsExactly("kafka-broker");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aNameThatCouldLeaveTheFolderIsRefused() {
         StackSecrets secrets = StackSecrets.in(home.resolve("secrets"));
         assertThatThrownBy(() -> secrets.get("../keys/jwt-private.pem")).isInstanceOf(IllegalArgumentException.class);
