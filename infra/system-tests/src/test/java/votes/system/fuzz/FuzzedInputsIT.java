@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -81,6 +82,7 @@ class FuzzedInputsIT {
         Gen<HostileRequest> hostile = requests.any();
         List<String> failures = new ArrayList<>();
         Map<String, Integer> statuses = new TreeMap<>();
+        long start = System.nanoTime();
         for (int i = 0; i < REQUESTS; i++) {
             HostileRequest request = hostile.next(random);
             try {
@@ -94,8 +96,8 @@ class FuzzedInputsIT {
                 failures.add("#" + i + " no answer (" + e + ")\n    request: " + request);
             }
         }
-        System.out.printf("fuzz: %d bad requests sent through the gateway (seed=%d); answers by kind and status: %s%n",
-                REQUESTS, seed, statuses);
+        System.out.printf("fuzz: %d bad requests sent through the gateway in %d s (seed=%d); answers by kind and status: %s%n",
+                REQUESTS, Duration.ofNanos(System.nanoTime() - start).toSeconds(), seed, statuses);
 
         StoredCounts after = StoredCounts.whenLedgerIdle(STACK.kafkaBootstrap(), ledger);
         if (!after.equals(before)) {
