@@ -1,7 +1,6 @@
 package votes.system.fuzz;
 
 import java.io.ByteArrayOutputStream;
-import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +15,10 @@ import java.util.List;
  *                 answer to it means a generator produced a valid request, which the suite must never do
  */
 record HostileRequest(String kind, String method, byte[] target, List<Header> headers, byte[] body, boolean stream,
-                      boolean changing) implements Serializable {
+                      boolean changing) {
 
     /** A header as sent: its value may hold any byte. */
-    record Header(String name, byte[] value) implements Serializable {
+    record Header(String name, byte[] value) {
 
         static Header of(String name, String value) {
             return new Header(name, value.getBytes(StandardCharsets.UTF_8));

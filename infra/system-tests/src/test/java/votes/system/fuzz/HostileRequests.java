@@ -1,12 +1,10 @@
 package votes.system.fuzz;
 
 import static votes.system.fuzz.Bodies.utf8;
+import static votes.system.fuzz.Gen.weight;
 
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import votes.system.fuzz.HostileRequest.Header;
 
 /**
@@ -22,50 +20,52 @@ record HostileRequests(String openPoll, String closedPoll, String voter, String 
 
     private static final String JSON = "application/json";
     private static final String VALID_VOTE = "{\"optionId\":\"a\"}";
+    private static final Gen<Character> ASCII = Gen.charRange('\0', '\u007f');
+    private static final Gen<Character> ALPHA = Gen.chars("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
-    Arbitrary<HostileRequest> any() {
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, hostileVoteBodies()),
-                net.jqwik.api.Tuple.of(4, hostilePolls()),
-                net.jqwik.api.Tuple.of(2, badAuth()),
-                net.jqwik.api.Tuple.of(3, wrongMethods()),
-                net.jqwik.api.Tuple.of(2, wrongContentTypes()),
-                net.jqwik.api.Tuple.of(2, oversizedHeaders()),
-                net.jqwik.api.Tuple.of(4, pathJunk()),
-                net.jqwik.api.Tuple.of(2, hostileStreams()),
-                net.jqwik.api.Tuple.of(1, hostileVoteHeaders()));
+    Gen<HostileRequest> any() {
+        return Gen.frequency(
+                weight(6, hostileVoteBodies()),
+                weight(4, hostilePolls()),
+                weight(2, badAuth()),
+                weight(3, wrongMethods()),
+                weight(2, wrongContentTypes()),
+                weight(2, oversizedHeaders()),
+                weight(4, pathJunk()),
+                weight(2, hostileStreams()),
+                weight(1, hostileVoteHeaders()));
     }
 
-    Arbitrary<HostileRequest> hostileVoteBodies() {
+    Gen<HostileRequest> hostileVoteBodies() {
         return Bodies.hostileJson().map(body -> post("hostile vote body", votes(openPoll), voter, JSON, body));
     }
 
-    Arbitrary<HostileRequest> hostilePolls() {
-        Arbitrary<String> token = Arbitraries.of(admin, admin, voter);
-        return Combinators.combine(PollBodies.hostile(), token)
-                .as((body, who) -> post("hostile poll body", "/api/v1/polls", who, JSON, body));
+    Gen<HostileRequest> hostilePolls() {
+        Gen<String> token = Gen.of(admin, admin, voter);
+        return Gen.combine(PollBodies.hostile(), token,
+                (body, who) -> post("hostile poll body", "/api/v1/polls", who, JSON, body));
     }
 
     /** A valid vote, but no, a garbage or a foreign token: 401/403 and nothing stored. */
-    Arbitrary<HostileRequest> badAuth() {
-        Arbitrary<String> authorization = Arbitraries.oneOf(
-                Arbitraries.of("", "Bearer", "Bearer ", "Basic YWRtaW46YWRtaW4=", "Token " + voter, "Bearer " + voter + "x",
+    Gen<HostileRequest> badAuth() {
+        Gen<String> authorization = Gen.oneOf(
+                Gen.of("", "Bearer", "Bearer ", "Basic YWRtaW46YWRtaW4=", "Token " + voter, "Bearer " + voter + "x",
                         "Bearer " + voter.substring(0, voter.lastIndexOf('.')) + ".", "Bearer eyJhbGciOiJub25lIn0.e30.",
                         "Bearer " + voterWithoutGroup, "Bearer " + voter + ", Bearer " + voter),
-                Arbitraries.strings().ascii().ofMaxLength(2000).map(junk -> "Bearer " + junk.replaceAll("[\\r\\n]", "")));
-        Arbitrary<String> poll = Arbitraries.of(openPoll, closedPoll);
-        return Combinators.combine(authorization, poll).as((auth, id) -> HostileRequest.of("bad auth", "POST", votes(id),
+                Gen.strings(ASCII, 0, 2000).map(junk -> "Bearer " + junk.replaceAll("[\\r\\n]", "")));
+        Gen<String> poll = Gen.of(openPoll, closedPoll);
+        return Gen.combine(authorization, poll, (auth, id) -> HostileRequest.of("bad auth", "POST", votes(id),
                 List.of(Header.of("Content-Type", JSON), Header.of("Authorization", auth)), utf8(VALID_VOTE), true));
     }
 
-    Arbitrary<HostileRequest> wrongMethods() {
-        Arbitrary<String> method = Arbitraries.of("PUT", "DELETE", "PATCH", "TRACE", "OPTIONS", "CONNECT", "FOO", "get",
+    Gen<HostileRequest> wrongMethods() {
+        Gen<String> method = Gen.of("PUT", "DELETE", "PATCH", "TRACE", "OPTIONS", "CONNECT", "FOO", "get",
                 "POST", "GET", "HEAD", "PROPFIND", "M".repeat(300));
-        Arbitrary<String> path = Arbitraries.of(votes(openPoll), "/api/v1/polls", "/api/v1/polls/" + openPoll,
+        Gen<String> path = Gen.of(votes(openPoll), "/api/v1/polls", "/api/v1/polls/" + openPoll,
                 "/api/v1/polls/" + closedPoll + "/close", "/api/v1/polls/" + openPoll + "/results",
                 "/api/v1/receipts/0190f0f0-0000-7000-8000-000000000000", "/api/v1/checkpoints/latest",
                 "/api/v1/polls/" + openPoll + "/chain", "/api/v1/polls/" + openPoll + "/export?format=csv", "/vote.html");
-        return Combinators.combine(method, path).as(this::wrongMethod).filter(request -> request != null);
+        return Gen.combine(method, path, this::wrongMethod).filter(request -> request != null);
     }
 
     /** The method against what the path takes: a method the endpoint serves is turned into one it does not. */
@@ -80,49 +80,51 @@ record HostileRequests(String openPoll, String closedPoll, String voter, String 
                 Header.of("Authorization", "Bearer " + (path.endsWith("/votes") ? voter : admin))), utf8(VALID_VOTE), false);
     }
 
-    Arbitrary<HostileRequest> wrongContentTypes() {
-        Arbitrary<String> type = Arbitraries.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
+    Gen<HostileRequest> wrongContentTypes() {
+        Gen<String> type = Gen.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
                 "multipart/form-data; boundary=x", "text/html", "application/octet-stream", "image/png",
                 "application/jsonx", "json", ";;;", "text/plain; charset=utf-8");
-        Arbitrary<Boolean> toVotes = Arbitraries.of(true, false);
-        return Combinators.combine(type, toVotes).as((contentType, vote) -> vote
+        return Gen.combine(type, Gen.booleans(), (contentType, vote) -> vote
                 ? post("wrong content type", votes(openPoll), voter, contentType, utf8(VALID_VOTE))
                 : post("wrong content type", "/api/v1/polls", admin, contentType,
                         utf8("{\"title\":\"t\",\"options\":[{\"id\":\"a\",\"label\":\"A\"}]}")));
     }
 
     /** Around and far over the gateway's header limits, on a vote, a poll and a read. */
-    Arbitrary<HostileRequest> oversizedHeaders() {
-        Arbitrary<Integer> size = Arbitraries.integers().between(4 * 1024, 96 * 1024);
-        Arbitrary<String> path = Arbitraries.of(votes(openPoll), "/api/v1/polls", "/api/v1/polls/" + openPoll + "/results",
+    Gen<HostileRequest> oversizedHeaders() {
+        Gen<Integer> size = Gen.ints(4 * 1024, 96 * 1024);
+        Gen<String> path = Gen.of(votes(openPoll), "/api/v1/polls", "/api/v1/polls/" + openPoll + "/results",
                 "/results.html");
-        return Combinators.combine(size, path, Arbitraries.of(true, false)).as((n, target, one) -> {
-            List<Header> headers = new ArrayList<>(List.of(Header.of("Content-Type", JSON),
-                    Header.of("Authorization", "Bearer " + voter)));
-            if (one) {
-                headers.add(Header.of("X-Junk", "j".repeat(n)));
-            } else {
-                for (int i = 0; i < n / 64; i++) {
-                    headers.add(Header.of("X-Junk-" + i, "j".repeat(50)));
-                }
-            }
-            // An invalid vote: a size between the gateway's limit and a service's would otherwise reach ingest whole.
-            return HostileRequest.of("oversized headers", "POST", target, headers, utf8("{\"optionId\":\"A\"}"), true);
-        });
+        Gen<Boolean> oneHeader = Gen.booleans();
+        return random -> oversizedHeaders(size.next(random), path.next(random), oneHeader.next(random));
     }
 
-    Arbitrary<HostileRequest> pathJunk() {
-        Arbitrary<String> junk = Arbitraries.oneOf(
-                Arbitraries.of("%00", "%ff%fe", "%C3%28", "..%2f..%2fq%2fmetrics", "%2e%2e", "a;b=c", "..", ".", "%",
+    private HostileRequest oversizedHeaders(int n, String target, boolean one) {
+        List<Header> headers = new ArrayList<>(List.of(Header.of("Content-Type", JSON),
+                Header.of("Authorization", "Bearer " + voter)));
+        if (one) {
+            headers.add(Header.of("X-Junk", "j".repeat(n)));
+        } else {
+            for (int i = 0; i < n / 64; i++) {
+                headers.add(Header.of("X-Junk-" + i, "j".repeat(50)));
+            }
+        }
+        // An invalid vote: a size between the gateway's limit and a service's would otherwise reach ingest whole.
+        return HostileRequest.of("oversized headers", "POST", target, headers, utf8("{\"optionId\":\"A\"}"), true);
+    }
+
+    Gen<HostileRequest> pathJunk() {
+        Gen<String> junk = Gen.oneOf(
+                Gen.of("%00", "%ff%fe", "%C3%28", "..%2f..%2fq%2fmetrics", "%2e%2e", "a;b=c", "..", ".", "%",
                         "%zz", "%u0000", "é", "$(id)", "'%20OR%201=1--", "%0d%0aX-Injected:%201", "a%2fb", "~", "%20",
                         "0190f0f0-0000-7000-8000-000000000000", "-1", "9".repeat(30), "%E2%80%AE", "%F0%9F%92%A9", "%ED%A0%80"),
-                Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(9000),
-                Arbitraries.strings().withChars("%./;:@!$&'()*+,=-_~0123456789abcdef").ofMinLength(1).ofMaxLength(60));
-        Arbitrary<String> shape = Arbitraries.of("/api/v1/polls/%s", "/api/v1/polls/%s/votes", "/api/v1/polls/%s/close",
+                Gen.strings(Gen.charRange('a', 'z'), 1, 9000),
+                Gen.strings(Gen.chars("%./;:@!$&'()*+,=-_~0123456789abcdef"), 1, 60));
+        Gen<String> shape = Gen.of("/api/v1/polls/%s", "/api/v1/polls/%s/votes", "/api/v1/polls/%s/close",
                 "/api/v1/polls/%s/results", "/api/v1/polls/%s/chain", "/api/v1/polls/%s/export?format=%s",
                 "/api/v1/receipts/%s", "/api/v1/checkpoints/%s", "/api/v1/polls?limit=%s", "/api/%s", "/api/v1/%s/votes",
                 "//api//v1//polls//%s", "/%s", "/results.html?poll=%s", "/q/%s");
-        return Combinators.combine(junk, shape).as(this::junkPath);
+        return Gen.combine(junk, shape, this::junkPath);
     }
 
     private HostileRequest junkPath(String junk, String shape) {
@@ -135,23 +137,23 @@ record HostileRequests(String openPoll, String closedPoll, String voter, String 
     }
 
     /** The results stream with a Last-Event-ID no server ever sent, on a live poll and on junk. */
-    Arbitrary<HostileRequest> hostileStreams() {
-        Arbitrary<byte[]> lastEventId = Arbitraries.oneOf(
-                Arbitraries.of("-1", "99999999999999999999999", "abc", "1e9", "NaN", " ", "-9223372036854775808",
+    Gen<HostileRequest> hostileStreams() {
+        Gen<byte[]> lastEventId = Gen.oneOf(
+                Gen.of("-1", "99999999999999999999999", "abc", "1e9", "NaN", " ", "-9223372036854775808",
                         "9223372036854775807", "0x10", "1.5", "", "\u00e9", "1 2").map(Bodies::utf8),
-                Arbitraries.strings().ascii().ofMaxLength(6000).map(s -> utf8(s.replaceAll("[\\r\\n]", ""))),
-                Arbitraries.of(new byte[] {(byte) 0xff, (byte) 0xfe}, new byte[] {0}, new byte[] {(byte) 0xc3, 0x28}));
-        Arbitrary<String> poll = Arbitraries.of(openPoll, closedPoll, "nope", "%00");
-        return Combinators.combine(lastEventId, poll).as((id, p) -> HostileRequest.of("hostile Last-Event-ID", "GET",
+                Gen.strings(ASCII, 0, 6000).map(s -> utf8(s.replaceAll("[\\r\\n]", ""))),
+                Gen.of(new byte[] {(byte) 0xff, (byte) 0xfe}, new byte[] {0}, new byte[] {(byte) 0xc3, 0x28}));
+        Gen<String> poll = Gen.of(openPoll, closedPoll, "nope", "%00");
+        return Gen.combine(lastEventId, poll, (id, p) -> HostileRequest.of("hostile Last-Event-ID", "GET",
                         "/api/v1/polls/" + p + "/results/stream", List.of(Header.of("Accept", "text/event-stream")), null, false)
                 .withHeader(new Header("Last-Event-ID", id)).asStream());
     }
 
     /** A valid vote body with headers ingest must refuse (Idempotency-Key ≤ 100, X-Device-Id ≤ 200 chars). */
-    Arbitrary<HostileRequest> hostileVoteHeaders() {
-        Arbitrary<Header> header = Arbitraries.oneOf(
-                Arbitraries.strings().alpha().ofMinLength(101).ofMaxLength(3000).map(k -> Header.of("Idempotency-Key", k)),
-                Arbitraries.strings().alpha().ofMinLength(201).ofMaxLength(3000).map(d -> Header.of("X-Device-Id", d)));
+    Gen<HostileRequest> hostileVoteHeaders() {
+        Gen<Header> header = Gen.oneOf(
+                Gen.strings(ALPHA, 101, 3000).map(k -> Header.of("Idempotency-Key", k)),
+                Gen.strings(ALPHA, 201, 3000).map(d -> Header.of("X-Device-Id", d)));
         return header.map(h -> post("hostile vote header", votes(openPoll), voter, JSON, utf8(VALID_VOTE)).withHeader(h));
     }
 
