@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import votes.infra.rebuild.LedgerRebuild;
+import votes.infra.rebuild.RebuildOptions;
 import votes.infra.rebuild.RebuildReport;
 
 @Command(name = "rebuild", mixinStandardHelpOptions = true,
@@ -42,7 +43,7 @@ final class LedgerRebuildCommand implements Callable<Integer> {
     public Integer call() {
         String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(STAMP);
         try {
-            LedgerRebuild.Options options = new LedgerRebuild.Options(
+            RebuildOptions options = new RebuildOptions(
                     database != null ? database : "votes_rebuild_" + stamp, Duration.ofSeconds(timeoutSeconds),
                     keepGroups, stamp.replace('_', '-'));
             RebuildReport report = new LedgerRebuild(Cli.settings(), System.out::println).run(options);

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import votes.events.topic.Topics;
 import votes.infra.kafka.ConsumerGroups;
 import votes.infra.kafka.security.KafkaAccess;
@@ -35,24 +34,6 @@ import votes.infra.stack.StackSettings;
  */
 public final class LedgerRebuild {
 
-    /**
-     * @param database   the database to create and fill; must not exist
-     * @param timeout    how long the rebuild may make no progress (and the ledger take to start) before giving up
-     * @param keepGroups keep the rebuild's consumer groups (the audit of the rebuilt database needs them)
-     * @param stamp      names the rebuild's consumer groups, e.g. 20261130T101500Z
-     */
-    public record Options(String database, Duration timeout, boolean keepGroups, String stamp) {
-        public Options {
-            if (!DATABASE_NAME.matcher(database).matches()) {
-                throw new IllegalArgumentException("--database must be a plain PostgreSQL name (lower-case letters,"
-                        + " digits, _; at most 63; not starting with a digit), not '" + database + "'");
-            }
-            if (database.equals(ORIGINAL_DATABASE) || database.equals("postgres") || database.startsWith("template")) {
-                throw new IllegalArgumentException("--database " + database + " is not a new database");
-            }
-        }
-    }
-
     /** The ledger's own database and groups, as the stack runs them. */
     static final String ORIGINAL_DATABASE = PostgresConfig.DATABASE;
     static final String ORIGINAL_VOTES_GROUP = "ledger";
@@ -61,7 +42,6 @@ public final class LedgerRebuild {
     static final String COMPONENT = "ledger-rebuild";
     /** Every psql the rebuild runs, with what it printed: logs/ledger-rebuild-sql.log. */
     static final String SQL_LOG = COMPONENT + "-sql";
-    private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     /** Kafka admin requests; the broker is local. */
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(15);
     private static final int STEPS = 7;
@@ -86,7 +66,7 @@ public final class LedgerRebuild {
      * @throws StackException when it could not run (the stack is down, the database exists, the ledger did not start
      *                        or catch up); the message says what, and what was left behind
      */
-    public RebuildReport run(Options options) throws InterruptedException {
+    public RebuildReport run(RebuildOptions options) throws InterruptedException {
         long started = System.nanoTime();
         String database = options.database();
         String votesGroup = votesGroup(options.stamp());
@@ -157,7 +137,7 @@ public final class LedgerRebuild {
         new RunFiles(settings.runDir()).forget(COMPONENT);
     }
 
-    private RebuildReport rebuild(Options options, Psql psql, ConsumerGroups kafka, ServiceProcess ledger, EndOffsets ends,
+    private RebuildReport rebuild(RebuildOptions options, Psql psql, ConsumerGroups kafka, ServiceProcess ledger, EndOffsets ends,
                                   long started) throws InterruptedException {
         String database = options.database();
         String votesGroup = votesGroup(options.stamp());
@@ -182,7 +162,7 @@ public final class LedgerRebuild {
     }
 
     /** Steps 3 to 5: the rebuilding ledger starts, reads to the end offsets and stops, even when interrupted. */
-    private LedgerRun runLedger(Options options, ConsumerGroups kafka, ServiceProcess ledger, EndOffsets ends)
+    private LedgerRun runLedger(RebuildOptions options, ConsumerGroups kafka, ServiceProcess ledger, EndOffsets ends)
             throws InterruptedException {
         String database = options.database();
         String votesGroup = votesGroup(options.stamp());
@@ -222,7 +202,7 @@ public final class LedgerRebuild {
     }
 
     /** Step 6: both databases read at the same end offsets, the original's checkpoints copied over, the checks. */
-    private List<Check> compare(Options options, Psql psql, ConsumerGroups kafka, EndOffsets ends)
+    private List<Check> compare(RebuildOptions options, Psql psql, ConsumerGroups kafka, EndOffsets ends)
             throws InterruptedException {
         String database = options.database();
         // Counts below the end offsets mean something only once the original ledger has judged every record below
