@@ -6,14 +6,20 @@
 -- ARGV[3] the receipt this attempt will get (the slot's value)   ARGV[4] the reservation's TTL in milliseconds
 -- ARGV[5] this attempt's id (a sliding log's member)
 -- Returns {'replay', receiptJson}, or {'limited', i, retryMs} (KEYS[2 + i] refused; nothing counted or reserved),
--- or {'checked', priorReceiptJson or '', n1, n2, ...} (n = a log's votes in its window with this one, 0 for a
--- bucket); with an empty prior, the slot is now reserved for ARGV[3]: the caller settles it after the ack or
--- releases it. The arithmetic is TokenBucket.java's and SlidingLog.java's: keep them in step.
+-- or {'checked', priorReceiptJson} (a duplicate: nothing counted), or {'checked', '', n1, n2, ...} (n = a log's
+-- votes in its window with this one, 0 for a bucket): the slot is now reserved for ARGV[3], the caller settles it
+-- after the ack or releases it. The arithmetic is TokenBucket.java's and SlidingLog.java's: keep them in step.
 if ARGV[2] == '1' then
   local replay = redis.call('GET', KEYS[2])
   if replay then
     return {'replay', replay}
   end
+end
+-- A duplicate is answered before the limits and counted by none: it changes nothing, and a voter's double click
+-- (or a client's retries) must not eat the budget they need for their other polls.
+local prior = redis.call('GET', KEYS[1])
+if prior then
+  return {'checked', prior}
 end
 local now = tonumber(ARGV[1])
 local function arg(i, k) return tonumber(ARGV[5 + 4 * (i - 1) + k]) end
@@ -64,13 +70,10 @@ for i = 1, #KEYS - 2 do
   end
 end
 
-local prior = redis.call('GET', KEYS[1])
-local result = {'checked', prior or ''}
+local result = {'checked', ''}
 for i = 1, #KEYS - 2 do
   result[#result + 1] = counts[i]
 end
-if not prior then
-  -- Short-lived: if this ingest dies before the ack, the slot frees itself.
-  redis.call('SET', KEYS[1], ARGV[3], 'PX', ARGV[4])
-end
+-- Short-lived: if this ingest dies before the ack, the slot frees itself.
+redis.call('SET', KEYS[1], ARGV[3], 'PX', ARGV[4])
 return result
