@@ -32,6 +32,10 @@ pin() {
 # services; ./vote token and the generators read it too). Exported before any `vote up`.
 export JWT_MAX_TTL_SECONDS=${JWT_MAX_TTL_SECONDS:-3600}
 
+# Per-client rate limits off for perf stacks: every generated vote comes from 127.0.0.1 (one client address for
+# everything), so the shipped 10 per minute per address would refuse nearly all of them. ./vote up passes them on.
+export VOTE_RATE_ADDRESS=${VOTE_RATE_ADDRESS:-0} VOTE_RATE_PREFIX=${VOTE_RATE_PREFIX:-0} VOTE_RATE_DEVICE=${VOTE_RATE_DEVICE:-0}
+
 # fresh_tokens <file> <count>: whether <file> holds <count> tokens minted recently enough to outlive a run (30 min).
 fresh_tokens() {
   local young=$(( JWT_MAX_TTL_SECONDS / 60 - 30 ))

@@ -11,9 +11,22 @@ public interface AbuseConfig {
 
     long voterLimit();
 
+    long voterBurst();
+
     long deviceLimit();
 
+    long deviceBurst();
+
     long addressLimit();
+
+    long addressBurst();
+
+    long prefixLimit();
+
+    long prefixBurst();
+
+    /** Keys the in-process limiter (Redis down) remembers at most. */
+    int localMaxKeys();
 
     ChallengeMode challenge();
 

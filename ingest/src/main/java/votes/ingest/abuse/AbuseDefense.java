@@ -12,14 +12,21 @@ public class AbuseDefense {
 
     private final AbuseConfig config;
     private final RateLimits limits;
+    private final LocalLimiter local;
     private final ProofOfWork work;
     private final ClientHashes hashes;
 
     public AbuseDefense(AbuseConfig config) {
         this.config = config;
         this.hashes = new ClientHashes(config.clientFactsKey());
-        this.limits = new RateLimits(config.window(), config.voterLimit(), config.deviceLimit(), config.addressLimit(),
+        long window = config.window().toMillis();
+        this.limits = new RateLimits(
+                new Limit(RateLimits.VOTER, Limit.Shape.BUCKET, config.voterLimit(), window, config.voterBurst()),
+                new Limit(RateLimits.DEVICE, Limit.Shape.LOG, config.deviceLimit(), window, config.deviceBurst()),
+                new Limit(RateLimits.ADDRESS, Limit.Shape.LOG, config.addressLimit(), window, config.addressBurst()),
+                new Limit(RateLimits.PREFIX, Limit.Shape.LOG, config.prefixLimit(), window, config.prefixBurst()),
                 hashes);
+        this.local = new LocalLimiter(config.localMaxKeys());
         this.work = new ProofOfWork(config.challengeSecret(), config.challengeDifficulty(), config.challengeWindow());
     }
 
@@ -28,17 +35,14 @@ public class AbuseDefense {
         return hashes.of(fact);
     }
 
-    public List<RateLimits.Counter> counters(String voterId, String deviceId, String addressHash, Instant now) {
-        return limits.counters(voterId, deviceId, addressHash, now);
+    /** The limits this vote counts against; {@code address} is the client address the gateway forwarded. */
+    public List<RateLimits.Counter> counters(String voterId, String deviceId, String address) {
+        return limits.counters(voterId, deviceId, address);
     }
 
-    public Optional<RateLimits.Exceeded> judge(List<RateLimits.Counter> counters, List<Long> counts, Instant now) {
-        return limits.judge(counters, counts, now);
-    }
-
-    /** Seconds a counter lives: one window, plus a second so a late INCR never outlives its key's expiry. */
-    public long counterTtlSeconds() {
-        return config.window().toSeconds() + 1;
+    /** While Redis cannot judge: this instance's own limiter, same arithmetic (see LocalLimiter). */
+    public Optional<RateLimits.Exceeded> admitLocally(List<RateLimits.Counter> counters, Instant now) {
+        return local.admit(counters, now.toEpochMilli());
     }
 
     /** Before any Redis work: in ALWAYS mode every vote needs a valid proof. Empty = may go on. */

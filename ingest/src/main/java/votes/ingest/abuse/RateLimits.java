@@ -1,74 +1,89 @@
 package votes.ingest.abuse;
 
+import io.netty.util.NetUtil;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import votes.events.vote.ClientHashes;
 
 /**
- * Fixed-window counters per voter, device and address. The window index is part of the key, so a counter
- * needs one INCR and one EXPIRE when it is born and nothing to reset. A limit of 0 switches a scope off.
- * The voter counter is hash-tagged by voter like every voter-scoped key; device and address counters
- * live in their own slots (on a Redis Cluster the fast path would split into two scripts).
+ * Which limits a vote counts against: its voter (a token bucket), its client address, that address's network
+ * prefix and its device (sliding logs); of keys that refuse together the first in this order names the refusal. Keys come only from what the trusted gateway set: the address it wrote
+ * into X-Forwarded-For and the device header it passed on; a vote without a device id counts on its address's
+ * device key, so leaving the header out buys nothing. Every key but the voter's is a keyed hash (client facts must
+ * not shape our key space nor be readable in Redis). The voter key is hash-tagged by voter like every voter-scoped
+ * key; the others live in their own slots (on a Redis Cluster the fast path would split into two scripts).
  */
 public final class RateLimits {
 
-    /** One counter to bump: which scope, which Redis key, and how many hits the window allows. */
-    public record Counter(String scope, String key, long limit) {
+    public static final String VOTER = "voter";
+    public static final String DEVICE = "device";
+    public static final String ADDRESS = "address";
+    public static final String PREFIX = "prefix";
+
+    /** One limit to apply: its Redis key (also the in-process key) and the limit. */
+    public record Counter(String key, Limit limit) {
+        public String scope() {
+            return limit.kind();
+        }
     }
 
-    /** A counter over its limit, and when its window ends. */
+    /** A key that would not admit the vote, and how long until it would admit one. */
     public record Exceeded(String scope, Duration retryAfter) {
     }
 
-    private final Duration window;
-    private final long voterLimit;
-    private final long deviceLimit;
-    private final long addressLimit;
+    private final Limit voter;
+    private final Limit device;
+    private final Limit address;
+    private final Limit prefix;
     private final ClientHashes hashes;
 
-    public RateLimits(Duration window, long voterLimit, long deviceLimit, long addressLimit, ClientHashes hashes) {
-        this.window = window;
-        this.voterLimit = voterLimit;
-        this.deviceLimit = deviceLimit;
-        this.addressLimit = addressLimit;
+    public RateLimits(Limit voter, Limit device, Limit address, Limit prefix, ClientHashes hashes) {
+        this.voter = voter;
+        this.device = device;
+        this.address = address;
+        this.prefix = prefix;
         this.hashes = hashes;
     }
 
-    public Duration window() {
-        return window;
-    }
-
-    public List<Counter> counters(String voterId, String deviceId, String addressHash, Instant now) {
-        long w = now.toEpochMilli() / window.toMillis();
-        List<Counter> counters = new ArrayList<>(3);
-        if (voterLimit > 0) {
-            counters.add(new Counter("voter", "rl:{" + voterId + "}:voter:" + w, voterLimit));
+    /** @param address the client address the gateway forwarded, as text (IPv4 or IPv6), or null */
+    public List<Counter> counters(String voterId, String deviceId, String address) {
+        List<Counter> counters = new ArrayList<>(4);
+        if (voter.on()) {
+            counters.add(new Counter("rl:{" + voterId + "}:voter", voter));
         }
-        if (deviceLimit > 0 && deviceId != null) {
-            // Hashed: the header is client-chosen text and must not shape our key space.
-            counters.add(new Counter("device", "rl:device:" + hashes.of(deviceId) + ":" + w, deviceLimit));
-        }
-        if (addressLimit > 0 && addressHash != null) {
-            counters.add(new Counter("address", "rl:address:" + addressHash + ":" + w, addressLimit));
+        if (address != null) {
+            String addressHash = hashes.of(address);
+            // Address before device: a vote without a device id trips both at once, and "address" tells it better.
+            if (this.address.on()) {
+                counters.add(new Counter("rl:address:" + addressHash, this.address));
+            }
+            if (prefix.on()) {
+                counters.add(new Counter("rl:prefix:" + hashes.of(prefixOf(address)), prefix));
+            }
+            if (device.on()) {
+                String key = deviceId == null ? "address:" + addressHash : hashes.of(deviceId);
+                counters.add(new Counter("rl:device:" + key, device));
+            }
+        } else if (device.on() && deviceId != null) {
+            counters.add(new Counter("rl:device:" + hashes.of(deviceId), device));
         }
         return counters;
     }
 
-    /** The first counter whose count passed its limit, if any. {@code counts} are in the order of {@code counters}. */
-    public Optional<Exceeded> judge(List<Counter> counters, List<Long> counts, Instant now) {
-        for (int i = 0; i < counters.size() && i < counts.size(); i++) {
-            if (counts.get(i) > counters.get(i).limit()) {
-                return Optional.of(new Exceeded(counters.get(i).scope(), untilWindowEnds(now)));
-            }
+    /**
+     * The network an address belongs to for the prefix limit: its /24 (IPv4) or /56 (IPv6, a typical customer's
+     * allocation, so one household cannot dodge the limit by cycling its own addresses). Text that is no address
+     * literal is its own prefix (never resolved: that would be a DNS look-up per vote).
+     */
+    static String prefixOf(String address) {
+        byte[] bytes = NetUtil.createByteArrayFromIpAddressString(address);
+        if (bytes == null) {
+            return address;
         }
-        return Optional.empty();
-    }
-
-    Duration untilWindowEnds(Instant now) {
-        long millis = window.toMillis();
-        return Duration.ofMillis(millis - now.toEpochMilli() % millis);
+        int keep = bytes.length == 4 ? 3 : 7;
+        return (bytes.length == 4 ? "v4:" : "v6:") + HexFormat.of().formatHex(Arrays.copyOf(bytes, keep));
     }
 }

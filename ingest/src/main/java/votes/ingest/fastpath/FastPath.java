@@ -4,21 +4,23 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import votes.events.codec.EventCodec;
 import votes.events.receipt.AcceptedReceipt;
+import votes.ingest.abuse.Limit;
 import votes.ingest.abuse.RateLimits;
 
 /**
  * Asks Redis, in ONE round trip (a Lua script), everything it knows before a vote is appended: an earlier
  * answer to the same Idempotency-Key, an earlier (or in-flight) vote of this voter in this poll, and the
- * rate-limit counters (bumped in the same call) — and, when the voter's slot in the poll is free, reserves it
+ * rate limits (judged, and counted when all admit the vote, in the same call) — and, when the voter's slot in the poll is free, reserves it
  * for this attempt's receipt, atomically, so that of concurrent attempts exactly one goes on to the log. Redis
- * is only a fast path: if it is down or slower than {@code vote.redis.timeout}, the vote goes on and the
- * ledger's unique constraint decides.
+ * is only a fast path: if it is down or slower than {@code vote.redis.timeout}, the vote goes on, the ledger's
+ * unique constraint decides duplicates and the caller limits in process ({@link FastPathHealth} says which).
  */
 @ApplicationScoped
 public class FastPath {
@@ -29,31 +31,46 @@ public class FastPath {
 
     private final Redis redis;
     private final FastPathConfig config;
+    private final FastPathHealth health;
 
-    public FastPath(Redis redis, FastPathConfig config) {
+    public FastPath(Redis redis, FastPathConfig config, FastPathHealth health) {
         this.redis = redis;
         this.config = config;
+        this.health = health;
     }
 
     public Uni<FastPathVerdict> check(Reservation reservation, String idempotencyKey,
-                                      List<RateLimits.Counter> counters, long counterTtlSeconds) {
+                                      List<RateLimits.Counter> counters, long nowMillis) {
         List<String> keys = new ArrayList<>(2 + counters.size());
         keys.add(reservation.slotKey());
         keys.add(RedisKeys.idempotency(reservation.voterId(), idempotencyKey == null ? NO_IDEMPOTENCY_KEY : idempotencyKey));
         counters.forEach(counter -> keys.add(counter.key()));
-        List<String> args = List.of(Long.toString(counterTtlSeconds), idempotencyKey == null ? "0" : "1",
-                reservation.value(), Long.toString(Math.max(1, config.reservationTtl().toMillis())));
+        List<String> args = new ArrayList<>(5 + 4 * counters.size());
+        args.addAll(List.of(Long.toString(nowMillis), idempotencyKey == null ? "0" : "1", reservation.value(),
+                Long.toString(Math.max(1, config.reservationTtl().toMillis())),
+                reservation.receipt().receiptId().toString()));
+        for (RateLimits.Counter counter : counters) {
+            Limit limit = counter.limit();
+            args.addAll(List.of(limit.shape() == Limit.Shape.BUCKET ? "bucket" : "log", Long.toString(limit.limit()),
+                    Long.toString(limit.windowMillis()), Long.toString(limit.burst())));
+        }
         return FastPathScripts.CHECK.run(redis, keys, args)
                 .ifNoItem().after(config.timeout()).fail()
-                .map(this::verdict)
+                .map(response -> verdict(response, counters))
+                .invoke(verdict -> health.answered())
                 .onFailure().recoverWithItem(failure -> {
                     LOG.debugf("vote fast path skipped: %s", failure.toString());
+                    health.failed(failure);
                     return new FastPathVerdict.Skipped(failure.toString());
                 });
     }
 
-    private FastPathVerdict verdict(Response response) {
+    private FastPathVerdict verdict(Response response, List<RateLimits.Counter> counters) {
         String kind = response.get(0).toString();
+        if ("limited".equals(kind)) {
+            return new FastPathVerdict.Limited(new RateLimits.Exceeded(
+                    counters.get(response.get(1).toInteger() - 1).scope(), Duration.ofMillis(response.get(2).toLong())));
+        }
         String stored = response.get(1).toString();
         if ("replay".equals(kind)) {
             return new FastPathVerdict.Replay(readReceipt(stored));

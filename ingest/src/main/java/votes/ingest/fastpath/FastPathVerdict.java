@@ -11,10 +11,15 @@ public sealed interface FastPathVerdict {
     record Replay(AcceptedReceipt receipt) implements FastPathVerdict {
     }
 
+    /** A rate limit refused the vote: nothing was counted, no slot reserved. */
+    record Limited(votes.ingest.abuse.RateLimits.Exceeded exceeded) implements FastPathVerdict {
+    }
+
     /**
-     * Counters bumped; {@code existingReceiptId} is the voter's earlier vote in this poll (accepted, or reserved by
+     * Every limit admitted the vote and counted it; {@code existingReceiptId} is the voter's earlier vote in this poll (accepted, or reserved by
      * an attempt still in flight), or null: then the slot is now reserved for this attempt, which must settle or
-     * release it. {@code counts} follow the order of the counters asked for.
+     * release it. {@code counts} follow the order of the counters asked for (a sliding log's votes in its window, this one
+     * included; 0 for a bucket).
      */
     record Checked(UUID existingReceiptId, List<Long> counts) implements FastPathVerdict {
     }

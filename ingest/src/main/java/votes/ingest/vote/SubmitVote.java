@@ -53,6 +53,7 @@ public class SubmitVote {
     private final Counter duplicates;
     private final Counter lateAcked;
     private final Counter lateFailed;
+    private final MeterRegistry metrics;
     private final Clock clock = Clock.systemUTC();
 
     public SubmitVote(AbuseDefense abuse, FastPath fastPath, PollDirectory polls, VoteLog log, VoteLogConfig logConfig,
@@ -64,6 +65,7 @@ public class SubmitVote {
         this.logConfig = logConfig;
         this.receipts = receipts;
         this.shedding = shedding;
+        this.metrics = metrics;
         this.submitted = Counter.builder("votes.submitted").description("votes appended to votes.submitted")
                 .register(metrics);
         this.duplicates = Counter.builder("votes.duplicate").description("votes refused as duplicates by the fast path")
@@ -96,8 +98,8 @@ public class SubmitVote {
         Reservation reservation = receipts.reservation(AcceptedReceipt.of(EventIds.next(), vote.pollId(), vote.optionId(), now),
                 vote.voterId());
         String addressHash = abuse.clientHash(vote.address());
-        List<RateLimits.Counter> counters = abuse.counters(vote.voterId(), vote.deviceId(), addressHash, now);
-        return fastPath.check(reservation, vote.idempotencyKey(), counters, abuse.counterTtlSeconds())
+        List<RateLimits.Counter> counters = abuse.counters(vote.voterId(), vote.deviceId(), vote.address());
+        return fastPath.check(reservation, vote.idempotencyKey(), counters, now.toEpochMilli())
                 .flatMap(verdict -> afterFastPath(vote, reservation, verdict, counters, addressHash, deadline));
     }
 
@@ -107,6 +109,16 @@ public class SubmitVote {
             return Uni.createFrom().item(new VoteOutcome.Accepted(replay.receipt(), true));
         }
         Instant now = reservation.receipt().acceptedAt();
+        if (verdict instanceof FastPathVerdict.Limited limited) {
+            return Uni.createFrom().item(rateLimited(limited.exceeded()));
+        }
+        if (verdict instanceof FastPathVerdict.Skipped) {
+            // Redis could not judge (the script may still have reserved the slot: release frees only our own claim).
+            Optional<RateLimits.Exceeded> exceeded = abuse.admitLocally(counters, now);
+            if (exceeded.isPresent()) {
+                return releaseThen(reservation, rateLimited(exceeded.get()));
+            }
+        }
         if (verdict instanceof FastPathVerdict.Checked checked) {
             Optional<VoteOutcome.Refusal> refusal = refusal(vote, checked, counters, now);
             if (refusal.isPresent()) {
@@ -131,10 +143,6 @@ public class SubmitVote {
 
     private Optional<VoteOutcome.Refusal> refusal(VoteCommand vote, FastPathVerdict.Checked checked,
                                                   List<RateLimits.Counter> counters, Instant now) {
-        Optional<RateLimits.Exceeded> exceeded = abuse.judge(counters, checked.counts(), now);
-        if (exceeded.isPresent()) {
-            return Optional.of(new VoteOutcome.RateLimited(exceeded.get().scope(), exceeded.get().retryAfter()));
-        }
         if (checked.existingReceiptId() != null) {
             duplicates.increment();
             return Optional.of(new VoteOutcome.Duplicate(checked.existingReceiptId()));
@@ -208,6 +216,13 @@ public class SubmitVote {
         return receipts.release(reservation).replaceWith(refusal);
     }
 
+    private VoteOutcome.RateLimited rateLimited(RateLimits.Exceeded exceeded) {
+        Counter.builder("votes.rate.limited").tag("key", exceeded.scope())
+                .description("votes refused 429 by a rate limit, by the kind of key that refused them")
+                .register(metrics).increment();
+        return new VoteOutcome.RateLimited(exceeded.scope(), exceeded.retryAfter());
+    }
+
     private Uni<VoteOutcome> shed(ShedReason reason) {
         shedding.count(reason);
         return Uni.createFrom().item(overloaded(reason));
@@ -223,7 +238,7 @@ public class SubmitVote {
 
     private static long addressCount(List<RateLimits.Counter> counters, List<Long> counts) {
         for (int i = 0; i < counters.size() && i < counts.size(); i++) {
-            if ("address".equals(counters.get(i).scope())) {
+            if (RateLimits.ADDRESS.equals(counters.get(i).scope())) {
                 return counts.get(i);
             }
         }

@@ -40,7 +40,7 @@ public sealed interface VoteOutcome {
     record Duplicate(UUID existingReceiptId) implements Refusal {
     }
 
-    /** @param scope which counter tripped: voter, device or address */
+    /** @param scope the kind of key that refused: voter, device, address or prefix */
     record RateLimited(String scope, Duration retryAfter) implements Refusal {
     }
 

@@ -44,8 +44,10 @@ public final class VoteOutcomeResponses {
                     .with("existingReceiptId", d.existingReceiptId().toString()));
         }
         if (refusal instanceof VoteOutcome.RateLimited r) {
-            return ProblemResponses.of(Problem.of(ProblemType.RATE_LIMITED, "too many votes from this " + r.scope()),
-                    r.retryAfter());
+            // "key" names the kind of key that refused (voter, device, address, prefix): the client learns what to
+            // wait out, never the key itself.
+            return ProblemResponses.of(Problem.of(ProblemType.RATE_LIMITED, "too many votes from this " + r.scope())
+                    .with("key", r.scope()), r.retryAfter());
         }
         if (refusal instanceof VoteOutcome.ChallengeRequired c) {
             String detail = c.proofWasWrong()

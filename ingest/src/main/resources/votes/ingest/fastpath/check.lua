@@ -1,27 +1,79 @@
 -- The vote fast path in one round trip (see FastPath.java).
 -- KEYS[1] vote:{voter}:poll:<poll>   KEYS[2] vote:{voter}:idem:<key> (a dummy when ARGV[2] = '0')
--- KEYS[3..] rate-limit counters
--- ARGV[1] counter TTL in seconds     ARGV[2] '1' when an idempotency key was sent
+-- KEYS[3..] rate-limit keys, each with 4 ARGVs from ARGV[6]: shape ('bucket' | 'log'), limit, window ms, burst
+-- ARGV[1] now (epoch ms, the caller's clock: the in-process fallback uses the same one)
+-- ARGV[2] '1' when an idempotency key was sent
 -- ARGV[3] the receipt this attempt will get (the slot's value)   ARGV[4] the reservation's TTL in milliseconds
--- Returns {'replay', receiptJson} or {'checked', priorReceiptJson or '', count1, count2, ...}; with an empty
--- prior, the slot is now reserved for ARGV[3]: the caller settles it after the ack or releases it.
+-- ARGV[5] this attempt's id (a sliding log's member)
+-- Returns {'replay', receiptJson}, or {'limited', i, retryMs} (KEYS[2 + i] refused; nothing counted or reserved),
+-- or {'checked', priorReceiptJson} (a duplicate: nothing counted), or {'checked', '', n1, n2, ...} (n = a log's
+-- votes in its window with this one, 0 for a bucket): the slot is now reserved for ARGV[3], the caller settles it
+-- after the ack or releases it. The arithmetic is TokenBucket.java's and SlidingLog.java's: keep them in step.
 if ARGV[2] == '1' then
   local replay = redis.call('GET', KEYS[2])
   if replay then
     return {'replay', replay}
   end
 end
+-- A duplicate is answered before the limits and counted by none: it changes nothing, and a voter's double click
+-- (or a client's retries) must not eat the budget they need for their other polls.
 local prior = redis.call('GET', KEYS[1])
-local result = {'checked', prior or ''}
-for i = 3, #KEYS do
-  local count = redis.call('INCR', KEYS[i])
-  if count == 1 then
-    redis.call('EXPIRE', KEYS[i], ARGV[1])
+if prior then
+  return {'checked', prior}
+end
+local now = tonumber(ARGV[1])
+local function arg(i, k) return tonumber(ARGV[5 + 4 * (i - 1) + k]) end
+local function ms(x) return string.format('%d', x) end
+
+-- First every key's verdict: a vote refused by one key is counted by none (its Retry-After stays exact).
+local worst, worstWait = 0, 0
+local counts = {}
+for i = 1, #KEYS - 2 do
+  local key, limit, window, burst = KEYS[2 + i], arg(i, 2), arg(i, 3), arg(i, 4)
+  local wait = 0
+  if ARGV[5 + 4 * (i - 1) + 1] == 'bucket' then
+    local interval = math.max(1, math.floor(window / limit))
+    local tat = math.max(tonumber(redis.call('GET', key) or '0'), now)
+    wait = tat + interval - burst * interval - now
+    counts[i] = 0
+  else
+    redis.call('ZREMRANGEBYSCORE', key, '-inf', ms(now - window))
+    local n = redis.call('ZCARD', key)
+    if n >= limit then
+      wait = tonumber(redis.call('ZRANGE', key, n - limit, n - limit, 'WITHSCORES')[2]) + window - now
+    end
+    if burst < limit then
+      local burstWindow = math.floor(window * burst / limit)
+      if redis.call('ZCOUNT', key, '(' .. ms(now - burstWindow), '+inf') >= burst then
+        local oldest = tonumber(redis.call('ZRANGE', key, n - burst, n - burst, 'WITHSCORES')[2])
+        wait = math.max(wait, oldest + burstWindow - now)
+      end
+    end
+    counts[i] = n + 1
   end
-  result[#result + 1] = count
+  if wait > worstWait then
+    worst, worstWait = i, wait
+  end
 end
-if not prior then
-  -- Short-lived: if this ingest dies before the ack, the slot frees itself.
-  redis.call('SET', KEYS[1], ARGV[3], 'PX', ARGV[4])
+if worst > 0 then
+  return {'limited', worst, worstWait}
 end
+for i = 1, #KEYS - 2 do
+  local key, limit, window = KEYS[2 + i], arg(i, 2), arg(i, 3)
+  if ARGV[5 + 4 * (i - 1) + 1] == 'bucket' then
+    local interval = math.max(1, math.floor(window / limit))
+    local tat = math.max(tonumber(redis.call('GET', key) or '0'), now) + interval
+    redis.call('SET', key, ms(tat), 'PX', ms(tat - now))
+  else
+    redis.call('ZADD', key, ms(now), ARGV[5])
+    redis.call('PEXPIRE', key, ms(window))
+  end
+end
+
+local result = {'checked', ''}
+for i = 1, #KEYS - 2 do
+  result[#result + 1] = counts[i]
+end
+-- Short-lived: if this ingest dies before the ack, the slot frees itself.
+redis.call('SET', KEYS[1], ARGV[3], 'PX', ARGV[4])
 return result

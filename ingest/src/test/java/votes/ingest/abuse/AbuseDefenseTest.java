@@ -14,8 +14,14 @@ class AbuseDefenseTest {
         return new AbuseConfig() {
             public Duration window() { return Duration.ofMinutes(1); }
             public long voterLimit() { return 10; }
+            public long voterBurst() { return 10; }
             public long deviceLimit() { return 10; }
+            public long deviceBurst() { return 5; }
             public long addressLimit() { return 10; }
+            public long addressBurst() { return 5; }
+            public long prefixLimit() { return 100; }
+            public long prefixBurst() { return 50; }
+            public int localMaxKeys() { return 1000; }
             public ChallengeMode challenge() { return mode; }
             public long challengeAddressThreshold() { return 3; }
             public int challengeDifficulty() { return 6; }

@@ -1,28 +1,64 @@
 package votes.ingest.it;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Abuse-defense settings the defaults never use (they must not trouble a load test). */
+/** Abuse-defense settings for the ITs that are about them. */
 final class AbuseProfiles {
 
     private AbuseProfiles() {
+    }
+
+    /**
+     * The limits as shipped: the defaults written in application.properties (read from it, so they cannot drift),
+     * over the relaxed values the build's env gives every other IT (root pom, Failsafe).
+     */
+    public static class ShippedLimits implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return shippedDefaults("vote.abuse.");
+        }
+    }
+
+    static Map<String, String> shippedDefaults(String prefix) {
+        Properties shipped = new Properties();
+        try (var in = AbuseProfiles.class.getClassLoader().getResourceAsStream("application.properties")) {
+            shipped.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> defaults = new HashMap<>();
+        Pattern envWithDefault = Pattern.compile("\\$\\{[A-Z0-9_]+:([^}]*)}");
+        shipped.stringPropertyNames().stream().filter(key -> key.startsWith(prefix)).forEach(key -> {
+            Matcher m = envWithDefault.matcher(shipped.getProperty(key));
+            if (m.matches()) {
+                defaults.put(key, m.group(1));
+            }
+        });
+        return defaults;
     }
 
     /** Three attempts per voter, five per device, and proof of work once an address passed four, per minute. */
     public static class Tight implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("vote.abuse.window", "60s",
-                    "vote.abuse.voter-limit", "3",
-                    "vote.abuse.device-limit", "5",
-                    "vote.abuse.address-limit", "1000",
-                    "vote.abuse.challenge", "threshold",
-                    "vote.abuse.challenge-address-threshold", "4",
-                    "vote.abuse.challenge-difficulty", "8",
+            return Map.ofEntries(Map.entry("vote.abuse.window", "60s"),
+                    Map.entry("vote.abuse.voter-limit", "3"), Map.entry("vote.abuse.voter-burst", "3"),
+                    Map.entry("vote.abuse.device-limit", "5"), Map.entry("vote.abuse.device-burst", "5"),
+                    Map.entry("vote.abuse.address-limit", "1000"), Map.entry("vote.abuse.address-burst", "1000"),
+                    Map.entry("vote.abuse.prefix-limit", "1000"), Map.entry("vote.abuse.prefix-burst", "1000"),
+                    Map.entry("vote.abuse.challenge", "threshold"),
+                    Map.entry("vote.abuse.challenge-address-threshold", "4"),
+                    Map.entry("vote.abuse.challenge-difficulty", "8"),
                     // This machine is shared with other builds: the default 50 ms would make counters flaky.
-                    "vote.redis.timeout", "2s",
-                    "quarkus.log.category.\"votes.ingest\".level", "DEBUG");
+                    Map.entry("vote.redis.timeout", "2s"),
+                    Map.entry("quarkus.log.category.\"votes.ingest\".level", "DEBUG"));
         }
     }
 }

@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import votes.infra.test.LocalStackResource;
+import votes.infra.test.TestStack;
 
 /**
  * The real stack (LocalStackResource, shared by every test application of the JVM) as ingest's ITs want it: the ledger is not running (its URL points at
@@ -12,6 +13,9 @@ import votes.infra.test.LocalStackResource;
  * request deadline (here, not in a test profile: a test resource's config outranks a profile's).
  */
 public class IngestStackResource implements QuarkusTestResourceLifecycleManager {
+
+    /** The port of a Redis that is down until the test starts it (dead = redis-until-started). */
+    static final String LATER_REDIS_PORT = "votes.test.later-redis-port";
 
     private String dead = "";
     private String deadline = "";
@@ -38,6 +42,14 @@ public class IngestStackResource implements QuarkusTestResourceLifecycleManager 
         }
         if (dead.equals("redis")) {
             config.put("quarkus.redis.hosts", "redis://127.0.0.1:" + IngestFixture.deadPort());
+        }
+        if (dead.equals("redis-until-started")) {
+            // Down at start, on a port the test may start a Redis on (with the stack's login) to bring it back.
+            int port = IngestFixture.deadPort();
+            System.setProperty(LATER_REDIS_PORT, Integer.toString(port));
+            TestStack stack = LocalStackResource.stack();
+            config.put("quarkus.redis.hosts",
+                    stack.redisUrl().replace(":" + stack.settings().ports().redis(), ":" + port));
         }
         return config;
     }
