@@ -34,10 +34,10 @@ public final class Connections {
                     + "(env PGURL; else PG_HOST/PG_PORT/PG_DATABASE, default 127.0.0.1:5433/votes).")
     String pgUrl;
 
-    @Option(names = "--pg-user", paramLabel = "USER", description = "env PG_USER, default votes.")
+    @Option(names = "--pg-user", paramLabel = "USER", description = "env PG_USER, default votes_reader (the read-only role).")
     String pgUser;
 
-    @Option(names = "--pg-password", paramLabel = "PASSWORD", description = "env PG_PASSWORD, default votes.")
+    @Option(names = "--pg-password", paramLabel = "PASSWORD", description = "env PG_PASSWORD; no default (./vote env PGURL carries the reader's).")
     String pgPassword;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
@@ -86,8 +86,9 @@ public final class Connections {
     /** jdbc URL, user, password, from the option, PGURL or PG_*, in that order. */
     public JdbcTarget jdbc() {
         String url = pgUrl != null ? pgUrl : env.get("PGURL");
-        String user = pgUser != null ? pgUser : env.getOrDefault("PG_USER", "votes");
-        String password = pgPassword != null ? pgPassword : env.getOrDefault("PG_PASSWORD", "votes");
+        // The read-only role by default, and no password: the stack generates one per role (./vote env PGURL carries it).
+        String user = pgUser != null ? pgUser : env.getOrDefault("PG_USER", "votes_reader");
+        String password = pgPassword != null ? pgPassword : env.get("PG_PASSWORD");
         if (url == null || url.isBlank()) {
             url = "jdbc:postgresql://" + env.getOrDefault("PG_HOST", "127.0.0.1") + ":" + env.getOrDefault("PG_PORT", "5433")
                     + "/" + env.getOrDefault("PG_DATABASE", "votes");
@@ -117,7 +118,9 @@ public final class Connections {
         public Connection connect() throws SQLException {
             Properties props = new Properties();
             props.setProperty("user", user);
-            props.setProperty("password", password);
+            if (password != null) {
+                props.setProperty("password", password);
+            }
             props.setProperty("ApplicationName", "votes-audit");
             props.setProperty("connectTimeout", Long.toString(timeout.toSeconds()));
             return DriverManager.getConnection(url, props);

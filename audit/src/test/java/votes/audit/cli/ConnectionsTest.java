@@ -32,9 +32,18 @@ class ConnectionsTest {
     }
 
     @Test
+    void withNothingGivenTheAuditIsTheReadOnlyRoleAndSendsNoPublishedPassword() {
+        Connections.env = Map.of();
+        Connections.JdbcTarget t = parse().jdbc();
+
+        assertThat(t.user()).isEqualTo("votes_reader");
+        assertThat(t.password()).isNull();
+    }
+
+    @Test
     void pgVariablesAreTheFallbackAndTheStackTheDefault() {
         Connections.env = Map.of("PG_PORT", "7777", "PG_USER", "auditor");
-        assertThat(parse().jdbc()).isEqualTo(new Connections.JdbcTarget("jdbc:postgresql://127.0.0.1:7777/votes", "auditor", "votes",
+        assertThat(parse().jdbc()).isEqualTo(new Connections.JdbcTarget("jdbc:postgresql://127.0.0.1:7777/votes", "auditor", null,
                 DEFAULT_TIMEOUT));
 
         Connections.env = Map.of("PGURL", "postgresql://votes:votes@127.0.0.1:5433/votes", "CHECKPOINT_PUBLIC_KEY_FILE", "/k.pem");

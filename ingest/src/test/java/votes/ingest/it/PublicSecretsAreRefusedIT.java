@@ -1,6 +1,7 @@
 package votes.ingest.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,10 +49,8 @@ class PublicSecretsAreRefusedIT {
         Process ingest = launch(Map.of("VOTER_ID_KEY", RANDOM, "VOTE_CHALLENGE_SECRET", RANDOM + "c",
                 "CLIENT_FACTS_KEY", RANDOM + "f"), log);
         try {
-            long deadline = System.nanoTime() + PATIENCE.toNanos();
-            while (ingest.isAlive() && !Files.readString(log).contains("started in") && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+                    .until(() -> !ingest.isAlive() || Files.readString(log).contains("started in"));
             assertThat(Files.readString(log)).contains("started in").doesNotContain("refusing to start");
             assertThat(ingest.isAlive()).isTrue();
         } finally {

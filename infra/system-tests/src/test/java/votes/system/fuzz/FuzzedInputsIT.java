@@ -23,7 +23,8 @@ import votes.kit.problem.Problem;
 import votes.kit.problem.ProblemType;
 import votes.system.LedgerDatabase;
 import votes.system.VotesApi;
-import votes.system.fuzz.RawHttp.Answer;
+import votes.system.RawHttp;
+import votes.system.RawHttp.Answer;
 
 /**
  * Generated bad requests (HostileRequests: every public endpoint; malformed and deeply nested JSON, huge numbers and
@@ -86,7 +87,7 @@ class FuzzedInputsIT {
         for (int i = 0; i < REQUESTS; i++) {
             HostileRequest request = hostile.next(random);
             try {
-                Answer answer = http.send(request);
+                Answer answer = http.send(null, request.bytes(http.authority()), request.stream());
                 statuses.merge(request.kind() + " → " + answer.status(), 1, Integer::sum);
                 String wrong = wrongIn(answer, request);
                 if (wrong != null) {

@@ -9,8 +9,16 @@ import org.junit.jupiter.api.Test;
 
 class RelayConfigTest {
 
-    private static RelayConfig withEnvironment(Map<String, String> environment) {
-        return RelayConfig.load(environment::get);
+    /** The environment given, plus the one setting the relay has no default for (its database password). */
+    static RelayConfig withEnvironment(Map<String, String> environment) {
+        return RelayConfig.load(name -> "PG_PASSWORD".equals(name)
+                ? environment.getOrDefault(name, "a-generated-password") : environment.get(name));
+    }
+
+    @Test
+    void withoutADatabasePasswordTheRelayRefusesToStartNamingTheVariable() {
+        assertThatThrownBy(() -> RelayConfig.load(Map.<String, String>of()::get))
+                .hasMessageContaining("database.password needs PG_PASSWORD");
     }
 
     @Test

@@ -24,7 +24,7 @@ class StrimziConnectorTest {
 
     @Test
     void kafkaConnectorCarriesEveryConnectorKeyOfTheRelayWithTheSameValue() throws IOException {
-        Properties relay = RelayConfig.load(name -> null).engine();
+        Properties relay = RelayConfigTest.withEnvironment(Map.of()).engine();
         Map<String, String> yaml = connectorYaml();
 
         assertThat(yaml.get("spec.class")).isEqualTo(relay.getProperty("connector.class"));

@@ -1,9 +1,10 @@
-package votes.system.fuzz;
+package votes.system;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
@@ -16,10 +17,11 @@ import java.util.Map;
 
 /**
  * HTTP/1.1 written byte for byte on a socket: java.net.http refuses the very requests the fuzz suite is about
- * (invalid bytes in headers, any Content-Length, Host or Connection, bodies that lie about their length). One
- * request per connection ({@code Connection: close}), read to the end; for an event stream only the head is read.
+ * (invalid bytes in headers, any Content-Length, Host or Connection, bodies that lie about their length), and cannot
+ * bind a source address (a client on its own 127.x.y.z, as the gateway's per-address limits see clients). One request
+ * per connection ({@code Connection: close}), read to the end; for an event stream only the head is read.
  */
-final class RawHttp {
+public final class RawHttp {
 
     private static final int TIMEOUT_MILLIS = 30_000;
     /** A hostile request's answer is small; a bigger one is cut here (only its head and first bytes are judged). */
@@ -28,33 +30,52 @@ final class RawHttp {
     private final String host;
     private final int port;
 
-    RawHttp(String origin) {
+    public RawHttp(String origin) {
         URI uri = URI.create(origin);
         this.host = uri.getHost();
         this.port = uri.getPort();
     }
 
-    /** @return the answer, or {@link Answer#NONE} when the server closed the connection without one */
-    Answer send(HostileRequest request) throws IOException {
+    /** What {@code Host} names: the origin's host and port. */
+    public String authority() {
+        return host + ":" + port;
+    }
+
+    /**
+     * @param source  the loopback address the connection comes from, or null for the system's choice
+     * @param request the whole request, head and body
+     * @param stream  whether an event stream may answer (then only its head is read)
+     * @return the answer, or {@link Answer#NONE} when the server closed the connection without one
+     */
+    public Answer send(String source, byte[] request, boolean stream) throws IOException {
         try (Socket socket = new Socket()) {
+            if (source != null) {
+                socket.bind(new InetSocketAddress(InetAddress.getByName(source), 0));
+            }
             socket.connect(new InetSocketAddress(host, port), TIMEOUT_MILLIS);
             socket.setSoTimeout(TIMEOUT_MILLIS);
             OutputStream out = socket.getOutputStream();
             try {
-                out.write(request.bytes(host + ":" + port));
+                out.write(request);
                 out.flush();
             } catch (SocketException refusedMidway) {
                 // The server may answer (413, 431) and close before it read everything we had to send.
             }
             InputStream in = socket.getInputStream();
-            if (!request.stream()) {
+            if (!stream) {
                 return Answer.parse(all(in));
             }
             byte[] head = head(in);
             Answer answer = Answer.parse(head);
             // A stream that was refused is an ordinary answer: its problem body ends.
             boolean streaming = answer.status() == 200 && String.valueOf(answer.header("Content-Type")).startsWith("text/event-stream");
-            return streaming ? answer : Answer.parse(Bodies.concat(head, all(in)));
+            if (streaming) {
+                return answer;
+            }
+            ByteArrayOutputStream whole = new ByteArrayOutputStream();
+            whole.write(head);
+            whole.write(all(in));
+            return Answer.parse(whole.toByteArray());
         }
     }
 
@@ -90,15 +111,15 @@ final class RawHttp {
     }
 
     /** A parsed answer: status 0 when there was none. Header names are lower case. */
-    record Answer(int status, Map<String, String> headers, byte[] body) {
+    public record Answer(int status, Map<String, String> headers, byte[] body) {
 
         static final Answer NONE = new Answer(0, Map.of(), new byte[0]);
 
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
 
-        String text() {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
 
