@@ -12,6 +12,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import votes.events.flag.VoteFlagged;
 import votes.events.poll.PollEvent;
 import votes.events.poll.PollView;
 import votes.events.receipt.AcceptedReceipt;
@@ -54,6 +55,16 @@ public final class EventCodec {
 
     public static byte[] encode(PollEvent event) {
         return write(event);
+    }
+
+    public static byte[] encode(VoteFlagged flag) {
+        return write(flag);
+    }
+
+    public static VoteFlagged decodeVoteFlagged(byte[] bytes) {
+        VoteFlagged flag = read(bytes, VoteFlagged.class);
+        requireVersion(flag.schemaVersion(), VoteFlagged.SCHEMA_VERSION, "VoteFlagged");
+        return flag;
     }
 
     /** A {@code vote-tallies} value. It carries no schemaVersion: its readers accept what they know of it. */

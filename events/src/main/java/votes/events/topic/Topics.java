@@ -16,6 +16,8 @@ public final class Topics {
     public static final String POLL_EVENTS = "poll-events";
     /** Records of votes.submitted the ledger could not judge or store, with where they came from and why. */
     public static final String VOTES_DEAD_LETTER = "votes.dead-letter";
+    /** VoteFlagged: accepted votes ingest's bot score flagged, keyed by (poll, subject); the ledger groups them for review. */
+    public static final String VOTES_FLAGS = "votes.flags";
     /** The CDC relay's tally_deltas rows. */
     public static final String TALLY_DELTAS = "ledger.tally-deltas";
     /** The CDC relay's polls rows. */
@@ -42,6 +44,8 @@ public final class Topics {
             new Spec(POLL_EVENTS, true, 3, Map.of()),
             // The dead letters are evidence of what the ledger refused: kept as long as the log they came from.
             new Spec(VOTES_DEAD_LETTER, true, 3, Map.of()),
+            // Suspicion, not record: a confirmed flag becomes a VotesVoided on poll-events, which is the record.
+            new Spec(VOTES_FLAGS, false, 3, Map.of()),
             // Derived from PostgreSQL by the relay; a lost one is re-streamed from a snapshot: default retention.
             new Spec(TALLY_DELTAS, false, 0, Map.of()),
             new Spec(LEDGER_POLLS, false, 3, Map.of()),

@@ -7,11 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import votes.events.flag.FlagSubject;
+import votes.events.flag.VoteFlagged;
 import votes.events.id.EventIds;
 import votes.events.poll.PollClosed;
 import votes.events.poll.PollCreated;
 import votes.events.poll.PollEvent;
 import votes.events.poll.PollOption;
+import votes.events.poll.VotesVoided;
 import votes.events.vote.ClientFacts;
 import votes.events.vote.ClientHashes;
 import votes.events.vote.VoteSubmitted;
@@ -53,6 +56,38 @@ class EventCodecTest {
         assertThat(EventCodec.decodePollEvent(EventCodec.encode(created))).isEqualTo(created);
         assertThat(EventCodec.decodePollEvent(EventCodec.encode(closed))).isEqualTo(closed);
         assertThat(new String(EventCodec.encode(closed), StandardCharsets.UTF_8)).contains("\"type\":\"PollClosed\"");
+    }
+
+    @Test
+    void votesVoidedRoundTripsOnPollEventsAndChangesNoPoll() {
+        PollCreated created = PollCreated.of(EventIds.next(), "p1", "Final",
+                List.of(new PollOption("a", "A"), new PollOption("b", "B")), null, AT, AT.minusSeconds(60));
+        VotesVoided voided = VotesVoided.of(EventIds.next(), "p1", "flag-7", "bot farm on one /24",
+                List.of(EventIds.next(), EventIds.next()), AT);
+        assertThat(EventCodec.decodePollEvent(EventCodec.encode(voided))).isEqualTo(voided);
+        assertThat(new String(EventCodec.encode(voided), StandardCharsets.UTF_8)).contains("\"type\":\"VotesVoided\"");
+        votes.events.poll.Poll poll = votes.events.poll.Poll.created(created);
+        assertThat(poll.evolve(voided)).isEqualTo(poll);
+    }
+
+    @Test
+    void aVoidNamesAtMostItsBoundOfVotes() {
+        List<java.util.UUID> tooMany = java.util.stream.Stream.generate(EventIds::next).limit(VotesVoided.MAX_VOTES + 1L)
+                .toList();
+        assertThatThrownBy(() -> VotesVoided.of(EventIds.next(), "p1", "f", "r", tooMany, AT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 5000");
+    }
+
+    @Test
+    void aFlagRoundTripsWithItsSubjectAsASlugAndIsKeyedByPollAndSubject() {
+        VoteFlagged flag = VoteFlagged.of(EventIds.next(), EventIds.next(), "p1", FlagSubject.PREFIX, "h24",
+                0.93, List.of("address-velocity", "headless-user-agent"), AT);
+        byte[] bytes = EventCodec.encode(flag);
+        assertThat(EventCodec.decodeVoteFlagged(bytes)).isEqualTo(flag);
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("\"subject\":\"prefix\"");
+        assertThat(flag.key()).isEqualTo("p1|prefix|h24");
+        assertThat(new VoteFlaggedDeserializer().deserialize("votes.flags", "{}".getBytes(StandardCharsets.UTF_8)))
+                .isNull();
     }
 
     @Test

@@ -21,7 +21,7 @@ public final class KafkaAcls {
 
     /** ingest's poll-events group is {@code votes-ingest-polls-<uuid>} (one per instance; ingest's properties). */
     static final String INGEST_GROUPS = "votes-ingest-polls-";
-    /** The ledger's groups: {@code ledger} (votes.submitted) and {@code ledger-polls} (LEDGER_GROUP, LEDGER_POLLS_GROUP). */
+    /** The ledger's groups: {@code ledger} (votes.submitted), {@code ledger-polls} and {@code ledger-flags} (LEDGER_*GROUP). */
     static final String LEDGER_GROUPS = "ledger";
     /** The relay produces what Debezium names {@code ledger.*} (topic.prefix, routed to ledger.tally-deltas/.polls). */
     static final String RELAY_TOPICS = "ledger.";
@@ -41,11 +41,13 @@ public final class KafkaAcls {
                         topic(Topics.VOTES_SUBMITTED, AclOperation.WRITE, AclOperation.DESCRIBE,
                                 AclOperation.DESCRIBE_CONFIGS),
                         topic(Topics.POLL_EVENTS, AclOperation.READ),
+                        topic(Topics.VOTES_FLAGS, AclOperation.WRITE, AclOperation.DESCRIBE),
                         prefixed(ResourceType.GROUP, INGEST_GROUPS, AclOperation.READ)),
                 KafkaPrincipal.LEDGER, List.of(
                         topic(Topics.VOTES_SUBMITTED, AclOperation.READ),
                         prefixed(ResourceType.GROUP, LEDGER_GROUPS, AclOperation.READ),
                         topic(Topics.POLL_EVENTS, AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE_CONFIGS),
+                        topic(Topics.VOTES_FLAGS, AclOperation.READ),
                         topic(Topics.VOTES_DEAD_LETTER, AclOperation.WRITE, AclOperation.DESCRIBE,
                                 AclOperation.DESCRIBE_CONFIGS)),
                 KafkaPrincipal.CDC_RELAY, List.of(

@@ -32,6 +32,14 @@ class KafkaAclsTest {
     }
 
     @Test
+    void onlyIngestMayFlagVotesAndOnlyTheLedgerAndTheAuditReadTheFlags() {
+        assertThat(principalsAllowed(ResourceType.TOPIC, Topics.VOTES_FLAGS, AclOperation.WRITE))
+                .containsExactly("User:ingest");
+        assertThat(principalsAllowed(ResourceType.TOPIC, Topics.VOTES_FLAGS, AclOperation.READ))
+                .containsExactlyInAnyOrder("User:ledger", "User:audit");
+    }
+
+    @Test
     void theRelayWritesOnlyTheLedgerTopicsAndProjectionsOnlyTheTalliesAndItsOwnTopics() {
         assertThat(grantsOf("User:cdc-relay")).containsExactlyInAnyOrder(
                 "TOPIC ledger. PREFIXED WRITE", "TOPIC ledger. PREFIXED DESCRIBE");
