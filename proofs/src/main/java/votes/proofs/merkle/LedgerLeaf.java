@@ -1,8 +1,5 @@
 package votes.proofs.merkle;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -36,14 +33,8 @@ public record LedgerLeaf(UUID eventId, String pollId, String voterId, String opt
     }
 
     public byte[] encode() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        for (String field : new String[] {TAG, eventId.toString(), pollId, voterId, optionId, submittedAt.toString(),
-                Integer.toString(partition), Long.toString(offset)}) {
-            byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
-            out.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
-            out.writeBytes(bytes);
-        }
-        return out.toByteArray();
+        return LeafFields.encode(TAG, eventId.toString(), pollId, voterId, optionId, submittedAt.toString(),
+                Integer.toString(partition), Long.toString(offset));
     }
 
     public byte[] hash() {
