@@ -1,6 +1,8 @@
 package votes.audit.check;
 
+import java.util.List;
 import votes.audit.ledger.RejectionRow;
+import votes.audit.ledger.VoidRow;
 import votes.audit.ledger.VoteRow;
 import votes.audit.replay.Expected;
 
@@ -11,7 +13,11 @@ import votes.audit.replay.Expected;
  */
 public sealed interface AuditCheck permits EveryEventJudged, RecordedAsRuled, RejectedAsRuled, NoOrphanRows,
         NeverBothVerdicts, PollsAsFolded, VotersOnce, TalliesAgree, PublishedTalliesAgree, MerkleLogsAgree,
-        CheckpointsAgree, KeyedByPollAndVoter, PoisonDeadLettered {
+        CheckpointsAgree, KeyedByPollAndVoter, PoisonDeadLettered, VoidsApplied {
+
+    /** The ledger's {@code vote_voids} rows (of the audited polls), before any vote row; null before V9. */
+    default void voids(List<VoidRow> rows) {
+    }
 
     /** A {@code votes} row below the replay's end offsets, of any poll: the Merkle logs cover every poll. */
     default void anyVote(VoteRow row) {

@@ -16,7 +16,8 @@ import votes.proofs.merkle.MerkleHash;
 
 /**
  * Item 11: every signed checkpoint verifies with the trusted key, they are numbered without gaps, and every (size,
- * root) they sign is the log's. Without a trusted key the item is incomplete (exit 2) even when all else holds.
+ * root) they sign is the log's — vote logs and void logs alike (a log the replay cannot rebuild, e.g. a void log of a
+ * poll-events partition without voids, has no leaf to sign). Without a trusted key the item is incomplete (exit 2) even when all else holds.
  */
 public final class CheckpointsAgree implements AuditCheck {
 
@@ -87,11 +88,11 @@ public final class CheckpointsAgree implements AuditCheck {
         RootHistory log = replay.logs().get(head.log());
         byte[] root = log == null ? (head.size() == 0 ? MerkleHash.emptyRoot() : null) : log.rootAt(head.size());
         if (root == null) {
-            return "checkpoint #" + sequence + " log " + head.log() + ": size " + head.size()
+            return "checkpoint #" + sequence + " " + MerkleLogsAgree.name(head.log()) + ": size " + head.size()
                     + " is beyond the log's " + (log == null ? 0 : log.size()) + " leaves";
         }
         if (!MerkleHash.hex(root).equals(head.root())) {
-            return "checkpoint #" + sequence + " log " + head.log() + " size " + head.size() + ": the log's root "
+            return "checkpoint #" + sequence + " " + MerkleLogsAgree.name(head.log()) + " size " + head.size() + ": the log's root "
                     + MerkleHash.hex(root) + ", the checkpoint says " + head.root();
         }
         return null;

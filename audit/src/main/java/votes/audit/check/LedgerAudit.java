@@ -9,6 +9,7 @@ import votes.audit.deadletter.PublishedLetters;
 import votes.audit.ledger.LedgerSnapshot;
 import votes.audit.ledger.MerkleState;
 import votes.audit.ledger.RejectionRow;
+import votes.audit.ledger.VoidRow;
 import votes.audit.ledger.VoteRow;
 import votes.audit.replay.Expected;
 import votes.audit.replay.ReplayOutcome;
@@ -26,6 +27,7 @@ public final class LedgerAudit {
     private final PollScope scope;
     private final LedgerRows rows = new LedgerRows();
     private final PublishedTalliesAgree published = new PublishedTalliesAgree();
+    private final VoidsApplied voids;
     /** In checklist order: the items see each row in this order and print in it. */
     private final List<AuditCheck> checks;
     private final List<String> notes = new ArrayList<>();
@@ -33,10 +35,19 @@ public final class LedgerAudit {
     public LedgerAudit(ReplayOutcome replay, String pollFilter, MerkleState merkle) {
         this.replay = replay;
         this.scope = new PollScope(pollFilter);
+        this.voids = new VoidsApplied(replay.voids());
         this.checks = List.of(new EveryEventJudged(), new RecordedAsRuled(), new RejectedAsRuled(), new NoOrphanRows(),
                 new NeverBothVerdicts(), new PollsAsFolded(), new VotersOnce(), new TalliesAgree(), published,
                 new MerkleLogsAgree(merkle.wantedSizes()), new CheckpointsAgree(), new KeyedByPollAndVoter(),
-                new PoisonDeadLettered());
+                new PoisonDeadLettered(), voids);
+    }
+
+    /** The ledger's {@code vote_voids} rows (of the audited polls), before the first vote; null before V9. */
+    public void voids(List<VoidRow> voidRows) {
+        for (AuditCheck check : checks) {
+            check.voids(voidRows);
+        }
+        voids.latePolls().forEach(rows::voidedPastEnd);
     }
 
     /** The next {@code votes} row, in (partition, leaf index, offset) order. */
@@ -51,7 +62,7 @@ public final class LedgerAudit {
         if (!scope.audited(row.pollId())) {
             return;
         }
-        rows.vote(row.pollId(), row.optionId());
+        rows.vote(row.pollId(), row.optionId(), row.voided() == null || voids.voidedLate(row));
         Expected e = replay.expected().get(row.eventId());
         if (e != null) {
             e.markSeen(Expected.SEEN_RECORDED);

@@ -9,14 +9,17 @@ import java.util.TreeSet;
 public final class LedgerRows {
 
     private final Map<String, Map<String, Long>> tallies = new HashMap<>();
+    private final Map<String, Map<String, Long>> counted = new HashMap<>();
     private final Set<String> pollsPastEnd = new TreeSet<>();
     private long votes;
     private long rejections;
     private long beyondReplay;
 
-    void vote(String pollId, String optionId) {
+    /** @param counts false when the row is voided (by a void the replay judges) */
+    void vote(String pollId, String optionId, boolean counts) {
         votes++;
         tallies.computeIfAbsent(pollId, k -> new HashMap<>()).merge(optionId, 1L, Long::sum);
+        counted.computeIfAbsent(pollId, k -> new HashMap<>()).merge(optionId, counts ? 1L : 0L, Long::sum);
     }
 
     void rejection() {
@@ -29,6 +32,11 @@ public final class LedgerRows {
         if (votedPoll != null) {
             pollsPastEnd.add(votedPoll);
         }
+    }
+
+    /** A void appended after the replay took poll-events' end offsets: its poll's published tally runs ahead. */
+    void voidedPastEnd(String poll) {
+        pollsPastEnd.add(poll);
     }
 
     /** Audited {@code votes} rows below the end offsets. */
@@ -50,7 +58,14 @@ public final class LedgerRows {
         return tallies;
     }
 
-    /** Polls with a {@code votes} row past the replay's end offsets: live, their published tallies run ahead. */
+    /** poll → option → audited {@code votes} rows that count (not voided). */
+    public Map<String, Map<String, Long>> counted() {
+        return counted;
+    }
+
+    /**
+     * Polls with a {@code votes} row or a void past the replay's end offsets: live, their published tallies run ahead.
+     */
     public Set<String> pollsPastEnd() {
         return pollsPastEnd;
     }

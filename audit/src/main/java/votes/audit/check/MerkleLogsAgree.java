@@ -14,11 +14,14 @@ import votes.audit.replay.Expected;
 import votes.audit.replay.RootHistory;
 import votes.proofs.merkle.LedgerLeaf;
 import votes.proofs.merkle.MerkleHash;
+import votes.proofs.merkle.VoidLeaf;
 
 /**
- * Item 10: each partition's Merkle log in the ledger has the root the log yields at its size, and the {@code votes}
- * rows, hashed in leaf order as they stream by, yield that root too: a row changed, deleted or added shows here
- * even when its poll is not the audited one.
+ * Item 10: each Merkle log in the ledger has the root the log yields at its size — a vote log per partition of
+ * votes.submitted, a void log per partition of poll-events ({@link VoidLeaf}) — and the {@code votes} rows, hashed in
+ * leaf order as they stream by, yield their vote log's root too: a row changed, deleted or added shows here even when
+ * its poll is not the audited one. A void log's rows ({@code vote_voids}) hold no vote ids to hash: item 14 checks
+ * each one's position in its log instead.
  */
 public final class MerkleLogsAgree implements AuditCheck {
 
@@ -81,11 +84,14 @@ public final class MerkleLogsAgree implements AuditCheck {
         long replayed = log == null ? 0 : log.size();
         byte[] expected = log == null ? (row.size() == 0 ? MerkleHash.emptyRoot() : null) : log.rootAt(row.size());
         if (expected == null) {
-            return "log " + row.log() + ": merkle_logs has " + row.size() + " leaves, the log yields only " + replayed;
+            return name(row.log()) + ": merkle_logs has " + row.size() + " leaves, the log yields only " + replayed;
         }
         if (!Arrays.equals(expected, row.root())) {
-            return "log " + row.log() + " at size " + row.size() + ": the log's root " + MerkleHash.hex(expected)
+            return name(row.log()) + " at size " + row.size() + ": the log's root " + MerkleHash.hex(expected)
                     + ", merkle_logs root " + MerkleHash.hex(row.root());
+        }
+        if (VoidLeaf.isVoidLog(row.log())) {
+            return null;
         }
         RootHistory rows = rowLogs.get(row.log());
         byte[] fromRows = rows == null ? (row.size() == 0 ? MerkleHash.emptyRoot() : null) : rows.rootAt(row.size());
@@ -96,5 +102,11 @@ public final class MerkleLogsAgree implements AuditCheck {
                     + " (a row was changed, deleted or added)";
         }
         return null;
+    }
+
+    /** "log 3" for a vote log, "void log 1000002 (poll-events partition 2)" for a void log. */
+    static String name(int log) {
+        return VoidLeaf.isVoidLog(log) ? "void log " + log + " (poll-events partition " + (log - VoidLeaf.LOG_ID_BASE)
+                + ")" : "log " + log;
     }
 }

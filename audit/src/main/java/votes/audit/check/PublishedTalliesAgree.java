@@ -8,8 +8,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Item 9: what vote-tallies publishes is what the log counts. Polls with votes past the replay's end offsets are
- * live: their published tallies count votes the replay did not judge, so they are left out (and noted).
+ * Item 9: what vote-tallies publishes is what the log counts (recorded minus voided). Polls with votes or voids past
+ * the replay's end offsets are live: their published tallies count votes the replay did not judge, so they are left out (and noted).
  */
 public final class PublishedTalliesAgree implements AuditCheck {
 
@@ -23,7 +23,7 @@ public final class PublishedTalliesAgree implements AuditCheck {
             return Check.skip(NUMBER, TITLE, "topic vote-tallies does not exist (projections never ran)");
         }
         Tracker t = new Tracker(NUMBER, TITLE);
-        Map<String, Map<String, Long>> replayed = evidence.replay().tallies();
+        Map<String, Map<String, Long>> replayed = evidence.replay().counted();
         Set<String> polls = new TreeSet<>();
         replayed.keySet().stream().filter(evidence.scope()::audited).forEach(polls::add);
         published.keySet().stream().filter(evidence.scope()::audited).forEach(polls::add);
@@ -45,7 +45,7 @@ public final class PublishedTalliesAgree implements AuditCheck {
         }
         if (!notCompared.isEmpty()) {
             evidence.note("published tallies not compared for " + notCompared.size() + " live poll(s) " + notCompared
-                    + ": votes recorded past the replay's end offsets, which the replay did not judge");
+                    + ": votes recorded (or voided) past the replay's end offsets, which the replay did not judge");
         }
         return t.result(count(t.checked()) + " polls" + (notCompared.isEmpty() ? ""
                 : ", " + count(notCompared.size()) + " live not compared"));

@@ -21,6 +21,11 @@ public final class ReportText {
                 new TreeMap<>(report.endOffsets()), report.counts().events() + report.counts().poison(),
                 report.counts().pollEvents(), report.replayMs() / 1000.0, report.eventsPerSecond(),
                 report.durationMs() / 1000.0));
+        if (report.voids().events() > 0) {
+            out.append(String.format("  voids: %,d VotesVoided in poll-events (%,d re-appended), %,d counted, %,d votes"
+                    + " voided%n", report.voids().events(), report.voids().reappended(), report.voids().counted(),
+                    report.voids().votesVoided()));
+        }
         report.notes().forEach(note -> out.append("  note: ").append(note).append('\n'));
         out.append('\n');
         appendChecks(out, report.checks());

@@ -111,9 +111,9 @@ public final class ReplayCommand implements Callable<Integer> {
         ReplayOutcome outcome = replayed.outcome();
         long rate = (outcome.counts().events() + outcome.counts().poison()) * TimeUnit.SECONDS.toMillis(1)
                 / replayed.millis();
-        return new ReplayReport(poll, new TreeMap<>(sources.voteEnds()), outcome.counts(),
+        return new ReplayReport(poll, new TreeMap<>(sources.voteEnds()), outcome.counts(), outcome.voids().counts(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), replayed.millis(), rate, checklist.checks(),
-                new TreeMap<>(outcome.tallies()), heads(outcome), notes, checklist.exitCode());
+                new TreeMap<>(outcome.counted()), heads(outcome), notes, checklist.exitCode());
     }
 
     private void print(ReplayReport report) {

@@ -130,7 +130,7 @@ final class ReplaySteps {
      */
     LedgerRead readLedger(ReplaySources sources, ReplayOutcome outcome) throws SQLException {
         LedgerAudit audit = new LedgerAudit(outcome, poll, sources.merkle());
-        LedgerSnapshot snapshot = ledger.read(poll, audit::vote, audit::rejection, progress);
+        LedgerSnapshot snapshot = ledger.read(poll, audit::voids, audit::vote, audit::rejection, progress);
         Map<Integer, Long> pollEndsAfter = log.endOffsets(sources.pollPartitions());
         Map<String, Poll> pollsAfter = pollEndsAfter.equals(sources.pollEnds()) ? null : fold(pollEndsAfter).polls();
         return new LedgerRead(audit, snapshot, pollsAfter);
@@ -168,7 +168,7 @@ final class ReplaySteps {
         PollFold polls = new PollFold();
         progress.start(Topics.POLL_EVENTS, sum(ends));
         log.read(Topics.POLL_EVENTS, ends, (partition, offset, key, value) -> {
-            polls.accept(value);
+            polls.accept(partition, offset, value);
             progress.advance(1);
         });
         progress.finish();

@@ -13,6 +13,8 @@ import votes.audit.progress.Progress;
 import votes.audit.replay.LogReader;
 import votes.audit.replay.PollFold;
 import votes.audit.replay.ReplayOutcome;
+import votes.audit.replay.VoidOutcome;
+import votes.audit.replay.VoidReplay;
 import votes.audit.replay.VoteReplay;
 import votes.events.codec.VoteRecord;
 import votes.events.codec.VoteRecords;
@@ -73,7 +75,11 @@ final class VotesReplay {
         });
         progress.finish();
         long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-        return new Replayed(replay.finish(sources.voteEnds(), polls.events()), millis);
+        ReplayOutcome votes = replay.finish(sources.voteEnds(), polls.events());
+        // After every vote is judged: a void names votes by id, whichever topic the ledger met first.
+        VoidOutcome voids = new VoidReplay(polls.polls(), poll, sources.merkle().wantedSizes())
+                .replay(polls.voids(), sources.pollEnds(), votes.expected());
+        return new Replayed(votes.withVoids(voids), millis);
     }
 
     /**

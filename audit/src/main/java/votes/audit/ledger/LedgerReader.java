@@ -103,53 +103,74 @@ public final class LedgerReader {
     }
 
     /**
-     * Streams every vote (all polls: the Merkle roots need them; in leaf order per partition) and the rejections
-     * (of {@code poll}, or all), then reads the aggregates — all in one snapshot.
+     * Reads {@code vote_voids} (of {@code poll}, or all; null on a database before V9), then streams every vote (all
+     * polls: the Merkle roots need them; in leaf order per partition) and the rejections (of {@code poll}, or all),
+     * then reads the aggregates — all in one snapshot.
      */
-    public LedgerSnapshot read(String poll, Consumer<VoteRow> votes, Consumer<RejectionRow> rejections,
-                               Progress progress) throws SQLException {
+    public LedgerSnapshot read(String poll, Consumer<List<VoidRow>> voids, Consumer<VoteRow> votes,
+                               Consumer<RejectionRow> rejections, Progress progress) throws SQLException {
         boolean leafIndex = hasColumn("votes", "leaf_index");
+        boolean voidColumns = hasTable("vote_voids") && hasColumn("votes", "void_event_id");
         return inSnapshot(() -> {
             try (Statement q = db.createStatement()) {
                 q.execute("SET LOCAL work_mem = '" + SORT_WORK_MEM + "'");
             }
+            voids.accept(voidColumns ? VoidRows.read(db, poll) : null);
             progress.start("ledger rows", -1);
-            String order = leafIndex ? "kafka_partition, leaf_index NULLS FIRST, kafka_offset" : "kafka_partition, kafka_offset";
-            try (Statement q = db.createStatement()) {
-                q.setFetchSize(FETCH);
-                try (ResultSet rs = q.executeQuery("SELECT event_id, poll_id, voter_id, option_id, submitted_at,"
-                        + " kafka_partition, kafka_offset, " + (leafIndex ? "leaf_index" : "NULL::bigint")
-                        + " FROM votes ORDER BY " + order)) {
-                    while (rs.next()) {
-                        long leaf = rs.getLong(8);
-                        votes.accept(new VoteRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                                rs.getString(4), instant(rs, 5), rs.getInt(6), rs.getLong(7), rs.wasNull() ? null : leaf));
-                        progress.advance(1);
-                    }
-                }
-            }
-            try (PreparedStatement q = db.prepareStatement("SELECT event_id, poll_id, voter_id, option_id, reason,"
-                    + " submitted_at, kafka_partition, kafka_offset FROM rejections"
-                    + (poll == null ? "" : " WHERE poll_id = ?") + " ORDER BY kafka_partition, kafka_offset")) {
-                q.setFetchSize(FETCH);
-                if (poll != null) {
-                    q.setString(1, poll);
-                }
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        rejections.accept(new RejectionRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getString(5), instant(rs, 6), rs.getInt(7), rs.getLong(8)));
-                        progress.advance(1);
-                    }
-                }
-            }
+            streamVotes(leafIndex, voidColumns, votes, progress);
+            streamRejections(poll, rejections, progress);
             progress.finish();
+            // Voided rows stay in votes but no longer count: tally_deltas subtracted them.
+            String counted = voidColumns ? "count(*) FILTER (WHERE voided_at IS NULL)" : "count(*)";
             return new LedgerSnapshot(polls(poll),
-                    counts("SELECT poll_id, option_id, count(*) FROM votes" + where(poll) + " GROUP BY poll_id, option_id", poll),
+                    counts("SELECT poll_id, option_id, " + counted + " FROM votes" + where(poll)
+                            + " GROUP BY poll_id, option_id", poll),
                     counts("SELECT poll_id, option_id, sum(vote_count) FROM tally_deltas" + where(poll)
                             + " GROUP BY poll_id, option_id", poll),
                     duplicates(poll));
         });
+    }
+
+    private void streamVotes(boolean leafIndex, boolean voidColumns, Consumer<VoteRow> votes, Progress progress)
+            throws SQLException {
+        String order = leafIndex ? "kafka_partition, leaf_index NULLS FIRST, kafka_offset" : "kafka_partition, kafka_offset";
+        try (Statement q = db.createStatement()) {
+            q.setFetchSize(FETCH);
+            try (ResultSet rs = q.executeQuery("SELECT event_id, poll_id, voter_id, option_id, submitted_at,"
+                    + " kafka_partition, kafka_offset, " + (leafIndex ? "leaf_index" : "NULL::bigint") + ", "
+                    + (voidColumns ? "void_event_id, voided_at, void_reason" : "NULL::uuid, NULL::timestamptz, NULL")
+                    + " FROM votes ORDER BY " + order)) {
+                while (rs.next()) {
+                    long leaf = rs.getLong(8);
+                    Long index = rs.wasNull() ? null : leaf;
+                    UUID voidEvent = rs.getObject(9, UUID.class);
+                    VoteRow.VoidMark voided = voidEvent == null ? null
+                            : new VoteRow.VoidMark(voidEvent, instant(rs, 10), rs.getString(11));
+                    votes.accept(new VoteRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                            rs.getString(4), instant(rs, 5), rs.getInt(6), rs.getLong(7), index, voided));
+                    progress.advance(1);
+                }
+            }
+        }
+    }
+
+    private void streamRejections(String poll, Consumer<RejectionRow> rejections, Progress progress)
+            throws SQLException {
+        try (PreparedStatement q = db.prepareStatement("SELECT event_id, poll_id, voter_id, option_id, reason,"
+                + " submitted_at, kafka_partition, kafka_offset FROM rejections"
+                + (poll == null ? "" : " WHERE poll_id = ?") + " ORDER BY kafka_partition, kafka_offset")) {
+            q.setFetchSize(FETCH);
+            if (poll != null) {
+                q.setString(1, poll);
+            }
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    rejections.accept(new RejectionRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), instant(rs, 6), rs.getInt(7), rs.getLong(8)));
+                    progress.advance(1);
+                }
+            }
+        }
     }
 
     /**

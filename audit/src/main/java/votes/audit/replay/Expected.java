@@ -23,6 +23,7 @@ public final class Expected {
     private final RejectionReason reason;
     private final long leafIndex;
     private int seen;
+    private ExpectedVoid voidedBy;
 
     /**
      * @param submittedAt already truncated to microseconds, as PostgreSQL stores it
@@ -80,6 +81,15 @@ public final class Expected {
 
     public long leafIndex() {
         return leafIndex;
+    }
+
+    /** The void that voided this recorded vote, or null while it counts. */
+    public ExpectedVoid voidedBy() {
+        return voidedBy;
+    }
+
+    void voidedBy(ExpectedVoid v) {
+        voidedBy = v;
     }
 
     public int seen() {

@@ -145,7 +145,7 @@ public final class VoteReplay {
         return new ReplayOutcome(expected, tallies, polls, logs, Map.copyOf(endOffsets),
                 new ReplayOutcome.Counts(events, recorded, rejected, redeliveries, poison, pollEvents),
                 List.copyOf(poisonShown), List.copyOf(letters), new ReplayOutcome.Keys(keysChecked, misKeyed,
-                firstMisKeyed));
+                firstMisKeyed), VoidOutcome.none());
     }
 
     private void checkKey(VoteSubmitted vote, String key, int partition, long offset) {

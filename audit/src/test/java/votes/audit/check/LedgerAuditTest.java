@@ -31,7 +31,8 @@ class LedgerAuditTest {
 
         Checklist checklist = f.audit();
 
-        assertThat(checklist.checks()).extracting(Check::number).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
+        assertThat(checklist.checks()).extracting(Check::number).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
+                14);
         assertThat(checklist.checks()).allSatisfy(c -> assertThat(c.status()).as(c.number() + " " + c.summary())
                 .isEqualTo(Status.PASS));
         assertThat(checklist.exitCode()).isZero();

@@ -17,7 +17,10 @@ import votes.audit.ledger.MerkleLogRow;
 import votes.audit.ledger.MerkleState;
 import votes.audit.ledger.RejectionRow;
 import votes.audit.ledger.VoteRow;
+import votes.audit.ledger.VoidRow;
+import votes.audit.replay.LoggedVoid;
 import votes.audit.replay.ReplayOutcome;
+import votes.audit.replay.VoidReplay;
 import votes.audit.replay.VoteReplay;
 import votes.proofs.checkpoint.Checkpoint;
 import votes.proofs.checkpoint.Ed25519Keys;
@@ -29,8 +32,10 @@ import votes.events.key.PartitionKeys;
 import votes.proofs.merkle.CompactRange;
 import votes.proofs.merkle.LedgerLeaf;
 import votes.proofs.merkle.MerkleHash;
+import votes.proofs.merkle.VoidLeaf;
 import votes.events.poll.Poll;
 import votes.events.poll.PollOption;
+import votes.events.poll.VotesVoided;
 import votes.events.rule.Decision;
 import votes.events.rule.LedgerBook;
 import votes.events.vote.VoteSubmitted;
@@ -73,6 +78,13 @@ final class LedgerFixture {
     final PublicKey publicKey;
     final PrivateKey privateKey;
     private final long[] offsets = new long[PARTITIONS];
+    /** The VotesVoided of poll-events (song's on partition 0, the others on 1), in the order appended. */
+    final List<LoggedVoid> voids = new ArrayList<>();
+    private final long[] pollOffsets = new long[PARTITIONS];
+    /** The ledger's vote_voids; null: a database before V9. */
+    List<VoidRow> voidRows = new ArrayList<>();
+    /** Added to the ledger's tally_deltas sums (a test's tampering): poll → option → votes. */
+    final Map<String, Map<String, Long>> extraDeltas = new HashMap<>();
 
     LedgerFixture(Path keys) {
         Ed25519Keys.ensure(keys.resolve("private.pem"), keys.resolve("public.pem"));
@@ -150,10 +162,77 @@ final class LedgerFixture {
         for (int p = 0; p < PARTITIONS; p++) {
             merkleLogs.put(p, new MerkleLogRow(p, ranges[p].size(), ranges[p].root()));
         }
+        if (!voids.isEmpty()) {
+            writeVoids(ranges);
+        }
         votes.sort((a, b) -> a.partition() != b.partition() ? Integer.compare(a.partition(), b.partition())
                 : Long.compare(a.leafIndex(), b.leafIndex()));
         rejections.sort((a, b) -> a.partition() != b.partition() ? Integer.compare(a.partition(), b.partition())
                 : Long.compare(a.offset(), b.offset()));
+    }
+
+    /** A ledger that applies voids dated after their poll's close too (a broken one): for the tests. */
+    boolean voidsAfterClose;
+
+    /** Appends a VotesVoided to poll-events (before {@link #writeLedger}). */
+    VotesVoided voidVotes(String poll, Instant at, UUID... ids) {
+        VotesVoided v = VotesVoided.of(UUID.randomUUID(), poll, "flag-" + voids.size(), "bot swarm", List.of(ids), at);
+        reappend(v);
+        return v;
+    }
+
+    /** Appends this VotesVoided (again) to its poll's partition of poll-events. */
+    void reappend(VotesVoided v) {
+        int partition = v.pollId().equals("song") ? 0 : 1;
+        voids.add(new LoggedVoid(v, partition, pollOffsets[partition]++));
+    }
+
+    /**
+     * What a faithful V9 ledger does with the voids, written plainly here (not with VoidReplay): each a leaf of its
+     * void log; the first of an event id gets a vote_voids row and, when it counts, voids the recorded votes of its
+     * poll it names that nothing voided before; then one more checkpoint signs vote and void logs.
+     */
+    private void writeVoids(CompactRange[] voteRanges) {
+        Map<Integer, CompactRange> voidRanges = new HashMap<>();
+        Set<UUID> applied = new java.util.HashSet<>();
+        List<LoggedVoid> ordered = new ArrayList<>(voids);
+        ordered.sort((a, b) -> a.partition() != b.partition() ? Integer.compare(a.partition(), b.partition())
+                : Long.compare(a.offset(), b.offset()));
+        for (LoggedVoid logged : ordered) {
+            VotesVoided v = logged.event();
+            int logId = VoidLeaf.logId(logged.partition());
+            CompactRange range = voidRanges.computeIfAbsent(logId, id -> new CompactRange());
+            long leaf = range.size();
+            range.append(VoidLeaf.of(v, logged.partition(), logged.offset()).hash());
+            if (!applied.add(v.eventId())) {
+                continue;
+            }
+            Poll poll = polls.get(v.pollId());
+            boolean counted = poll != null && (voidsAfterClose || poll.effectiveCloseAt() == null
+                    || v.voidedAt().isBefore(poll.effectiveCloseAt()));
+            int voided = 0;
+            for (int i = 0; counted && i < votes.size(); i++) {
+                VoteRow row = votes.get(i);
+                if (v.voteIds().contains(row.eventId()) && row.pollId().equals(v.pollId()) && row.voided() == null) {
+                    votes.set(i, new VoteRow(row.eventId(), row.pollId(), row.voterId(), row.optionId(),
+                            row.submittedAt(), row.partition(), row.offset(), row.leafIndex(),
+                            new VoteRow.VoidMark(v.eventId(), v.voidedAt(), v.reason())));
+                    voided++;
+                }
+            }
+            voidRows.add(new VoidRow(v.eventId(), v.pollId(), v.flagId(), v.reason(), v.voidedAt(),
+                    v.voteIds().size(), voided, counted, logged.partition(), logged.offset(), logId, leaf));
+        }
+        List<LogHead> heads = new ArrayList<>();
+        for (int p = 0; p < PARTITIONS; p++) {
+            heads.add(new LogHead(p, voteRanges[p].size(), MerkleHash.hex(voteRanges[p].root())));
+        }
+        voidRanges.forEach((id, range) -> {
+            heads.add(new LogHead(id, range.size(), MerkleHash.hex(range.root())));
+            merkleLogs.put(id, new MerkleLogRow(id, range.size(), range.root()));
+        });
+        checkpoints.add(Ed25519Keys.sign(new Checkpoint("votes-ledger-test", checkpoints.size() + 1,
+                T0.plusSeconds(3600), heads), privateKey, publicKey));
     }
 
     MerkleState merkle() {
@@ -167,7 +246,13 @@ final class LedgerFixture {
         for (int p = 0; p < PARTITIONS; p++) {
             ends.put(p, offsets[p]);
         }
-        return replay.finish(ends, polls.size());
+        ReplayOutcome votes = replay.finish(ends, polls.size() + voids.size());
+        Map<Integer, Long> pollEnds = new HashMap<>();
+        for (int p = 0; p < PARTITIONS; p++) {
+            pollEnds.put(p, pollOffsets[p]);
+        }
+        return votes.withVoids(new VoidReplay(polls, poll, merkle().wantedSizes()).replay(voids, pollEnds,
+                votes.expected()));
     }
 
     /** The end offsets the replay reads up to: partition → next offset. */
@@ -185,16 +270,22 @@ final class LedgerFixture {
                     Map<String, Poll> pollsAfter) {
         ReplayOutcome outcome = replay(poll);
         audit = new LedgerAudit(outcome, poll, merkle());
+        audit.voids(voidRows == null ? null
+                : voidRows.stream().filter(r -> poll == null || poll.equals(r.pollId())).toList());
         votes.forEach(audit::vote);
         rejections.forEach(audit::rejection);
         Map<String, Map<String, Long>> counts = new HashMap<>();
-        votes.stream().filter(v -> poll == null || poll.equals(v.pollId())).forEach(v ->
+        votes.stream().filter(v -> (poll == null || poll.equals(v.pollId())) && v.voided() == null).forEach(v ->
                 counts.computeIfAbsent(v.pollId(), k -> new HashMap<>()).merge(v.optionId(), 1L, Long::sum));
+        Map<String, Map<String, Long>> deltas = new HashMap<>();
+        counts.forEach((p, options) -> deltas.put(p, new HashMap<>(options)));
+        extraDeltas.forEach((p, options) -> options.forEach((option, extra) ->
+                deltas.computeIfAbsent(p, k -> new HashMap<>()).merge(option, extra, Long::sum)));
         Map<String, Poll> ledgerPolls = new HashMap<>(this.ledgerPolls);
         if (poll != null) {
             ledgerPolls.keySet().removeIf(id -> !id.equals(poll));
         }
-        LedgerSnapshot snapshot = new LedgerSnapshot(ledgerPolls, counts, counts, new DuplicateVoters(0, null));
+        LedgerSnapshot snapshot = new LedgerSnapshot(ledgerPolls, counts, deltas, new DuplicateVoters(0, null));
         return audit.finish(snapshot, merkle(), published == null ? counts : published, live, pollsAfter, trusted,
                 trusted == null ? "no key in this test" : null, lettersOf(outcome));
     }
@@ -209,6 +300,15 @@ final class LedgerFixture {
 
     Checklist audit() {
         return audit(null, null, publicKey);
+    }
+
+    /** Sets (or, with null, clears) the void columns of a recorded vote's row, as a tampered ledger would; returns it. */
+    VoteRow markVoided(String poll, String voter, VoteRow.VoidMark mark) {
+        VoteRow row = recorded(poll, voter);
+        VoteRow marked = new VoteRow(row.eventId(), row.pollId(), row.voterId(), row.optionId(), row.submittedAt(),
+                row.partition(), row.offset(), row.leafIndex(), mark);
+        votes.set(votes.indexOf(row), marked);
+        return marked;
     }
 
     VoteRow recorded(String poll, String voter) {

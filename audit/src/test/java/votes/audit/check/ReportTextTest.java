@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import votes.audit.replay.ReplayOutcome;
+import votes.audit.replay.VoidOutcome;
 import votes.proofs.checkpoint.LogHead;
 
 class ReportTextTest {
 
     static ReplayReport report(List<Check> checks) {
-        return new ReplayReport(null, Map.of(0, 10L, 1, 7L), new ReplayOutcome.Counts(17, 12, 5, 0, 0, 2), 1500, 1000,
+        return new ReplayReport(null, Map.of(0, 10L, 1, 7L), new ReplayOutcome.Counts(17, 12, 5, 0, 0, 2),
+                new VoidOutcome.Counts(0, 0, 0, 0), 1500, 1000,
                 17, checks, Map.of("song", Map.of("a", 7L, "b", 5L)), List.of(new LogHead(0, 7, "ab".repeat(32))),
                 List.of("the ledger has not caught up"), new Checklist(checks).exitCode());
     }

@@ -1,0 +1,118 @@
+package votes.audit.replay;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import votes.events.poll.Poll;
+import votes.events.poll.VotesVoided;
+import votes.proofs.merkle.VoidLeaf;
+
+/**
+ * The voids of poll-events, applied by the rule the ledger applies, after every vote was judged (a void names votes by
+ * id; which of them are recorded is the replay's own verdict, whatever the order the ledger met the two topics in):
+ * <ul>
+ *     <li>every decoded VotesVoided is a leaf {@code VoidLeaf.of(v, partition, offset)} of log
+ *     {@code VoidLeaf.logId(partition)}, in offset order, counted or not, of any poll;</li>
+ *     <li>a void COUNTS iff its poll exists in the fold of the whole log and {@code voidedAt} is before the poll's
+ *     {@link Poll#effectiveCloseAt()} (none: it counts);</li>
+ *     <li>a counted void voids each named id that is a recorded vote of its poll not voided by an earlier void
+ *     (earlier = (partition, offset) order: a poll's events share a partition);</li>
+ *     <li>an event id met again (re-appended) is a leaf and nothing else: the ledger keeps one vote_voids row per
+ *     event id.</li>
+ * </ul>
+ * Pure: the caller feeds what it read, from Kafka or from a test, in any interleaving of partitions.
+ */
+public final class VoidReplay {
+
+    private static final Comparator<LoggedVoid> LOG_ORDER =
+            Comparator.comparingInt(LoggedVoid::partition).thenComparingLong(LoggedVoid::offset);
+
+    private final Map<String, Poll> polls;
+    private final String pollFilter;
+    private final Map<Integer, Set<Long>> wantedSizes;
+
+    /**
+     * @param polls every poll folded from the whole of poll-events
+     * @param pollFilter apply only this poll's voids (every void is still a leaf), or null
+     * @param wantedSizes log id → the sizes whose roots will be compared (checkpoints, merkle_logs)
+     */
+    public VoidReplay(Map<String, Poll> polls, String pollFilter, Map<Integer, Set<Long>> wantedSizes) {
+        this.polls = Map.copyOf(polls);
+        this.pollFilter = pollFilter;
+        this.wantedSizes = Map.copyOf(wantedSizes);
+    }
+
+    /** Whether a void dated {@code voidedAt} counts against {@code poll} (null: a poll the log never created). */
+    public static boolean counts(Poll poll, Instant voidedAt) {
+        if (poll == null) {
+            return false;
+        }
+        Instant close = poll.effectiveCloseAt();
+        return close == null || voidedAt.isBefore(close);
+    }
+
+    /**
+     * @param voids every VotesVoided decoded below {@code endOffsets}, in any order
+     * @param verdicts the replay's verdict per vote event id (of the audited polls); the voided ones are marked
+     */
+    public VoidOutcome replay(List<LoggedVoid> voids, Map<Integer, Long> endOffsets, Map<UUID, Expected> verdicts) {
+        List<LoggedVoid> ordered = new ArrayList<>(voids);
+        ordered.sort(LOG_ORDER);
+        Map<Integer, RootHistory> logs = new HashMap<>();
+        Map<UUID, ExpectedVoid> expected = new HashMap<>();
+        Map<String, Map<String, Long>> voided = new HashMap<>();
+        Set<UUID> seen = new HashSet<>();
+        long reappended = 0;
+        long counted = 0;
+        long votesVoided = 0;
+        for (LoggedVoid logged : ordered) {
+            int logId = VoidLeaf.logId(logged.partition());
+            RootHistory log = logs.computeIfAbsent(logId, id -> new RootHistory(wantedSizes.getOrDefault(id, Set.of())));
+            long leafIndex = log.size();
+            VotesVoided v = logged.event();
+            log.append(VoidLeaf.of(v, logged.partition(), logged.offset()).hash());
+            if (!seen.add(v.eventId())) {
+                reappended++;
+                continue;
+            }
+            if (pollFilter != null && !pollFilter.equals(v.pollId())) {
+                continue;
+            }
+            boolean counts = counts(polls.get(v.pollId()), v.voidedAt());
+            List<Expected> votes = counts ? voidable(v, verdicts) : List.of();
+            ExpectedVoid applied = new ExpectedVoid(v.eventId(), v.pollId(), v.flagId(), v.reason(),
+                    v.voidedAt().truncatedTo(ChronoUnit.MICROS), v.voteIds().size(), votes.size(), counts,
+                    logged.partition(), logged.offset(), logId, leafIndex);
+            for (Expected vote : votes) {
+                vote.voidedBy(applied);
+                voided.computeIfAbsent(vote.pollId(), k -> new HashMap<>()).merge(vote.optionId(), 1L, Long::sum);
+            }
+            expected.put(v.eventId(), applied);
+            counted += counts ? 1 : 0;
+            votesVoided += votes.size();
+        }
+        return new VoidOutcome(expected, logs, Map.copyOf(endOffsets), voided,
+                new VoidOutcome.Counts(ordered.size(), reappended, counted, votesVoided));
+    }
+
+    /** The votes a counted void voids: recorded votes of its poll, not voided before, each once. */
+    private static List<Expected> voidable(VotesVoided v, Map<UUID, Expected> verdicts) {
+        List<Expected> votes = new ArrayList<>();
+        Set<UUID> named = new HashSet<>();
+        for (UUID id : v.voteIds()) {
+            Expected vote = verdicts.get(id);
+            if (vote != null && vote.recorded() && vote.pollId().equals(v.pollId()) && vote.voidedBy() == null
+                    && named.add(id)) {
+                votes.add(vote);
+            }
+        }
+        return votes;
+    }
+}
