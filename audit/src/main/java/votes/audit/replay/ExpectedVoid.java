@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * The {@code vote_voids} row the ledger must hold for one VotesVoided, as the replay applied it (the first occurrence
- * of its event id; a re-appended copy is a leaf of its void log and nothing else).
+ * of its event id; a re-appended copy changes nothing).
  *
  * @param voidedAt already truncated to microseconds, as PostgreSQL stores it
  * @param namedVotes how many ids the event lists ({@code voteIds().size()})

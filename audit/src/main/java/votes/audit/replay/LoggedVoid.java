@@ -4,9 +4,4 @@ import votes.events.poll.VotesVoided;
 
 /** A {@link VotesVoided} as read from poll-events, with its position: the position is its leaf and its order. */
 public record LoggedVoid(VotesVoided event, int partition, long offset) {
-
-    public String where() {
-        return "void event " + event.eventId() + ", poll " + event.pollId() + ", poll-events " + partition + "@"
-                + offset;
-    }
 }

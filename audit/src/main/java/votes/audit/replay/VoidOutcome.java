@@ -7,7 +7,7 @@ import java.util.UUID;
  * The voids of poll-events as the replay applied them.
  *
  * @param expected void event id → the vote_voids row it must have, only for the polls under audit
- * @param logs void log id → its Merkle log, for every VotesVoided decoded (all polls: a root hashes every leaf)
+ * @param logs void log id → its Merkle log, a leaf per VotesVoided event id (all polls: a root hashes every leaf)
  * @param endOffsets poll-events' end offsets the voids were read up to (exclusive): voids past them are not judged
  * @param voided poll id → option id → votes voided, only for the polls under audit
  */
@@ -17,8 +17,8 @@ public record VoidOutcome(Map<UUID, ExpectedVoid> expected, Map<Integer, RootHis
     /**
      * Over the whole log, whatever the poll filter.
      *
-     * @param events every VotesVoided decoded (each a leaf)
-     * @param reappended events whose event id an earlier one had: a leaf, nothing else
+     * @param events every VotesVoided decoded
+     * @param reappended events whose event id an earlier one had: no leaf, no row, nothing voided
      * @param counted voids of the audited polls that count
      * @param votesVoided votes of the audited polls voided
      */

@@ -19,13 +19,14 @@ import votes.proofs.merkle.VoidLeaf;
  * id; which of them are recorded is the replay's own verdict, whatever the order the ledger met the two topics in):
  * <ul>
  *     <li>every decoded VotesVoided is a leaf {@code VoidLeaf.of(v, partition, offset)} of log
- *     {@code VoidLeaf.logId(partition)}, in offset order, counted or not, of any poll;</li>
+ *     {@code VoidLeaf.logId(partition)}, in offset order, counted or not, of any poll — once per event id: the
+ *     ledger finds an event id it applied before in {@code vote_voids} and changes nothing, so a re-appended copy
+ *     is no leaf, no row, no void;</li>
  *     <li>a void COUNTS iff its poll exists in the fold of the whole log and {@code voidedAt} is before the poll's
- *     {@link Poll#effectiveCloseAt()} (none: it counts);</li>
+ *     {@link Poll#effectiveCloseAt()} (none: it counts), both at microseconds as the ledger compares them (its
+ *     {@code polls} row and the void's leaf keep no more);</li>
  *     <li>a counted void voids each named id that is a recorded vote of its poll not voided by an earlier void
  *     (earlier = (partition, offset) order: a poll's events share a partition);</li>
- *     <li>an event id met again (re-appended) is a leaf and nothing else: the ledger keeps one vote_voids row per
- *     event id.</li>
  * </ul>
  * Pure: the caller feeds what it read, from Kafka or from a test, in any interleaving of partitions.
  */
@@ -55,7 +56,7 @@ public final class VoidReplay {
             return false;
         }
         Instant close = poll.effectiveCloseAt();
-        return close == null || voidedAt.isBefore(close);
+        return close == null || voidedAt.truncatedTo(ChronoUnit.MICROS).isBefore(close.truncatedTo(ChronoUnit.MICROS));
     }
 
     /**
@@ -73,15 +74,15 @@ public final class VoidReplay {
         long counted = 0;
         long votesVoided = 0;
         for (LoggedVoid logged : ordered) {
-            int logId = VoidLeaf.logId(logged.partition());
-            RootHistory log = logs.computeIfAbsent(logId, id -> new RootHistory(wantedSizes.getOrDefault(id, Set.of())));
-            long leafIndex = log.size();
             VotesVoided v = logged.event();
-            log.append(VoidLeaf.of(v, logged.partition(), logged.offset()).hash());
             if (!seen.add(v.eventId())) {
                 reappended++;
                 continue;
             }
+            int logId = VoidLeaf.logId(logged.partition());
+            RootHistory log = logs.computeIfAbsent(logId, id -> new RootHistory(wantedSizes.getOrDefault(id, Set.of())));
+            long leafIndex = log.size();
+            log.append(VoidLeaf.of(v, logged.partition(), logged.offset()).hash());
             if (pollFilter != null && !pollFilter.equals(v.pollId())) {
                 continue;
             }

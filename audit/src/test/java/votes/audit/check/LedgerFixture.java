@@ -188,9 +188,10 @@ final class LedgerFixture {
     }
 
     /**
-     * What a faithful V9 ledger does with the voids, written plainly here (not with VoidReplay): each a leaf of its
-     * void log; the first of an event id gets a vote_voids row and, when it counts, voids the recorded votes of its
-     * poll it names that nothing voided before; then one more checkpoint signs vote and void logs.
+     * What a faithful V9 ledger does with the voids, written plainly here (not with VoidReplay): the first of an event
+     * id (a copy changes nothing) is a leaf of its void log, gets a vote_voids row and, when it counts, voids the
+     * recorded votes of its poll it names that nothing voided before; then one more checkpoint signs vote and void
+     * logs.
      */
     private void writeVoids(CompactRange[] voteRanges) {
         Map<Integer, CompactRange> voidRanges = new HashMap<>();
@@ -200,13 +201,13 @@ final class LedgerFixture {
                 : Long.compare(a.offset(), b.offset()));
         for (LoggedVoid logged : ordered) {
             VotesVoided v = logged.event();
+            if (!applied.add(v.eventId())) {
+                continue;
+            }
             int logId = VoidLeaf.logId(logged.partition());
             CompactRange range = voidRanges.computeIfAbsent(logId, id -> new CompactRange());
             long leaf = range.size();
             range.append(VoidLeaf.of(v, logged.partition(), logged.offset()).hash());
-            if (!applied.add(v.eventId())) {
-                continue;
-            }
             Poll poll = polls.get(v.pollId());
             boolean counted = poll != null && (voidsAfterClose || poll.effectiveCloseAt() == null
                     || v.voidedAt().isBefore(poll.effectiveCloseAt()));

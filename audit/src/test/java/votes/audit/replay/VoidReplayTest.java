@@ -105,6 +105,9 @@ class VoidReplayTest {
         assertThat(VoidReplay.counts(SONG, T0.plusSeconds(59))).isTrue();
         assertThat(VoidReplay.counts(COLOR, T0.plusSeconds(1_000_000))).as("no close: always").isTrue();
         assertThat(VoidReplay.counts(null, T0)).as("a poll the log never created").isFalse();
+        assertThat(VoidReplay.counts(SONG, T0.plusSeconds(60).minusNanos(1))).as("at microseconds, as the ledger")
+                .isFalse();
+        assertThat(VoidReplay.counts(SONG, T0.plusSeconds(60).minusNanos(1_000))).isTrue();
     }
 
     @Test
@@ -138,17 +141,21 @@ class VoidReplayTest {
     }
 
     @Test
-    void aReappendedVoidIsALeafAndNothingElse() {
+    void aReappendedVoidChangesNothingAndIsNoSecondLeaf() {
         UUID v1 = vote("song", "v1", "a");
         VotesVoided once = voidOf("song", T0.plusSeconds(10), v1);
         append(once, 0);
+        VotesVoided next = voidOf("song", T0.plusSeconds(20), v1);
 
         ReplayOutcome outcome = replay(null, Map.of());
 
         ExpectedVoid e = outcome.voids().expected().get(once.eventId());
         assertThat(e.offset()).isZero();
         assertThat(e.leafIndex()).isZero();
+        assertThat(e.voidedVotes()).isEqualTo(1);
         assertThat(outcome.voids().counts().reappended()).isEqualTo(1);
+        assertThat(outcome.voids().expected().get(next.eventId()).leafIndex()).as("the copy at offset 1 is no leaf")
+                .isEqualTo(1);
         assertThat(outcome.logs().get(VoidLeaf.logId(0)).size()).isEqualTo(2);
     }
 
