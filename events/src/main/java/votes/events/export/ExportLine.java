@@ -40,8 +40,8 @@ public record ExportLine(String status, UUID eventId, String pollId, String vote
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
     public static String csvHeader() {
-        return "status,eventId,pollId,voterId,optionId,reason,submittedAt,decidedAt,partition,offset,leafIndex,voidedAt,"
-                + "voidReason";
+        return "status,eventId,pollId,voterId,optionId,reason,submittedAt,decidedAt,partition,offset,leafIndex,"
+                + "voidedAt,voidReason";
     }
 
     public String csv() {

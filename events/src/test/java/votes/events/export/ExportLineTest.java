@@ -53,7 +53,8 @@ class ExportLineTest {
         ExportLine voided = new ExportLine(ExportLine.RECORDED, EVENT, "p", "v1", "blue", null, AT, AT, 0, 7, 3L,
                 voidedAt, "bot swarm, flag f1");
         assertThat(voided.csv()).endsWith(",0,7,3,2026-11-21T08:01:00.500Z,\"bot swarm, flag f1\"");
-        assertThat(voided.jsonl()).contains("\"voidedAt\":\"2026-11-21T08:01:00.500Z\"", "\"voidReason\":\"bot swarm, flag f1\"");
+        assertThat(voided.jsonl()).contains("\"voidedAt\":\"2026-11-21T08:01:00.500Z\"",
+                "\"voidReason\":\"bot swarm, flag f1\"");
         assertThat(EventCodec.fromJson(voided.jsonl(), ExportLine.class)).isEqualTo(voided);
 
         ExportLine kept = new ExportLine(ExportLine.RECORDED, EVENT, "p", "v1", "blue", null, AT, AT, 0, 7, 3L);

@@ -18,11 +18,11 @@ import votes.kit.problem.ProblemType;
 import votes.ledger.sql.Timestamps;
 
 /**
- * Every ledger entry of a poll, recorded (a voided vote with its void) and rejected, in log order ((partition, offset)), read through a
- * server-side cursor: an export of a million votes holds {@value #FETCH} rows in memory, not a million. The cursor
- * needs a transaction, so each export holds one pooled connection until its stream ends or is cancelled; at most
- * {@code ledger.export.max-concurrent} of them at once, so slow downloads can never take the connections the vote
- * batches need.
+ * Every ledger entry of a poll, recorded (a voided vote with its void) and rejected, in log order ((partition,
+ * offset)), read through a server-side cursor: an export of a million votes holds {@value #FETCH} rows in memory, not
+ * a million. The cursor needs a transaction, so each export holds one pooled connection until its stream ends or is
+ * cancelled; at most {@code ledger.export.max-concurrent} of them at once, so slow downloads can never take the
+ * connections the vote batches need.
  */
 @ApplicationScoped
 public class LedgerExport {

@@ -55,8 +55,9 @@ public class PollEventProjector {
             return Uni.createFrom().completionStage(record.ack())
                     .invoke(() -> folded.applied(record.getPartition(), LogPositions.offset(record)));
         }
-        return Backoff.forever(() -> apply(event, record.getPartition(), LogPositions.offset(record)), "applying " + event.getClass().getSimpleName() + " of poll "
-                        + event.pollId(), firstRetry, maxRetry)
+        return Backoff.forever(() -> apply(event, record.getPartition(), LogPositions.offset(record)),
+                        "applying " + event.getClass().getSimpleName() + " of poll " + event.pollId(), firstRetry,
+                        maxRetry)
                 .flatMap(done -> Uni.createFrom().completionStage(record.ack()))
                 .invoke(() -> folded.applied(record.getPartition(), LogPositions.offset(record)));
     }
