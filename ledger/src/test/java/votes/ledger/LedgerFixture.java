@@ -5,26 +5,35 @@ import static io.restassured.RestAssured.given;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import votes.events.codec.EventCodec;
+import votes.events.codec.PollEventDeserializer;
 import votes.events.id.EventIds;
 import votes.events.key.PartitionKeys;
 import votes.events.key.VoterIds;
+import votes.events.poll.PollEvent;
+import votes.events.topic.Topics;
 import votes.events.vote.VoteSubmitted;
 import votes.infra.test.LocalStackResource;
 
 /**
  * What the ledger ITs share: tokens, polls made through the admin API, and votes appended straight to
- * {@code votes.submitted} the way ingest appends them.
+ * {@code votes.submitted} the way ingest appends them (and poll facts to {@code poll-events} as an admin tool would).
  */
 public final class LedgerFixture {
 
@@ -52,7 +61,7 @@ public final class LedgerFixture {
     /** Creates an open poll with options a and b through the API; returns its id. */
     public static String createPoll() {
         return given().auth().oauth2(admin()).contentType(ContentType.JSON)
-                .body(Map.of("title", "Lunch?", "options", java.util.List.of(
+                .body(Map.of("title", "Lunch?", "options", List.of(
                         Map.of("id", "a", "label", "Pizza"), Map.of("id", "b", "label", "Soup"))))
                 .post("/api/v1/polls")
                 .then().statusCode(201)
@@ -68,8 +77,17 @@ public final class LedgerFixture {
         send(PartitionKeys.vote(vote.pollId(), vote.voterId()), EventCodec.encode(vote));
     }
 
+    /** Appends a poll fact like the ledger's admin API does (keyed by poll) and waits for the broker's ack. */
+    public static RecordMetadata append(PollEvent event) {
+        return send("poll-events", PartitionKeys.poll(event.pollId()), EventCodec.encode(event));
+    }
+
     /** @return where the broker put it */
-    public static synchronized RecordMetadata send(String key, byte[] value) {
+    public static RecordMetadata send(String key, byte[] value) {
+        return send("votes.submitted", key, value);
+    }
+
+    private static synchronized RecordMetadata send(String topic, String key, byte[] value) {
         if (producer == null) {
             Properties config = new Properties();
             config.putAll(LocalStackResource.stack().kafkaClientProperties());
@@ -78,10 +96,35 @@ public final class LedgerFixture {
             producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         }
         try {
-            return producer.send(new ProducerRecord<>("votes.submitted", key, value)).get(10, TimeUnit.SECONDS);
+            return producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot append to votes.submitted", e);
+            throw new IllegalStateException("cannot append to " + topic, e);
         }
+    }
+
+    /**
+     * poll-events from offset 0 up to where it ends now, every partition, decoded, in offset order per partition.
+     */
+    public static List<ConsumerRecord<String, PollEvent>> pollEventsUpToNow() {
+        Properties config = new Properties();
+        config.putAll(LocalStackResource.stack().kafkaClientProperties());
+        List<ConsumerRecord<String, PollEvent>> events = new ArrayList<>();
+        try (KafkaConsumer<String, PollEvent> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new PollEventDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.POLL_EVENTS).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+                for (ConsumerRecord<String, PollEvent> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
+                        events.add(record);
+                    }
+                }
+            }
+        }
+        return events;
     }
 
     public static Duration patience() {

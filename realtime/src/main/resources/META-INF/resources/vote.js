@@ -91,8 +91,9 @@
   });
 
   async function follow(receipt, token) {
-    const show = (status, extra) => notice(status === 'rejected' ? 'bad' : status === 'recorded' ? 'ok' : 'info',
-      '<strong>' + text(status === 'recorded' ? 'Recorded in the ledger' : status === 'rejected' ? 'Rejected' : 'Accepted — waiting for the ledger…') +
+    const titles = { recorded: 'Recorded in the ledger', rejected: 'Rejected', voided: 'Voided after a fraud review' };
+    const show = (status, extra) => notice(status === 'rejected' || status === 'voided' ? 'bad' : status === 'recorded' ? 'ok' : 'info',
+      '<strong>' + text(titles[status] || 'Accepted — waiting for the ledger…') +
       '</strong>' + (extra || '') + '<div class="receipt">Receipt ' + text(receipt.receiptId) + '</div>');
     show('accepted');
     for (let attempt = 0; attempt < 120; attempt++) {
@@ -102,7 +103,8 @@
         if (!r.ok) continue;
         const now = await r.json();
         if (now.status === 'recorded') { show('recorded', now.recordedAt ? ' at ' + text(new Date(now.recordedAt).toLocaleTimeString()) : ''); return; }
-        if (now.status === 'rejected') { show('rejected', ': ' + text(now.reason)); return; }
+        // A void (a confirmed fraud flag) keeps the vote's row and leaf: the receipt says so, with the void's reason.
+        if (now.status === 'rejected' || now.status === 'voided') { show(now.status, ': ' + text(now.reason)); return; }
       } catch (ignored) { /* keep following */ }
     }
     show('accepted', ' (still waiting; check again later with the receipt)');

@@ -29,9 +29,11 @@ public final class LedgerRows {
 
     public static DeltaRow delta(String json) {
         JsonNode row = tree(json);
+        // Negative: a void subtracts (tally_deltas CHECK vote_count <> 0); 0 or a missing count is no row the
+        // ledger writes.
         long count = row.path("vote_count").asLong(0);
-        if (count <= 0) {
-            throw new MalformedRowException("vote_count must be positive: " + row.path("vote_count"));
+        if (count == 0) {
+            throw new MalformedRowException("vote_count must not be 0: " + row.path("vote_count"));
         }
         return new DeltaRow(text(row, "delta_id"), text(row, "poll_id"), text(row, "option_id"), count,
                 instant(row, "created_at"));

@@ -1,5 +1,7 @@
 package votes.events.export;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -12,9 +14,25 @@ import votes.events.codec.EventCodec;
  *
  * @param decidedAt when the ledger recorded or rejected it
  * @param leafIndex the vote's index in the Merkle log of its partition; null for rejections
+ * @param voidedAt a recorded vote voided since by a confirmed fraud flag: the void's {@code voidedAt}; else null (and
+ *                 absent from the JSON line, so readers of the older format are unaffected)
+ * @param voidReason the void's reason, null unless voided
  */
 public record ExportLine(String status, UUID eventId, String pollId, String voterId, String optionId, String reason,
-                         Instant submittedAt, Instant decidedAt, int partition, long offset, Long leafIndex) {
+                         Instant submittedAt, Instant decidedAt, int partition, long offset, Long leafIndex,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Instant voidedAt,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String voidReason) {
+
+    @JsonCreator
+    public ExportLine {
+    }
+
+    /** An entry that was never voided (a rejection, or a vote nothing voided). */
+    public ExportLine(String status, UUID eventId, String pollId, String voterId, String optionId, String reason,
+                      Instant submittedAt, Instant decidedAt, int partition, long offset, Long leafIndex) {
+        this(status, eventId, pollId, voterId, optionId, reason, submittedAt, decidedAt, partition, offset, leafIndex,
+                null, null);
+    }
 
     public static final String RECORDED = "recorded";
     public static final String REJECTED = "rejected";
@@ -22,12 +40,13 @@ public record ExportLine(String status, UUID eventId, String pollId, String vote
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
     public static String csvHeader() {
-        return "status,eventId,pollId,voterId,optionId,reason,submittedAt,decidedAt,partition,offset,leafIndex";
+        return "status,eventId,pollId,voterId,optionId,reason,submittedAt,decidedAt,partition,offset,leafIndex,"
+                + "voidedAt,voidReason";
     }
 
     public String csv() {
         return Stream.of(status, eventId, pollId, voterId, optionId, reason, submittedAt, decidedAt, partition, offset,
-                        leafIndex)
+                        leafIndex, voidedAt, voidReason)
                 .map(ExportLine::csvField)
                 .collect(Collectors.joining(","));
     }

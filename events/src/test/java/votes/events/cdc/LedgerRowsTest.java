@@ -56,10 +56,22 @@ class LedgerRowsTest {
     }
 
     @Test
-    void deltaRowWithoutPositiveCountIsMalformed() {
+    void deltaRowCountingNoVoteOrNoCountAtAllIsMalformed() {
         assertThatThrownBy(() -> LedgerRows.delta("{\"delta_id\":\"d\",\"poll_id\":\"p1\",\"option_id\":\"a\","
                 + "\"vote_count\":0,\"created_at\":\"2026-03-01T10:00:00Z\"}"))
                 .isInstanceOf(MalformedRowException.class);
+        assertThatThrownBy(() -> LedgerRows.delta("{\"delta_id\":\"d\",\"poll_id\":\"p1\",\"option_id\":\"a\","
+                + "\"created_at\":\"2026-03-01T10:00:00Z\"}"))
+                .isInstanceOf(MalformedRowException.class);
+    }
+
+    @Test
+    void negativeDeltaRowOfAVoidIsRead() {
+        DeltaRow row = LedgerRows.delta("{\"delta_id\":\"d\",\"poll_id\":\"p1\",\"option_id\":\"a\","
+                + "\"vote_count\":-3,\"created_at\":\"2026-03-01T10:00:00Z\"}");
+
+        assertThat(row.voteCount()).isEqualTo(-3);
+        assertThat(LedgerRows.delta(LedgerRows.json(row))).isEqualTo(row);
     }
 
     @Test

@@ -16,9 +16,9 @@ class ExportLineTest {
     void csvHasOneFieldPerHeaderColumnAndQuotesWhatNeedsIt() {
         ExportLine line = new ExportLine(ExportLine.REJECTED, EVENT, "poll,1", "v\"x", "blue", "duplicate", AT, AT, 2, 9,
                 null);
-        assertThat(ExportLine.csvHeader().split(",")).hasSize(11);
+        assertThat(ExportLine.csvHeader().split(",")).hasSize(13);
         assertThat(line.csv()).isEqualTo("rejected," + EVENT + ",\"poll,1\",\"v\"\"x\",blue,duplicate,"
-                + "2026-11-21T08:00:00.500Z,2026-11-21T08:00:00.500Z,2,9,");
+                + "2026-11-21T08:00:00.500Z,2026-11-21T08:00:00.500Z,2,9,,,");
     }
 
     @Test
@@ -26,7 +26,7 @@ class ExportLineTest {
         ExportLine line = new ExportLine(ExportLine.REJECTED, EVENT, "=HYPERLINK(\"x\")", "@SUM(1)", "-1+2",
                 "+cmd", AT, AT, 2, 9, null);
         assertThat(line.csv()).isEqualTo("rejected," + EVENT + ",\"'=HYPERLINK(\"\"x\"\")\",'@SUM(1),'-1+2,'+cmd,"
-                + "2026-11-21T08:00:00.500Z,2026-11-21T08:00:00.500Z,2,9,");
+                + "2026-11-21T08:00:00.500Z,2026-11-21T08:00:00.500Z,2,9,,,");
         assertThat(ExportLine.neutralised("\tx")).isEqualTo("'\tx");
         assertThat(ExportLine.neutralised("\rx")).isEqualTo("'\rx");
         assertThat(ExportLine.neutralised("a-1")).isEqualTo("a-1");
@@ -45,5 +45,19 @@ class ExportLineTest {
         ExportLine line = new ExportLine(ExportLine.RECORDED, EVENT, "final", "v1", "blue", null, AT, AT, 0, 7, 3L);
         assertThat(line.jsonl()).doesNotContain("\n").contains("\"leafIndex\":3");
         assertThat(EventCodec.fromJson(line.jsonl(), ExportLine.class)).isEqualTo(line);
+    }
+
+    @Test
+    void aVoidedVoteCarriesTheVoidInBothFormatsAndAnUnvoidedOneHasNoVoidFieldsInJson() {
+        Instant voidedAt = AT.plusSeconds(60);
+        ExportLine voided = new ExportLine(ExportLine.RECORDED, EVENT, "p", "v1", "blue", null, AT, AT, 0, 7, 3L,
+                voidedAt, "bot swarm, flag f1");
+        assertThat(voided.csv()).endsWith(",0,7,3,2026-11-21T08:01:00.500Z,\"bot swarm, flag f1\"");
+        assertThat(voided.jsonl()).contains("\"voidedAt\":\"2026-11-21T08:01:00.500Z\"",
+                "\"voidReason\":\"bot swarm, flag f1\"");
+        assertThat(EventCodec.fromJson(voided.jsonl(), ExportLine.class)).isEqualTo(voided);
+
+        ExportLine kept = new ExportLine(ExportLine.RECORDED, EVENT, "p", "v1", "blue", null, AT, AT, 0, 7, 3L);
+        assertThat(kept.jsonl()).doesNotContain("voidedAt", "voidReason");
     }
 }

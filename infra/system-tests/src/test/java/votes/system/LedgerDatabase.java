@@ -68,12 +68,15 @@ public final class LedgerDatabase {
         }
     }
 
-    /** The ledger's own tally: {@code SELECT option_id, count(*) FROM votes GROUP BY option_id} for one poll. */
+    /**
+     * The ledger's own tally: {@code SELECT option_id, count(*) FROM votes GROUP BY option_id} for one poll, of the
+     * votes no void voided (a voided vote keeps its row but no longer counts).
+     */
     public java.util.Map<String, Long> tally(String pollId) {
         java.util.Map<String, Long> tally = new java.util.TreeMap<>();
         try (Connection db = connect();
-             PreparedStatement query = db.prepareStatement(
-                     "SELECT option_id, count(*) FROM votes WHERE poll_id = ? GROUP BY option_id")) {
+             PreparedStatement query = db.prepareStatement("SELECT option_id, count(*) FROM votes"
+                     + " WHERE poll_id = ? AND voided_at IS NULL GROUP BY option_id")) {
             query.setString(1, pollId);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

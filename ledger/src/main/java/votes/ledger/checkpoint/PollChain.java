@@ -9,8 +9,8 @@ import votes.events.poll.Poll;
 /**
  * {@code GET /api/v1/polls/{id}/chain}: the latest checkpoint, and whether it is the poll's final word.
  *
- * @param recordedVotes the poll's recorded votes (the sum of its tally deltas, which equals its rows in {@code votes}
- *                      at every commit)
+ * @param recordedVotes the poll's counted votes (the sum of its tally deltas, which equals its rows in {@code votes}
+ *                      that no void voided, at every commit)
  * @param isFinal an admin closed the poll and the checkpoint covers every recorded vote of it: after a close the
  *                ledger records only votes submitted before it that arrive late (each such vote moves a log, and the
  *                next checkpoint covers it)
@@ -20,7 +20,7 @@ public record PollChain(String pollId, long recordedVotes, @JsonProperty("final"
                         SignedCheckpoint checkpoint) {
 
     /**
-     * A poll's recorded votes in one log.
+     * A poll's recorded votes in one vote log, or its voids in one void log.
      *
      * @param leaves how many of them are leaves (fewer: rows recorded before the Merkle log existed)
      * @param lastLeaf the highest leaf index among them, or null

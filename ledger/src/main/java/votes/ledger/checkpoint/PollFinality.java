@@ -14,7 +14,8 @@ import votes.proofs.checkpoint.SignedCheckpoint;
 import votes.events.poll.Poll;
 
 /**
- * Whether a checkpoint covers every recorded vote of a closed poll, remembered per (poll, checkpoint sequence).
+ * Whether a checkpoint covers every recorded vote and every void of a closed poll, remembered per (poll, checkpoint
+ * sequence).
  *
  * <p>Why a cache: the answer reads every vote row of the poll (the highest leaf per log), a million rows for a hot
  * poll, and auditors poll this endpoint. A checkpoint never changes, and a closed poll records only votes submitted
@@ -25,10 +26,14 @@ import votes.events.poll.Poll;
 @ApplicationScoped
 public class PollFinality {
 
-    // Per log: the poll's recorded votes and the highest leaf; count(leaf_index) < n means rows from before V3.
+    // Per log: the poll's recorded votes and the highest leaf; count(leaf_index) < n means rows from before V3. Then
+    // per void log: the poll's voids (every one is a leaf), so a void applied after the close keeps the poll from
+    // being final until a checkpoint signs it too.
     private static final String COVERAGE = """
-            SELECT kafka_partition, count(*) AS n, count(leaf_index) AS leaves, max(leaf_index) AS last_leaf
-            FROM votes WHERE poll_id = $1 GROUP BY kafka_partition""";
+            SELECT kafka_partition AS log, count(*) AS n, count(leaf_index) AS leaves, max(leaf_index) AS last_leaf
+            FROM votes WHERE poll_id = $1 GROUP BY kafka_partition
+            UNION ALL
+            SELECT log_id, count(*), count(*), max(leaf_index) FROM vote_voids WHERE poll_id = $1 GROUP BY log_id""";
 
     private record Key(String pollId, long sequence) {
     }
@@ -82,7 +87,7 @@ public class PollFinality {
         return pool.preparedQuery(COVERAGE).execute(Tuple.of(pollId)).map(rows -> {
             List<PollChain.Coverage> coverage = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                coverage.add(new PollChain.Coverage(row.getInteger("kafka_partition"), row.getLong("n"),
+                coverage.add(new PollChain.Coverage(row.getInteger("log"), row.getLong("n"),
                         row.getLong("leaves"), row.getLong("last_leaf")));
             }
             return coverage;

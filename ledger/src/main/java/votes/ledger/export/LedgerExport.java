@@ -18,11 +18,11 @@ import votes.kit.problem.ProblemType;
 import votes.ledger.sql.Timestamps;
 
 /**
- * Every ledger entry of a poll, recorded and rejected, in log order ((partition, offset)), read through a
- * server-side cursor: an export of a million votes holds {@value #FETCH} rows in memory, not a million. The cursor
- * needs a transaction, so each export holds one pooled connection until its stream ends or is cancelled; at most
- * {@code ledger.export.max-concurrent} of them at once, so slow downloads can never take the connections the vote
- * batches need.
+ * Every ledger entry of a poll, recorded (a voided vote with its void) and rejected, in log order ((partition,
+ * offset)), read through a server-side cursor: an export of a million votes holds {@value #FETCH} rows in memory, not
+ * a million. The cursor needs a transaction, so each export holds one pooled connection until its stream ends or is
+ * cancelled; at most {@code ledger.export.max-concurrent} of them at once, so slow downloads can never take the
+ * connections the vote batches need.
  */
 @ApplicationScoped
 public class LedgerExport {
@@ -32,11 +32,11 @@ public class LedgerExport {
 
     private static final String ENTRIES = """
             SELECT 'recorded' AS status, event_id, poll_id, voter_id, option_id, NULL AS reason, submitted_at,
-                   recorded_at AS decided_at, kafka_partition, kafka_offset, leaf_index
+                   recorded_at AS decided_at, kafka_partition, kafka_offset, leaf_index, voided_at, void_reason
               FROM votes WHERE poll_id = $1
             UNION ALL
             SELECT 'rejected', event_id, poll_id, voter_id, option_id, reason, submitted_at, rejected_at,
-                   kafka_partition, kafka_offset, NULL
+                   kafka_partition, kafka_offset, NULL, NULL, NULL
               FROM rejections WHERE poll_id = $1
             ORDER BY kafka_partition, kafka_offset""";
 
@@ -92,6 +92,7 @@ public class LedgerExport {
                 row.getString("voter_id"), row.getString("option_id"), row.getString("reason"),
                 Timestamps.fromSql(row.getOffsetDateTime("submitted_at")),
                 Timestamps.fromSql(row.getOffsetDateTime("decided_at")), row.getInteger("kafka_partition"),
-                row.getLong("kafka_offset"), row.getLong("leaf_index"));
+                row.getLong("kafka_offset"), row.getLong("leaf_index"),
+                Timestamps.fromSql(row.getOffsetDateTime("voided_at")), row.getString("void_reason"));
     }
 }

@@ -46,6 +46,17 @@ public record LogAppends(List<LeafAppend> records, List<LogUpdate> logs) {
         return new LogAppends(List.copyOf(appended), List.copyOf(updates));
     }
 
+    /**
+     * One leaf appended to one locked log (a void's, see {@code votes.ledger.voiding}): its index is the log's size
+     * as locked.
+     */
+    public static LogUpdate one(StoredLog log, byte[] leafHash) {
+        TileAppender appender = new TileAppender(log.size(), log.rightEdge());
+        appender.append(leafHash);
+        return new LogUpdate(log.logId(), appender.size(), appender.root(), appender.rightEdge(),
+                appender.fullTiles());
+    }
+
     /** The right edge of a log with no leaf yet, as the appender itself encodes it. */
     public static byte[] emptyRightEdge() {
         return new TileAppender(0, new byte[0]).rightEdge();

@@ -28,8 +28,8 @@ import votes.ledger.checkpoint.PollFinality;
 @RolesAllowed({"admin", "auditor"})
 public class ChainResource {
 
-    // Written in each batch's transaction for exactly the votes it inserted: equal to the poll's vote rows at every
-    // commit.
+    // Written in each batch's transaction for exactly the votes it inserted, and in each void's for exactly the votes
+    // it voided (negative): equal to the poll's vote rows not voided, at every commit.
     private static final String RECORDED =
             "SELECT coalesce(sum(vote_count), 0) AS n FROM tally_deltas WHERE poll_id = $1";
 

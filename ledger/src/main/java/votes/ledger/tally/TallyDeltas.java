@@ -9,9 +9,9 @@ import java.util.function.Supplier;
 import votes.events.vote.VoteSubmitted;
 
 /**
- * Folds the votes a transaction really inserted into one delta per (poll, option), in first-seen order. Pure:
- * the caller passes only inserted votes (from {@code INSERT … RETURNING}), so a redelivered batch, a duplicate
- * or a rejection never reaches a tally.
+ * Folds the votes a transaction really inserted (or voided) into one delta per (poll, option), in first-seen order.
+ * Pure: the caller passes only rows its statement changed (from {@code INSERT … RETURNING} or {@code UPDATE …
+ * RETURNING}), so a redelivered batch or void, a duplicate or a rejection never reaches a tally.
  */
 public final class TallyDeltas {
 
@@ -23,8 +23,25 @@ public final class TallyDeltas {
         for (VoteSubmitted vote : inserted) {
             counts.merge(List.of(vote.pollId(), vote.optionId()), 1, Integer::sum);
         }
+        return deltas(counts, 1, deltaIds);
+    }
+
+    /**
+     * The negative deltas of a void: one per option among {@code voidedOptions} (the option of every vote the void
+     * really voided, one entry per vote).
+     */
+    public static List<TallyDelta> voided(String pollId, List<String> voidedOptions, Supplier<UUID> deltaIds) {
+        Map<List<String>, Integer> counts = new LinkedHashMap<>();
+        for (String option : voidedOptions) {
+            counts.merge(List.of(pollId, option), 1, Integer::sum);
+        }
+        return deltas(counts, -1, deltaIds);
+    }
+
+    private static List<TallyDelta> deltas(Map<List<String>, Integer> counts, int sign, Supplier<UUID> deltaIds) {
         List<TallyDelta> deltas = new ArrayList<>(counts.size());
-        counts.forEach((key, count) -> deltas.add(new TallyDelta(deltaIds.get(), key.get(0), key.get(1), count)));
+        counts.forEach((key, count) -> deltas.add(new TallyDelta(deltaIds.get(), key.get(0), key.get(1),
+                sign * count)));
         return deltas;
     }
 }

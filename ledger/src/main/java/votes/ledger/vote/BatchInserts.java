@@ -15,7 +15,7 @@ import votes.ledger.merkle.LeafAppend;
 import votes.ledger.merkle.LogAppends;
 import votes.ledger.merkle.MerkleLogs;
 import votes.ledger.sql.Timestamps;
-import votes.ledger.tally.TallyDelta;
+import votes.ledger.tally.TallyDeltaRows;
 import votes.ledger.tally.TallyDeltas;
 
 /**
@@ -38,10 +38,6 @@ final class BatchInserts {
             ON CONFLICT (event_id) DO NOTHING
             RETURNING reason, event_id,
                       EXISTS (SELECT 1 FROM votes v WHERE v.event_id = rejections.event_id) AS recorded""";
-    private static final String INSERT_DELTAS = """
-            INSERT INTO tally_deltas (delta_id, poll_id, option_id, vote_count)
-            SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[])""";
-
     /** A rejection this transaction inserted, as the rejections INSERT returns it. */
     record InsertedRejection(RejectionReason reason, UUID eventId, boolean recorded) {
     }
@@ -106,26 +102,8 @@ final class BatchInserts {
      * otherwise, see {@link VoteBatchWriter}): a redelivered batch, a duplicate or a rejection adds nothing to a tally.
      */
     private Uni<Void> insertDeltas(SqlConnection connection, List<LedgerEntry> taken) {
-        List<TallyDelta> deltas = TallyDeltas.of(taken.stream().map(LedgerEntry::vote).toList(), EventIds::next);
-        if (deltas.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        int n = deltas.size();
-        UUID[] ids = new UUID[n];
-        String[] polls = new String[n];
-        String[] options = new String[n];
-        Integer[] counts = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            TallyDelta delta = deltas.get(i);
-            ids[i] = delta.deltaId();
-            polls[i] = delta.pollId();
-            options[i] = delta.optionId();
-            counts[i] = delta.voteCount();
-        }
-        return connection.preparedQuery(INSERT_DELTAS)
-                .execute(Tuple.tuple().addArrayOfUUID(ids).addArrayOfString(polls).addArrayOfString(options)
-                        .addArrayOfInteger(counts))
-                .replaceWithVoid();
+        return TallyDeltaRows.insert(connection,
+                TallyDeltas.of(taken.stream().map(LedgerEntry::vote).toList(), EventIds::next));
     }
 
     private Uni<List<InsertedRejection>> insertRejections(SqlConnection connection, List<Rejection> rejections) {

@@ -37,6 +37,18 @@ class TallyDeltasTest {
     }
 
     @Test
+    void voidedVotesBecomeOneNegativeDeltaPerOptionOfThePoll() {
+        Iterator<UUID> ids = Stream.generate(EventIds::next).limit(2).toList().iterator();
+
+        List<TallyDelta> deltas = TallyDeltas.voided("p1", List.of("b", "a", "b"), ids::next);
+
+        assertThat(deltas).extracting(TallyDelta::pollId, TallyDelta::optionId, TallyDelta::voteCount)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("p1", "b", -2),
+                        org.assertj.core.groups.Tuple.tuple("p1", "a", -1));
+        assertThat(TallyDeltas.voided("p1", List.of(), EventIds::next)).as("a void that voided nothing").isEmpty();
+    }
+
+    @Test
     void deltaWithoutVotesCannotExist() {
         assertThatThrownBy(() -> new TallyDelta(EventIds.next(), "p1", "a", 0))
                 .isInstanceOf(IllegalArgumentException.class);

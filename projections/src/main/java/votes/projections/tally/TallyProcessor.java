@@ -10,6 +10,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import votes.events.cdc.DeltaRow;
 import votes.events.cdc.LedgerRow;
 import votes.events.cdc.PollRow;
+import org.jboss.logging.Logger;
 import votes.events.tally.Tally;
 
 /**
@@ -19,6 +20,8 @@ import votes.events.tally.Tally;
  * nor publishes a tally the stores do not hold.
  */
 final class TallyProcessor implements Processor<String, LedgerRow, String, Tally> {
+
+    private static final Logger LOG = Logger.getLogger(TallyProcessor.class);
 
     private final Duration dedupRetention;
     private ProcessorContext<String, Tally> context;
@@ -50,6 +53,7 @@ final class TallyProcessor implements Processor<String, LedgerRow, String, Tally
                 return;
             }
             next = TallyFold.apply(current, delta, at);
+            belowZero(delta, next);
             applied.remember(delta);
             Metrics.counter("projections_deltas_applied_total").increment();
         } else if (record.value() instanceof PollRow poll) {
@@ -60,6 +64,20 @@ final class TallyProcessor implements Processor<String, LedgerRow, String, Tally
         if (next != current) {
             tallies.put(pollId, next);
             context.forward(record.withValue(next));
+        }
+    }
+
+    /**
+     * A void's negative delta subtracts votes the ledger recorded and counted before, so an option can never go below
+     * 0 in sane data. If it does, a delta was lost or reordered upstream: applied as it is (clamping would hide it and
+     * make the tally disagree with the ledger's sums for good), and said loudly.
+     */
+    private static void belowZero(DeltaRow delta, Tally next) {
+        long votes = next.votesFor(delta.optionId());
+        if (votes < 0) {
+            Metrics.counter("projections_tally_below_zero_total").increment();
+            LOG.errorf("poll %s option %s is at %d votes after delta %s (%d): a delta is missing or out of order",
+                    delta.pollId(), delta.optionId(), votes, delta.deltaId(), delta.voteCount());
         }
     }
 }

@@ -42,6 +42,23 @@ class TallyTopologyTest {
     }
 
     @Test
+    void aVoidsNegativeDeltaMovesTheTallyDownAndItsRedeliveryDoesNot() {
+        ledger.poll("p1", "Fruit", ABC, null, null, t(0));
+        ledger.delta("p1", "a", 5, t(1));
+        ledger.delta("p1", "b", 2, t(2));
+        String voidDelta = ledger.delta("p1", "a", -3, t(3));
+
+        Tally tally = ledger.stored("p1");
+        assertThat(tally.options()).extracting(TallyOption::votes).containsExactly(2L, 2L, 0L);
+        assertThat(tally.totalVotes()).isEqualTo(4);
+        assertThat(ledger.published()).last().isEqualTo(tally);
+
+        ledger.redeliver(voidDelta, "p1", "a", -3, t(3), t(30));
+        assertThat(ledger.published()).as("a redelivered void publishes nothing").isEmpty();
+        assertThat(ledger.stored("p1").totalVotes()).isEqualTo(4);
+    }
+
+    @Test
     void redeliveredDeltaIsCountedOnce() {
         ledger.poll("p1", "Fruit", ABC, null, null, t(0));
         String deltaId = ledger.delta("p1", "a", 5, t(1));

@@ -8,8 +8,10 @@ import votes.proofs.merkle.LedgerLeaf;
 import votes.proofs.merkle.ReceiptChain;
 
 /**
- * A receipt as {@code GET /api/v1/receipts/{id}} shows it. {@code reason} is always present (null unless
- * rejected); {@code recordedAt} only once recorded. The voter id stays out of the top level: it belongs to the ledger.
+ * A receipt as {@code GET /api/v1/receipts/{id}} shows it. {@code reason} is always present (null unless rejected or
+ * voided); {@code recordedAt} only once recorded. A {@code "voided"} vote (recorded, then voided by a confirmed fraud
+ * flag) keeps its {@code recordedAt}, entry and chain: its leaf stays in the log; its reason is the void's. The voter
+ * id stays out of the top level: it belongs to the ledger.
  * A recorded vote adds {@code entry} (the Merkle leaf, voter pseudonym included, since the leaf hash covers it and
  * only its owner, an admin or an auditor sees the receipt) and {@code chain}: absent field = not applicable,
  * {@code "chain": null} = recorded but no checkpoint covers it yet (hence the Optional: Jackson writes an empty one

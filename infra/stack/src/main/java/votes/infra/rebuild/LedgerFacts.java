@@ -11,19 +11,24 @@ import votes.infra.postgres.Psql;
  * What one ledger database holds that a rebuild must reproduce, read by one statement (one snapshot, so a ledger
  * still writing cannot tear it): each Merkle log's head; votes per (poll, option) and rejections per reason among
  * the records below the log's end offsets (a live original goes on recording past them); every poll row as a
- * digest of its facts; tally delta sums and all recorded votes per (poll, option).
+ * digest of its facts; tally delta sums and all counted (recorded, not voided) votes per (poll, option); every poll's
+ * applied voids as a digest.
  *
  * @param logs               log id → head, logs with at least one leaf
  * @param votesBelowEnds     recorded votes of records below the end offsets, per (poll, option)
  * @param rejectionsBelowEnds rejections of records below the end offsets, per reason
  * @param polls              poll id → md5 of (title, options, opens_at, closes_at, closed_at, created_at)
  * @param tallies            sum of tally_deltas.vote_count per (poll, option)
- * @param recorded           every recorded vote per (poll, option), whatever its offset
+ * @param recorded           every counted vote per (poll, option), whatever its offset: recorded and not voided, what
+ *                           the tally deltas must sum to
  * @param rejections         every rejection, whatever its offset
+ * @param voids              poll id → md5 of its vote_voids rows (event, flag, reason, voidedAt, named and voided
+ *                           counts, counted, position, log and leaf), in event id order
  */
 public record LedgerFacts(Map<Integer, Head> logs, Map<PollOption, Long> votesBelowEnds,
                           Map<String, Long> rejectionsBelowEnds, Map<String, String> polls,
-                          Map<PollOption, Long> tallies, Map<PollOption, Long> recorded, long rejections) {
+                          Map<PollOption, Long> tallies, Map<PollOption, Long> recorded, long rejections,
+                          Map<String, String> voids) {
 
     /** A Merkle log's head as merkle_logs holds it: size and root (hex). */
     public record Head(long size, String root) {
@@ -56,8 +61,11 @@ public record LedgerFacts(Map<Integer, Head> logs, Map<PollOption, Long> votesBe
                 + " UNION ALL SELECT 'tally', " + hex("poll_id") + ", " + hex("option_id") + ", sum(vote_count), ''"
                 + " FROM tally_deltas GROUP BY 2, 3"
                 + " UNION ALL SELECT 'recorded', " + hex("poll_id") + ", " + hex("option_id") + ", count(*), ''"
-                + " FROM votes GROUP BY 2, 3"
-                + " UNION ALL SELECT 'rejections', '', '', count(*), '' FROM rejections";
+                + " FROM votes WHERE voided_at IS NULL GROUP BY 2, 3"
+                + " UNION ALL SELECT 'rejections', '', '', count(*), '' FROM rejections"
+                + " UNION ALL SELECT 'voids', " + hex("poll_id") + ", '', count(*), md5(string_agg(row(event_id,"
+                + " flag_id, reason, voided_at, named_votes, voided_votes, counted, kafka_partition, kafka_offset,"
+                + " log_id, leaf_index)::text, '|' ORDER BY event_id)) FROM vote_voids GROUP BY 2";
     }
 
     private static String hex(String column) {
@@ -70,6 +78,7 @@ public record LedgerFacts(Map<Integer, Head> logs, Map<PollOption, Long> votesBe
         Map<PollOption, Long> votes = new TreeMap<>();
         Map<String, Long> rejectionsBelow = new TreeMap<>();
         Map<String, String> polls = new TreeMap<>();
+        Map<String, String> voids = new TreeMap<>();
         Map<PollOption, Long> tallies = new TreeMap<>();
         Map<PollOption, Long> recorded = new TreeMap<>();
         long rejections = 0;
@@ -90,10 +99,11 @@ public record LedgerFacts(Map<Integer, Head> logs, Map<PollOption, Long> votesBe
                 case "tally" -> tallies.put(option(f), n);
                 case "recorded" -> recorded.put(option(f), n);
                 case "rejections" -> rejections = n;
+                case "voids" -> voids.put(text(f[1]), f[4]);
                 default -> throw new IllegalArgumentException("not a ledger fact: " + line);
             }
         }
-        return new LedgerFacts(logs, votes, rejectionsBelow, polls, tallies, recorded, rejections);
+        return new LedgerFacts(logs, votes, rejectionsBelow, polls, tallies, recorded, rejections, voids);
     }
 
     private static PollOption option(String[] fields) {

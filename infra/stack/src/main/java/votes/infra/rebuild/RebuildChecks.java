@@ -43,7 +43,7 @@ public record RebuildChecks(LedgerFacts original, LedgerFacts rebuilt, Map<LogAt
     }
 
     public List<Check> checks() {
-        return List.of(merkleLogs(), checkpointRoots(), votes(), rejections(), polls(), tallies());
+        return List.of(merkleLogs(), checkpointRoots(), votes(), rejections(), polls(), tallies(), voids());
     }
 
     public boolean allHold() {
@@ -147,6 +147,30 @@ public record RebuildChecks(LedgerFacts original, LedgerFacts rebuilt, Map<LogAt
         }
         return Check.of("polls: same rows (title, options, window, close)", n(rebuilt.polls().size()) + " polls",
                 differences, List.of());
+    }
+
+    /**
+     * The voids each poll applied (vote_voids): same events, same verdicts, same leaves. A rebuild folds poll-events
+     * before any vote (ledger/README.md, "Voids"), so a void that voided votes in the original voids none when
+     * rebuilt: this check and the tally sums then name the poll rather than pass.
+     */
+    Check voids() {
+        List<String> differences = new ArrayList<>();
+        Set<String> ids = new TreeSet<>(original.voids().keySet());
+        ids.addAll(rebuilt.voids().keySet());
+        for (String poll : ids) {
+            String o = original.voids().get(poll);
+            String r = rebuilt.voids().get(poll);
+            if (!Objects.equals(o, r)) {
+                differences.add("poll " + poll + ": " + (o == null ? "voids only rebuilt" : r == null
+                        ? "voids only in the original" : "its voids differ (votes voided, counted or leaves)"));
+            }
+        }
+        if (!differences.isEmpty() && pollsMoved) {
+            differences.add("(poll-events grew while the rebuild ran: run it again on a quiet log to tell)");
+        }
+        return Check.of("voids: the same per poll (votes voided, counted, leaves)", n(rebuilt.voids().size())
+                + " polls with voids", differences, List.of());
     }
 
     Check tallies() {

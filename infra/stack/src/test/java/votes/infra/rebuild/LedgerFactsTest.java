@@ -27,7 +27,8 @@ class LedgerFactsTest {
                 "poll|" + hex(poll) + "||0|0123456789abcdef0123456789abcdef",
                 "tally|" + hex(poll) + "|" + hex("a") + "|11|",
                 "recorded|" + hex(poll) + "|" + hex("a") + "|11|",
-                "rejections|||5|");
+                "rejections|||5|",
+                "voids|" + hex(poll) + "||2|fedcba9876543210fedcba9876543210");
 
         LedgerFacts facts = LedgerFacts.parse(output);
 
@@ -41,6 +42,7 @@ class LedgerFactsTest {
         assertThat(facts.tallies()).containsOnly(Map.entry(new PollOption(poll, "a"), 11L));
         assertThat(facts.recordedTotal()).isEqualTo(11);
         assertThat(facts.rejections()).isEqualTo(5);
+        assertThat(facts.voids()).containsOnly(Map.entry(poll, "fedcba9876543210fedcba9876543210"));
         assertThat(facts.leaves()).isEqualTo(19);
     }
 
@@ -67,6 +69,6 @@ class LedgerFactsTest {
 
         assertThat(sql).contains("(VALUES (0, 120::bigint), (1, 0::bigint), (2, 7::bigint)) AS e(p, o)",
                 "ON x.kafka_partition = e.p AND x.kafka_offset < e.o");
-        assertThat(sql.split("UNION ALL")).hasSize(7);
+        assertThat(sql.split("UNION ALL")).hasSize(8);
     }
 }

@@ -18,7 +18,7 @@ class RebuildChecksTest {
 
     static LedgerFacts facts(Map<Integer, LedgerFacts.Head> logs, Map<PollOption, Long> votes) {
         return new LedgerFacts(logs, votes, Map.of("duplicate", 2L, "malformed", 1L), Map.of("p1", "md5-of-p1"), votes,
-                votes, 3);
+                votes, 3, Map.of("p1", "md5-of-p1-voids"));
     }
 
     static LedgerFacts same() {
@@ -46,7 +46,7 @@ class RebuildChecksTest {
     void identicalLedgersAgreeOnEveryCheck() {
         RebuildChecks checks = checks(same(), same(), Map.of(), rebuiltRootsAtCheckpoints(), false);
 
-        assertThat(checks.checks()).hasSize(6).allMatch(Check::holds);
+        assertThat(checks.checks()).hasSize(7).allMatch(Check::holds);
         assertThat(checks.allHold()).isTrue();
         assertThat(checks.merkleLogs().summary()).isEqualTo("2 logs, 15 leaves rebuilt, same size and root as the original");
         assertThat(checks.checkpointRoots().summary()).contains("checkpoints 1–3 copied", "3 distinct log heads");
@@ -122,7 +122,8 @@ class RebuildChecksTest {
     @Test
     void aMissingVoteAMissingPollAndADifferentTallyAreEachNamed() {
         LedgerFacts rebuilt = new LedgerFacts(same().logs(), Map.of(P1_A, 8L, P1_B, 6L), Map.of("duplicate", 2L),
-                Map.of("p1", "other-md5", "p2", "md5-of-p2"), Map.of(P1_A, 8L, P1_B, 6L), Map.of(P1_A, 8L, P1_B, 6L), 2);
+                Map.of("p1", "other-md5", "p2", "md5-of-p2"), Map.of(P1_A, 8L, P1_B, 6L), Map.of(P1_A, 8L, P1_B, 6L), 2,
+                Map.of("p1", "md5-of-p1-voids"));
 
         RebuildChecks checks = checks(same(), rebuilt, Map.of(), rebuiltRootsAtCheckpoints(), false);
 
@@ -135,11 +136,23 @@ class RebuildChecksTest {
     }
 
     @Test
+    void aPollWhoseVoidsDifferOrExistOnOneSideOnlyIsNamed() {
+        LedgerFacts rebuilt = new LedgerFacts(same().logs(), same().votesBelowEnds(), same().rejectionsBelowEnds(),
+                same().polls(), same().tallies(), same().recorded(), 3, Map.of("p1", "other", "p2", "md5-of-p2"));
+
+        Check check = checks(same(), rebuilt, Map.of(), rebuiltRootsAtCheckpoints(), false).voids();
+
+        assertThat(check.holds()).isFalse();
+        assertThat(check.details()).containsExactly("poll p1: its voids differ (votes voided, counted or leaves)",
+                "poll p2: voids only rebuilt");
+    }
+
+    @Test
     void whileVotesArriveEachDatabasesTalliesAreComparedWithItsOwnVotes() {
         LedgerFacts original = new LedgerFacts(same().logs(), same().votesBelowEnds(), same().rejectionsBelowEnds(),
-                same().polls(), Map.of(P1_A, 12L, P1_B, 6L), Map.of(P1_A, 12L, P1_B, 6L), 3);
+                same().polls(), Map.of(P1_A, 12L, P1_B, 6L), Map.of(P1_A, 12L, P1_B, 6L), 3, same().voids());
         LedgerFacts rebuilt = new LedgerFacts(same().logs(), same().votesBelowEnds(), same().rejectionsBelowEnds(),
-                same().polls(), Map.of(P1_A, 9L, P1_B, 5L), Map.of(P1_A, 9L, P1_B, 6L), 3);
+                same().polls(), Map.of(P1_A, 9L, P1_B, 5L), Map.of(P1_A, 9L, P1_B, 6L), 3, same().voids());
 
         Check check = checks(original, rebuilt, Map.of(), rebuiltRootsAtCheckpoints(), true).tallies();
 
@@ -155,7 +168,7 @@ class RebuildChecksTest {
             many.put(new PollOption("p" + i, "a"), 1L);
         }
         LedgerFacts rebuilt = new LedgerFacts(same().logs(), many, same().rejectionsBelowEnds(), same().polls(),
-                same().tallies(), same().recorded(), 3);
+                same().tallies(), same().recorded(), 3, same().voids());
 
         Check votes = checks(same(), rebuilt, Map.of(), rebuiltRootsAtCheckpoints(), false).votes();
 

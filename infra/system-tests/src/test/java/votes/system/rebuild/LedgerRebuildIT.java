@@ -165,6 +165,7 @@ class LedgerRebuildIT {
                 " 4. ✓ rejections below the end offsets: same count per reason",
                 " 5. ✓ polls: same rows",
                 " 6. ✓ tally_deltas: same sums per (poll, option)",
+                " 7. ✓ voids: the same per poll",
                 "RESULT: the rebuilt ledger agrees with the original");
         assertThat(rebuild.output()).containsPattern("Rebuilt [0-9,]+ records of votes.submitted and [0-9]+ poll events in");
         assertThat(votesGroup).as("the audit command names the rebuild's groups").isNotNull();
