@@ -60,14 +60,18 @@ public final class ExportCommand implements Callable<Integer> {
                 return Checklist.COULD_NOT_RUN;
             }
             String leaf = reader.hasColumn("votes", "leaf_index") ? "leaf_index" : "NULL::bigint";
+            // A database before V9 has no voids: its votes export as never voided.
+            String voids = reader.hasColumn("votes", "void_event_id") ? "voided_at, void_reason"
+                    : "NULL::timestamptz, NULL::text";
             Progress progress = new Progress(System.err, !noProgress && output != null);
             db.setAutoCommit(false); // the cursor streams only inside a transaction
             db.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try (PreparedStatement q = db.prepareStatement(
                     "SELECT 'recorded', event_id, poll_id, voter_id, option_id, NULL::text, submitted_at, recorded_at,"
-                            + " kafka_partition, kafka_offset, " + leaf + " FROM votes WHERE poll_id = ?"
+                            + " kafka_partition, kafka_offset, " + leaf + ", " + voids + " FROM votes WHERE poll_id = ?"
                             + " UNION ALL SELECT 'rejected', event_id, poll_id, voter_id, option_id, reason, submitted_at,"
-                            + " rejected_at, kafka_partition, kafka_offset, NULL::bigint FROM rejections WHERE poll_id = ?"
+                            + " rejected_at, kafka_partition, kafka_offset, NULL::bigint, NULL::timestamptz, NULL::text"
+                            + " FROM rejections WHERE poll_id = ?"
                             + " ORDER BY 9, 10");
                  Writer out = output == null ? new BufferedWriter(spec.commandLine().getOut(), 1 << 16)
                          : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
@@ -81,11 +85,12 @@ public final class ExportCommand implements Callable<Integer> {
                 }
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
-                        long leafIndex = rs.getLong(11);
+                        OffsetDateTime voidedAt = rs.getObject(12, OffsetDateTime.class);
                         ExportLine line = new ExportLine(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3),
                                 rs.getString(4), rs.getString(5), rs.getString(6),
                                 rs.getObject(7, OffsetDateTime.class).toInstant(), rs.getObject(8, OffsetDateTime.class).toInstant(),
-                                rs.getInt(9), rs.getLong(10), rs.wasNull() ? null : leafIndex);
+                                rs.getInt(9), rs.getLong(10), rs.getObject(11, Long.class),
+                                voidedAt == null ? null : voidedAt.toInstant(), rs.getString(13));
                         out.write(format == Format.csv ? line.csv() : line.jsonl());
                         out.write('\n');
                         progress.advance(1);

@@ -12,11 +12,13 @@ import java.util.Set;
 import java.util.UUID;
 import votes.events.poll.Poll;
 import votes.events.poll.VotesVoided;
+import votes.events.rule.VoidRule;
 import votes.proofs.merkle.VoidLeaf;
 
 /**
- * The voids of poll-events, applied by the rule the ledger applies, after every vote was judged (a void names votes by
- * id; which of them are recorded is the replay's own verdict, whatever the order the ledger met the two topics in):
+ * The voids of poll-events, applied by the rule the ledger applies ({@code ledger/…/voiding/VoidWriter}), after every
+ * vote was judged (a void names votes by id; which of them are recorded is the replay's own verdict, whatever the
+ * order the ledger met the two topics in):
  * <ul>
  *     <li>every decoded VotesVoided is a leaf {@code VoidLeaf.of(v, partition, offset)} of log
  *     {@code VoidLeaf.logId(partition)}, in offset order, counted or not, of any poll — once per event id: the
@@ -50,13 +52,14 @@ public final class VoidReplay {
         this.wantedSizes = Map.copyOf(wantedSizes);
     }
 
-    /** Whether a void dated {@code voidedAt} counts against {@code poll} (null: a poll the log never created). */
+    /**
+     * Whether a void dated {@code voidedAt} counts against {@code poll} (null: a poll the log never created): the
+     * ledger's {@link VoidRule}, on instants at microseconds as the ledger holds them (its polls row, the void's leaf).
+     */
     public static boolean counts(Poll poll, Instant voidedAt) {
-        if (poll == null) {
-            return false;
-        }
-        Instant close = poll.effectiveCloseAt();
-        return close == null || voidedAt.truncatedTo(ChronoUnit.MICROS).isBefore(close.truncatedTo(ChronoUnit.MICROS));
+        Instant close = poll == null ? null : poll.effectiveCloseAt();
+        return VoidRule.counts(poll != null, close == null ? null : close.truncatedTo(ChronoUnit.MICROS),
+                voidedAt.truncatedTo(ChronoUnit.MICROS));
     }
 
     /**

@@ -23,6 +23,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +46,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import votes.events.codec.EventCodec;
 import votes.events.key.PartitionKeys;
+import votes.events.poll.VotesVoided;
+import votes.events.topic.Topics;
 import votes.events.vote.VoteSubmitted;
 import votes.infra.postgres.role.DatabaseLogin;
 import votes.infra.postgres.role.DatabaseRole;
@@ -70,6 +73,8 @@ class AuditOnTheStackIT {
     static final List<UUID> accepted = new ArrayList<>();
     static final Map<UUID, String> tokenOf = new HashMap<>();
     static final int VOTE_ATTEMPTS = 10;
+    /** The votes the run's voids void. */
+    static List<UUID> voidedByTheRun = List.of();
 
     @BeforeAll
     static void aMixedRun() throws Exception {
@@ -103,6 +108,65 @@ class AuditOnTheStackIT {
         // and the replay must reach the very same verdicts.
         poison();
         awaitSettled();
+        // Fraud reviews (issue 11): voids appended to poll-events as the review does, after the votes they name.
+        voids();
+        awaitSettled();
+    }
+
+    /**
+     * Two votes of the closed poll voided by a void dated before its close (confirmed then, appended now) that also
+     * names an unknown id; one vote of the open poll voided; a void of the closed poll dated after its close (it
+     * changes nothing, and is a leaf all the same).
+     */
+    static void voids() throws Exception {
+        Instant closedAt = Instant.EPOCH.plus(count("SELECT (extract(epoch FROM closed_at) * 1000000)::bigint FROM"
+                + " polls WHERE poll_id = '" + closedPoll + "'"), ChronoUnit.MICROS);
+        List<UUID> closed = recordedEvents(closedPoll, 2);
+        voidedByTheRun = new ArrayList<>(closed);
+        List<UUID> named = new ArrayList<>(closed);
+        named.add(UUID.randomUUID());
+        List<UUID> open = recordedEvents(openPoll, 1);
+        voidedByTheRun.addAll(open);
+        Properties props = new Properties();
+        props.putAll(STACK.kafkaClientProperties());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            for (VotesVoided v : List.of(
+                    VotesVoided.of(UUID.randomUUID(), closedPoll, "flag-1", "bot swarm", named, closedAt.minusSeconds(1)),
+                    VotesVoided.of(UUID.randomUUID(), openPoll, "flag-2", "one address", open, Instant.now()),
+                    VotesVoided.of(UUID.randomUUID(), closedPoll, "flag-3", "too late", recordedEvents(closedPoll, 3),
+                            closedAt.plusSeconds(1)))) {
+                producer.send(new ProducerRecord<>(Topics.POLL_EVENTS, PartitionKeys.poll(v.pollId()),
+                        EventCodec.encode(v))).get(10, TimeUnit.SECONDS);
+            }
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> count("SELECT count(*) FROM vote_voids") == 3);
+        List<UUID> marked = new ArrayList<>();
+        try (Connection db = db(); PreparedStatement q = db.prepareStatement("SELECT event_id FROM votes WHERE voided_at"
+                + " IS NOT NULL"); ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+                marked.add(rs.getObject(1, UUID.class));
+            }
+        }
+        assertThat(marked).as("the ledger voided the votes the counted voids name").containsExactlyInAnyOrderElementsOf(
+                voidedByTheRun);
+    }
+
+    /** The first {@code n} recorded votes of the poll, in log order. */
+    static List<UUID> recordedEvents(String poll, int n) throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        try (Connection db = db(); PreparedStatement q = db.prepareStatement("SELECT event_id FROM votes WHERE poll_id"
+                + " = ? ORDER BY kafka_partition, kafka_offset LIMIT ?")) {
+            q.setString(1, poll);
+            q.setInt(2, n);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return ids;
     }
 
     @Test
@@ -113,8 +177,8 @@ class AuditOnTheStackIT {
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains(" 1. ✓ every vote in the log is in the ledger", " 7. ✓ no voter recorded twice",
                 " 8. ✓ tallies = ledger", "10. ✓ Merkle logs", "11. ✓ checkpoints", "12. ✓ every vote is keyed by (poll, voter)",
-                "13. ✓ every poison record is in votes.dead-letter", "14. – voids applied as the log says",
-                "RESULT: all 13 checks hold (1 skipped)");
+                "13. ✓ every poison record is in votes.dead-letter", "14. ✓ voids applied as the log says",
+                "3 voids in poll-events (0 re-appended), 3 audited: 2 counted, 3 votes voided", "RESULT: all 14 checks hold");
         assertThat(run.out()).doesNotContain("✗", "!");
     }
 
@@ -253,7 +317,9 @@ class AuditOnTheStackIT {
 
         assertThat(run.exitCode()).isZero();
         List<String> lines = Files.readAllLines(csv);
-        assertThat(lines.get(0)).startsWith("status,eventId,pollId");
+        assertThat(lines.get(0)).startsWith("status,eventId,pollId").endsWith(",voidedAt,voidReason");
+        assertThat(lines).as("the closed poll's voided votes, with the void").filteredOn(l -> l.endsWith(",bot swarm"))
+                .hasSize(2);
         assertThat(lines).hasSize(1 + (int) count("SELECT count(*) FROM votes WHERE poll_id = '" + closedPoll + "'")
                 + (int) count("SELECT count(*) FROM rejections WHERE poll_id = '" + closedPoll + "'"));
     }
@@ -403,7 +469,8 @@ class AuditOnTheStackIT {
                 .isEqualTo(3);
         for (String poll : List.of(closedPoll, openPoll)) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
-                    results(poll) == count("SELECT count(*) FROM votes WHERE poll_id = '" + poll + "'"));
+                    results(poll) == count("SELECT count(*) FROM votes WHERE voided_at IS NULL AND poll_id = '"
+                            + poll + "'"));
         }
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() ->
                 count("SELECT count(*) FROM merkle_logs m WHERE NOT EXISTS (SELECT 1 FROM checkpoints c,"
