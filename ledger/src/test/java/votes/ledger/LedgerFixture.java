@@ -3,22 +3,32 @@ package votes.ledger;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import votes.events.codec.EventCodec;
+import votes.events.flag.VoteFlagged;
 import votes.events.id.EventIds;
 import votes.events.key.PartitionKeys;
 import votes.events.key.VoterIds;
+import votes.events.poll.PollEvent;
+import votes.events.topic.Topics;
 import votes.events.vote.VoteSubmitted;
 import votes.infra.test.LocalStackResource;
 
@@ -52,7 +62,7 @@ public final class LedgerFixture {
     /** Creates an open poll with options a and b through the API; returns its id. */
     public static String createPoll() {
         return given().auth().oauth2(admin()).contentType(ContentType.JSON)
-                .body(Map.of("title", "Lunch?", "options", java.util.List.of(
+                .body(Map.of("title", "Lunch?", "options", List.of(
                         Map.of("id", "a", "label", "Pizza"), Map.of("id", "b", "label", "Soup"))))
                 .post("/api/v1/polls")
                 .then().statusCode(201)
@@ -69,7 +79,17 @@ public final class LedgerFixture {
     }
 
     /** @return where the broker put it */
-    public static synchronized RecordMetadata send(String key, byte[] value) {
+    public static RecordMetadata send(String key, byte[] value) {
+        return send(Topics.VOTES_SUBMITTED, key, value);
+    }
+
+    /** Appends a flag the way ingest does (keyed by poll and subject, acks=all) and waits for the broker's ack. */
+    public static void flag(VoteFlagged flag) {
+        send(Topics.VOTES_FLAGS, flag.key(), EventCodec.encode(flag));
+    }
+
+    /** @return where the broker put it */
+    public static synchronized RecordMetadata send(String topic, String key, byte[] value) {
         if (producer == null) {
             Properties config = new Properties();
             config.putAll(LocalStackResource.stack().kafkaClientProperties());
@@ -78,10 +98,33 @@ public final class LedgerFixture {
             producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         }
         try {
-            return producer.send(new ProducerRecord<>("votes.submitted", key, value)).get(10, TimeUnit.SECONDS);
+            return producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot append to votes.submitted", e);
+            throw new IllegalStateException("cannot append to " + topic, e);
         }
+    }
+
+    /** Every event of the poll in {@code poll-events} so far, read from the beginning to the current end. */
+    public static List<PollEvent> pollEvents(String pollId) {
+        Properties config = new Properties();
+        config.putAll(LocalStackResource.stack().kafkaClientProperties());
+        List<PollEvent> events = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.POLL_EVENTS).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (pollId.equals(new String(record.key(), StandardCharsets.UTF_8))) {
+                        events.add(EventCodec.decodePollEvent(record.value()));
+                    }
+                }
+            }
+        }
+        return events;
     }
 
     public static Duration patience() {

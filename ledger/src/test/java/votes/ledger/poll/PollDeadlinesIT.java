@@ -14,24 +14,13 @@ import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
-import votes.events.codec.EventCodec;
 import votes.events.poll.PollClosed;
-import votes.events.poll.PollEvent;
-import votes.events.topic.Topics;
 import votes.events.vote.VoteSubmitted;
 import votes.infra.test.LocalStackResource;
 import votes.ledger.LedgerFixture;
@@ -82,27 +71,7 @@ class PollDeadlinesIT {
     }
 
     private static List<PollClosed> closesInTheLog(String pollId) {
-        Properties config = new Properties();
-        config.putAll(LocalStackResource.stack().kafkaClientProperties());
-        List<PollClosed> closes = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.POLL_EVENTS).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (pollId.equals(new String(record.key(), StandardCharsets.UTF_8))) {
-                        PollEvent event = EventCodec.decodePollEvent(record.value());
-                        if (event instanceof PollClosed closed) {
-                            closes.add(closed);
-                        }
-                    }
-                }
-            }
-        }
-        return closes;
+        return LedgerFixture.pollEvents(pollId).stream()
+                .filter(PollClosed.class::isInstance).map(PollClosed.class::cast).toList();
     }
 }
