@@ -17,4 +17,13 @@ public final class FlagIds {
     public static String of(VoteFlagged flag) {
         return UUID.nameUUIDFromBytes(flag.key().getBytes(StandardCharsets.UTF_8)).toString();
     }
+
+    /** Whether {@code id} could name a group at all: anything else is answered 404 without asking the database. */
+    public static boolean wellFormed(String id) {
+        try {
+            return UUID.fromString(id).toString().equals(id);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
 }

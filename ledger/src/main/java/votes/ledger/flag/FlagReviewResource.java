@@ -44,6 +44,9 @@ public class FlagReviewResource {
     @Path("{flagId}/review")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<FlagView> review(@PathParam("flagId") String flagId, ReviewRequest request) {
+        if (!FlagIds.wellFormed(flagId)) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "no flag " + flagId);
+        }
         List<String> violations = ReviewRequest.violations(request, maxNoteLength);
         if (!violations.isEmpty()) {
             throw new ProblemException(Problem.of(ProblemType.MALFORMED_REQUEST, String.join("; ", violations))

@@ -33,4 +33,15 @@ class FlagIdsTest {
         assertThat(FlagIds.of(VoteFlagged.of(vote, vote, "q", FlagSubject.PREFIX, "k", 1, List.of(), Instant.EPOCH)))
                 .isNotEqualTo(base);
     }
+
+    @Test
+    void onlyACanonicalUuidIsAWellFormedFlagId() {
+        VoteFlagged flag = VoteFlagged.of(UUID.randomUUID(), UUID.randomUUID(), "p", FlagSubject.VOTER, "v", 1,
+                List.of(), Instant.EPOCH);
+
+        assertThat(FlagIds.wellFormed(FlagIds.of(flag))).isTrue();
+        assertThat(FlagIds.wellFormed(FlagIds.of(flag).toUpperCase())).isFalse();
+        assertThat(FlagIds.wellFormed("flag\u0000")).isFalse();
+        assertThat(FlagIds.wellFormed("1-1-1-1-1")).isFalse();
+    }
 }

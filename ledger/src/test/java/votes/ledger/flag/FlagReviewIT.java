@@ -172,6 +172,7 @@ class FlagReviewIT {
                 .then().statusCode(400);
         review(UUID.randomUUID().toString(), "dismiss", null).then().statusCode(404)
                 .contentType("application/problem+json");
+        review("not-a-flag\u0000", "confirm", null).then().statusCode(404).body("type", endsWith("/not-found"));
         given().auth().oauth2(token(newSubject("aud"), "auditor")).contentType(ContentType.JSON)
                 .body(Map.of("decision", "dismiss")).post("/api/v1/flags/{id}/review", flagId)
                 .then().statusCode(403);
