@@ -3,6 +3,7 @@ package votes.ledger;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import votes.events.codec.EventCodec;
 import votes.events.codec.PollEventDeserializer;
+import votes.events.flag.VoteFlagged;
 import votes.events.id.EventIds;
 import votes.events.key.PartitionKeys;
 import votes.events.key.VoterIds;
@@ -79,15 +81,21 @@ public final class LedgerFixture {
 
     /** Appends a poll fact like the ledger's admin API does (keyed by poll) and waits for the broker's ack. */
     public static RecordMetadata append(PollEvent event) {
-        return send("poll-events", PartitionKeys.poll(event.pollId()), EventCodec.encode(event));
+        return send(Topics.POLL_EVENTS, PartitionKeys.poll(event.pollId()), EventCodec.encode(event));
     }
 
     /** @return where the broker put it */
     public static RecordMetadata send(String key, byte[] value) {
-        return send("votes.submitted", key, value);
+        return send(Topics.VOTES_SUBMITTED, key, value);
     }
 
-    private static synchronized RecordMetadata send(String topic, String key, byte[] value) {
+    /** Appends a flag the way ingest does (keyed by poll and subject, acks=all) and waits for the broker's ack. */
+    public static void flag(VoteFlagged flag) {
+        send(Topics.VOTES_FLAGS, flag.key(), EventCodec.encode(flag));
+    }
+
+    /** @return where the broker put it */
+    public static synchronized RecordMetadata send(String topic, String key, byte[] value) {
         if (producer == null) {
             Properties config = new Properties();
             config.putAll(LocalStackResource.stack().kafkaClientProperties());
@@ -125,6 +133,12 @@ public final class LedgerFixture {
             }
         }
         return events;
+    }
+
+    /** Every event of the poll in {@code poll-events} so far, in log order. */
+    public static List<PollEvent> pollEvents(String pollId) {
+        return pollEventsUpToNow().stream().filter(record -> pollId.equals(record.key())).map(ConsumerRecord::value)
+                .toList();
     }
 
     public static Duration patience() {

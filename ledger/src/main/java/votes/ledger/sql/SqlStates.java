@@ -1,6 +1,7 @@
 package votes.ledger.sql;
 
 import io.vertx.pgclient.PgException;
+import org.hibernate.JDBCException;
 
 /**
  * Which database failures are the data's fault and which the moment's. Permanent: SQLSTATE class 22 (data
@@ -25,6 +26,10 @@ public final class SqlStates {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof PgException pg) {
                 return pg.getSqlState();
+            }
+            // Hibernate Reactive (the flags) reports the database's refusal as a JDBCException carrying the state.
+            if (t instanceof JDBCException jdbc && jdbc.getSQLState() != null) {
+                return jdbc.getSQLState();
             }
         }
         return null;

@@ -17,13 +17,10 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import votes.events.poll.PollClosed;
-import votes.events.poll.PollEvent;
 import votes.events.vote.VoteSubmitted;
 import votes.infra.test.LocalStackResource;
 import votes.ledger.LedgerFixture;
@@ -74,12 +71,7 @@ class PollDeadlinesIT {
     }
 
     private static List<PollClosed> closesInTheLog(String pollId) {
-        List<PollClosed> closes = new ArrayList<>();
-        for (ConsumerRecord<String, PollEvent> record : LedgerFixture.pollEventsUpToNow()) {
-            if (pollId.equals(record.key()) && record.value() instanceof PollClosed closed) {
-                closes.add(closed);
-            }
-        }
-        return closes;
+        return LedgerFixture.pollEvents(pollId).stream()
+                .filter(PollClosed.class::isInstance).map(PollClosed.class::cast).toList();
     }
 }

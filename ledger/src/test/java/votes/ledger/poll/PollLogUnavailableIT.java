@@ -22,7 +22,7 @@ import votes.ledger.LedgerTables;
 @QuarkusTest
 @TestProfile(PollLogUnavailableIT.DeadBroker.class)
 @QuarkusTestResource(value = LocalStackResource.class, restrictToAnnotatedClass = false)
-class PollLogUnavailableIT {
+public class PollLogUnavailableIT {
 
     public static class DeadBroker implements QuarkusTestProfile {
         @Override

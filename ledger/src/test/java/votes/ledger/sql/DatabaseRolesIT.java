@@ -52,7 +52,8 @@ class DatabaseRolesIT {
             try (ResultSet rows = sql.executeQuery("SELECT count(*) FROM votes")) {
                 assertThat(rows.next()).isTrue();
             }
-            for (String table : List.of("votes", "rejections", "tally_deltas", "polls", "checkpoints")) {
+            for (String table : List.of("votes", "rejections", "tally_deltas", "polls", "checkpoints", "flags",
+                    "flagged_votes")) {
                 assertThatThrownBy(() -> sql.executeUpdate("INSERT INTO " + table + " DEFAULT VALUES"))
                         .as(table).isInstanceOf(SQLException.class).hasMessageContaining("permission denied")
                         .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo(PERMISSION_DENIED);

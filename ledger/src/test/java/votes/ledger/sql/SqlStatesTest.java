@@ -3,6 +3,9 @@ package votes.ledger.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.pgclient.PgException;
+import java.sql.SQLException;
+import org.hibernate.JDBCException;
+import org.hibernate.exception.DataException;
 import org.junit.jupiter.api.Test;
 
 class SqlStatesTest {
@@ -23,6 +26,14 @@ class SqlStatesTest {
         assertThat(SqlStates.permanent(pg("57P01", "terminating connection due to administrator command"))).isFalse();
         assertThat(SqlStates.permanent(pg("42P01", "relation \"votes\" does not exist"))).isFalse();
         assertThat(SqlStates.permanent(new java.net.ConnectException("refused"))).isFalse();
+    }
+
+    @Test
+    void hibernateReactivesDataErrorsArePermanentToo() {
+        assertThat(SqlStates.permanent(new DataException("cannot extract elements from a scalar",
+                new SQLException("cannot extract elements from a scalar", "22023")))).isTrue();
+        assertThat(SqlStates.permanent(new JDBCException("no connection",
+                new SQLException("connection failure", "08006")))).isFalse();
     }
 
     @Test

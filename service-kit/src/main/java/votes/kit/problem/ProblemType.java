@@ -15,6 +15,9 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "Cannot produce an acceptable representation"),
     DUPLICATE_VOTE(409, "duplicate-vote", "This voter already voted in this poll"),
+    // Fraud review (issue 11): a flag is decided once, and a void must land before its poll is final.
+    ALREADY_REVIEWED(409, "already-reviewed", "The flag was already reviewed"),
+    POLL_CLOSED(409, "poll-closed", "The poll is closed"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
     // The gateway's HTTP parser refuses these before any service sees the request.
     URI_TOO_LONG(414, "uri-too-long", "The request line is too long"),
