@@ -24,19 +24,27 @@ const H = new Uint32Array(8);
 const encoder = new TextEncoder();
 const REPORT_MS = 100;
 
+/** A message of `length` bytes with SHA-256's padding already in place: fill bytes 0..length-1, then hash. */
+function paddedMessage(length) {
+  const bytes = new Uint8Array(((length + 9 + 63) >> 6) << 6);
+  bytes[length] = 0x80;
+  const view = new DataView(bytes.buffer);
+  view.setUint32(bytes.length - 8, Math.floor(length / 0x20000000));
+  view.setUint32(bytes.length - 4, (length * 8) >>> 0);
+  return { bytes, view };
+}
+
+/** Hashes a padded message into H (the digest as eight big-endian words). */
+function hash(message) {
+  H.set(INITIAL);
+  for (let block = 0; block < message.bytes.length; block += 64) compress(message.view, block);
+}
+
 /** SHA-256 (FIPS 180-4) of some bytes, as 32 bytes. */
 function sha256(bytes) {
-  const bitLength = bytes.length * 8;
-  const padded = new Uint8Array(((bytes.length + 9 + 63) >> 6) << 6);
-  padded.set(bytes);
-  padded[bytes.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(bitLength / 0x100000000));
-  view.setUint32(padded.length - 4, bitLength >>> 0);
-  H.set(INITIAL);
-  for (let block = 0; block < padded.length; block += 64) {
-    compress(view, block);
-  }
+  const message = paddedMessage(bytes.length);
+  message.bytes.set(bytes);
+  hash(message);
   const digest = new Uint8Array(32);
   const out = new DataView(digest.buffer);
   for (let i = 0; i < 8; i++) out.setUint32(4 * i, H[i]);
@@ -63,22 +71,28 @@ function compress(view, offset) {
   H[0] += a; H[1] += b; H[2] += c; H[3] += d; H[4] += e; H[5] += f; H[6] += g; H[7] += h;
 }
 
-function startsWithZeroBits(digest, bits) {
-  const full = bits >> 3;
-  for (let i = 0; i < full; i++) if (digest[i] !== 0) return false;
-  const rest = bits & 7;
-  return rest === 0 || (digest[full] >>> (8 - rest)) === 0;
+/** Whether the digest in H starts with `bits` zero bits (0..256). */
+function startsWithZeroBits(bits) {
+  let word = 0;
+  for (; bits >= 32; bits -= 32) if (H[word++] !== 0) return false;
+  return bits === 0 || (H[word] >>> (32 - bits)) === 0;
 }
 
+// One padded buffer per proof length (the proof grows a character every 36^k attempts): no allocation per attempt.
 function solve(nonce, difficulty) {
   const prefix = encoder.encode(nonce + ':');
+  let message = null;
   let lastReport = Date.now();
   for (let n = 0; ; n++) {
     const proof = n.toString(36);
-    const input = new Uint8Array(prefix.length + proof.length);
-    input.set(prefix);
-    for (let i = 0; i < proof.length; i++) input[prefix.length + i] = proof.charCodeAt(i);
-    if (startsWithZeroBits(sha256(input), difficulty)) {
+    if (message === null || message.proofLength !== proof.length) {
+      message = paddedMessage(prefix.length + proof.length);
+      message.bytes.set(prefix);
+      message.proofLength = proof.length;
+    }
+    for (let i = 0; i < proof.length; i++) message.bytes[prefix.length + i] = proof.charCodeAt(i);
+    hash(message);
+    if (startsWithZeroBits(difficulty)) {
       postMessage({ op: 'solved', proof, tried: n + 1 });
       return;
     }
