@@ -125,28 +125,32 @@
     bar.value = 0;
     bar.dataset.tried = '0';
     box.hidden = false;
+    $('pow-cancel').hidden = false;
     notice('info', 'Solving a small puzzle before sending your vote (anti-bot check)…');
+    const seconds = () => ((performance.now() - started) / 1000).toFixed(1) + ' s';
     const stats = (tried) => {
       $('pow-stats').textContent = tried.toLocaleString('en-US') + ' of about ' + expected.toLocaleString('en-US') +
-        ' hashes tried · ' + ((performance.now() - started) / 1000).toFixed(1) + ' s';
+        ' hashes tried · ' + seconds();
     };
     stats(0);
     return new Promise((resolve, reject) => {
       const worker = new Worker('pow-worker.js');
-      const done = () => { worker.terminate(); $('pow-cancel').onclick = null; };
+      const done = () => { worker.terminate(); $('pow-cancel').onclick = null; $('pow-cancel').hidden = true; };
       $('pow-cancel').onclick = () => { done(); box.hidden = true; reject(new Cancelled()); };
       worker.onerror = (e) => { done(); box.hidden = true; reject(new Error('the puzzle solver failed: ' + e.message)); };
       worker.onmessage = (event) => {
         const m = event.data;
         bar.dataset.tried = String(m.tried);
-        stats(m.tried);
         if (m.op === 'progress') {
           bar.value = Math.min(m.tried, expected);
+          stats(m.tried);
           return;
         }
         done();
         bar.value = expected;
         box.dataset.solvedMs = String(Math.round(performance.now() - started));
+        $('pow-stats').textContent = 'Solved after ' + m.tried.toLocaleString('en-US') + ' hashes (about ' +
+          expected.toLocaleString('en-US') + ' expected) in ' + seconds();
         resolve(m.proof);
       };
       worker.postMessage({ op: 'solve', nonce: challenge.nonce, difficulty: challenge.difficulty });

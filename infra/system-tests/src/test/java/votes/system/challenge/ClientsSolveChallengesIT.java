@@ -98,7 +98,9 @@ class ClientsSolveChallengesIT {
             assertThat(tried).isPositive();
             System.out.printf("vote page: %,d attempts at %d bits in %s ms%n", tried, DIFFICULTY,
                     page.evaluate("document.getElementById('challenge').dataset.solvedMs"));
-            assertThat(page.text("#pow-stats")).contains(String.format("%,d", tried), "of about 32,768 hashes tried");
+            assertThat(page.text("#pow-stats")).startsWith(String.format("Solved after %,d hashes (about 32,768 expected) in ", tried));
+            assertThat(page.evaluate("getComputedStyle(document.getElementById('pow-cancel')).display"))
+                    .as("nothing left to cancel").isEqualTo("none");
 
             String receiptId = page.text("#outcome .receipt").replace("Receipt", "").trim();
             Reply receipt = api.receipt(token, receiptId);
