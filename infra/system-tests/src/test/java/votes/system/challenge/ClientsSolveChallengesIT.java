@@ -49,8 +49,7 @@ class ClientsSolveChallengesIT {
 
     @BeforeAll
     static void ingestChallengesEveryVote() {
-        STACK.restartWith(ServiceSpec.INGEST, Map.of("VOTE_CHALLENGE", "always",
-                "VOTE_CHALLENGE_DIFFICULTY", Integer.toString(DIFFICULTY)));
+        STACK.restartWith(ServiceSpec.INGEST, challengeEveryVote(DIFFICULTY));
         api = new VotesApi(STACK.url());
         pollId = api.createPoll(STACK.token("admin-1", "admin"), "Prove it", "a", "b");
     }
@@ -109,6 +108,41 @@ class ClientsSolveChallengesIT {
             page.screenshot(TARGET.resolve("vote-page-challenge.png"));
             assertThat(page.log()).noneMatch(line -> line.startsWith("pageerror") || line.contains("Content Security Policy"));
         }
+    }
+
+    @Test
+    void aLongSolveShowsItsProgressAsItGoesAndCancellingSendsNoVote() throws Exception {
+        String why = Chromium.unavailable();
+        Assumptions.assumeTrue(why == null, why);
+        String token = STACK.token("cancelling-voter");
+        // 28 bits: minutes of hashing, so the search is surely still running when Cancel is pressed.
+        STACK.restartWith(ServiceSpec.INGEST, challengeEveryVote(28));
+        try (HeadlessPage page = HeadlessPage.launch(TARGET.resolve("browser"))) {
+            page.open(STACK.url() + "/vote.html?poll=" + pollId + "#token=" + token);
+            page.waitUntil("document.querySelector('input[name=option][value=\"a\"]')", Duration.ofSeconds(15));
+            page.click("input[name=option][value=\"a\"]");
+            page.click("#submit");
+            // Progress reports arrive while the worker searches: the bar moves and the attempts grow.
+            page.waitUntil("document.getElementById('pow-progress').value > 0", Duration.ofSeconds(30));
+            long first = Long.parseLong(String.valueOf(page.evaluate("document.getElementById('pow-progress').dataset.tried")));
+            page.waitUntil("+document.getElementById('pow-progress').dataset.tried > " + first, Duration.ofSeconds(30));
+            assertThat(page.text("#pow-stats")).contains("of about 268,435,456 hashes tried");
+            assertThat(page.text("#outcome")).contains("Solving a small puzzle");
+
+            page.click("#pow-cancel");
+            page.waitUntil("document.getElementById('outcome').textContent.includes('Cancelled: your vote was not sent')",
+                    Duration.ofSeconds(10));
+            assertThat(page.evaluate("document.getElementById('challenge').hidden")).isEqualTo(true);
+            assertThat(page.evaluate("document.getElementById('submit').disabled")).isEqualTo(false);
+            assertThat(page.log()).noneMatch(line -> line.startsWith("pageerror"));
+        } finally {
+            STACK.restartWith(ServiceSpec.INGEST, challengeEveryVote(DIFFICULTY));
+        }
+        // Nothing went in: the same voter's first vote is accepted now (a recorded one would make it a 409).
+        Reply challenged = api.vote(token, pollId, "b", "after-cancel");
+        ChallengeRequired.Challenge challenge = ChallengeRequired.in(challenged.body()).orElseThrow();
+        Reply accepted = voteWithProof(token, "b", "after-cancel", challenge.header(), challenge.solve());
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
     }
 
     @Test
@@ -183,6 +217,10 @@ class ClientsSolveChallengesIT {
             assertThat(result.challenges().gaveUp()).isZero();
             assertThat(result.challenges().solveTime().max()).isPositive();
         }
+    }
+
+    private static Map<String, String> challengeEveryVote(int bits) {
+        return Map.of("VOTE_CHALLENGE", "always", "VOTE_CHALLENGE_DIFFICULTY", Integer.toString(bits));
     }
 
     private static Reply voteWithProof(String token, String optionId, String idempotencyKey, String header, String proof) {
