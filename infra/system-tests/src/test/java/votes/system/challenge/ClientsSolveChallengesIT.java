@@ -82,10 +82,7 @@ class ClientsSolveChallengesIT {
         Assumptions.assumeTrue(why == null, why);
         String token = STACK.token("page-voter");
         try (HeadlessPage page = HeadlessPage.launch(TARGET.resolve("browser"))) {
-            page.open(STACK.url() + "/vote.html?poll=" + pollId + "#token=" + token);
-            page.waitUntil("document.querySelector('input[name=option][value=\"b\"]')", Duration.ofSeconds(15));
-            page.click("input[name=option][value=\"b\"]");
-            page.click("#submit");
+            castOnThePage(page, token, "b");
             page.waitUntil("document.querySelector('#outcome .notice.ok, #outcome .notice.bad')", Duration.ofSeconds(60));
             assertThat(page.text("#outcome")).contains("Recorded in the ledger");
 
@@ -118,10 +115,7 @@ class ClientsSolveChallengesIT {
         // 28 bits: minutes of hashing, so the search is surely still running when Cancel is pressed.
         STACK.restartWith(ServiceSpec.INGEST, challengeEveryVote(28));
         try (HeadlessPage page = HeadlessPage.launch(TARGET.resolve("browser"))) {
-            page.open(STACK.url() + "/vote.html?poll=" + pollId + "#token=" + token);
-            page.waitUntil("document.querySelector('input[name=option][value=\"a\"]')", Duration.ofSeconds(15));
-            page.click("input[name=option][value=\"a\"]");
-            page.click("#submit");
+            castOnThePage(page, token, "a");
             // Progress reports arrive while the worker searches: the bar moves and the attempts grow.
             page.waitUntil("document.getElementById('pow-progress').value > 0", Duration.ofSeconds(30));
             long first = Long.parseLong(String.valueOf(page.evaluate("document.getElementById('pow-progress').dataset.tried")));
@@ -217,6 +211,15 @@ class ClientsSolveChallengesIT {
             assertThat(result.challenges().gaveUp()).isZero();
             assertThat(result.challenges().solveTime().max()).isPositive();
         }
+    }
+
+    /** Opens the vote page with the voter's token, picks the option and presses "Cast vote". */
+    private static void castOnThePage(HeadlessPage page, String token, String optionId) {
+        page.open(STACK.url() + "/vote.html?poll=" + pollId + "#token=" + token);
+        String option = "input[name=option][value=\"" + optionId + "\"]";
+        page.waitUntil("document.querySelector('" + option + "')", Duration.ofSeconds(15));
+        page.click(option);
+        page.click("#submit");
     }
 
     private static Map<String, String> challengeEveryVote(int bits) {
