@@ -1,5 +1,7 @@
-// The voter page: POST the vote to ingest, show the receipt, then follow it on the ledger until it is
-// recorded or rejected. One Idempotency-Key per ballot, reused on retry, so a retry never votes twice.
+// The voter page: POST the vote to ingest, solve a proof-of-work challenge if ingest answers 403 challenge-required
+// (in a Web Worker, with progress and a cancel) and send the ballot again with the proof, show the receipt, then
+// follow it on the ledger until it is recorded, rejected or voided. One Idempotency-Key per ballot, reused on retry
+// and on the answer to a challenge, so a retry never votes twice.
 (function () {
   'use strict';
   const params = new URLSearchParams(location.search);
@@ -8,6 +10,7 @@
   const form = $('vote-form');
   const outcome = $('outcome');
   let idempotencyKey = null;
+  const MAX_CHALLENGES = 3;
 
   // The token comes from the fragment (#token=…: never sent to a server, so not in access logs or Referer) or the
   // form; ?token= is ignored on purpose. The fragment leaves the address bar (and history) at once.
@@ -65,12 +68,15 @@
     $('submit').disabled = true;
     notice('info', 'Sending your vote…');
     try {
-      const r = await fetch(base + '/votes', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Authorization': 'Bearer ' + token, 'Idempotency-Key': idempotencyKey },
-        body: JSON.stringify({ optionId: choice.value }),
-      });
-      const body = await r.json().catch(() => ({}));
+      let r = await send(token, choice.value, null);
+      let body = await r.json().catch(() => ({}));
+      // A challenge may come again (the answer's window ran out, or the server asks for more): solve each, a few times.
+      for (let round = 0; round < MAX_CHALLENGES && isChallenge(r, body); round++) {
+        const proof = await solve(body.challenge);
+        notice('info', 'Sending your vote…');
+        r = await send(token, choice.value, { header: body.challenge.header || 'X-Vote-Proof', proof });
+        body = await r.json().catch(() => ({}));
+      }
       if (r.status === 202) {
         follow(body, token);
         return;
@@ -86,15 +92,76 @@
       if (r.status < 500 && r.status !== 429) idempotencyKey = null; // a refused ballot may be changed and sent anew
     } catch (err) {
       $('submit').disabled = false;
+      if (err instanceof Cancelled) {
+        notice('info', 'Cancelled: your vote was not sent. Press “Cast vote” to try again.');
+        return;
+      }
       notice('bad', 'Network error, your vote may not have arrived: press again to retry safely. (' + text(err.message) + ')');
     }
   });
 
+  // One ballot, same Idempotency-Key on every try; with a proof when the server asked for one.
+  function send(token, optionId, answer) {
+    const headers = { 'Content-Type': 'application/json', 'Authorization': 'Bearer ' + token, 'Idempotency-Key': idempotencyKey };
+    if (answer) headers[answer.header] = answer.proof;
+    return fetch(base + '/votes', { method: 'POST', headers, body: JSON.stringify({ optionId }) });
+  }
+
+  function isChallenge(r, body) {
+    return r.status === 403 && typeof body.type === 'string' && body.type.endsWith('/challenge-required')
+      && body.challenge && body.challenge.algorithm === 'sha256' && body.challenge.nonce != null;
+  }
+
+  function Cancelled() {}
+
+  // The search runs in a Web Worker (pow-worker.js) so the page stays responsive; a cancel terminates it. The bar
+  // measures attempts against the 2^difficulty a search needs on average: a search may end early or run past it.
+  function solve(challenge) {
+    const expected = Math.pow(2, challenge.difficulty);
+    const box = $('challenge');
+    const bar = $('pow-progress');
+    const started = performance.now();
+    bar.max = expected;
+    bar.value = 0;
+    bar.dataset.tried = '0';
+    box.hidden = false;
+    $('pow-cancel').hidden = false;
+    notice('info', 'Solving a small puzzle before sending your vote (anti-bot check)…');
+    const seconds = () => ((performance.now() - started) / 1000).toFixed(1) + ' s';
+    const stats = (tried) => {
+      $('pow-stats').textContent = tried.toLocaleString('en-US') + ' of about ' + expected.toLocaleString('en-US') +
+        ' hashes tried · ' + seconds();
+    };
+    stats(0);
+    return new Promise((resolve, reject) => {
+      const worker = new Worker('pow-worker.js');
+      const done = () => { worker.terminate(); $('pow-cancel').onclick = null; $('pow-cancel').hidden = true; };
+      $('pow-cancel').onclick = () => { done(); box.hidden = true; reject(new Cancelled()); };
+      worker.onerror = (e) => { done(); box.hidden = true; reject(new Error('the puzzle solver failed: ' + e.message)); };
+      worker.onmessage = (event) => {
+        const m = event.data;
+        bar.dataset.tried = String(m.tried);
+        if (m.op === 'progress') {
+          bar.value = Math.min(m.tried, expected);
+          stats(m.tried);
+          return;
+        }
+        done();
+        bar.value = expected;
+        box.dataset.solvedMs = String(Math.round(performance.now() - started));
+        $('pow-stats').textContent = 'Solved after ' + m.tried.toLocaleString('en-US') + ' hashes (about ' +
+          expected.toLocaleString('en-US') + ' expected) in ' + seconds();
+        resolve(m.proof);
+      };
+      worker.postMessage({ op: 'solve', nonce: challenge.nonce, difficulty: challenge.difficulty });
+    });
+  }
+
   async function follow(receipt, token) {
-    const titles = { recorded: 'Recorded in the ledger', rejected: 'Rejected', voided: 'Voided after a fraud review' };
-    const show = (status, extra) => notice(status === 'rejected' || status === 'voided' ? 'bad' : status === 'recorded' ? 'ok' : 'info',
-      '<strong>' + text(titles[status] || 'Accepted — waiting for the ledger…') +
-      '</strong>' + (extra || '') + '<div class="receipt">Receipt ' + text(receipt.receiptId) + '</div>');
+    const headings = { recorded: 'Recorded in the ledger', rejected: 'Rejected', voided: 'Voided after a fraud review' };
+    const show = (status, extra) => notice(status === 'recorded' ? 'ok' : headings[status] ? 'bad' : 'info',
+      '<strong>' + text(headings[status] || 'Accepted — waiting for the ledger…') + '</strong>' + (extra || '') +
+      '<div class="receipt">Receipt ' + text(receipt.receiptId) + '</div>');
     show('accepted');
     for (let attempt = 0; attempt < 120; attempt++) {
       await new Promise((done) => setTimeout(done, Math.min(250 * (attempt + 1), 2000)));

@@ -2,13 +2,13 @@ package votes.ingest.abuse;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
-import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import votes.events.challenge.Hashcash;
 
 /**
  * Hashcash-style proof of work that needs no server state: the nonce is an HMAC of (voter, poll, time
@@ -43,31 +43,13 @@ public final class ProofOfWork {
             return false;
         }
         long current = window(now);
-        return solves(nonce(voterId, pollId, current), proof, difficulty)
-                || solves(nonce(voterId, pollId, current - 1), proof, difficulty);
+        return Hashcash.solves(nonce(voterId, pollId, current), proof, difficulty)
+                || Hashcash.solves(nonce(voterId, pollId, current - 1), proof, difficulty);
     }
 
-    /** True when sha256(nonce + ":" + proof) starts with {@code bits} zero bits. */
-    public static boolean solves(String nonce, String proof, int bits) {
-        byte[] digest = sha256(nonce + ":" + proof);
-        int full = bits / 8;
-        for (int i = 0; i < full; i++) {
-            if (digest[i] != 0) {
-                return false;
-            }
-        }
-        int rest = bits % 8;
-        return rest == 0 || (digest[full] & 0xff) >>> (8 - rest) == 0;
-    }
-
-    /** What a client does (here for tests and the load generator): count up until the hash fits. */
+    /** What a client does (here for tests): count up until the hash fits. */
     public static String solve(Challenge challenge) {
-        for (long n = 0; ; n++) {
-            String proof = Long.toString(n, 36);
-            if (solves(challenge.nonce(), proof, challenge.difficulty())) {
-                return proof;
-            }
-        }
+        return Hashcash.solve(challenge.nonce(), challenge.difficulty());
     }
 
     private long window(Instant now) {
@@ -82,14 +64,6 @@ public final class ProofOfWork {
             return BASE64URL.encodeToString(java.util.Arrays.copyOf(tag, 16));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is unavailable", e);
-        }
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM ships SHA-256", e);
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
+import votes.perf.report.ChallengeCounts;
 import votes.perf.report.LatencySummary;
 import votes.perf.report.PhaseResult;
 import votes.perf.report.StatusCounts;
@@ -95,17 +96,19 @@ public final class LoadRunner implements AutoCloseable {
         Histogram accepted = LatencySummary.newHistogram();
         Histogram lag = LatencySummary.newHistogram();
         StatusCounts counts = new StatusCounts(expectedStatus);
+        ChallengeCounts challenges = new ChallengeCounts();
         for (CompletableFuture<LoadWorker.Outcome> f : outcomes) {
             LoadWorker.Outcome o = await(f);
             latency.add(o.latency());
             accepted.add(o.acceptedLatency());
             lag.add(o.sendLag());
             counts.add(o.counts());
+            challenges.add(o.challenges());
         }
         double seconds = measured.toMillis() / 1000d;
         double achieved = (counts.total() - counts.unfinished()) / seconds;
         return new PhaseResult(label, rate, seconds, achieved, LatencySummary.of(latency), LatencySummary.of(accepted),
-                counts, LatencySummary.of(lag));
+                counts, LatencySummary.of(lag), challenges);
     }
 
     private static <T> T await(CompletableFuture<T> f) {

@@ -1,6 +1,7 @@
 package votes.perf.load;
 
 import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -8,8 +9,12 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.HdrHistogram.Histogram;
+import votes.events.challenge.ChallengeRequired;
+import votes.events.challenge.ChallengeRequired.Challenge;
+import votes.perf.report.ChallengeCounts;
 import votes.perf.report.LatencySummary;
 import votes.perf.report.StatusCounts;
 
@@ -21,6 +26,8 @@ final class LoadWorker extends AbstractVerticle {
 
     // The problem type of a shed request ends in this (ProblemType.OVERLOADED's slug): cheap to find in a 200-B body.
     private static final String SHED_TYPE = "/problems/overloaded\"";
+    /** Challenges answered in a row for one request before it counts as refused. */
+    private static final int MAX_CHALLENGES = 3;
 
     /** What every request of the run shares. */
     /**
@@ -36,11 +43,16 @@ final class LoadWorker extends AbstractVerticle {
     }
 
     /** What one worker saw in one phase; {@code acceptedLatency} holds the expected answers (202s) only. */
-    record Outcome(Histogram latency, Histogram acceptedLatency, Histogram sendLag, StatusCounts counts) {
+    record Outcome(Histogram latency, Histogram acceptedLatency, Histogram sendLag, StatusCounts counts,
+                   ChallengeCounts challenges) {
     }
 
     /** An HTTP answer as far as the counts care: its status, and for a 503 whether the server shed the request. */
     private record Answer(int status, boolean shed) {
+    }
+
+    /** The answer to a challenge, as the header it goes in. */
+    private record Proof(String header, String value) {
     }
 
     private final int index;
@@ -87,6 +99,7 @@ final class LoadWorker extends AbstractVerticle {
         private final Histogram acceptedLatency = LatencySummary.newHistogram();
         private final Histogram sendLag = LatencySummary.newHistogram();
         private final StatusCounts counts;
+        private final ChallengeCounts challengeCounts = new ChallengeCounts();
         private long next;
         private long outstandingMeasured;
         private long outstanding;
@@ -138,16 +151,8 @@ final class LoadWorker extends AbstractVerticle {
             }
             outstanding++;
             long i = phase.firstTargetIndex() + j;
-            RequestOptions request = target.shape().options(i).setIdleTimeout(target.requestTimeoutMillis());
-            Buffer body = target.shape().body(i);
             // Request i always leaves from the same source address: a per-address limit sees a steady set of clients.
-            clients[(int) (i % clients.length)].request(request)
-                    .compose(req -> body == null ? req.send() : req.send(body))
-                    .compose(resp -> resp.body().map(b -> {
-                        // Even past the drain: a late 202 is still an accepted vote.
-                        target.listener().answered(i, resp.statusCode(), b.toString());
-                        return new Answer(resp.statusCode(), resp.statusCode() == 503 && b.toString().contains(SHED_TYPE));
-                    }))
+            exchange(clients[(int) (i % clients.length)], i, null, 0, measured)
                     .onComplete(ar -> {
                         if (finished) {
                             return; // answered after the drain time: already counted as unfinished
@@ -174,13 +179,60 @@ final class LoadWorker extends AbstractVerticle {
                     });
         }
 
+        /**
+         * Request i (again with a proof, when {@code proof} is set); a 403 challenge-required is solved on a worker
+         * thread, never on this event loop, and the same request sent again with the proof, up to
+         * {@link #MAX_CHALLENGES} in a row (a proof's window may run out while it is solved; an endless series is a
+         * refusal, counted as the 403 it is).
+         */
+        private Future<Answer> exchange(HttpClient client, long i, Proof proof, int challenges, boolean measured) {
+            RequestOptions request = target.shape().options(i).setIdleTimeout(target.requestTimeoutMillis());
+            if (proof != null) {
+                request.putHeader(proof.header(), proof.value());
+            }
+            Buffer body = target.shape().body(i);
+            return client.request(request)
+                    .compose(req -> body == null ? req.send() : req.send(body))
+                    .compose(resp -> resp.body().compose(b -> {
+                        int status = resp.statusCode();
+                        Optional<Challenge> challenge = status == 403 ? ChallengeRequired.in(b.toString()) : Optional.empty();
+                        if (challenge.isPresent() && counting(measured)) {
+                            challengeCounts.recordChallenge();
+                        }
+                        if (challenge.isPresent() && challenges < MAX_CHALLENGES) {
+                            return solve(challenge.get(), measured).compose(p -> exchange(client, i, p, challenges + 1, measured));
+                        }
+                        if (challenge.isPresent() && counting(measured)) {
+                            challengeCounts.recordGaveUp();
+                        }
+                        // Even past the drain: a late 202 is still an accepted vote.
+                        target.listener().answered(i, status, b.toString());
+                        return Future.succeededFuture(new Answer(status, status == 503 && b.toString().contains(SHED_TYPE)));
+                    }));
+        }
+
+        private Future<Proof> solve(Challenge challenge, boolean measured) {
+            long start = System.nanoTime();
+            return vertx.executeBlocking(challenge::solve, false).map(proof -> {
+                if (counting(measured)) {
+                    challengeCounts.recordSolved(System.nanoTime() - start);
+                }
+                return new Proof(challenge.header(), proof);
+            });
+        }
+
+        /** Measured, and the phase's outcome not handed over yet (it is read on another thread once it is). */
+        private boolean counting(boolean measured) {
+            return measured && !finished;
+        }
+
         private void finish() {
             if (finished) {
                 return;
             }
             finished = true;
             counts.recordUnfinished(outstandingMeasured);
-            done.complete(new Outcome(latency, acceptedLatency, sendLag, counts));
+            done.complete(new Outcome(latency, acceptedLatency, sendLag, counts, challengeCounts));
         }
     }
 }

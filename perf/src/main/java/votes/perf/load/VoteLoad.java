@@ -251,5 +251,9 @@ public final class VoteLoad implements Callable<Integer> {
                 r.label(), r.targetRate(), r.achievedRate(), l.p50(), l.p90(), l.p99(), l.p999(), l.max(),
                 r.acceptedLatency().p99(), r.counts().errorRate() * 100, r.counts().shedRate() * 100, r.sendLag().p99(),
                 pass ? "pass" : "FAIL", r.counts());
+        if (r.challenges().challenges() > 0) {
+            // Only when ingest asked for proof of work: runs without challenges print exactly what they always did.
+            System.out.printf(Locale.ROOT, "CHALLENGES label=%s %s%n", r.label(), r.challenges());
+        }
     }
 }

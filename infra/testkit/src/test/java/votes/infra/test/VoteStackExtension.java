@@ -7,6 +7,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import votes.events.key.VoterIds;
 import votes.infra.kafka.security.KafkaPrincipal;
 import votes.infra.launcher.LocalStack;
+import votes.infra.service.ServiceProcess;
+import votes.infra.service.ServiceSpec;
 import votes.infra.stack.Component;
 import votes.infra.stack.Probes;
 
@@ -96,6 +98,16 @@ public class VoteStackExtension implements BeforeAllCallback {
         local.stopAll();
         local.up((index, total, label, outcome, took, ok) -> System.err.printf(
                 "[vote-stack] restart [%d/%d] %s %s (%d ms)%n", index, total, label, outcome, took.toMillis()), false);
+    }
+
+    /**
+     * Runs a service with these variables on top of the stack's (e.g. ingest with {@code VOTE_CHALLENGE=always}):
+     * stopped, then started again with the same name and port, so the stack's own {@link #stop} finds it and
+     * {@link #start} after that gives the usual service back (do that in an {@code @AfterAll}: the stack is shared).
+     */
+    public void restartWith(ServiceSpec service, Map<String, String> env) {
+        stop(service.name());
+        new ServiceProcess(stack().settings(), service, env).start();
     }
 
     /** Starts a component again if it is down (waits until ready); no-op when it is up. */
