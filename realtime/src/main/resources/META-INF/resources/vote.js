@@ -74,7 +74,8 @@
       for (let round = 0; round < MAX_CHALLENGES && isChallenge(r, body); round++) {
         const proof = await solve(body.challenge);
         notice('info', 'Sending your vote…');
-        r = await send(token, choice.value, { header: body.challenge.header || 'X-Vote-Proof', proof });
+        r = await send(token, choice.value, { header: body.challenge.header || 'X-Vote-Proof', proof,
+          nonceHeader: body.challenge.nonceHeader, nonce: body.challenge.nonce });
         body = await r.json().catch(() => ({}));
       }
       if (r.status === 202) {
@@ -104,6 +105,8 @@
   function send(token, optionId, answer) {
     const headers = { 'Content-Type': 'application/json', 'Authorization': 'Bearer ' + token, 'Idempotency-Key': idempotencyKey };
     if (answer) headers[answer.header] = answer.proof;
+    // ingest keeps no state: the nonce (its issue time and difficulty, under an HMAC) goes back with the proof.
+    if (answer && answer.nonceHeader) headers[answer.nonceHeader] = answer.nonce;
     return fetch(base + '/votes', { method: 'POST', headers, body: JSON.stringify({ optionId }) });
   }
 

@@ -1,6 +1,8 @@
 package votes.events.challenge;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import votes.events.codec.EventCodec;
 
@@ -15,13 +17,27 @@ public record ChallengeRequired(String type, Challenge challenge) {
     /** The problem type's slug, the end of its {@code type} URI. */
     public static final String SLUG = "challenge-required";
 
-    /** How to answer: the proof goes in {@code header}. */
+    /**
+     * How to answer: the proof goes in {@code header}, and the nonce itself goes back in {@code nonceHeader} (ingest
+     * keeps no state: the nonce carries its issue time and difficulty under an HMAC, so it must come back with the
+     * proof). A challenge without {@code nonceHeader} (an older ingest re-derived its nonce) gets the proof alone.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Challenge(String algorithm, int difficulty, String nonce, String header) {
+    public record Challenge(String algorithm, int difficulty, String nonce, String header, String nonceHeader) {
 
         /** The proof for this challenge (may take a while: 2^difficulty attempts on average). */
         public String solve() {
             return Hashcash.solve(nonce, difficulty);
+        }
+
+        /** The headers that answer this challenge with {@code proof}, in the order the challenge names them. */
+        public Map<String, String> answer(String proof) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put(header, proof);
+            if (nonceHeader != null) {
+                headers.put(nonceHeader, nonce);
+            }
+            return headers;
         }
     }
 

@@ -52,7 +52,7 @@ final class LoadWorker extends AbstractVerticle {
     }
 
     /** The answer to a challenge, as the header it goes in. */
-    private record Proof(String header, String value) {
+    private record Proof(java.util.Map<String, String> headers) {
     }
 
     private final int index;
@@ -188,7 +188,7 @@ final class LoadWorker extends AbstractVerticle {
         private Future<Answer> exchange(HttpClient client, long i, Proof proof, int challenges, boolean measured) {
             RequestOptions request = target.shape().options(i).setIdleTimeout(target.requestTimeoutMillis());
             if (proof != null) {
-                request.putHeader(proof.header(), proof.value());
+                proof.headers().forEach(request::putHeader);
             }
             Buffer body = target.shape().body(i);
             return client.request(request)
@@ -217,7 +217,7 @@ final class LoadWorker extends AbstractVerticle {
                 if (counting(measured)) {
                     challengeCounts.recordSolved(System.nanoTime() - start);
                 }
-                return new Proof(challenge.header(), proof);
+                return new Proof(challenge.answer(proof));
             });
         }
 

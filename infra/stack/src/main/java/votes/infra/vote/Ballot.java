@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import votes.events.challenge.ChallengeRequired;
@@ -44,7 +45,7 @@ public record Ballot(URI origin, String token, String pollId, String optionId, S
     public Outcome cast(Watcher watcher) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
         String idempotencyKey = UUID.randomUUID().toString();
-        HttpResponse<String> answer = http.send(request(idempotencyKey, null, null), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = http.send(request(idempotencyKey, Map.of()), HttpResponse.BodyHandlers.ofString());
         int challenges = 0;
         long solvingNanos = 0;
         Optional<Challenge> challenge = challengeIn(answer);
@@ -56,7 +57,7 @@ public record Ballot(URI origin, String token, String pollId, String optionId, S
             String proof = Hashcash.solve(c.nonce(), c.difficulty(),
                     attempts -> watcher.tried(c, attempts, Duration.ofNanos(System.nanoTime() - start)));
             solvingNanos += System.nanoTime() - start;
-            answer = http.send(request(idempotencyKey, c.header(), proof), HttpResponse.BodyHandlers.ofString());
+            answer = http.send(request(idempotencyKey, c.answer(proof)), HttpResponse.BodyHandlers.ofString());
             challenge = challengeIn(answer);
         }
         return new Outcome(answer.statusCode(), answer.body(), challenges, Duration.ofNanos(solvingNanos));
@@ -66,7 +67,7 @@ public record Ballot(URI origin, String token, String pollId, String optionId, S
         return answer.statusCode() == 403 ? ChallengeRequired.in(answer.body()) : Optional.empty();
     }
 
-    private HttpRequest request(String idempotencyKey, String proofHeader, String proof) {
+    private HttpRequest request(String idempotencyKey, Map<String, String> answer) {
         HttpRequest.Builder request = HttpRequest.newBuilder(origin.resolve("/api/v1/polls/" + pollId + "/votes"))
                 .timeout(timeout)
                 .header("Authorization", "Bearer " + token)
@@ -76,9 +77,7 @@ public record Ballot(URI origin, String token, String pollId, String optionId, S
         if (deviceId != null) {
             request.header("X-Device-Id", deviceId);
         }
-        if (proof != null) {
-            request.header(proofHeader, proof);
-        }
+        answer.forEach(request::header);
         return request.build();
     }
 

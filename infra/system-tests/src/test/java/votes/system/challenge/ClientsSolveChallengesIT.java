@@ -68,11 +68,11 @@ class ClientsSolveChallengesIT {
         ChallengeRequired.Challenge challenge = ChallengeRequired.in(challenged.body()).orElseThrow();
         assertThat(challenge.difficulty()).isEqualTo(DIFFICULTY);
 
-        Reply wrong = voteWithProof(token, "a", "java-ballot", challenge.header(), "not-a-proof");
+        Reply wrong = voteWithProof(token, "a", "java-ballot", challenge.answer("not-a-proof"));
         assertThat(wrong.status()).isEqualTo(403);
         assertThat(wrong.body()).contains("does not solve the challenge");
 
-        Reply accepted = voteWithProof(token, "a", "java-ballot", challenge.header(), challenge.solve());
+        Reply accepted = voteWithProof(token, "a", "java-ballot", challenge.answer(challenge.solve()));
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
     }
 
@@ -135,7 +135,7 @@ class ClientsSolveChallengesIT {
         // Nothing went in: the same voter's first vote is accepted now (a recorded one would make it a 409).
         Reply challenged = api.vote(token, pollId, "b", "after-cancel");
         ChallengeRequired.Challenge challenge = ChallengeRequired.in(challenged.body()).orElseThrow();
-        Reply accepted = voteWithProof(token, "b", "after-cancel", challenge.header(), challenge.solve());
+        Reply accepted = voteWithProof(token, "b", "after-cancel", challenge.answer(challenge.solve()));
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
     }
 
@@ -193,7 +193,7 @@ class ClientsSolveChallengesIT {
                 "--difficulty", Integer.toString(challenge.difficulty()));
         assertThat(solve.exitCode()).as(solve.output()).isZero();
 
-        Reply accepted = voteWithProof(token, "b", "curl-ballot", "X-Vote-Proof", solve.output().strip());
+        Reply accepted = voteWithProof(token, "b", "curl-ballot", challenge.answer(solve.output().strip()));
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
     }
 
@@ -226,11 +226,12 @@ class ClientsSolveChallengesIT {
         return Map.of("VOTE_CHALLENGE", "always", "VOTE_CHALLENGE_DIFFICULTY", Integer.toString(bits));
     }
 
-    private static Reply voteWithProof(String token, String optionId, String idempotencyKey, String header, String proof) {
-        return api.send(api.request("/api/v1/polls/" + pollId + "/votes")
+    private static Reply voteWithProof(String token, String optionId, String idempotencyKey, Map<String, String> answer) {
+        HttpRequest.Builder request = api.request("/api/v1/polls/" + pollId + "/votes")
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .header("Idempotency-Key", idempotencyKey).header(header, proof)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"optionId\":\"" + optionId + "\"}")).build());
+                .header("Idempotency-Key", idempotencyKey);
+        answer.forEach(request::header);
+        return api.send(request.POST(HttpRequest.BodyPublishers.ofString("{\"optionId\":\"" + optionId + "\"}")).build());
     }
 
     /** Sends one message to a fresh pow-worker.js in the page and returns a member of its first non-progress answer. */
