@@ -12,7 +12,8 @@ class KafkaTopicsTest {
     @Test
     void everyTopicOfTheContractIsCreatedWithItsPartitionCount() {
         assertThat(KafkaTopics.contract(6, 1)).extracting(t -> t.name() + "/" + t.numPartitions())
-                .containsExactly("votes.submitted/6", "poll-events/3", "votes.dead-letter/3", "ledger.tally-deltas/6",
+                .containsExactly("votes.submitted/6", "poll-events/3", "votes.dead-letter/3", "votes.flags/3",
+                        "ledger.tally-deltas/6",
                         "ledger.polls/3", "vote-tallies/6");
     }
 
