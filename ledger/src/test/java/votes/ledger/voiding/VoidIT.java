@@ -2,6 +2,7 @@ package votes.ledger.voiding;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.LONG;
 import static org.awaitility.Awaitility.await;
 import static votes.ledger.LedgerFixture.admin;
 import static votes.ledger.LedgerFixture.append;
@@ -11,6 +12,7 @@ import static votes.ledger.LedgerFixture.patience;
 import static votes.ledger.LedgerFixture.token;
 import static votes.ledger.LedgerFixture.vote;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -148,6 +150,16 @@ class VoidIT {
         assertThat(voidColumns(pollId)).allSatisfy(vote -> assertThat(vote.voidedAt()).isNull());
         assertThat(negativeDeltas(pollId)).isEmpty();
         assertThat(tables.deltaSums(pollId)).isEqualTo(Map.of("a", 1L, "b", 1L));
+        // The closed poll is final only under a checkpoint that also signs the late void's leaf.
+        JsonNode chain = await().atMost(patience())
+                .until(() -> EventCodec.fromJson(given().auth().oauth2(token("aud", "auditor"))
+                                .get("/api/v1/polls/{id}/chain", pollId).then().statusCode(200).extract().asString(),
+                        JsonNode.class), doc -> doc.get("final").asBoolean());
+        SignedCheckpoint signed = EventCodec.fromJson(chain.get("checkpoint").toString(), SignedCheckpoint.class);
+        assertThat(signed.checkpoint().log(row.logId())).isNotNull()
+                .extracting(LogHead::size).asInstanceOf(LONG)
+                .isGreaterThan(row.leafIndex());
+        assertThat(chain.get("recordedVotes").asLong()).isEqualTo(2);
     }
 
     @Test

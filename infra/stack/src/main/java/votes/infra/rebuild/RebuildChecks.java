@@ -130,23 +130,8 @@ public record RebuildChecks(LedgerFacts original, LedgerFacts rebuilt, Map<LogAt
     }
 
     Check polls() {
-        List<String> differences = new ArrayList<>();
-        Set<String> ids = new TreeSet<>(original.polls().keySet());
-        ids.addAll(rebuilt.polls().keySet());
-        for (String poll : ids) {
-            String o = original.polls().get(poll);
-            String r = rebuilt.polls().get(poll);
-            if (o == null || r == null) {
-                differences.add("poll " + poll + ": only in the " + (o == null ? "rebuilt" : "original") + " database");
-            } else if (!o.equals(r)) {
-                differences.add("poll " + poll + ": title, options, window or close differ");
-            }
-        }
-        if (!differences.isEmpty() && pollsMoved) {
-            differences.add("(poll-events grew while the rebuild ran: run it again on a quiet log to tell)");
-        }
         return Check.of("polls: same rows (title, options, window, close)", n(rebuilt.polls().size()) + " polls",
-                differences, List.of());
+                perPoll(original.polls(), rebuilt.polls(), "", "title, options, window or close differ"), List.of());
     }
 
     /**
@@ -155,22 +140,34 @@ public record RebuildChecks(LedgerFacts original, LedgerFacts rebuilt, Map<LogAt
      * rebuilt: this check and the tally sums then name the poll rather than pass.
      */
     Check voids() {
+        return Check.of("voids: the same per poll (votes voided, counted, leaves)", n(rebuilt.voids().size())
+                + " polls with voids", perPoll(original.voids(), rebuilt.voids(), "voids ",
+                "its voids differ (votes voided, counted or leaves)"), List.of());
+    }
+
+    /**
+     * "poll p: [what ]only in the rebuilt database" or "poll p: differ" for every poll whose digests differ, with
+     * the caveat when poll-events grew meanwhile.
+     */
+    private List<String> perPoll(Map<String, String> originals, Map<String, String> rebuilts, String what,
+                                 String differ) {
         List<String> differences = new ArrayList<>();
-        Set<String> ids = new TreeSet<>(original.voids().keySet());
-        ids.addAll(rebuilt.voids().keySet());
+        Set<String> ids = new TreeSet<>(originals.keySet());
+        ids.addAll(rebuilts.keySet());
         for (String poll : ids) {
-            String o = original.voids().get(poll);
-            String r = rebuilt.voids().get(poll);
-            if (!Objects.equals(o, r)) {
-                differences.add("poll " + poll + ": " + (o == null ? "voids only rebuilt" : r == null
-                        ? "voids only in the original" : "its voids differ (votes voided, counted or leaves)"));
+            String o = originals.get(poll);
+            String r = rebuilts.get(poll);
+            if (o == null || r == null) {
+                differences.add("poll " + poll + ": " + what + "only in the " + (o == null ? "rebuilt" : "original")
+                        + " database");
+            } else if (!o.equals(r)) {
+                differences.add("poll " + poll + ": " + differ);
             }
         }
         if (!differences.isEmpty() && pollsMoved) {
             differences.add("(poll-events grew while the rebuild ran: run it again on a quiet log to tell)");
         }
-        return Check.of("voids: the same per poll (votes voided, counted, leaves)", n(rebuilt.voids().size())
-                + " polls with voids", differences, List.of());
+        return differences;
     }
 
     Check tallies() {

@@ -144,7 +144,7 @@ class RebuildChecksTest {
 
         assertThat(check.holds()).isFalse();
         assertThat(check.details()).containsExactly("poll p1: its voids differ (votes voided, counted or leaves)",
-                "poll p2: voids only rebuilt");
+                "poll p2: voids only in the rebuilt database");
     }
 
     @Test
