@@ -383,6 +383,28 @@ class AuditOnTheStackIT {
         assertThat(AuditRun.of(args("replay", "--no-progress")).exitCode()).as("restored").isZero();
     }
 
+    @Test
+    @Order(12)
+    void aVoidUndoneBehindTheLogsBackIsCaughtAndNamed() throws Exception {
+        UUID victim = voidedByTheRun.get(0);
+        Psql psql = psql();
+        psql.run("CREATE TABLE audit_it_unvoided AS SELECT event_id, voided_at, void_event_id, void_reason FROM votes"
+                + " WHERE event_id = '" + victim + "'; UPDATE votes SET voided_at = NULL, void_event_id = NULL,"
+                + " void_reason = NULL WHERE event_id = '" + victim + "'");
+        try {
+            AuditRun run = AuditRun.of(args("replay", "--no-progress"));
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.out()).contains("14. ✗ voids applied as the log says")
+                    .contains("first: event " + victim + ", poll " + closedPoll)
+                    .contains("per the log, the ledger counts it", " 8. ✗ tallies", "RESULT: DISCREPANCY");
+        } finally {
+            psql.run("UPDATE votes v SET voided_at = u.voided_at, void_event_id = u.void_event_id, void_reason ="
+                    + " u.void_reason FROM audit_it_unvoided u WHERE v.event_id = u.event_id; DROP TABLE audit_it_unvoided");
+        }
+        assertThat(AuditRun.of(args("replay", "--no-progress")).exitCode()).as("restored").isZero();
+    }
+
     // --- the mixed run ---
 
     static String createPoll(String admin, String title) throws Exception {
