@@ -96,10 +96,13 @@ class ShippedLimitsAtTheGatewayIT {
     void sixtyAddressesOfOneSlash24MeetThePrefixLimit() throws Exception {
         List<Answer> answers = new ArrayList<>();
         for (int host = 1; host <= 60; host++) {
-            answers.add(vote("127.93.0." + host, STACK.token("prefix-" + host), pollId, "a", Map.of()));
+            answers.add(voteAsABrowser("127.93.0." + host, STACK.token("prefix-" + host), false));
         }
 
-        assertThat(answers.subList(0, 50)).as(summary(answers)).allSatisfy(a -> assertThat(a.status()).isEqualTo(202));
+        // The limits judge before the score: the /24's first 50 attempts pass them (accepted, or challenged since
+        // 60 tokens minted in one second look bulk-minted), every attempt past its burst is the prefix's 429.
+        assertThat(answers.subList(0, 50)).as(summary(answers)).allSatisfy(a -> assertThat(
+                a.status() == 202 || ChallengeRequired.in(a.text()).isPresent()).isTrue());
         assertThat(answers.subList(50, 60)).as(summary(answers)).allSatisfy(a -> {
             assertThat(a.status()).isEqualTo(429);
             assertThat(a.text()).contains("\"key\":\"prefix\"");
