@@ -1,11 +1,8 @@
 package votes.system.rebuild;
 
-import votes.infra.kafka.security.KafkaPrincipal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -43,7 +40,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import votes.audit.AuditCli;
 import votes.events.codec.EventCodec;
 import votes.events.key.PartitionKeys;
 import votes.events.topic.Topics;
@@ -52,6 +48,7 @@ import votes.infra.postgres.role.DatabaseLogin;
 import votes.infra.postgres.role.DatabaseRole;
 import votes.infra.stack.StackSettings;
 import votes.infra.test.VoteStackExtension;
+import votes.system.Audit;
 import votes.system.StackCli;
 import votes.system.VotesApi;
 
@@ -318,28 +315,16 @@ class LedgerRebuildIT {
 
     // --- the audit, in this JVM, pointed at the rebuilt database ---
 
-    /** The audit reads as the read-only role, as ./vote audit does with PGURL. */
-    static final DatabaseLogin READER = STACK.stack().pgLogin(DatabaseRole.READER);
-
     /** @return exit code, stdout, stderr */
     static String[] audit(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--kafka", STACK.kafkaBootstrap(), "--kafka-config",
-                STACK.kafkaClientConfigFile(KafkaPrincipal.AUDIT), "--pg-url", jdbcUrl(DATABASE), "--pg-user", READER.user(),
-                "--pg-password", READER.password(), "--public-key",
-                STACK.stack().settings().checkpointPublicKey().toString()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = AuditCli.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
-        System.out.println("$ audit " + String.join(" ", all) + "   → exit " + code + "\n" + out + err);
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+        Audit.Run run = Audit.run(STACK, DATABASE, args);
+        return new String[] {Integer.toString(run.exitCode()), run.out(), run.err()};
     }
 
     // --- SQL, as an operator would look ---
 
     static String jdbcUrl(String database) {
-        String url = STACK.jdbcUrl();
-        return url.substring(0, url.lastIndexOf('/') + 1) + database;
+        return Audit.jdbcUrl(STACK, database);
     }
 
     /** As the owner: the test drops the rebuilt databases it made (an operator would, as PGURL_ADMIN). */

@@ -24,6 +24,7 @@ import votes.events.key.PartitionKeys;
 import votes.events.poll.VotesVoided;
 import votes.events.topic.Topics;
 import votes.infra.test.VoteStackExtension;
+import votes.system.CountedVotes;
 import votes.system.LedgerDatabase;
 import votes.system.ResultsStream;
 import votes.system.VotesApi;
@@ -57,7 +58,7 @@ class AVoidMovesResultsAndTheStreamDownIT {
             assertThat(reply.status()).as(reply.body()).isEqualTo(202);
             receipts.add(reply.json().get("receiptId").asText());
         }
-        awaitResults(api, dashboard, poll, Map.of("a", 3L, "b", 2L));
+        CountedVotes.awaitEverywhere(STACK, api, dashboard, poll, Map.of("a", 3L, "b", 2L));
         long versionBefore = dashboard.last().id();
 
         // Two of a's votes and one of b's, as a confirmed flag names them.
@@ -65,7 +66,7 @@ class AVoidMovesResultsAndTheStreamDownIT {
                 UUID.fromString(receipts.get(3)));
         appendVoid(VotesVoided.of(EventIds.next(), poll, "flag-sys", "bot swarm", named, Instant.now()));
 
-        awaitResults(api, dashboard, poll, Map.of("a", 1L, "b", 1L));
+        CountedVotes.awaitEverywhere(STACK, api, dashboard, poll, Map.of("a", 1L, "b", 1L));
         assertThat(ledger.recordedVotes(poll)).as("voided votes keep their rows").isEqualTo(5);
         assertThat(api.results(poll).json().get("totalVotes").asLong()).isEqualTo(2);
         assertThat(dashboard.last().id()).as("the stream moved on to a newer version").isGreaterThan(versionBefore);
@@ -78,17 +79,6 @@ class AVoidMovesResultsAndTheStreamDownIT {
         });
         assertThat(api.receipt(tokens.get(2), receipts.get(2)).json().get("status").asText()).isEqualTo("recorded");
         dashboard.close();
-    }
-
-    /** The results API, the last SSE event and the ledger's counted votes all say {@code expected}. */
-    private static void awaitResults(VotesApi api, ResultsStream dashboard, String poll, Map<String, Long> expected) {
-        LedgerDatabase ledger = new LedgerDatabase(STACK.stack());
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            assertThat(ledger.tally(poll)).as("the ledger's counted votes").isEqualTo(expected);
-            assertThat(VotesApi.votesByOption(api.results(poll).json())).as("results API").isEqualTo(expected);
-            assertThat(dashboard.last()).as("an SSE event").isNotNull();
-            assertThat(VotesApi.votesByOption(dashboard.last().data())).as("last SSE event").isEqualTo(expected);
-        });
     }
 
     private static void appendVoid(VotesVoided voided) throws Exception {
