@@ -1,0 +1,136 @@
+package votes.perf.swarm;
+
+import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import votes.events.codec.EventCodec;
+
+/**
+ * One planned vote's way through the defence, as its client would go: POST; on a challenge, solve it (unless it is
+ * harder than this client pays) and POST again with the proof; stop at any other answer. A 429 is final (the swarm
+ * counts refusals; a retry would be another attempt). Every step runs on the swarm's event loop but the solving.
+ */
+final class VoteFlow {
+
+    /** Answers to a proof that are again challenges: past this many the client gives up. */
+    static final int MAX_CHALLENGES = 3;
+
+    /** What every vote of a run shares. */
+    record Target(String pollId, String phase, Solvers solvers, double browserSlowdown, int maxSolveBits,
+                  long timeoutMillis) {
+    }
+
+    private record Answer(int status, String body) {
+    }
+
+    private final Target target;
+    private final Context context;
+    private final HttpClient client;
+    private final PlannedVote vote;
+    private final String bearer;
+    private final CompletableFuture<VoteResult> done = new CompletableFuture<>();
+    private long roundStart;
+    private long tokenAgeMillis;
+    private double networkMillis;
+    private int requests;
+    private int challenges;
+    private int maxDifficulty = -1;
+    private double solveMillis;
+
+    VoteFlow(Target target, Context context, HttpClient client, PlannedVote vote, String token) {
+        this.target = target;
+        this.context = context;
+        this.client = client;
+        this.vote = vote;
+        this.bearer = "Bearer " + token;
+    }
+
+    /** Sends the first request; latency counts from {@code intendedNanos} (late sends are charged to the vote). */
+    CompletableFuture<VoteResult> start(long intendedNanos, long tokenAgeMillis) {
+        this.roundStart = intendedNanos;
+        this.tokenAgeMillis = tokenAgeMillis;
+        send(null, null);
+        return done;
+    }
+
+    /** Ends a vote still under way (the run's deadline passed) as having had no answer. */
+    void abandon() {
+        finish(0, Outcome.FAILED, "", "");
+    }
+
+    private void send(String proofHeader, String proof) {
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST)
+                .setURI("/api/v1/polls/" + target.pollId() + "/votes").setIdleTimeout(target.timeoutMillis())
+                .putHeader("Authorization", bearer).putHeader("Content-Type", "application/json");
+        vote.client().headers().forEach(request::putHeader);
+        if (vote.deviceId() != null) {
+            request.putHeader("X-Device-Id", vote.deviceId());
+        }
+        if (proof != null) {
+            request.putHeader(proofHeader, proof);
+        }
+        requests++;
+        Buffer body = Buffer.buffer("{\"optionId\":\"" + vote.optionId() + "\"}");
+        client.request(request).compose(req -> req.send(body))
+                .compose(resp -> resp.body().map(b -> new Answer(resp.statusCode(), b.toString())))
+                .onComplete(ar -> {
+                    networkMillis += (System.nanoTime() - roundStart) / 1e6;
+                    if (ar.failed()) {
+                        finish(0, Outcome.FAILED, "", "");
+                    } else {
+                        answered(ar.result());
+                    }
+                });
+    }
+
+    private void answered(Answer answer) {
+        Optional<VoteProblem> problem = answer.status() == 202 ? Optional.empty() : VoteProblem.in(answer.body());
+        switch (answer.status()) {
+            case 202 -> finish(202, Outcome.ACCEPTED, "",
+                    EventCodec.decodeAcceptedReceipt(answer.body()).receiptId().toString());
+            case 429 -> finish(429, Outcome.REFUSED, problem.map(VoteProblem::key).orElse(""), "");
+            case 403 -> problem.flatMap(VoteProblem::puzzle).ifPresentOrElse(this::challenged,
+                    () -> finish(403, Outcome.OTHER, "", ""));
+            default -> finish(answer.status(), Outcome.OTHER, "", "");
+        }
+    }
+
+    private void challenged(VoteProblem.Challenge challenge) {
+        challenges++;
+        maxDifficulty = Math.max(maxDifficulty, challenge.difficulty());
+        if (challenge.difficulty() > vote.giveUpAboveBits() || challenge.difficulty() > target.maxSolveBits()
+                || challenges > MAX_CHALLENGES) {
+            finish(403, Outcome.UNSOLVED, "", "");
+            return;
+        }
+        target.solvers().solve(challenge, vote.browserSolver()).whenComplete((solved, error) -> context.runOnContext(v -> {
+            if (error != null) {
+                finish(0, Outcome.FAILED, "", "");
+                return;
+            }
+            solveMillis += solved.millis();
+            roundStart = System.nanoTime();
+            send(challenge.header(), solved.proof());
+        }));
+    }
+
+    /** What the proofs added to the vote's time: a browser is slower than Java by the modelled factor. */
+    private double addedSolveMillis() {
+        return vote.browserSolver() ? solveMillis * target.browserSlowdown() : solveMillis;
+    }
+
+    private void finish(int status, Outcome outcome, String rateLimitKey, String receiptId) {
+        if (done.isDone()) {
+            return;
+        }
+        double added = addedSolveMillis();
+        done.complete(new VoteResult(target.phase(), vote, tokenAgeMillis, requests, challenges, maxDifficulty,
+                solveMillis, added, networkMillis + added, status, outcome, rateLimitKey, receiptId, false, 0,
+                List.of()));
+    }
+}
