@@ -6,8 +6,8 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import votes.events.challenge.ChallengeRequired;
 import votes.events.codec.EventCodec;
 
 /**
@@ -89,18 +89,17 @@ final class VoteFlow {
     }
 
     private void answered(Answer answer) {
-        Optional<VoteProblem> problem = answer.status() == 202 ? Optional.empty() : VoteProblem.in(answer.body());
         switch (answer.status()) {
             case 202 -> finish(202, Outcome.ACCEPTED, "",
                     EventCodec.decodeAcceptedReceipt(answer.body()).receiptId().toString());
-            case 429 -> finish(429, Outcome.REFUSED, problem.map(VoteProblem::key).orElse(""), "");
-            case 403 -> problem.flatMap(VoteProblem::puzzle).ifPresentOrElse(this::challenged,
+            case 429 -> finish(429, Outcome.REFUSED, VoteProblem.keyIn(answer.body()).orElse(""), "");
+            case 403 -> ChallengeRequired.in(answer.body()).ifPresentOrElse(this::challenged,
                     () -> finish(403, Outcome.OTHER, "", ""));
             default -> finish(answer.status(), Outcome.OTHER, "", "");
         }
     }
 
-    private void challenged(VoteProblem.Challenge challenge) {
+    private void challenged(ChallengeRequired.Challenge challenge) {
         challenges++;
         maxDifficulty = Math.max(maxDifficulty, challenge.difficulty());
         if (challenge.difficulty() > vote.giveUpAboveBits() || challenge.difficulty() > target.maxSolveBits()
