@@ -7,7 +7,7 @@
 # strategy: accepted / refused / unsolved / flagged, the share refused or flagged; people: refused, challenged above
 # 18 bits, p99 added against the baseline; targets met or missed) and tears the stack down.
 #
-#   perf/run-bots.sh                                      # 2 x 60 s phases, ~5 min here
+#   perf/run-bots.sh                                      # 2 x (15 s warm-up + 45 s) phases, ~6 min here
 #   DURATION=30s HUMANS=500 perf/run-bots.sh              # smaller
 #   BOTS=one-address=100,headless=100 perf/run-bots.sh    # some strategies only (the others send nothing)
 #
@@ -21,8 +21,8 @@ cd "$ROOT"
 source "$ROOT/perf/lib.sh"
 unset VOTE_RATE_ADDRESS VOTE_RATE_PREFIX VOTE_RATE_DEVICE
 
-DURATION=${DURATION:-60s}              # each phase: votes are due over this long
-HUMANS=${HUMANS:-1000}
+DURATION=${DURATION:-45s}              # each phase: votes are due over this long
+HUMANS=${HUMANS:-800}
 BOTS=${BOTS:-}                         # strategy=N,... (empty: Swarm's defaults)
 SEED=${SEED:-11}
 SWARM_ARGS=${SWARM_ARGS:-}             # more Swarm options (java -cp ... votes.perf.swarm.Swarm --help)
@@ -63,23 +63,25 @@ swarm() {
 }
 
 phase=baseline
-echo "--- baseline: the same swarm shape, ingest with the defence off"
+echo "--- $(date +%T) baseline: the same swarm shape, ingest with the defence off"
 # shellcheck disable=SC2086
 start_stack $DEFENCE_OFF
+echo "--- $(date +%T) stack up"
 swarm baseline | tee "$OUT/baseline.out"
 
 phase=measured
-echo "--- measured: ingest restarted with ${DEFENCE_ON:-the shipped defaults}"
+echo "--- $(date +%T) measured: ingest restarted with ${DEFENCE_ON:-the shipped defaults}"
 pid=$(vote pid ingest)
 kill -TERM "$pid"
 while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
 # shellcheck disable=SC2086
 start_stack $DEFENCE_ON
+echo "--- $(date +%T) ingest up"
 swarm measured --baseline-csv "$OUT/swarm-baseline.csv" | tee "$OUT/measured.out"
 curl -s "http://127.0.0.1:$VOTE_INGEST_PORT/q/metrics" \
   | grep -E '^(votes_rate_limited_total|votes_challenged_total|bot_detection_flagged_total)' > "$OUT/ingest-metrics.txt" || true
 
 echo
-echo "=== summary ($OUT); load at start: $LOAD_START, at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "=== $(date +%T) summary ($OUT); load at start: $LOAD_START, at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "per-vote data (labelled, for fitting the bot model): $OUT/swarm-baseline.csv $OUT/swarm-measured.csv"
 echo "ingest counters at the end:"; cat "$OUT/ingest-metrics.txt"

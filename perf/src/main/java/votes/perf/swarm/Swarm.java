@@ -52,13 +52,13 @@ public final class Swarm implements Callable<Integer> {
     @Option(names = "--poll", description = "Vote on this poll (default: create one through --url).")
     String pollId;
 
-    @Option(names = "--duration", defaultValue = "60s", converter = Durations.class, description = "Phase length.")
+    @Option(names = "--duration", defaultValue = "45s", converter = Durations.class, description = "Phase length.")
     Duration duration;
 
     @Option(names = "--seed", defaultValue = "11", description = "Same seed, same swarm.")
     long seed;
 
-    @Option(names = "--humans", defaultValue = "1000", description = "People, one vote each.")
+    @Option(names = "--humans", defaultValue = "800", description = "People, one vote each.")
     int humans;
 
     @Option(names = "--human-nets", defaultValue = "250", description = "/24s the people are spread over.")
@@ -68,19 +68,19 @@ public final class Swarm implements Callable<Integer> {
             description = "People on Safari/Firefox: no client hints (Chromium browsers send them).")
     double hintlessShare;
 
-    @Option(names = "--bots", split = ",", defaultValue = "one-address=300,rotating-24=1200,rotating-devices=600,"
-            + "bulk-tokens=400,headless=400,machine-pow=400,slow-bot=24",
+    @Option(names = "--bots", split = ",", defaultValue = "one-address=120,rotating-24=300,rotating-devices=150,"
+            + "bulk-tokens=100,headless=150,machine-pow=150,slow-bot=20",
             description = "Votes per bot strategy, strategy=N,... (default: ${DEFAULT-VALUE}).")
     Map<String, Integer> bots;
 
-    @Option(names = "--warmup", defaultValue = "20s", converter = Durations.class,
+    @Option(names = "--warmup", defaultValue = "15s", converter = Durations.class,
             description = "First, unreported: a smaller swarm on its own poll and addresses (JIT, connections; 0 = none).")
     Duration warmup;
 
-    @Option(names = "--warmup-humans", defaultValue = "300")
+    @Option(names = "--warmup-humans", defaultValue = "200")
     int warmupHumans;
 
-    @Option(names = "--warmup-bots", split = ",", defaultValue = "one-address=40,rotating-24=80,headless=40",
+    @Option(names = "--warmup-bots", split = ",", defaultValue = "one-address=30,rotating-24=60,headless=30",
             description = "Warm-up bots (default: ${DEFAULT-VALUE}): the 429 path is warm too.")
     Map<String, Integer> warmupBots;
 
@@ -102,7 +102,7 @@ public final class Swarm implements Callable<Integer> {
             description = "After the last due vote, wait this long for votes still under way (proofs included).")
     Duration drain;
 
-    @Option(names = "--flags-drain", defaultValue = "10s", converter = Durations.class,
+    @Option(names = "--flags-drain", defaultValue = "5s", converter = Durations.class,
             description = "Read votes.flags this long after the last answer.")
     Duration flagsDrain;
 
