@@ -11,15 +11,15 @@
 #   DURATION=30s HUMANS=500 perf/run-bots.sh              # smaller
 #   BOTS=one-address=100,headless=100 perf/run-bots.sh    # some strategies only (the others send nothing)
 #
-# perf/lib.sh turns the per-client limits off for the plain load benchmarks (every vote there comes from 127.0.0.1);
-# this script undoes that: the measured phase runs with the limits as shipped.
+# perf/lib.sh turns the per-client limits (and the challenge) off for the plain load benchmarks (every vote there comes
+# from 127.0.0.1); this script undoes that: the measured phase runs with the defence as shipped (DEFENCE_ON to vary it).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 # shellcheck source=lib.sh
 source "$ROOT/perf/lib.sh"
-unset VOTE_RATE_ADDRESS VOTE_RATE_PREFIX VOTE_RATE_DEVICE
+unset VOTE_RATE_ADDRESS VOTE_RATE_PREFIX VOTE_RATE_DEVICE VOTE_CHALLENGE
 
 DURATION=${DURATION:-45s}              # each phase: votes are due over this long
 HUMANS=${HUMANS:-800}

@@ -107,15 +107,38 @@ final class VoteFlow {
             finish(403, Outcome.UNSOLVED, "", "");
             return;
         }
+        long challengedAt = System.nanoTime();
         target.solvers().solve(challenge, vote.browserSolver()).whenComplete((solved, error) -> context.runOnContext(v -> {
             if (error != null) {
                 finish(0, Outcome.FAILED, "", "");
                 return;
             }
             solveMillis += solved.millis();
-            roundStart = System.nanoTime();
-            send(challenge.header(), solved.proof());
+            long wait = browserWaitMillis(solved.millis(), challengedAt);
+            if (wait > 0) {
+                context.owner().setTimer(wait, id -> resend(challenge, solved.proof()));
+            } else {
+                resend(challenge, solved.proof());
+            }
         }));
+    }
+
+    /**
+     * A person's proof reaches the server when a browser would have found it, not when Java did: ingest may read the
+     * time from challenge to proof (a proof back at machine speed is a bot's mark). The wait is a timer, nothing
+     * blocks; the latency the report charges is the modelled time either way.
+     */
+    private long browserWaitMillis(double solvedCpuMillis, long challengedAt) {
+        if (!vote.browserSolver()) {
+            return 0;
+        }
+        double elapsed = (System.nanoTime() - challengedAt) / 1e6;
+        return Math.round(solvedCpuMillis * target.browserSlowdown() - elapsed);
+    }
+
+    private void resend(ChallengeRequired.Challenge challenge, String proof) {
+        roundStart = System.nanoTime();
+        send(challenge.header(), proof);
     }
 
     /** What the proofs added to the vote's time: a browser is slower than Java by the modelled factor. */
