@@ -71,14 +71,16 @@ final class FlagWatch {
         stop.set(true);
         reader.join(Duration.ofSeconds(10).toMillis());
         if (failure != null) {
-            throw new IllegalStateException("reading " + Topics.VOTES_FLAGS + " failed: " + failure, failure);
+            // The votes were cast: their figures and CSV still count, with flags reported as not read.
+            System.err.println("swarm: reading " + Topics.VOTES_FLAGS + " failed, flags not counted: " + failure);
+            topicFound = false;
         }
         synchronized (flags) {
             return Map.copyOf(flags);
         }
     }
 
-    /** Whether the topic exists on the stack (false: the report says flags could not be read). */
+    /** Whether the topic was found and read (false: the report says flags could not be read). */
     boolean topicFound() {
         return topicFound;
     }
