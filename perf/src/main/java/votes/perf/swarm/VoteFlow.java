@@ -28,6 +28,10 @@ final class VoteFlow {
     private record Answer(int status, String body) {
     }
 
+    /** What a resubmission carries: the proof in the challenge's header, its nonce echoed where it asks. */
+    private record Proof(ChallengeRequired.Challenge challenge, String nonceHeader, String value) {
+    }
+
     private final Target target;
     private final Context context;
     private final HttpClient client;
@@ -54,7 +58,7 @@ final class VoteFlow {
     CompletableFuture<VoteResult> start(long intendedNanos, long tokenAgeMillis) {
         this.roundStart = intendedNanos;
         this.tokenAgeMillis = tokenAgeMillis;
-        send(null, null);
+        send(null);
         return done;
     }
 
@@ -63,7 +67,8 @@ final class VoteFlow {
         finish(0, Outcome.FAILED, "", "");
     }
 
-    private void send(String proofHeader, String proof) {
+    /** @param proof the answer to the last challenge, or null for the first attempt */
+    private void send(Proof proof) {
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST)
                 .setURI("/api/v1/polls/" + target.pollId() + "/votes").setIdleTimeout(target.timeoutMillis())
                 .putHeader("Authorization", bearer).putHeader("Content-Type", "application/json");
@@ -72,7 +77,10 @@ final class VoteFlow {
             request.putHeader("X-Device-Id", vote.deviceId());
         }
         if (proof != null) {
-            request.putHeader(proofHeader, proof);
+            request.putHeader(proof.challenge().header(), proof.value());
+            if (proof.nonceHeader() != null) {
+                request.putHeader(proof.nonceHeader(), proof.challenge().nonce());
+            }
         }
         requests++;
         Buffer body = Buffer.buffer("{\"optionId\":\"" + vote.optionId() + "\"}");
@@ -93,13 +101,15 @@ final class VoteFlow {
             case 202 -> finish(202, Outcome.ACCEPTED, "",
                     EventCodec.decodeAcceptedReceipt(answer.body()).receiptId().toString());
             case 429 -> finish(429, Outcome.REFUSED, VoteProblem.keyIn(answer.body()).orElse(""), "");
-            case 403 -> ChallengeRequired.in(answer.body()).ifPresentOrElse(this::challenged,
+            case 403 -> ChallengeRequired.in(answer.body()).ifPresentOrElse(
+                    c -> challenged(c, VoteProblem.nonceHeaderIn(answer.body()).orElse(null)),
                     () -> finish(403, Outcome.OTHER, "", ""));
             default -> finish(answer.status(), Outcome.OTHER, "", "");
         }
     }
 
-    private void challenged(ChallengeRequired.Challenge challenge) {
+    /** @param nonceHeader where to echo the nonce with the proof, or null when the challenge wants no echo */
+    private void challenged(ChallengeRequired.Challenge challenge, String nonceHeader) {
         challenges++;
         maxDifficulty = Math.max(maxDifficulty, challenge.difficulty());
         if (challenge.difficulty() > vote.giveUpAboveBits() || challenge.difficulty() > target.maxSolveBits()
@@ -116,9 +126,9 @@ final class VoteFlow {
             solveMillis += solved.millis();
             long wait = browserWaitMillis(solved.millis(), challengedAt);
             if (wait > 0) {
-                context.owner().setTimer(wait, id -> resend(challenge, solved.proof()));
+                context.owner().setTimer(wait, id -> resend(new Proof(challenge, nonceHeader, solved.proof())));
             } else {
-                resend(challenge, solved.proof());
+                resend(new Proof(challenge, nonceHeader, solved.proof()));
             }
         }));
     }
@@ -136,9 +146,9 @@ final class VoteFlow {
         return Math.round(solvedCpuMillis * target.browserSlowdown() - elapsed);
     }
 
-    private void resend(ChallengeRequired.Challenge challenge, String proof) {
+    private void resend(Proof proof) {
         roundStart = System.nanoTime();
-        send(challenge.header(), proof);
+        send(proof);
     }
 
     /** What the proofs added to the vote's time: a browser is slower than Java by the modelled factor. */

@@ -13,4 +13,16 @@ class VoteProblemTest {
         assertThat(VoteProblem.keyIn("{\"type\":\"https://votes.dev/problems/overloaded\",\"status\":503}")).isEmpty();
         assertThat(VoteProblem.keyIn("<html>429</html>")).isEmpty();
     }
+
+    @Test
+    void aChallengeThatWantsItsNonceEchoedNamesTheHeaderAndAnOlderOneNamesNone() {
+        String echoed = "{\"type\":\"https://votes.dev/problems/challenge-required\",\"status\":403,\"challenge\":"
+                + "{\"algorithm\":\"sha256\",\"difficulty\":14,\"nonce\":\"1764491234567.14.q2Vx\","
+                + "\"header\":\"X-Vote-Proof\",\"format\":\"f\",\"nonceHeader\":\"X-Vote-Nonce\"}}";
+        String older = "{\"type\":\"https://votes.dev/problems/challenge-required\",\"status\":403,\"challenge\":"
+                + "{\"algorithm\":\"sha256\",\"difficulty\":16,\"nonce\":\"abc\",\"header\":\"X-Vote-Proof\"}}";
+        assertThat(VoteProblem.nonceHeaderIn(echoed)).contains("X-Vote-Nonce");
+        assertThat(VoteProblem.nonceHeaderIn(older)).isEmpty();
+        assertThat(VoteProblem.nonceHeaderIn("{\"status\":429,\"key\":\"address\"}")).isEmpty();
+    }
 }
