@@ -87,6 +87,9 @@ export JWT_MAX_TTL_SECONDS=${JWT_MAX_TTL_SECONDS:-3600}
 # Per-client rate limits off for perf stacks: every generated vote comes from 127.0.0.1 (one client address for
 # everything), so the shipped 10 per minute per address would refuse nearly all of them. ./vote up passes them on.
 export VOTE_RATE_ADDRESS=${VOTE_RATE_ADDRESS:-0} VOTE_RATE_PREFIX=${VOTE_RATE_PREFIX:-0} VOTE_RATE_DEVICE=${VOTE_RATE_DEVICE:-0}
+# The adaptive bot defence off too (a generator's votes are all one Java client, fresh bulk-minted tokens: what a bot
+# looks like); the bot-swarm benchmark turns it back on (VOTE_CHALLENGE=adaptive before sourcing this file).
+export VOTE_CHALLENGE=${VOTE_CHALLENGE:-off}
 
 # fresh_tokens <file> <count>: whether <file> holds <count> tokens minted recently enough to outlive a run (30 min).
 fresh_tokens() {

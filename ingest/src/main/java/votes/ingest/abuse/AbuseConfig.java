@@ -30,11 +30,14 @@ public interface AbuseConfig {
 
     ChallengeMode challenge();
 
-    long challengeAddressThreshold();
-
+    /** The fixed difficulty of ALWAYS mode (ADAPTIVE takes its own from vote.bot.*). */
     int challengeDifficulty();
 
+    /** How long a challenge may be answered after issue. */
     Duration challengeWindow();
+
+    /** How far in the future an issue time may lie (ingest instances' clocks differ). */
+    Duration challengeClockSkew();
 
     String challengeSecret();
 

@@ -27,12 +27,26 @@ public class AbuseDefense {
                 new Limit(RateLimits.PREFIX, Limit.Shape.LOG, config.prefixLimit(), window, config.prefixBurst()),
                 hashes);
         this.local = new LocalLimiter(config.localMaxKeys());
-        this.work = new ProofOfWork(config.challengeSecret(), config.challengeDifficulty(), config.challengeWindow());
+        this.work = new ProofOfWork(config.challengeSecret(), config.challengeWindow(), config.challengeClockSkew());
+    }
+
+    public ChallengeMode mode() {
+        return config.challenge();
     }
 
     /** A client fact (address, user agent) as Redis keys and the log hold it: keyed, so not reversible. */
     public String clientHash(String fact) {
         return hashes.of(fact);
+    }
+
+    /** The keyed hash of the address's /24 or /56, as the prefix limit keys it. */
+    public String prefixHash(String address) {
+        return address == null ? null : hashes.of(RateLimits.prefixOf(address));
+    }
+
+    /** The keyed device key, as the device limit keys it (no device id: the address's device key). */
+    public String deviceKey(String deviceId, String address) {
+        return limits.deviceKey(deviceId, address == null ? null : hashes.of(address));
     }
 
     /** The limits this vote counts against; {@code address} is the client address the gateway forwarded. */
@@ -46,20 +60,23 @@ public class AbuseDefense {
     }
 
     /** Before any Redis work: in ALWAYS mode every vote needs a valid proof. Empty = may go on. */
-    public Optional<Challenge> demandUpFront(String proof, String voterId, String pollId, Instant now) {
-        if (config.challenge() != ChallengeMode.ALWAYS || work.verify(proof, voterId, pollId, now)) {
+    public Optional<Challenge> demandUpFront(String nonce, String proof, String voterId, String pollId, Instant now) {
+        if (config.challenge() != ChallengeMode.ALWAYS) {
             return Optional.empty();
         }
-        return Optional.of(work.challenge(voterId, pollId, now));
+        boolean hardEnough = work.verify(nonce, proof, voterId, pollId, now)
+                .filter(solved -> solved.difficulty() >= config.challengeDifficulty()).isPresent();
+        return hardEnough ? Optional.empty()
+                : Optional.of(work.challenge(voterId, pollId, config.challengeDifficulty(), now));
     }
 
-    /** After the counters: in THRESHOLD mode a busy address needs a valid proof. Empty = may go on. */
-    public Optional<Challenge> demandForAddress(long addressCount, String proof, String voterId, String pollId,
-                                                Instant now) {
-        if (config.challenge() != ChallengeMode.THRESHOLD || addressCount <= config.challengeAddressThreshold()
-                || work.verify(proof, voterId, pollId, now)) {
-            return Optional.empty();
-        }
-        return Optional.of(work.challenge(voterId, pollId, now));
+    /** A new challenge of this difficulty for this voter and poll. */
+    public Challenge challenge(String voterId, String pollId, int difficulty, Instant now) {
+        return work.challenge(voterId, pollId, difficulty, now);
+    }
+
+    /** The client's answer, when it solves a challenge we issued to this voter for this poll, still in its window. */
+    public Optional<ProofOfWork.Solved> solved(String nonce, String proof, String voterId, String pollId, Instant now) {
+        return work.verify(nonce, proof, voterId, pollId, now);
     }
 }

@@ -3,14 +3,17 @@ package votes.ingest.abuse;
 /**
  * How to earn a vote when the abuse defense asks for proof of work (the {@code challenge} member of a
  * 403 challenge-required): find a string {@code proof} such that SHA-256 of {@code nonce + ":" + proof}
- * starts with {@code difficulty} zero bits, and send it in the {@code header}.
+ * starts with {@code difficulty} zero bits, and send it in the {@code header}, with the nonce itself in
+ * {@code nonceHeader} (the nonce carries its issue time and difficulty, so the server needs no state to check it).
  */
-public record Challenge(String algorithm, int difficulty, String nonce, String header, String format) {
+public record Challenge(String algorithm, int difficulty, String nonce, String header, String format,
+                        String nonceHeader) {
 
     public static final String HEADER = "X-Vote-Proof";
+    public static final String NONCE_HEADER = "X-Vote-Nonce";
 
     static Challenge of(int difficulty, String nonce) {
         return new Challenge("sha256", difficulty, nonce, HEADER,
-                "sha256(nonce + \":\" + proof) has `difficulty` leading zero bits");
+                "sha256(nonce + \":\" + proof) has `difficulty` leading zero bits", NONCE_HEADER);
     }
 }

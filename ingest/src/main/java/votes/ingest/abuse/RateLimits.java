@@ -64,13 +64,20 @@ public final class RateLimits {
                 counters.add(new Counter("rl:prefix:" + hashes.of(prefixOf(address)), prefix));
             }
             if (device.on()) {
-                String key = deviceId == null ? "address:" + addressHash : hashes.of(deviceId);
-                counters.add(new Counter("rl:device:" + key, device));
+                counters.add(new Counter("rl:device:" + deviceKey(deviceId, addressHash), device));
             }
         } else if (device.on() && deviceId != null) {
-            counters.add(new Counter("rl:device:" + hashes.of(deviceId), device));
+            counters.add(new Counter("rl:device:" + deviceKey(deviceId, null), device));
         }
         return counters;
+    }
+
+    /** A device's key: its id's keyed hash, or without one its address's device key (null: neither is known). */
+    String deviceKey(String deviceId, String addressHash) {
+        if (deviceId != null) {
+            return hashes.of(deviceId);
+        }
+        return addressHash == null ? null : "address:" + addressHash;
     }
 
     /**

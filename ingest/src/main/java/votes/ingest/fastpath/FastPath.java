@@ -7,17 +7,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 import votes.events.codec.EventCodec;
 import votes.events.receipt.AcceptedReceipt;
 import votes.ingest.abuse.Limit;
 import votes.ingest.abuse.RateLimits;
+import votes.ingest.bot.History;
+import votes.ingest.bot.HistoryKeys;
 
 /**
  * Asks Redis, in ONE round trip (a Lua script), everything it knows before a vote is appended: an earlier
  * answer to the same Idempotency-Key, an earlier (or in-flight) vote of this voter in this poll, and the
- * rate limits (judged, and counted when all admit the vote, in the same call) — and, when the voter's slot in the poll is free, reserves it
+ * rate limits (judged, and counted when all admit the vote, in the same call), the bot score's history (when
+ * asked for: {@code history} not null) — and, when the voter's slot in the poll is free, reserves it
  * for this attempt's receipt, atomically, so that of concurrent attempts exactly one goes on to the log. Redis
  * is only a fast path: if it is down or slower than {@code vote.redis.timeout}, the vote goes on, the ledger's
  * unique constraint decides duplicates and the caller limits in process ({@link FastPathHealth} says which).
@@ -39,24 +41,32 @@ public class FastPath {
         this.health = health;
     }
 
+    /** @param history the bot history's keys, or null to keep and read none */
     public Uni<FastPathVerdict> check(Reservation reservation, String idempotencyKey,
-                                      List<RateLimits.Counter> counters, long nowMillis) {
-        List<String> keys = new ArrayList<>(2 + counters.size());
+                                      List<RateLimits.Counter> counters, HistoryKeys history, long nowMillis) {
+        List<String> keys = new ArrayList<>(5 + counters.size());
         keys.add(reservation.slotKey());
         keys.add(RedisKeys.idempotency(reservation.voterId(), idempotencyKey == null ? NO_IDEMPOTENCY_KEY : idempotencyKey));
         counters.forEach(counter -> keys.add(counter.key()));
-        List<String> args = new ArrayList<>(5 + 4 * counters.size());
+        List<String> args = new ArrayList<>(9 + 4 * counters.size());
         args.addAll(List.of(Long.toString(nowMillis), idempotencyKey == null ? "0" : "1", reservation.value(),
                 Long.toString(Math.max(1, config.reservationTtl().toMillis())),
-                reservation.receipt().receiptId().toString()));
+                reservation.receipt().receiptId().toString(), Integer.toString(counters.size())));
         for (RateLimits.Counter counter : counters) {
             Limit limit = counter.limit();
             args.addAll(List.of(limit.shape() == Limit.Shape.BUCKET ? "bucket" : "log", Long.toString(limit.limit()),
                     Long.toString(limit.windowMillis()), Long.toString(limit.burst())));
         }
+        if (history == null) {
+            args.add("0");
+        } else {
+            keys.addAll(List.of(history.userAgentKey(), history.arrivalsKey(), history.mintKey()));
+            args.addAll(List.of(Integer.toString(history.arrivalsKept()), Long.toString(history.windowMillis()),
+                    Long.toString(history.mintTtlMillis())));
+        }
         return FastPathScripts.CHECK.run(redis, keys, args)
                 .ifNoItem().after(config.timeout()).fail()
-                .map(response -> verdict(response, counters))
+                .map(response -> verdict(response, counters, history != null))
                 .invoke(verdict -> health.answered())
                 .onFailure().recoverWithItem(failure -> {
                     LOG.debugf("vote fast path skipped: %s", failure.toString());
@@ -65,7 +75,7 @@ public class FastPath {
                 });
     }
 
-    private FastPathVerdict verdict(Response response, List<RateLimits.Counter> counters) {
+    private FastPathVerdict verdict(Response response, List<RateLimits.Counter> counters, boolean withHistory) {
         String kind = response.get(0).toString();
         if ("limited".equals(kind)) {
             return new FastPathVerdict.Limited(new RateLimits.Exceeded(
@@ -75,12 +85,25 @@ public class FastPath {
         if ("replay".equals(kind)) {
             return new FastPathVerdict.Replay(readReceipt(stored));
         }
-        UUID existing = stored == null || stored.isEmpty() ? null : readReceipt(stored).receiptId();
-        List<Long> counts = new ArrayList<>(response.size() - 2);
-        for (int i = 2; i < response.size(); i++) {
-            counts.add(response.get(i).toLong());
+        if (stored != null && !stored.isEmpty()) {
+            return new FastPathVerdict.Checked(readReceipt(stored).receiptId(), List.of(), History.NONE);
         }
-        return new FastPathVerdict.Checked(existing, counts);
+        int end = 2 + counters.size();
+        List<Long> counts = longs(response, 2, end);
+        if (!withHistory) {
+            return new FastPathVerdict.Checked(null, counts, History.NONE);
+        }
+        History history = new History(response.get(end).toLong(), response.get(end + 1).toLong(),
+                longs(response, end + 2, response.size()));
+        return new FastPathVerdict.Checked(null, counts, history);
+    }
+
+    private static List<Long> longs(Response response, int from, int to) {
+        List<Long> values = new ArrayList<>(Math.max(0, to - from));
+        for (int i = from; i < to; i++) {
+            values.add(response.get(i).toLong());
+        }
+        return values;
     }
 
     /** An unreadable value fails the verdict: the fast path is skipped and the ledger decides. */

@@ -3,6 +3,8 @@ package votes.ingest.fastpath;
 import java.util.List;
 import java.util.UUID;
 import votes.events.receipt.AcceptedReceipt;
+import votes.ingest.abuse.RateLimits;
+import votes.ingest.bot.History;
 
 /** What Redis knew about a vote before it is appended, in one round trip. */
 public sealed interface FastPathVerdict {
@@ -12,16 +14,27 @@ public sealed interface FastPathVerdict {
     }
 
     /** A rate limit refused the vote: nothing was counted, no slot reserved. */
-    record Limited(votes.ingest.abuse.RateLimits.Exceeded exceeded) implements FastPathVerdict {
+    record Limited(RateLimits.Exceeded exceeded) implements FastPathVerdict {
     }
 
     /**
      * Every limit admitted the vote and counted it; {@code existingReceiptId} is the voter's earlier vote in this poll (accepted, or reserved by
      * an attempt still in flight), or null: then the slot is now reserved for this attempt, which must settle or
      * release it. {@code counts} follow the order of the counters asked for (a sliding log's votes in its window, this one
-     * included; 0 for a bucket).
+     * included; 0 for a bucket); {@code history} is the bot score's ({@link History#NONE} when not asked for or a
+     * duplicate).
      */
-    record Checked(UUID existingReceiptId, List<Long> counts) implements FastPathVerdict {
+    record Checked(UUID existingReceiptId, List<Long> counts, History history) implements FastPathVerdict {
+
+        /** The count of the first counter of this kind (voter, address, prefix, device), 0 when it has none. */
+        public long countOf(List<RateLimits.Counter> counters, String scope) {
+            for (int i = 0; i < counters.size() && i < counts.size(); i++) {
+                if (scope.equals(counters.get(i).scope())) {
+                    return counts.get(i);
+                }
+            }
+            return 0;
+        }
     }
 
     /**

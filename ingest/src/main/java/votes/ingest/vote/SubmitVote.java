@@ -19,6 +19,8 @@ import votes.events.vote.VoteSubmitted;
 import votes.ingest.abuse.AbuseDefense;
 import votes.ingest.abuse.Challenge;
 import votes.ingest.abuse.RateLimits;
+import votes.ingest.bot.FlagPublisher;
+import votes.ingest.bot.Screening;
 import votes.ingest.fastpath.FastPath;
 import votes.ingest.fastpath.FastPathConfig;
 import votes.ingest.fastpath.FastPathVerdict;
@@ -34,15 +36,18 @@ import votes.ingest.fastpath.Reservation;
 
 /**
  * The vote submission use case, non-blocking end to end: proof of work (if always asked) → Redis fast path
- * (idempotent replay, rate limits, duplicate, and the reservation of the voter's slot for this attempt's
- * receipt) → poll window and option → append and wait for the broker's ack → the slot becomes the accepted
- * vote. A refusal after the reservation releases it. Every refusal is a {@link VoteOutcome.Refusal} value.
+ * (idempotent replay, rate limits, duplicate, the bot score's history, and the reservation of the voter's slot for
+ * this attempt's receipt) → the bot score (allow, challenge, refuse; {@link ScoringStep}) → poll window and option
+ * → append and wait for the broker's ack → the slot becomes the accepted vote, and a flagged vote's flag is
+ * published. A refusal after the reservation releases it. Every refusal is a {@link VoteOutcome.Refusal} value.
  * Past the request's deadline no new step starts (the vote is shed), and the wait for the ack ends at it.
  */
 @ApplicationScoped
 public class SubmitVote {
 
     private final AbuseDefense abuse;
+    private final ScoringStep scoring;
+    private final FlagPublisher flags;
     private final FastPath fastPath;
     private final PollDirectory polls;
     private final VoteLog log;
@@ -56,9 +61,12 @@ public class SubmitVote {
     private final MeterRegistry metrics;
     private final Clock clock = Clock.systemUTC();
 
-    public SubmitVote(AbuseDefense abuse, FastPath fastPath, PollDirectory polls, VoteLog log, VoteLogConfig logConfig,
-                      ReceiptStore receipts, Shedding shedding, MeterRegistry metrics) {
+    public SubmitVote(AbuseDefense abuse, ScoringStep scoring, FlagPublisher flags, FastPath fastPath,
+                      PollDirectory polls, VoteLog log, VoteLogConfig logConfig, ReceiptStore receipts,
+                      Shedding shedding, MeterRegistry metrics) {
         this.abuse = abuse;
+        this.scoring = scoring;
+        this.flags = flags;
         this.fastPath = fastPath;
         this.polls = polls;
         this.log = log;
@@ -90,7 +98,8 @@ public class SubmitVote {
             return shed(ShedReason.DEADLINE);
         }
         Instant now = clock.instant();
-        Optional<Challenge> upFront = abuse.demandUpFront(vote.proof(), vote.voterId(), vote.pollId(), now);
+        Optional<Challenge> upFront = abuse.demandUpFront(vote.proofNonce(), vote.proof(), vote.voterId(),
+                vote.pollId(), now);
         if (upFront.isPresent()) {
             return Uni.createFrom().item(new VoteOutcome.ChallengeRequired(upFront.get(), vote.proof() != null));
         }
@@ -99,7 +108,7 @@ public class SubmitVote {
                 vote.voterId());
         String addressHash = abuse.clientHash(vote.address());
         List<RateLimits.Counter> counters = abuse.counters(vote.voterId(), vote.deviceId(), vote.address());
-        return fastPath.check(reservation, vote.idempotencyKey(), counters, now.toEpochMilli())
+        return fastPath.check(reservation, vote.idempotencyKey(), counters, scoring.historyKeys(vote), now.toEpochMilli())
                 .flatMap(verdict -> afterFastPath(vote, reservation, verdict, counters, addressHash, deadline));
     }
 
@@ -119,15 +128,17 @@ public class SubmitVote {
                 return releaseThen(reservation, rateLimited(exceeded.get()));
             }
         }
-        if (verdict instanceof FastPathVerdict.Checked checked) {
-            Optional<VoteOutcome.Refusal> refusal = refusal(vote, checked, counters, now);
-            if (refusal.isPresent()) {
-                // A slot that names another receipt (an accepted vote, an attempt in flight) is not ours to free.
-                return checked.existingReceiptId() == null
-                        ? releaseThen(reservation, refusal.get())
-                        : Uni.createFrom().item(refusal.get());
-            }
+        if (verdict instanceof FastPathVerdict.Checked checked && checked.existingReceiptId() != null) {
+            // A slot that names another receipt (an accepted vote, an attempt in flight) is not ours to free.
+            duplicates.increment();
+            return Uni.createFrom().item(new VoteOutcome.Duplicate(checked.existingReceiptId()));
         }
+        Screening screening = scoring.screen(vote, verdict, counters, now);
+        Optional<VoteOutcome.Refusal> refused = ScoringStep.refusal(screening);
+        if (refused.isPresent()) {
+            return releaseThen(reservation, counted(refused.get()));
+        }
+        Screening.PendingFlag flag = ((Screening.Pass) screening).flag();
         return polls.find(vote.pollId()).flatMap(poll -> {
             Optional<VoteOutcome.Refusal> refusal = checkPoll(vote, poll, now);
             if (refusal.isPresent()) {
@@ -137,19 +148,8 @@ public class SubmitVote {
                 shedding.count(ShedReason.DEADLINE);
                 return releaseThen(reservation, overloaded(ShedReason.DEADLINE));
             }
-            return append(vote, reservation, addressHash, deadline);
+            return append(vote, reservation, addressHash, flag, deadline);
         });
-    }
-
-    private Optional<VoteOutcome.Refusal> refusal(VoteCommand vote, FastPathVerdict.Checked checked,
-                                                  List<RateLimits.Counter> counters, Instant now) {
-        if (checked.existingReceiptId() != null) {
-            duplicates.increment();
-            return Optional.of(new VoteOutcome.Duplicate(checked.existingReceiptId()));
-        }
-        long addressCount = addressCount(counters, checked.counts());
-        return abuse.demandForAddress(addressCount, vote.proof(), vote.voterId(), vote.pollId(), now)
-                .map(challenge -> new VoteOutcome.ChallengeRequired(challenge, vote.proof() != null));
     }
 
     static Optional<VoteOutcome.Refusal> checkPoll(VoteCommand vote, Optional<Poll> found, Instant now) {
@@ -166,7 +166,9 @@ public class SubmitVote {
         return Optional.empty();
     }
 
-    private Uni<VoteOutcome> append(VoteCommand vote, Reservation reservation, String addressHash, Deadline deadline) {
+    /** @param flag the vote's flag, published once the log acked it (null: not flagged) */
+    private Uni<VoteOutcome> append(VoteCommand vote, Reservation reservation, String addressHash,
+                                    Screening.PendingFlag flag, Deadline deadline) {
         AcceptedReceipt receipt = reservation.receipt();
         VoteSubmitted event = VoteSubmitted.of(receipt.receiptId(), vote.pollId(), vote.voterId(), vote.optionId(),
                 receipt.acceptedAt(), vote.idempotencyKey(),
@@ -174,6 +176,7 @@ public class SubmitVote {
         return log.append(event, deadline.remaining(logConfig.sendTimeout())).flatMap(append -> {
             if (append instanceof Append.Acked) {
                 submitted.increment();
+                publishFlag(flag, receipt);
                 return receipts.remember(reservation, vote.idempotencyKey())
                         .replaceWith(new VoteOutcome.Accepted(receipt, false));
             }
@@ -190,7 +193,7 @@ public class SubmitVote {
                 return releaseThen(reservation, unavailable(unacknowledged.reason()));
             }
             // The client hears 503 now; the slot follows the record's real fate once the producer lets go.
-            landed.thenAccept(acked -> settleLate(reservation, vote.idempotencyKey(), acked));
+            landed.thenAccept(acked -> settleLate(reservation, vote.idempotencyKey(), flag, acked));
             return Uni.createFrom().item(unavailable(unacknowledged.reason()
                     + " in time; it may still be recorded: retry with the same Idempotency-Key to learn its receipt"));
         });
@@ -200,14 +203,23 @@ public class SubmitVote {
      * After the client was answered 503: a late ack makes the vote accepted in Redis like any other (a retry with
      * the same Idempotency-Key then gets its 202), a failure frees the slot for a new attempt.
      */
-    private void settleLate(Reservation reservation, String idempotencyKey, boolean landed) {
+    private void settleLate(Reservation reservation, String idempotencyKey, Screening.PendingFlag flag,
+                            boolean landed) {
         if (landed) {
             submitted.increment();
+            publishFlag(flag, reservation.receipt());
             lateAcked.increment();
             receipts.remember(reservation, idempotencyKey).subscribe().with(done -> { });
         } else {
             lateFailed.increment();
             receipts.release(reservation).subscribe().with(done -> { });
+        }
+    }
+
+    /** Only for a vote on the log: a flag must never name a vote the ledger will not have. */
+    private void publishFlag(Screening.PendingFlag flag, AcceptedReceipt receipt) {
+        if (flag != null) {
+            flags.publish(flag, receipt.receiptId(), receipt.pollId(), clock.instant());
         }
     }
 
@@ -217,10 +229,17 @@ public class SubmitVote {
     }
 
     private VoteOutcome.RateLimited rateLimited(RateLimits.Exceeded exceeded) {
-        Counter.builder("votes.rate.limited").tag("key", exceeded.scope())
-                .description("votes refused 429 by a rate limit, by the kind of key that refused them")
-                .register(metrics).increment();
-        return new VoteOutcome.RateLimited(exceeded.scope(), exceeded.retryAfter());
+        return (VoteOutcome.RateLimited) counted(new VoteOutcome.RateLimited(exceeded.scope(), exceeded.retryAfter()));
+    }
+
+    /** A 429 counts in votes_rate_limited_total{key} (a limit's kind, or bot-score). */
+    private VoteOutcome.Refusal counted(VoteOutcome.Refusal refusal) {
+        if (refusal instanceof VoteOutcome.RateLimited limited) {
+            Counter.builder("votes.rate.limited").tag("key", limited.scope())
+                    .description("votes refused 429 by a rate limit or the bot score, by the kind of key that refused them")
+                    .register(metrics).increment();
+        }
+        return refusal;
     }
 
     private Uni<VoteOutcome> shed(ShedReason reason) {
@@ -234,14 +253,5 @@ public class SubmitVote {
 
     private VoteOutcome.Unavailable unavailable(String reason) {
         return new VoteOutcome.Unavailable(reason, logConfig.retryAfter());
-    }
-
-    private static long addressCount(List<RateLimits.Counter> counters, List<Long> counts) {
-        for (int i = 0; i < counters.size() && i < counts.size(); i++) {
-            if (RateLimits.ADDRESS.equals(counters.get(i).scope())) {
-                return counts.get(i);
-            }
-        }
-        return 0;
     }
 }

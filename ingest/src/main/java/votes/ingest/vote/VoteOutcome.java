@@ -1,6 +1,7 @@
 package votes.ingest.vote;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import votes.events.receipt.AcceptedReceipt;
 import votes.ingest.abuse.Challenge;
@@ -40,8 +41,21 @@ public sealed interface VoteOutcome {
     record Duplicate(UUID existingReceiptId) implements Refusal {
     }
 
-    /** @param scope the kind of key that refused: voter, device, address or prefix */
-    record RateLimited(String scope, Duration retryAfter) implements Refusal {
+    /**
+     * @param scope   the kind of key that refused: voter, device, address or prefix, or bot-score
+     * @param reasons a bot-score refusal's top reasons, strongest first (empty for a rate limit)
+     */
+    record RateLimited(String scope, Duration retryAfter, List<String> reasons) implements Refusal {
+
+        public static final String BOT_SCORE = "bot-score";
+
+        public RateLimited {
+            reasons = List.copyOf(reasons);
+        }
+
+        public RateLimited(String scope, Duration retryAfter) {
+            this(scope, retryAfter, List.of());
+        }
     }
 
     record ChallengeRequired(Challenge challenge, boolean proofWasWrong) implements Refusal {

@@ -44,15 +44,20 @@ public final class VoteOutcomeResponses {
                     .with("existingReceiptId", d.existingReceiptId().toString()));
         }
         if (refusal instanceof VoteOutcome.RateLimited r) {
-            // "key" names the kind of key that refused (voter, device, address, prefix): the client learns what to
-            // wait out, never the key itself.
+            // "key" names the kind of key that refused (voter, device, address, prefix, bot-score): the client learns
+            // what to wait out, never the key itself.
+            if (VoteOutcome.RateLimited.BOT_SCORE.equals(r.scope())) {
+                return ProblemResponses.of(Problem.of(ProblemType.RATE_LIMITED, "this vote looks automated")
+                        .with("key", r.scope()).with("reasons", r.reasons()), r.retryAfter());
+            }
             return ProblemResponses.of(Problem.of(ProblemType.RATE_LIMITED, "too many votes from this " + r.scope())
                     .with("key", r.scope()), r.retryAfter());
         }
         if (refusal instanceof VoteOutcome.ChallengeRequired c) {
             String detail = c.proofWasWrong()
-                    ? "the X-Vote-Proof header does not solve the challenge"
-                    : "solve the challenge and send the answer in " + c.challenge().header();
+                    ? "the X-Vote-Proof header does not solve a current challenge hard enough for this vote"
+                    : "solve the challenge and send the answer in " + c.challenge().header() + ", its nonce in "
+                            + c.challenge().nonceHeader();
             return ProblemResponses.of(Problem.of(ProblemType.CHALLENGE_REQUIRED, detail)
                     .with("challenge", c.challenge()));
         }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -60,7 +61,7 @@ public class VoteResource {
     @APIResponse(responseCode = "413", description = "payload-too-large (over 4 KiB)")
     @APIResponse(responseCode = "415", description = "unsupported-media-type")
     @APIResponse(responseCode = "422", description = "unknown-option or poll-not-open")
-    @APIResponse(responseCode = "429", description = "rate-limited (Retry-After)")
+    @APIResponse(responseCode = "429", description = "rate-limited (Retry-After; key names the limit, or bot-score)")
     @APIResponse(responseCode = "503", description = "overloaded: shed, nothing stored; or unavailable: the log "
             + "cannot take the append, or did not acknowledge it in time (it may still land) (Retry-After)")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -69,7 +70,10 @@ public class VoteResource {
                               @RestHeader("Idempotency-Key") String idempotencyKey,
                               @RestHeader("X-Device-Id") String deviceId,
                               @RestHeader(Challenge.HEADER) String proof,
+                              @RestHeader(Challenge.NONCE_HEADER) String proofNonce,
                               @RestHeader("User-Agent") String userAgent,
+                              @RestHeader("Accept-Language") String acceptLanguage,
+                              @RestHeader("Sec-CH-UA") String clientHints,
                               HttpServerRequest request, RoutingContext routing) {
         VoteRequestParser.Parsed parsed = parser.parse(body, idempotencyKey, deviceId);
         if (parsed instanceof VoteRequestParser.Invalid invalid) {
@@ -82,8 +86,15 @@ public class VoteResource {
         SocketAddress remote = request.remoteAddress();
         VoteCommand command = new VoteCommand(pollId, voterIds.of(token.getSubject()), voterIds.keyId(),
                 valid.request().optionId(), valid.idempotencyKey(), valid.deviceId(),
-                remote == null ? null : remote.hostAddress(), userAgent, proof);
+                remote == null ? null : remote.hostAddress(), userAgent, proof, proofNonce, acceptLanguage, clientHints,
+                issuedAt());
         return submitVote.submit(command, deadline(routing)).map(VoteOutcomeResponses::toResponse);
+    }
+
+    /** The token's iat (a required claim, so present on every token that got this far). */
+    private Instant issuedAt() {
+        long seconds = token.getIssuedAtTime();
+        return seconds > 0 ? Instant.ofEpochSecond(seconds) : null;
     }
 
     private Deadline deadline(RoutingContext routing) {

@@ -1,14 +1,18 @@
 -- The vote fast path in one round trip (see FastPath.java).
 -- KEYS[1] vote:{voter}:poll:<poll>   KEYS[2] vote:{voter}:idem:<key> (a dummy when ARGV[2] = '0')
--- KEYS[3..] rate-limit keys, each with 4 ARGVs from ARGV[6]: shape ('bucket' | 'log'), limit, window ms, burst
+-- KEYS[3 .. 2+n] rate-limit keys, each with 4 ARGVs from ARGV[7]: shape ('bucket' | 'log'), limit, window ms, burst
+-- KEYS[3+n .. 5+n] only when the bot history is asked for (ARGV[7+4n] > 0): the user agent's counter, the address's
+--   arrival list, the token's issue-second counter (bot:ua:*, bot:arrivals:*, bot:mint:*)
 -- ARGV[1] now (epoch ms, the caller's clock: the in-process fallback uses the same one)
 -- ARGV[2] '1' when an idempotency key was sent
 -- ARGV[3] the receipt this attempt will get (the slot's value)   ARGV[4] the reservation's TTL in milliseconds
--- ARGV[5] this attempt's id (a sliding log's member)
+-- ARGV[5] this attempt's id (a sliding log's member)   ARGV[6] n, the number of rate-limit keys
+-- ARGV[7+4n] arrivals kept (0 = no bot history)   ARGV[8+4n] the window ms   ARGV[9+4n] the mint counters' life ms
 -- Returns {'replay', receiptJson}, or {'limited', i, retryMs} (KEYS[2 + i] refused; nothing counted or reserved),
--- or {'checked', priorReceiptJson} (a duplicate: nothing counted), or {'checked', '', n1, n2, ...} (n = a log's
--- votes in its window with this one, 0 for a bucket): the slot is now reserved for ARGV[3], the caller settles it
--- after the ack or releases it. The arithmetic is TokenBucket.java's and SlidingLog.java's: keep them in step.
+-- or {'checked', priorReceiptJson} (a duplicate: nothing counted), or {'checked', '', n1, .., nn [, uaCount,
+-- mintCount, arrival1, arrival2, ...]} (n = a log's votes in its window with this one, 0 for a bucket; arrivals
+-- newest first, this one included): the slot is now reserved for ARGV[3], the caller settles it after the ack or
+-- releases it. The arithmetic is TokenBucket.java's and SlidingLog.java's: keep them in step.
 if ARGV[2] == '1' then
   local replay = redis.call('GET', KEYS[2])
   if replay then
@@ -22,34 +26,36 @@ if prior then
   return {'checked', prior}
 end
 local now = tonumber(ARGV[1])
-local function arg(i, k) return tonumber(ARGV[5 + 4 * (i - 1) + k]) end
+local n = tonumber(ARGV[6])
+local function arg(i, k) return tonumber(ARGV[6 + 4 * (i - 1) + k]) end
+local function shape(i) return ARGV[6 + 4 * (i - 1) + 1] end
 local function ms(x) return string.format('%d', x) end
 
 -- First every key's verdict: a vote refused by one key is counted by none (its Retry-After stays exact).
 local worst, worstWait = 0, 0
 local counts = {}
-for i = 1, #KEYS - 2 do
+for i = 1, n do
   local key, limit, window, burst = KEYS[2 + i], arg(i, 2), arg(i, 3), arg(i, 4)
   local wait = 0
-  if ARGV[5 + 4 * (i - 1) + 1] == 'bucket' then
+  if shape(i) == 'bucket' then
     local interval = math.max(1, math.floor(window / limit))
     local tat = math.max(tonumber(redis.call('GET', key) or '0'), now)
     wait = tat + interval - burst * interval - now
     counts[i] = 0
   else
     redis.call('ZREMRANGEBYSCORE', key, '-inf', ms(now - window))
-    local n = redis.call('ZCARD', key)
-    if n >= limit then
-      wait = tonumber(redis.call('ZRANGE', key, n - limit, n - limit, 'WITHSCORES')[2]) + window - now
+    local c = redis.call('ZCARD', key)
+    if c >= limit then
+      wait = tonumber(redis.call('ZRANGE', key, c - limit, c - limit, 'WITHSCORES')[2]) + window - now
     end
     if burst < limit then
       local burstWindow = math.floor(window * burst / limit)
       if redis.call('ZCOUNT', key, '(' .. ms(now - burstWindow), '+inf') >= burst then
-        local oldest = tonumber(redis.call('ZRANGE', key, n - burst, n - burst, 'WITHSCORES')[2])
+        local oldest = tonumber(redis.call('ZRANGE', key, c - burst, c - burst, 'WITHSCORES')[2])
         wait = math.max(wait, oldest + burstWindow - now)
       end
     end
-    counts[i] = n + 1
+    counts[i] = c + 1
   end
   if wait > worstWait then
     worst, worstWait = i, wait
@@ -58,9 +64,9 @@ end
 if worst > 0 then
   return {'limited', worst, worstWait}
 end
-for i = 1, #KEYS - 2 do
+for i = 1, n do
   local key, limit, window = KEYS[2 + i], arg(i, 2), arg(i, 3)
-  if ARGV[5 + 4 * (i - 1) + 1] == 'bucket' then
+  if shape(i) == 'bucket' then
     local interval = math.max(1, math.floor(window / limit))
     local tat = math.max(tonumber(redis.call('GET', key) or '0'), now) + interval
     redis.call('SET', key, ms(tat), 'PX', ms(tat - now))
@@ -71,8 +77,29 @@ for i = 1, #KEYS - 2 do
 end
 
 local result = {'checked', ''}
-for i = 1, #KEYS - 2 do
+for i = 1, n do
   result[#result + 1] = counts[i]
+end
+-- The bot score's history, kept only for votes the limits admitted (what it scores), every key window-bounded.
+local kept = tonumber(ARGV[7 + 4 * n])
+if kept > 0 then
+  local window, mintLife = ARGV[8 + 4 * n], ARGV[9 + 4 * n]
+  local agents = redis.call('INCR', KEYS[3 + n])
+  if agents == 1 then
+    redis.call('PEXPIRE', KEYS[3 + n], window)
+  end
+  local minted = redis.call('INCR', KEYS[5 + n])
+  if minted == 1 then
+    redis.call('PEXPIRE', KEYS[5 + n], mintLife)
+  end
+  redis.call('LPUSH', KEYS[4 + n], ms(now))
+  redis.call('LTRIM', KEYS[4 + n], 0, kept - 1)
+  redis.call('PEXPIRE', KEYS[4 + n], window)
+  result[#result + 1] = agents
+  result[#result + 1] = minted
+  for _, arrival in ipairs(redis.call('LRANGE', KEYS[4 + n], 0, -1)) do
+    result[#result + 1] = tonumber(arrival)
+  end
 end
 -- Short-lived: if this ingest dies before the ack, the slot frees itself.
 redis.call('SET', KEYS[1], ARGV[3], 'PX', ARGV[4])

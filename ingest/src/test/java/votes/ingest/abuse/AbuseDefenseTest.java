@@ -23,34 +23,39 @@ class AbuseDefenseTest {
             public long prefixBurst() { return 50; }
             public int localMaxKeys() { return 1000; }
             public ChallengeMode challenge() { return mode; }
-            public long challengeAddressThreshold() { return 3; }
             public int challengeDifficulty() { return 6; }
             public Duration challengeWindow() { return Duration.ofMinutes(5); }
+            public Duration challengeClockSkew() { return Duration.ofSeconds(5); }
             public String challengeSecret() { return "s"; }
             public String clientFactsKey() { return "k"; }
         };
     }
 
     @Test
-    void byDefaultNobodyIsChallenged() {
-        AbuseDefense off = new AbuseDefense(config(ChallengeMode.OFF));
-        assertThat(off.demandUpFront(null, "v", "p", now)).isEmpty();
-        assertThat(off.demandForAddress(1_000_000, null, "v", "p", now)).isEmpty();
+    void outsideAlwaysModeNothingIsDemandedUpFront() {
+        assertThat(new AbuseDefense(config(ChallengeMode.OFF)).demandUpFront(null, null, "v", "p", now)).isEmpty();
+        assertThat(new AbuseDefense(config(ChallengeMode.ADAPTIVE)).demandUpFront(null, null, "v", "p", now)).isEmpty();
     }
 
     @Test
-    void inAlwaysModeEveryVoteNeedsAValidProof() {
+    void inAlwaysModeEveryVoteNeedsAValidProofOfTheFixedDifficulty() {
         AbuseDefense always = new AbuseDefense(config(ChallengeMode.ALWAYS));
-        Challenge challenge = always.demandUpFront(null, "v", "p", now).orElseThrow();
-        assertThat(always.demandUpFront(ProofOfWork.solve(challenge), "v", "p", now)).isEmpty();
+        Challenge challenge = always.demandUpFront(null, null, "v", "p", now).orElseThrow();
+        assertThat(challenge.difficulty()).isEqualTo(6);
+        assertThat(always.demandUpFront(challenge.nonce(), ProofOfWork.solve(challenge), "v", "p", now)).isEmpty();
+        // An easier challenge (issued by the adaptive path) does not pay for an ALWAYS vote.
+        Challenge easy = always.challenge("v", "p", 1, now);
+        assertThat(always.demandUpFront(easy.nonce(), ProofOfWork.solve(easy), "v", "p", now)).isPresent();
     }
 
     @Test
-    void inThresholdModeOnlyABusyAddressNeedsAProof() {
-        AbuseDefense threshold = new AbuseDefense(config(ChallengeMode.THRESHOLD));
-        assertThat(threshold.demandUpFront(null, "v", "p", now)).isEmpty();
-        assertThat(threshold.demandForAddress(3, null, "v", "p", now)).isEmpty();
-        Challenge challenge = threshold.demandForAddress(4, null, "v", "p", now).orElseThrow();
-        assertThat(threshold.demandForAddress(4, ProofOfWork.solve(challenge), "v", "p", now)).isEmpty();
+    void theDeviceKeyIsTheLimitsOwn() {
+        AbuseDefense defense = new AbuseDefense(config(ChallengeMode.ADAPTIVE));
+        assertThat(defense.counters("v", null, "10.0.0.1")).anySatisfy(counter ->
+                assertThat(counter.key()).isEqualTo("rl:device:" + defense.deviceKey(null, "10.0.0.1")));
+        assertThat(defense.counters("v", "dev-1", "10.0.0.1")).anySatisfy(counter ->
+                assertThat(counter.key()).isEqualTo("rl:device:" + defense.deviceKey("dev-1", "10.0.0.1")));
+        assertThat(defense.counters("v", null, "10.0.0.1")).anySatisfy(counter ->
+                assertThat(counter.key()).isEqualTo("rl:prefix:" + defense.prefixHash("10.0.0.1")));
     }
 }

@@ -9,39 +9,63 @@ import org.junit.jupiter.api.Test;
 class ProofOfWorkTest {
 
     private final Instant now = Instant.parse("2026-11-21T10:00:00Z");
-    private final ProofOfWork work = new ProofOfWork("secret", 12, Duration.ofMinutes(5));
+    private final ProofOfWork work = new ProofOfWork("secret", Duration.ofMinutes(5), Duration.ofSeconds(5));
 
     @Test
-    void aSolvedChallengeIsAccepted() {
-        Challenge challenge = work.challenge("voter", "poll", now);
+    void aSolvedChallengeIsAcceptedWithItsDifficultyAndSolveTime() {
+        Challenge challenge = work.challenge("voter", "poll", 12, now);
         String proof = ProofOfWork.solve(challenge);
-        assertThat(work.verify(proof, "voter", "poll", now)).isTrue();
+        ProofOfWork.Solved solved = work.verify(challenge.nonce(), proof, "voter", "poll", now.plusMillis(1500))
+                .orElseThrow();
+        assertThat(solved.difficulty()).isEqualTo(12);
+        assertThat(solved.solveTime()).isEqualTo(Duration.ofMillis(1500));
     }
 
     @Test
     void aMissingOrWrongProofIsRefused() {
-        Challenge challenge = work.challenge("voter", "poll", now);
+        Challenge challenge = work.challenge("voter", "poll", 12, now);
         String proof = ProofOfWork.solve(challenge);
-        assertThat(work.verify(null, "voter", "poll", now)).isFalse();
-        assertThat(work.verify("", "voter", "poll", now)).isFalse();
+        assertThat(work.verify(challenge.nonce(), null, "voter", "poll", now)).isEmpty();
+        assertThat(work.verify(challenge.nonce(), "", "voter", "poll", now)).isEmpty();
+        assertThat(work.verify(null, proof, "voter", "poll", now)).isEmpty();
         // Proofs are found by counting from 0: the one before the first solution cannot solve it.
         String notIt = Long.toString(Long.parseLong(proof, 36) - 1, 36);
-        assertThat(Long.parseLong(proof, 36) == 0 || !work.verify(notIt, "voter", "poll", now)).isTrue();
+        assertThat(Long.parseLong(proof, 36) == 0 || work.verify(challenge.nonce(), notIt, "voter", "poll", now).isEmpty())
+                .isTrue();
     }
 
     @Test
     void aProofIsBoundToItsVoterAndPoll() {
-        String proof = ProofOfWork.solve(work.challenge("voter", "poll", now));
-        // 12 bits: one chance in 4096 that a proof happens to solve another nonce; these are fixed inputs.
-        assertThat(work.verify(proof, "other-voter", "poll", now)).isFalse();
-        assertThat(work.verify(proof, "voter", "other-poll", now)).isFalse();
+        Challenge challenge = work.challenge("voter", "poll", 12, now);
+        String proof = ProofOfWork.solve(challenge);
+        assertThat(work.verify(challenge.nonce(), proof, "other-voter", "poll", now)).isEmpty();
+        assertThat(work.verify(challenge.nonce(), proof, "voter", "other-poll", now)).isEmpty();
     }
 
     @Test
-    void aProofOutlivesItsWindowByOneWindowOnly() {
-        String proof = ProofOfWork.solve(work.challenge("voter", "poll", now));
-        assertThat(work.verify(proof, "voter", "poll", now.plus(Duration.ofMinutes(5)))).isTrue();
-        assertThat(work.verify(proof, "voter", "poll", now.plus(Duration.ofMinutes(10)))).isFalse();
+    void aNonceWithAForgedIssueTimeOrDifficultyIsRefused() {
+        Challenge challenge = work.challenge("voter", "poll", 12, now);
+        String[] parts = challenge.nonce().split("\\.");
+        String easier = parts[0] + ".0." + parts[2];
+        assertThat(work.verify(easier, "0", "voter", "poll", now)).isEmpty();
+        // An earlier issue time would make a slow solve look slower (more human); the tag covers it.
+        String backdated = (Long.parseLong(parts[0]) - 60_000) + "." + parts[1] + "." + parts[2];
+        assertThat(work.verify(backdated, ProofOfWork.solve(new Challenge("sha256", 12, backdated, "", "", "")),
+                "voter", "poll", now)).isEmpty();
+        assertThat(work.verify("garbage", "0", "voter", "poll", now)).isEmpty();
+        assertThat(work.verify("x.y.z", "0", "voter", "poll", now)).isEmpty();
+    }
+
+    @Test
+    void aProofIsGoodForItsWindowAfterIssueOnly() {
+        Challenge challenge = work.challenge("voter", "poll", 8, now);
+        String proof = ProofOfWork.solve(challenge);
+        assertThat(work.verify(challenge.nonce(), proof, "voter", "poll", now.plus(Duration.ofMinutes(5)))).isPresent();
+        assertThat(work.verify(challenge.nonce(), proof, "voter", "poll", now.plus(Duration.ofMinutes(5)).plusMillis(1)))
+                .isEmpty();
+        // Issued by an instance whose clock runs a little ahead: fine; far ahead: not ours.
+        assertThat(work.verify(challenge.nonce(), proof, "voter", "poll", now.minusSeconds(5))).isPresent();
+        assertThat(work.verify(challenge.nonce(), proof, "voter", "poll", now.minusSeconds(6))).isEmpty();
     }
 
     @Test
@@ -58,11 +82,12 @@ class ProofOfWorkTest {
 
     @Test
     void theChallengeSaysHowToAnswer() {
-        Challenge challenge = work.challenge("voter", "poll", now);
+        Challenge challenge = work.challenge("voter", "poll", 12, now);
         assertThat(challenge.algorithm()).isEqualTo("sha256");
         assertThat(challenge.difficulty()).isEqualTo(12);
         assertThat(challenge.header()).isEqualTo("X-Vote-Proof");
-        assertThat(challenge.nonce()).isNotBlank().isEqualTo(work.challenge("voter", "poll", now.plusSeconds(1)).nonce());
+        assertThat(challenge.nonceHeader()).isEqualTo("X-Vote-Nonce");
+        assertThat(challenge.nonce()).startsWith(now.toEpochMilli() + ".12.");
     }
 
     private static int leadingZeroBits(String nonce, String proof) {

@@ -20,7 +20,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,12 +35,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import votes.events.codec.EventCodec;
 import votes.events.codec.PollEventSerializer;
+import votes.events.flag.VoteFlagged;
 import votes.events.id.EventIds;
 import votes.events.key.VoterIds;
 import votes.events.poll.PollClosed;
 import votes.events.poll.PollCreated;
 import votes.events.poll.PollEvent;
 import votes.events.poll.PollOption;
+import votes.events.topic.Topics;
 import votes.events.vote.ClientHashes;
 import votes.events.vote.VoteSubmitted;
 import votes.infra.test.LocalStackResource;
@@ -107,22 +111,32 @@ public final class IngestFixture {
 
     /** Every record of votes.submitted about this poll, read up to the log's end as it is now. */
     public static List<ConsumerRecord<String, VoteSubmitted>> votesOn(String pollId) {
+        return recordsOn("votes.submitted", EventCodec::decodeVote, vote -> vote.pollId().equals(pollId));
+    }
+
+    /** Every flag on votes.flags about this poll, read up to the topic's end as it is now. */
+    public static List<ConsumerRecord<String, VoteFlagged>> flagsOn(String pollId) {
+        return recordsOn(Topics.VOTES_FLAGS, EventCodec::decodeVoteFlagged, flag -> flag.pollId().equals(pollId));
+    }
+
+    private static <T> List<ConsumerRecord<String, T>> recordsOn(String topic, Function<byte[], T> decode,
+                                                                  Predicate<T> keep) {
         Properties props = new Properties();
         props.putAll(LocalStackResource.stack().kafkaClientProperties());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "ingest-it-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        List<ConsumerRecord<String, VoteSubmitted>> found = new ArrayList<>();
+        List<ConsumerRecord<String, T>> found = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor("votes.submitted").stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             // The consumer is not thread-safe: poll it on this thread; each poll blocks up to 200 ms itself.
-            await("reading votes.submitted to its end").atMost(PATIENCE).pollInSameThread()
+            await("reading " + topic + " to its end").atMost(PATIENCE).pollInSameThread()
                     .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
-                    .until(() -> atEnd(consumer, end) || readAndCheckEnd(consumer, end, pollId, found));
+                    .until(() -> atEnd(consumer, end) || readAndCheckEnd(consumer, end, decode, keep, found));
         }
         return found;
     }
@@ -131,13 +145,13 @@ public final class IngestFixture {
         return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 
-    /** One poll: keeps this poll's votes, then says whether every partition is read to {@code end}. */
-    private static boolean readAndCheckEnd(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end,
-            String pollId, List<ConsumerRecord<String, VoteSubmitted>> found) {
+    /** One poll: keeps the records {@code keep} wants, then says whether every partition is read to {@code end}. */
+    private static <T> boolean readAndCheckEnd(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end,
+            Function<byte[], T> decode, Predicate<T> keep, List<ConsumerRecord<String, T>> found) {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-            VoteSubmitted vote = EventCodec.decodeVote(r.value());
-            if (vote.pollId().equals(pollId)) {
-                found.add(new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), r.key(), vote));
+            T value = decode.apply(r.value());
+            if (keep.test(value)) {
+                found.add(new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), r.key(), value));
             }
         }
         return atEnd(consumer, end);

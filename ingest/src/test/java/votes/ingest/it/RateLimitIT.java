@@ -14,8 +14,6 @@ import io.vertx.mutiny.redis.client.Redis;
 import jakarta.inject.Inject;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import votes.ingest.abuse.Challenge;
-import votes.ingest.abuse.ProofOfWork;
 import votes.ingest.poll.PollCache;
 
 @QuarkusTest
@@ -95,34 +93,5 @@ class RateLimitIT {
         Response own = vote(pollId, token(sub), "10.4.9.1", null);
         assertThat(own.statusCode()).as(own.asString()).isEqualTo(202);
         assertThat(votesOn(pollId)).hasSize(6);
-    }
-
-    @Test
-    void aBusyAddressMustSolveAChallengeToGoOn() {
-        String pollId = openPoll();
-        String address = "10.3." + (int) (Math.random() * 200) + ".7";
-        // A device each: without one, the votes would share the address's device key (5 a minute here), and that
-        // limit is not what this test is about.
-        for (int i = 0; i < 4; i++) {
-            assertThat(vote(pollId, token("r" + i + "-" + UUID.randomUUID()), address, "dev-" + UUID.randomUUID())
-                    .statusCode()).isEqualTo(202);
-        }
-        String sub = "r-fifth-" + UUID.randomUUID();
-        String token = token(sub);
-        String device = "dev-" + UUID.randomUUID();
-
-        Response challenged = vote(pollId, token, address, device);
-
-        VoteSubmissionIT.assertProblem(challenged, 403, "challenge-required");
-        assertThat(votesOn(pollId)).hasSize(4);
-        // The challenge released the slot: the solved attempt below is not taken for a duplicate.
-        assertThat(IngestFixture.redisGet(redis, IngestFixture.slotKey(sub, pollId))).isNull();
-        Challenge challenge = challenged.jsonPath().getObject("challenge", Challenge.class);
-        Response solved = given().header("Authorization", "Bearer " + token).header("X-Forwarded-For", address)
-                .header("X-Device-Id", device)
-                .header("X-Vote-Proof", ProofOfWork.solve(challenge))
-                .contentType("application/json").body(body("a")).post("/api/v1/polls/{pollId}/votes", pollId);
-        assertThat(solved.statusCode()).as(solved.asString()).isEqualTo(202);
-        assertThat(votesOn(pollId)).hasSize(5);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class VoteOutcomeResponsesTest {
         assertProblem(new VoteOutcome.Unavailable("log down", Duration.ofSeconds(1)), 503, "unavailable");
         assertProblem(new VoteOutcome.Overloaded("too busy", Duration.ofSeconds(1)), 503, "overloaded");
         assertProblem(new VoteOutcome.ChallengeRequired(
-                new ProofOfWork("s", 8, Duration.ofMinutes(5)).challenge("v", "p", Instant.now()), false),
+                new ProofOfWork("s", Duration.ofMinutes(5), Duration.ofSeconds(5)).challenge("v", "p", 8, Instant.now()), false),
                 403, "challenge-required");
     }
 
@@ -71,9 +72,27 @@ class VoteOutcomeResponsesTest {
     @Test
     void aChallengeTellsHowToSolveIt() {
         Response response = VoteOutcomeResponses.toResponse(new VoteOutcome.ChallengeRequired(
-                new ProofOfWork("s", 12, Duration.ofMinutes(5)).challenge("v", "p", Instant.now()), false));
+                new ProofOfWork("s", Duration.ofMinutes(5), Duration.ofSeconds(5)).challenge("v", "p", 12, Instant.now()),
+                false));
         assertThat(body(response).get("challenge")).hasFieldOrPropertyWithValue("algorithm", "sha256")
                 .hasFieldOrPropertyWithValue("difficulty", 12)
-                .hasFieldOrPropertyWithValue("header", "X-Vote-Proof");
+                .hasFieldOrPropertyWithValue("header", "X-Vote-Proof")
+                .hasFieldOrPropertyWithValue("nonceHeader", "X-Vote-Nonce");
+    }
+
+    @Test
+    void aBotScoreRefusalNamesItsKeyAndReasonsAndWhenToRetry() {
+        Response response = VoteOutcomeResponses.toResponse(new VoteOutcome.RateLimited(
+                VoteOutcome.RateLimited.BOT_SCORE, Duration.ofSeconds(60), List.of("headless-user-agent", "fresh-token")));
+        assertThat(response.getStatus()).isEqualTo(429);
+        assertThat(response.getHeaderString("Retry-After")).isEqualTo("60");
+        assertThat(body(response).get("key")).isEqualTo("bot-score");
+        assertThat(body(response).get("reasons")).isEqualTo(List.of("headless-user-agent", "fresh-token"));
+    }
+
+    @Test
+    void aRateLimitNamesNoReasons() {
+        Response response = VoteOutcomeResponses.toResponse(new VoteOutcome.RateLimited("address", Duration.ofSeconds(3)));
+        assertThat(body(response).containsKey("reasons")).isFalse();
     }
 }

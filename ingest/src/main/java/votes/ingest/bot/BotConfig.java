@@ -1,0 +1,54 @@
+package votes.ingest.bot;
+
+import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** vote.bot.* in application.properties; the comments there say what each knob trades and why a weight is what it is. */
+@ConfigMapping(prefix = "vote.bot")
+public interface BotConfig {
+
+    /** The logit of a vote with every feature at 0. */
+    double bias();
+
+    /** Per feature slug ({@link Feature#slug()}): the log-odds a fully present feature adds. */
+    Map<String, Double> weights();
+
+    double challengeThreshold();
+
+    double flagThreshold();
+
+    double refuseThreshold();
+
+    int difficultyFloor();
+
+    int difficultyMax();
+
+    int proofSlackBits();
+
+    /** Retry-After of a 429 bot-score. */
+    Duration refuseRetryAfter();
+
+    /** Reasons a score names at most. */
+    int maxReasons();
+
+    int arrivalsKept();
+
+    int minArrivals();
+
+    double humanArrivalCv();
+
+    long userAgentScale();
+
+    long bulkMintScale();
+
+    Duration freshToken();
+
+    /** How long the count of votes per token-issue second lives: a token's longest life. */
+    Duration mintWindow();
+
+    double browserHashesPerSecond();
+
+    List<String> automationMarkers();
+}

@@ -1,0 +1,126 @@
+package votes.ingest.bot;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import votes.events.flag.FlagSubject;
+import votes.ingest.abuse.AbuseConfig;
+import votes.ingest.abuse.AbuseDefense;
+import votes.ingest.abuse.ChallengeMode;
+import votes.ingest.abuse.ProofOfWork;
+
+/**
+ * The adaptive defence (vote.abuse.challenge = adaptive): scores a vote that passed the rate limits, and decides
+ * allow, challenge or refuse, and whether an accepted vote is flagged. The arithmetic is pure (FeatureExtraction,
+ * BotModel, DecisionPolicy); this bean binds it to configuration, the proof of work and the metrics.
+ */
+@ApplicationScoped
+public class BotDefense {
+
+    private static final double[] SCORE_BUCKETS = {0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1};
+    private static final Duration[] SOLVE_BUCKETS = {Duration.ofMillis(50), Duration.ofMillis(100),
+        Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
+        Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60)};
+
+    private final AbuseDefense abuse;
+    private final BotConfig config;
+    private final long windowMillis;
+    private final long addressLimit;
+    private final BotModel model;
+    private final FeatureExtraction extraction;
+    private final DecisionPolicy policy;
+    private final MeterRegistry metrics;
+    private final DistributionSummary scores;
+    private final Timer solveTimes;
+
+    public BotDefense(AbuseDefense abuse, AbuseConfig limits, BotConfig config, MeterRegistry metrics) {
+        this.abuse = abuse;
+        this.config = config;
+        this.windowMillis = limits.window().toMillis();
+        this.addressLimit = limits.addressLimit();
+        this.model = new BotModel(config.bias(), weights(config.weights()), config.maxReasons());
+        this.extraction = new FeatureExtraction(new Norms(limits.addressLimit(), limits.prefixLimit(),
+                limits.deviceLimit(), config.userAgentScale(), config.bulkMintScale(), config.freshToken(),
+                config.minArrivals(), config.humanArrivalCv(), config.browserHashesPerSecond(),
+                config.automationMarkers()));
+        this.policy = new DecisionPolicy(config.challengeThreshold(), config.flagThreshold(), config.refuseThreshold(),
+                config.difficultyFloor(), config.difficultyMax(), config.proofSlackBits());
+        this.metrics = metrics;
+        this.scores = DistributionSummary.builder("votes.bot.score").serviceLevelObjectives(SCORE_BUCKETS)
+                .description("bot scores of votes that passed the rate limits").register(metrics);
+        this.solveTimes = Timer.builder("votes.challenge.solve").serviceLevelObjectives(SOLVE_BUCKETS)
+                .description("time from a challenge's issue to its valid answer's arrival").register(metrics);
+    }
+
+    /** Only the adaptive mode scores votes (off: nothing; always: every vote pays the fixed difficulty up front). */
+    public boolean on() {
+        return abuse.mode() == ChallengeMode.ADAPTIVE;
+    }
+
+    /** The Redis keys of the vote's history, or null when the defence is off or the vote has no address. */
+    public HistoryKeys historyKeys(String userAgent, String address, Instant tokenIssuedAt) {
+        if (!on() || address == null) {
+            return null;
+        }
+        String agent = abuse.clientHash(userAgent);
+        long issuedSecond = tokenIssuedAt == null ? 0 : tokenIssuedAt.getEpochSecond();
+        return new HistoryKeys("bot:ua:" + (agent == null ? "none" : agent), "bot:arrivals:" + abuse.clientHash(address),
+                "bot:mint:" + issuedSecond, config.arrivalsKept(), windowMillis, config.mintWindow().toMillis());
+    }
+
+    public Screening screen(VoteSignals vote) {
+        ProofOfWork.Solved solved = abuse.solved(vote.nonce(), vote.proof(), vote.voterId(), vote.pollId(), vote.now())
+                .orElse(null);
+        Score score = model.score(extraction.features(vote, solved));
+        scores.record(score.value());
+        double pressure = addressLimit <= 0 ? 0 : Math.min(1, (double) vote.addressCount() / addressLimit);
+        Decision decision = policy.decide(score.value(), pressure, solved == null ? -1 : solved.difficulty());
+        if (decision instanceof Decision.Refuse) {
+            return new Screening.Refused(score.reasons(), config.refuseRetryAfter());
+        }
+        if (decision instanceof Decision.Challenge challenge) {
+            Counter.builder("votes.challenged").tag("difficulty", Integer.toString(challenge.difficulty()))
+                    .description("votes answered 403 challenge-required, by the difficulty asked").register(metrics)
+                    .increment();
+            return new Screening.Challenged(abuse.challenge(vote.voterId(), vote.pollId(), challenge.difficulty(),
+                    vote.now()), vote.proof() != null);
+        }
+        if (solved != null) {
+            solveTimes.record(solved.solveTime());
+        }
+        return ((Decision.Allow) decision).flagged() ? new Screening.Pass(flag(vote, score)) : Screening.CLEAN;
+    }
+
+    /** The flag points at the subject of the strongest reason; without the key it needs, at the voter. */
+    private Screening.PendingFlag flag(VoteSignals vote, Score score) {
+        FlagSubject subject = score.strongest() == null ? FlagSubject.VOTER : score.strongest().subject();
+        String key = switch (subject) {
+            case PREFIX -> abuse.prefixHash(vote.address());
+            case DEVICE -> abuse.deviceKey(vote.deviceId(), vote.address());
+            case VOTER -> vote.voterId();
+        };
+        if (key == null) {
+            subject = FlagSubject.VOTER;
+            key = vote.voterId();
+        }
+        return new Screening.PendingFlag(subject, key, score.value(), score.reasons());
+    }
+
+    static Map<Feature, Double> weights(Map<String, Double> bySlug) {
+        Map<Feature, Double> weights = new EnumMap<>(Feature.class);
+        for (Feature feature : Feature.values()) {
+            Double weight = bySlug.get(feature.slug());
+            if (weight == null) {
+                throw new IllegalArgumentException("vote.bot.weights." + feature.slug() + " is not set");
+            }
+            weights.put(feature, weight);
+        }
+        return weights;
+    }
+}
