@@ -10,10 +10,13 @@ import votes.perf.report.LatencySummary;
  * shed, no answer: the stack, not the defence; shown so a busy run is recognised), challenged above
  * {@link #HARD_CHALLENGE_BITS} bits, flagged, and their latency (round trips plus a browser's modelled proof time)
  * against the same population with the defence off. The added p99 is the difference of the two p99s (the phases
- * have the same plan shape, not the same votes, so there is no per-vote pairing).
+ * have the same plan shape, not the same votes, so there is no per-vote pairing): on a noisy machine it swings by
+ * hundreds of ms either way, so the challenge cost (per vote: the proofs' modelled time and the round trips after
+ * the first answer) is reported beside it, a figure the machine's noise barely touches.
  */
 public record HumanFigures(int attempted, double refusedShare, double otherShare, double hardChallengeShare,
-                           double flaggedShare, LatencySummary latency, LatencySummary baseline) {
+                           double flaggedShare, LatencySummary latency, LatencySummary baseline,
+                           LatencySummary challengeCost) {
 
     public static final int HARD_CHALLENGE_BITS = 18;
     public static final double REFUSED_TARGET = 0.005;
@@ -32,7 +35,8 @@ public record HumanFigures(int attempted, double refusedShare, double otherShare
         long flagged = people.stream().filter(r -> r.outcome() == Outcome.ACCEPTED && r.flagged()).count();
         int n = people.size();
         return new HumanFigures(n, share(refused, n), share(other, n), share(hard, n), share(flagged, n),
-                latency(answered(people).map(VoteResult::latencyMillis).toList()), latency(baselineMillis));
+                latency(answered(people).map(VoteResult::latencyMillis).toList()), latency(baselineMillis),
+                latency(answered(people).map(VoteResult::challengeCostMillis).toList()));
     }
 
     /** p99 with the defence minus p99 without it (NaN without a baseline). */

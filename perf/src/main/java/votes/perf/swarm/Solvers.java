@@ -8,10 +8,11 @@ import java.util.concurrent.Executors;
 import votes.events.challenge.ChallengeRequired;
 
 /**
- * Where proofs are computed (with events' Hashcash, the code ingest verifies with): off the event loop, one thread for people and one for bots, so a bot farm's queue of
- * 22-bit puzzles never delays a person's proof (a person's browser does not share a CPU with the farm). What is
- * timed is the search's CPU time (not the wait in the queue nor the time the thread was preempted): the figure the
- * browser model scales must not depend on how busy the generator's core was.
+ * Where proofs are computed (with events' Hashcash, the code ingest verifies with): off the event loop, one thread
+ * for people and one for bots, so a bot farm's queue of 22-bit puzzles never delays a person's proof (a person's
+ * browser does not share a CPU with the farm). What is timed is the search's CPU time (not the wait in the queue nor
+ * the time the thread was preempted): the figure the browser model scales must not depend on how busy the
+ * generator's core was.
  */
 final class Solvers implements AutoCloseable {
 

@@ -19,8 +19,8 @@ public final class SwarmCsv {
     static final List<String> COLUMNS = List.of("phase", "strategy", "bot", "voter", "address", "prefix24",
             "device_id", "client", "client_hints", "accept_language", "user_agent", "option", "due_ms",
             "planned_token_age_ms", "token_age_ms", "requests", "challenges", "max_difficulty", "solve_ms",
-            "added_solve_ms", "latency_ms", "status", "outcome", "rate_limit_key", "receipt_id", "flagged",
-            "flag_score", "flag_reasons");
+            "added_solve_ms", "latency_ms", "first_answer_ms", "status", "outcome", "rate_limit_key", "receipt_id",
+            "flagged", "flag_score", "flag_reasons");
 
     private SwarmCsv() {
     }
@@ -44,7 +44,8 @@ public final class SwarmCsv {
                 AddressPlan.prefix24(v.address()), v.deviceId() == null ? "" : v.deviceId(), c.name(),
                 bit(c.clientHints()), bit(c.acceptLanguage()), c.userAgent(), v.optionId(), v.dueMillis(),
                 v.plannedTokenAgeMillis(), r.tokenAgeMillis(), r.requests(), r.challenges(), r.maxDifficulty(),
-                decimal(r.solveMillis()), decimal(r.addedSolveMillis()), decimal(r.latencyMillis()), r.status(),
+                decimal(r.solveMillis()), decimal(r.addedSolveMillis()), decimal(r.latencyMillis()),
+                decimal(r.firstAnswerMillis()), r.status(),
                 r.outcome().name().toLowerCase(Locale.ROOT), r.rateLimitKey(), r.receiptId(), bit(r.flagged()),
                 decimal(r.flagScore()), String.join(";", r.flagReasons()))
                 .map(String::valueOf).map(SwarmCsv::quote).reduce((a, b) -> a + "," + b).orElseThrow();

@@ -65,7 +65,8 @@ public final class SwarmPlan {
             long arrival = (long) (random.nextDouble() * arrivalWindow);
             long think = Math.min(maxThink, Math.round(THINK_MEDIAN_MS * Math.exp(THINK_SIGMA * random.nextGaussian())));
             long due = arrival + think;
-            long age = HUMAN_TOKEN_MIN_AGE_MS + (long) (random.nextDouble() * (HUMAN_TOKEN_MAX_AGE_MS - HUMAN_TOKEN_MIN_AGE_MS));
+            long age = HUMAN_TOKEN_MIN_AGE_MS
+                    + (long) (random.nextDouble() * (HUMAN_TOKEN_MAX_AGE_MS - HUMAN_TOKEN_MIN_AGE_MS));
             ClientProfile client = BrowserProfiles.human(random, settings.hintlessShare());
             String option = random.nextDouble() < HUMAN_SHARE_FOR_A ? "a" : "b";
             add(Strategy.HUMAN, i, addresses.human(i, settings.humanNets()), device(), client, due, due - age, option,

@@ -49,12 +49,12 @@ public final class SwarmReport {
         }
         HumanFigures h = humans;
         Table humanTable = new Table("people", "attempted", "refused %", "other %", "challenged > 18 bits %", "flagged %",
-                "p50 ms", "p99 ms", "p99 ms, defence off", "p99 added ms", "target refused ≤ 0.5 %",
+                "p50 ms", "p99 ms", "p99 ms, defence off", "p99 added ms", "p99 challenge cost ms", "target refused ≤ 0.5 %",
                 "target p99 added < 50 ms");
         humanTable.row("human", h.attempted(), percent(h.refusedShare()), percent(h.otherShare()),
                 percent(h.hardChallengeShare()),
                 flagsRead ? percent(h.flaggedShare()) : "n/a", h.latency().p50(), h.latency().p99(),
-                h.baseline().p99(), h.addedP99Millis(), verdict(h.refusedTargetMet()),
+                h.baseline().p99(), h.addedP99Millis(), h.challengeCost().p99(), verdict(h.refusedTargetMet()),
                 verdict(h.addedLatencyTargetMet()));
         return botTable.render() + "\n" + humanTable.render();
     }

@@ -41,6 +41,7 @@ final class VoteFlow {
     private long roundStart;
     private long tokenAgeMillis;
     private double networkMillis;
+    private double firstAnswerMillis = -1;
     private int requests;
     private int challenges;
     private int maxDifficulty = -1;
@@ -88,6 +89,9 @@ final class VoteFlow {
                 .compose(resp -> resp.body().map(b -> new Answer(resp.statusCode(), b.toString())))
                 .onComplete(ar -> {
                     networkMillis += (System.nanoTime() - roundStart) / 1e6;
+                    if (firstAnswerMillis < 0) {
+                        firstAnswerMillis = networkMillis;
+                    }
                     if (ar.failed()) {
                         finish(0, Outcome.FAILED, "", "");
                     } else {
@@ -162,7 +166,7 @@ final class VoteFlow {
         }
         double added = addedSolveMillis();
         done.complete(new VoteResult(target.phase(), vote, tokenAgeMillis, requests, challenges, maxDifficulty,
-                solveMillis, added, networkMillis + added, status, outcome, rateLimitKey, receiptId, false, 0,
-                List.of()));
+                solveMillis, added, networkMillis + added, Math.max(0, firstAnswerMillis), status, outcome,
+                rateLimitKey, receiptId, false, 0, List.of()));
     }
 }

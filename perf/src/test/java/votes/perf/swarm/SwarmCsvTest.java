@@ -17,7 +17,7 @@ class SwarmCsvTest {
         ClientProfile chrome = BrowserProfiles.WITH_HINTS.get(0);
         PlannedVote v = new PlannedVote(3, s, "sw1-" + s.slug() + "-3", "127.90.0.4", "dev-1", chrome, 1200, -300_000,
                 "a", PlannedVote.NEVER_GIVES_UP, true);
-        return new VoteResult("measured", v, 301_000, 2, 1, 16, 4.5, 45, latency, outcome == Outcome.FAILED ? 0 : 202,
+        return new VoteResult("measured", v, 301_000, 2, 1, 16, 4.5, 45, latency, 7, outcome == Outcome.FAILED ? 0 : 202,
                 outcome, "", "r-1", false, 0, List.of());
     }
 
@@ -33,6 +33,7 @@ class SwarmCsvTest {
         assertThat(row).containsEntry("strategy", "human").containsEntry("bot", "0").containsEntry("prefix24", "127.90.0")
                 .containsEntry("client_hints", "1").containsEntry("planned_token_age_ms", "301200")
                 .containsEntry("max_difficulty", "16").containsEntry("latency_ms", "52.500")
+                .containsEntry("first_answer_ms", "7.000")
                 .containsEntry("outcome", "accepted").containsEntry("flagged", "1")
                 .containsEntry("flag_reasons", "a;b").containsEntry("user_agent", BrowserProfiles.WITH_HINTS.get(0)
                         .userAgent());

@@ -21,9 +21,10 @@ class SwarmReportTest {
             case OTHER -> 503;
             case FAILED -> 0;
         };
+        String receipt = outcome == Outcome.ACCEPTED ? "00000000-0000-0000-0000-000000000001" : "";
+        double firstAnswer = difficulty < 0 ? latencyMillis : latencyMillis / 2;
         VoteResult r = new VoteResult("measured", v, 1000, 1, difficulty < 0 ? 0 : 1, difficulty, 0, 0, latencyMillis,
-                status, outcome, "", outcome == Outcome.ACCEPTED ? "00000000-0000-0000-0000-000000000001" : "", false,
-                0, List.of());
+                firstAnswer, status, outcome, "", receipt, false, 0, List.of());
         return flagged ? r.flaggedAs(0.9, List.of("headless-user-agent")) : r;
     }
 
@@ -101,6 +102,8 @@ class SwarmReportTest {
         assertThat(h.baseline().p99()).isCloseTo(10, org.assertj.core.data.Offset.offset(0.1));
         assertThat(h.addedP99Millis()).isCloseTo(10, org.assertj.core.data.Offset.offset(0.2));
         assertThat(h.addedLatencyTargetMet()).isTrue();
+        // Only the challenged vote cost anything beyond its first answer: half its 80 ms.
+        assertThat(h.challengeCost().max()).isCloseTo(40, org.assertj.core.data.Offset.offset(0.1));
         assertThat(h.otherShare()).isCloseTo(1 / 101.0, org.assertj.core.data.Offset.offset(1e-9));
     }
 
