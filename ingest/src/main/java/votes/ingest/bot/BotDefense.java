@@ -23,7 +23,9 @@ import votes.ingest.abuse.ProofOfWork;
 @ApplicationScoped
 public class BotDefense {
 
-    private static final double[] SCORE_BUCKETS = {0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1};
+    // In percent: Micrometer's fixed-boundary histograms count whole units (a 0.02 score landed in the "le=1" bucket).
+    private static final double[] SCORE_BUCKETS_PERCENT = {5, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 100};
+    private static final double PERCENT = 100;
     private static final Duration[] SOLVE_BUCKETS = {Duration.ofMillis(50), Duration.ofMillis(100),
         Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
         Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60)};
@@ -52,8 +54,9 @@ public class BotDefense {
         this.policy = new DecisionPolicy(config.challengeThreshold(), config.flagThreshold(), config.refuseThreshold(),
                 config.difficultyFloor(), config.difficultyMax(), config.proofSlackBits());
         this.metrics = metrics;
-        this.scores = DistributionSummary.builder("votes.bot.score").serviceLevelObjectives(SCORE_BUCKETS)
-                .description("bot scores of votes that passed the rate limits").register(metrics);
+        this.scores = DistributionSummary.builder("votes.bot.score").baseUnit("percent").scale(PERCENT)
+                .serviceLevelObjectives(SCORE_BUCKETS_PERCENT)
+                .description("bot scores (in percent) of votes that passed the rate limits").register(metrics);
         this.solveTimes = Timer.builder("votes.challenge.solve").serviceLevelObjectives(SOLVE_BUCKETS)
                 .description("time from a challenge's issue to its valid answer's arrival").register(metrics);
     }

@@ -1,0 +1,147 @@
+package votes.ingest.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import votes.events.flag.FlagSubject;
+import votes.ingest.abuse.AbuseConfig;
+import votes.ingest.abuse.AbuseDefense;
+import votes.ingest.abuse.Challenge;
+import votes.ingest.abuse.ChallengeMode;
+import votes.ingest.abuse.ProofOfWork;
+
+/** The adaptive defence with the shipped numbers, real proof of work and hashes: what each kind of vote is told. */
+class BotDefenseTest {
+
+    private static final Instant NOW = FeatureExtractionTest.NOW;
+
+    private static AbuseConfig limits(ChallengeMode mode) {
+        return new AbuseConfig() {
+            public Duration window() { return Duration.ofMinutes(1); }
+            public long voterLimit() { return (long) Shipped.number("vote.abuse.voter-limit"); }
+            public long voterBurst() { return (long) Shipped.number("vote.abuse.voter-burst"); }
+            public long deviceLimit() { return (long) Shipped.number("vote.abuse.device-limit"); }
+            public long deviceBurst() { return (long) Shipped.number("vote.abuse.device-burst"); }
+            public long addressLimit() { return (long) Shipped.number("vote.abuse.address-limit"); }
+            public long addressBurst() { return (long) Shipped.number("vote.abuse.address-burst"); }
+            public long prefixLimit() { return (long) Shipped.number("vote.abuse.prefix-limit"); }
+            public long prefixBurst() { return (long) Shipped.number("vote.abuse.prefix-burst"); }
+            public int localMaxKeys() { return 1000; }
+            public ChallengeMode challenge() { return mode; }
+            public int challengeDifficulty() { return 16; }
+            public Duration challengeWindow() { return Duration.ofMinutes(5); }
+            public Duration challengeClockSkew() { return Duration.ofSeconds(5); }
+            public String challengeSecret() { return "challenge-secret"; }
+            public String clientFactsKey() { return "facts-key"; }
+        };
+    }
+
+    /** vote.bot.* as shipped, except the browser's speed: this test's solver is a JVM (see FeatureExtractionTest). */
+    private static BotConfig shipped() {
+        Map<String, Double> weights = new HashMap<>();
+        for (Feature feature : Feature.values()) {
+            weights.put(feature.slug(), Shipped.number("vote.bot.weights." + feature.slug()));
+        }
+        return new BotConfig() {
+            public double bias() { return Shipped.number("vote.bot.bias"); }
+            public Map<String, Double> weights() { return weights; }
+            public double challengeThreshold() { return Shipped.number("vote.bot.challenge-threshold"); }
+            public double flagThreshold() { return Shipped.number("vote.bot.flag-threshold"); }
+            public double refuseThreshold() { return Shipped.number("vote.bot.refuse-threshold"); }
+            public int difficultyFloor() { return (int) Shipped.number("vote.bot.difficulty-floor"); }
+            public int difficultyMax() { return (int) Shipped.number("vote.bot.difficulty-max"); }
+            public int proofSlackBits() { return (int) Shipped.number("vote.bot.proof-slack-bits"); }
+            public Duration refuseRetryAfter() { return Duration.ofSeconds(60); }
+            public int maxReasons() { return (int) Shipped.number("vote.bot.max-reasons"); }
+            public int arrivalsKept() { return (int) Shipped.number("vote.bot.arrivals-kept"); }
+            public int minArrivals() { return (int) Shipped.number("vote.bot.min-arrivals"); }
+            public double humanArrivalCv() { return Shipped.number("vote.bot.human-arrival-cv"); }
+            public long userAgentScale() { return (long) Shipped.number("vote.bot.user-agent-scale"); }
+            public long bulkMintScale() { return (long) Shipped.number("vote.bot.bulk-mint-scale"); }
+            public Duration freshToken() { return Duration.ofSeconds(2); }
+            public Duration mintWindow() { return Duration.ofMinutes(15); }
+            public double browserHashesPerSecond() { return 1e15; }
+            public List<String> automationMarkers() {
+                return Arrays.asList(Shipped.value("vote.bot.automation-markers").split(","));
+            }
+        };
+    }
+
+    private final AbuseDefense abuse = new AbuseDefense(limits(ChallengeMode.ADAPTIVE));
+    private final BotDefense bots = new BotDefense(abuse, limits(ChallengeMode.ADAPTIVE), shipped(),
+            new SimpleMeterRegistry());
+
+    /** @param answered the challenge this vote answers (it arrives 5 s later, as a person's would), or null */
+    private static VoteSignals vote(String userAgent, String language, String device, Instant issuedAt, long addressCount,
+                                    History history, Challenge answered) {
+        return new VoteSignals("voter-1", "poll-1", "198.51.100.7", device, userAgent, language, null, issuedAt,
+                answered == null ? null : answered.nonce(), answered == null ? null : ProofOfWork.solve(answered),
+                answered == null ? NOW : NOW.plusSeconds(5), addressCount, 1, 1, history);
+    }
+
+    @Test
+    void aCleanVotePassesUnflagged() {
+        assertThat(bots.screen(FeatureExtractionTest.human())).isEqualTo(Screening.CLEAN);
+    }
+
+    @Test
+    void aSuspectIsChallengedWithAChallengeItCanAnswer() {
+        Screening screening = bots.screen(vote("curl/8.5.0", null, "dev-1", NOW.minusSeconds(60), 1, History.NONE, null));
+        Challenge challenge = ((Screening.Challenged) screening).challenge();
+        assertThat(challenge.difficulty()).isBetween(10, 22);
+        assertThat(((Screening.Challenged) screening).proofWasWrong()).isFalse();
+
+        Screening answered = bots.screen(vote("curl/8.5.0", null, "dev-1", NOW.minusSeconds(60), 2, History.NONE,
+                challenge));
+
+        // Solved, but a likely bot: accepted and flagged at its device (the strongest reason is a client's).
+        Screening.PendingFlag flag = ((Screening.Pass) answered).flag();
+        assertThat(flag.subject()).isEqualTo(FlagSubject.DEVICE);
+        assertThat(flag.subjectKey()).isEqualTo(abuse.deviceKey("dev-1", "198.51.100.7"));
+        assertThat(flag.reasons()).first().isEqualTo("headless-user-agent");
+    }
+
+    @Test
+    void aFlagForTokenReasonsNamesTheVoter() {
+        // One of 21 votes carrying tokens minted in one second, from a busy address, no client hints.
+        VoteSignals batch = vote(FeatureExtractionTest.CHROME, "en", "dev-2", NOW.minusSeconds(60), 4,
+                new History(1, 21, List.of()), null);
+        Challenge challenge = ((Screening.Challenged) bots.screen(batch)).challenge();
+        Screening answered = bots.screen(vote(FeatureExtractionTest.CHROME, "en", "dev-2", NOW.minusSeconds(60), 5,
+                new History(2, 22, List.of()), challenge));
+        Screening.PendingFlag flag = ((Screening.Pass) answered).flag();
+        assertThat(flag.reasons()).first().isEqualTo("bulk-minted-token");
+        assertThat(flag.subject()).isEqualTo(FlagSubject.VOTER);
+        assertThat(flag.subjectKey()).isEqualTo("voter-1");
+    }
+
+    @Test
+    void aNearCertainBotIsRefusedWithItsReasonsWhateverItProves() {
+        Screening screening = bots.screen(vote("python-requests/2.32", null, null, NOW, 1,
+                new History(1, 41, List.of()), abuse.challenge("voter-1", "poll-1", 10, NOW)));
+        Screening.Refused refused = (Screening.Refused) screening;
+        assertThat(refused.reasons()).contains("headless-user-agent", "bulk-minted-token");
+        assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void outsideTheAdaptiveModeNothingIsKeptForTheScore() {
+        BotDefense off = new BotDefense(new AbuseDefense(limits(ChallengeMode.OFF)), limits(ChallengeMode.OFF),
+                shipped(), new SimpleMeterRegistry());
+        assertThat(off.on()).isFalse();
+        assertThat(off.historyKeys(FeatureExtractionTest.CHROME, "198.51.100.7", NOW)).isNull();
+        HistoryKeys keys = bots.historyKeys(FeatureExtractionTest.CHROME, "198.51.100.7", NOW);
+        // Keyed hashes and an issue second: never the raw address or user agent.
+        assertThat(keys.arrivalsKey()).doesNotContain("198.51.100.7").isEqualTo("bot:arrivals:"
+                + abuse.clientHash("198.51.100.7"));
+        assertThat(keys.userAgentKey()).doesNotContain("Chrome");
+        assertThat(keys.mintKey()).isEqualTo("bot:mint:" + NOW.getEpochSecond());
+    }
+}
