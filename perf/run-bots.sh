@@ -28,6 +28,9 @@ SEED=${SEED:-11}
 SWARM_ARGS=${SWARM_ARGS:-}             # more Swarm options (java -cp ... votes.perf.swarm.Swarm --help)
 # What "defence off" means for the baseline: ingest's env for it (the measured phase has none of these set).
 DEFENCE_OFF=${DEFENCE_OFF:-VOTE_RATE_ADDRESS=0 VOTE_RATE_PREFIX=0 VOTE_RATE_DEVICE=0 VOTE_CHALLENGE=off}
+# The baseline's traffic: "people" (default: the same people alone, so the measured phase's p99 carries what the
+# swarm's load and the defence add) or "swarm" (people and bots, defence off: every bot vote then reaches the log).
+BASELINE=${BASELINE:-people}
 # The measured phase's ingest env: empty = the shipped defaults; e.g. "VOTE_CHALLENGE=always" for an incident's mode.
 DEFENCE_ON=${DEFENCE_ON:-}
 SERVER_CPUS=${SERVER_CPUS:-0}
@@ -41,7 +44,7 @@ stack_ports "$BASE" 0 1 2 3 4 5 6 7 8 9 10
 GEN_TIMEOUT=600
 vote_path_run bots
 echo "pinning: servers taskset -c $SERVER_CPUS, swarm taskset -c $GEN_CPUS; phases of $DURATION, $HUMANS people, bots: ${BOTS:-defaults}"
-echo "baseline ingest env: $DEFENCE_OFF; measured: ${DEFENCE_ON:-shipped defaults}"
+echo "baseline ($BASELINE) ingest env: $DEFENCE_OFF; measured: ${DEFENCE_ON:-shipped defaults}"
 echo "VOTE_HOME=$VOTE_HOME ports: gateway $VOTE_GATEWAY_PORT ingest $VOTE_INGEST_PORT kafka $VOTE_KAFKA_PORT redis $VOTE_REDIS_PORT"
 
 # start_stack [env assignments]: ./vote up (starts whatever is down) with those variables set for it alone.
@@ -63,11 +66,13 @@ swarm() {
 }
 
 phase=baseline
-echo "--- $(date +%T) baseline: the same swarm shape, ingest with the defence off"
+echo "--- $(date +%T) baseline ($BASELINE), ingest with the defence off"
 # shellcheck disable=SC2086
 start_stack $DEFENCE_OFF
 echo "--- $(date +%T) stack up"
-swarm baseline | tee "$OUT/baseline.out"
+baseline_args=()
+[[ $BASELINE == people ]] && baseline_args=(--no-bots)
+swarm baseline "${baseline_args[@]}" | tee "$OUT/baseline.out"
 
 phase=measured
 echo "--- $(date +%T) measured: ingest restarted with ${DEFENCE_ON:-the shipped defaults}"

@@ -73,6 +73,9 @@ public final class Swarm implements Callable<Integer> {
             description = "Votes per bot strategy, strategy=N,... (default: ${DEFAULT-VALUE}).")
     Map<String, Integer> bots;
 
+    @Option(names = "--no-bots", description = "People only (perf/run-bots.sh's baseline: people without the swarm).")
+    boolean noBots;
+
     @Option(names = "--warmup", defaultValue = "15s", converter = Durations.class,
             description = "First, unreported: a smaller swarm on its own poll and addresses (JIT, connections; 0 = none).")
     Duration warmup;
@@ -137,7 +140,7 @@ public final class Swarm implements Callable<Integer> {
                         warmed.stream().filter(r -> r.outcome() == Outcome.ACCEPTED).count());
             }
             List<PlannedVote> plan = SwarmPlan.of(new PlanSettings(phaseIndex, duration.toMillis(), seed, humans,
-                    humanNets, hintlessShare, counts(bots), botGiveUpBits));
+                    humanNets, hintlessShare, noBots ? Map.of() : counts(bots), botGiveUpBits));
             String poll = pollId != null ? pollId : createPoll(phase);
             System.out.printf("swarm phase=%s poll=%s votes=%d duration=%ds%n", phase, poll, plan.size(),
                     duration.toSeconds());
