@@ -18,6 +18,58 @@ take_snapshot() {
   echo "could not take a stable snapshot"; exit 1
 }
 
+# stack_ports <base> <11 offsets>: exports the stack's ports as base + offset, in this order: gateway, ingest, ledger,
+# realtime, projections, relay, Kafka, Kafka controller, PostgreSQL, Redis, gateway TLS; a VOTE_*_PORT already
+# exported wins.
+stack_ports() {
+  local base=$1 name var; shift
+  for name in GATEWAY INGEST LEDGER REALTIME PROJECTIONS RELAY KAFKA KAFKA_CONTROLLER PG REDIS GATEWAY_TLS; do
+    var="VOTE_${name}_PORT"
+    export "$var=${!var:-$((base + $1))}"
+    shift
+  done
+}
+
+# vote_path_snapshot <dir>: checks the vote path is built (perf, the gateway, Kafka's jars, ingest, ledger: building
+# the first three if not), then snapshots what a stack of the vote path runs from (./vote runs a service only if its
+# module pom is in the snapshot: no relay, projections or realtime) and sets SNAP and CP (the perf client's classpath).
+vote_path_snapshot() {
+  if [[ ! -f "$ROOT/perf/target/votes-perf.jar" || ! -f "$ROOT/infra/gateway/target/votes-gateway.jar" || ! -d "$ROOT/infra/kafka-server/target/lib" ]]; then
+    (cd "$ROOT" && ./mvnw -q -pl perf,infra/gateway,infra/kafka-server -am package -DskipTests)
+  fi
+  local m
+  for m in ingest ledger; do
+    [[ -f "$ROOT/$m/target/quarkus-app/quarkus-run.jar" ]] || { echo "build $m first: ./mvnw -q -pl $m -am package -DskipTests"; exit 2; }
+  done
+  SNAP=$1
+  take_snapshot "$SNAP" vote pom.xml infra/stack/target/votes-infra.jar infra/stack/target/lib infra/gateway/target/votes-gateway.jar infra/gateway/target/lib infra/kafka-server/target/lib \
+    perf/target/votes-perf.jar perf/target/lib ingest/pom.xml ingest/target/quarkus-app ledger/pom.xml ledger/target/quarkus-app
+  CP="$SNAP/perf/target/votes-perf.jar:$SNAP/perf/target/lib/*"
+}
+
+# vote_path_run <name>: the start of a script that measures a stack of the vote path: output folder OUT
+# (perf/target/<name>-<time>, run.log holds everything printed), the jars' snapshot (perf/target/<name>-snapshot),
+# cleanup on exit, the watchdog (RUN_LIMIT seconds), the run log's first lines. VOTE_HOME must be set.
+vote_path_run() {
+  OUT="$ROOT/perf/target/$1-$(date +%Y%m%dT%H%M%S)"
+  mkdir -p "$OUT" "$VOTE_HOME"
+  exec > >(tee "$OUT/run.log") 2>&1
+  # Others rebuild jars in this tree while we measure (a jar rewritten under a running JVM stalls it): the stack AND
+  # the client run from a snapshot.
+  vote_path_snapshot "$ROOT/perf/target/$1-snapshot"
+  trap cleanup EXIT
+  watchdog "$RUN_LIMIT" "$OUT/watchdog.pid"
+  echo "=== votes $1 $(date -Is)"
+  machine_note
+}
+
+# machine_note: the lines every run log starts with (cores, CPU, load, java, commit); sets LOAD_START.
+machine_note() {
+  LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+  echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load at start: $LOAD_START"
+  echo "java: $(java -version 2>&1 | head -1); git: $(cd "$ROOT" && git rev-parse --short HEAD)"
+}
+
 # pin <component> <cpus>: pins a component of the running stack (found with the caller's `vote pid`) and its
 # existing children (PostgreSQL's backends; new ones inherit the postmaster's mask) to the given CPUs.
 pin() {

@@ -38,38 +38,11 @@ RUN_LIMIT=${RUN_LIMIT:-1800}           # seconds: the whole script is bounded
 
 BASE=${OVERLOAD_PORT_BASE:-19000}      # away from a developer's stack and the other scripts (18000.., 28000..)
 export VOTE_HOME=${OVERLOAD_VOTE_HOME:-$ROOT/perf/target/overload-home}
-export VOTE_GATEWAY_PORT=${VOTE_GATEWAY_PORT:-$((BASE + 80))} VOTE_INGEST_PORT=${VOTE_INGEST_PORT:-$((BASE + 81))}
-export VOTE_LEDGER_PORT=${VOTE_LEDGER_PORT:-$((BASE + 82))} VOTE_REALTIME_PORT=${VOTE_REALTIME_PORT:-$((BASE + 83))}
-export VOTE_PROJECTIONS_PORT=${VOTE_PROJECTIONS_PORT:-$((BASE + 84))} VOTE_RELAY_PORT=${VOTE_RELAY_PORT:-$((BASE + 85))}
-export VOTE_KAFKA_PORT=${VOTE_KAFKA_PORT:-$((BASE + 92))} VOTE_KAFKA_CONTROLLER_PORT=${VOTE_KAFKA_CONTROLLER_PORT:-$((BASE + 93))}
-export VOTE_PG_PORT=${VOTE_PG_PORT:-$((BASE + 433))} VOTE_REDIS_PORT=${VOTE_REDIS_PORT:-$((BASE + 380))}
-export VOTE_GATEWAY_TLS_PORT=${VOTE_GATEWAY_TLS_PORT:-$((BASE + 443))}
+stack_ports "$BASE" 80 81 82 83 84 85 92 93 433 380 443
 export VOTE_EVENT_LOOPS=${VOTE_EVENT_LOOPS:-$(nproc)}
 
-OUT="$ROOT/perf/target/overload-$(date +%Y%m%dT%H%M%S)"
-mkdir -p "$OUT" "$VOTE_HOME"
-exec > >(tee "$OUT/run.log") 2>&1
-
-if [[ ! -f "$ROOT/perf/target/votes-perf.jar" || ! -f "$ROOT/infra/gateway/target/votes-gateway.jar" ]]; then ./mvnw -q -pl perf,infra/gateway -am package -DskipTests; fi
-for m in ingest ledger; do
-  [[ -f "$ROOT/$m/target/quarkus-app/quarkus-run.jar" ]] || { echo "build $m first: ./mvnw -q -pl $m -am package -DskipTests"; exit 2; }
-done
-
-# Others rebuild jars in this tree while we measure (a jar rewritten under a running JVM stalls it): run the stack
-# AND the generator from a snapshot. ./vote runs a service only if its module pom is in the snapshot: only the
-# vote path runs here (no relay, projections or realtime: they do not take part in answering a vote).
-SNAP="$ROOT/perf/target/overload-snapshot"
-take_snapshot "$SNAP" vote pom.xml infra/stack/target/votes-infra.jar infra/stack/target/lib infra/gateway/target/votes-gateway.jar infra/gateway/target/lib infra/kafka-server/target/lib \
-  perf/target/votes-perf.jar perf/target/lib ingest/pom.xml ingest/target/quarkus-app ledger/pom.xml ledger/target/quarkus-app
-CP="$SNAP/perf/target/votes-perf.jar:$SNAP/perf/target/lib/*"
 GEN_TIMEOUT=1200
-trap cleanup EXIT   # lib.sh: the watchdog, then ./vote down
-watchdog "$RUN_LIMIT" "$OUT/watchdog.pid"
-
-LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
-echo "=== votes overload $(date -Is)"
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load at start: $LOAD_START"
-echo "java: $(java -version 2>&1 | head -1); git: $(git rev-parse --short HEAD)"
+vote_path_run overload
 echo "pinning: servers taskset -c $SERVER_CPUS, clients taskset -c $GEN_CPUS; VOTE_EVENT_LOOPS=$VOTE_EVENT_LOOPS"
 echo "ingest shedding: VOTE_MAX_CONCURRENT_PER_LOOP=${VOTE_MAX_CONCURRENT_PER_LOOP:-default} VOTE_REQUEST_DEADLINE=${VOTE_REQUEST_DEADLINE:-default}"
 echo "VOTE_HOME=$VOTE_HOME ports: ingest $VOTE_INGEST_PORT ledger $VOTE_LEDGER_PORT gateway $VOTE_GATEWAY_PORT kafka $VOTE_KAFKA_PORT pg $VOTE_PG_PORT redis $VOTE_REDIS_PORT"

@@ -31,4 +31,18 @@ class ChallengeRequiredTest {
         assertThat(ChallengeRequired.in("")).isEmpty();
         assertThat(ChallengeRequired.in(PROBLEM.replace("\"sha256\",", "\"scrypt\","))).isEmpty();
     }
+
+    @Test
+    void aChallengeThatWantsItsNonceEchoedIsAnsweredWithItAndAnOlderOneWithTheProofAlone() {
+        String echoed = "{\"type\":\"https://votes.dev/problems/challenge-required\",\"status\":403,\"challenge\":"
+                + "{\"algorithm\":\"sha256\",\"difficulty\":14,\"nonce\":\"1764491234567.14.q2Vx\","
+                + "\"header\":\"X-Vote-Proof\",\"format\":\"f\",\"nonceHeader\":\"X-Vote-Nonce\"}}";
+        String older = "{\"type\":\"https://votes.dev/problems/challenge-required\",\"status\":403,\"challenge\":"
+                + "{\"algorithm\":\"sha256\",\"difficulty\":16,\"nonce\":\"abc\",\"header\":\"X-Vote-Proof\"}}";
+        assertThat(ChallengeRequired.in(echoed).orElseThrow().answer("p1"))
+                .containsExactly(java.util.Map.entry("X-Vote-Proof", "p1"),
+                        java.util.Map.entry("X-Vote-Nonce", "1764491234567.14.q2Vx"));
+        assertThat(ChallengeRequired.in(older).orElseThrow().answer("p2"))
+                .containsExactly(java.util.Map.entry("X-Vote-Proof", "p2"));
+    }
 }

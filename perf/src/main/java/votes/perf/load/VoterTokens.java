@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import votes.infra.token.DevKeys;
 import votes.infra.token.TokenMinter;
 import votes.infra.token.TokenPolicy;
@@ -34,10 +36,25 @@ public final class VoterTokens {
      * services (perf/lib.sh raises the cap for perf stacks, as a run outlives the default 15 min).
      */
     public static List<String> mint(Path privatePem, String issuer, String prefix, int count, List<String> groups) {
+        TokenMinter minter = minter(privatePem, issuer);
+        return minter.mintMany(prefix, count, groups, minter.policy().maxTtl());
+    }
+
+    /**
+     * Voter tokens issued at given instants (iat; each lives as long as the stack allows from there): the swarm's
+     * people log in minutes before they vote, a bot farm mints in bulk. Keyed by subject; minted on every core.
+     */
+    public static Map<String, String> mintIssuedAt(Path privatePem, String issuer, Map<String, Instant> issuedAt) {
+        TokenMinter minter = minter(privatePem, issuer);
+        Duration ttl = minter.policy().maxTtl();
+        return issuedAt.entrySet().parallelStream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> minter.mint(e.getKey(), List.of("voter"), ttl, e.getValue())));
+    }
+
+    private static TokenMinter minter(Path privatePem, String issuer) {
         DevKeys keys = new DevKeys(privatePem, privatePem.resolveSibling("jwt-public.pem"));
         TokenPolicy stack = TokenPolicy.fromEnv(System.getenv());
-        TokenPolicy policy = new TokenPolicy(issuer, stack.audience(), stack.maxTtl());
-        return new TokenMinter(keys.privateKey(), policy).mintMany(prefix, count, groups, policy.maxTtl());
+        return new TokenMinter(keys.privateKey(), new TokenPolicy(issuer, stack.audience(), stack.maxTtl()));
     }
 
     /** A cache younger than half the cap still has half a token lifetime ahead: enough for a run, else re-mint. */

@@ -37,8 +37,16 @@ public final class TokenMinter {
     }
 
     public String mint(String subject, List<String> groups, Duration ttl) {
+        return mint(subject, groups, ttl, Instant.now());
+    }
+
+    /**
+     * A token issued at {@code issuedAt} (iat; exp = iat + ttl): the bot-swarm benchmark mints a person's token
+     * minutes before its use and a bot farm's all in the same second, as the bot score's token age sees them.
+     */
+    public String mint(String subject, List<String> groups, Duration ttl, Instant issuedAt) {
         checkWithinCap(ttl);
-        JwtClaims claims = claims(subject, groups, ttl);
+        JwtClaims claims = claims(subject, groups, ttl, issuedAt);
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setKey(key);
@@ -53,7 +61,10 @@ public final class TokenMinter {
 
     /** The claims of a good token, unsigned and unchecked against the cap: what the tests spoil to forge bad ones. */
     public JwtClaims claims(String subject, List<String> groups, Duration ttl) {
-        Instant now = Instant.now();
+        return claims(subject, groups, ttl, Instant.now());
+    }
+
+    private JwtClaims claims(String subject, List<String> groups, Duration ttl, Instant now) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(policy.issuer());
         claims.setAudience(policy.audience());

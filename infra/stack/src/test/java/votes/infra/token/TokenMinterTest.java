@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.InvalidJwtException;
@@ -69,6 +71,15 @@ class TokenMinterTest {
         List<String> tokens = minter("i").mintMany("p-", 50, List.of("voter"), Duration.ofHours(1));
         assertThat(tokens).hasSize(50).doesNotHaveDuplicates();
         assertThat(verifier("i").processToClaims(tokens.get(42)).getSubject()).isEqualTo("p-42");
+    }
+
+    @Test
+    void aTokenIssuedInThePastCarriesThatIatAndLivesItsLifetimeFromThere() throws Exception {
+        Instant tenMinutesAgo = Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
+        JwtClaims claims = verifier(ISSUER).processToClaims(
+                minter(ISSUER).mint("dave", List.of("voter"), Duration.ofHours(1), tenMinutesAgo));
+        assertThat(claims.getIssuedAt().getValue()).isEqualTo(tenMinutesAgo.getEpochSecond());
+        assertThat(claims.getExpirationTime().getValue()).isEqualTo(tenMinutesAgo.getEpochSecond() + 3600);
     }
 
     @Test

@@ -1,0 +1,137 @@
+package votes.perf.swarm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SwarmReportTest {
+
+    private static final ClientProfile BROWSER = new ClientProfile("chrome", Map.of(ClientProfile.USER_AGENT, "M"));
+
+    private static VoteResult result(Strategy s, Outcome outcome, boolean flagged, double latencyMillis, int difficulty) {
+        PlannedVote v = new PlannedVote(0, s, "v", "127.1.2.3", null, BROWSER, 0, -1000, "a",
+                PlannedVote.NEVER_GIVES_UP, s == Strategy.HUMAN);
+        int status = switch (outcome) {
+            case ACCEPTED -> 202;
+            case REFUSED -> 429;
+            case UNSOLVED -> 403;
+            case OTHER -> 503;
+            case FAILED -> 0;
+        };
+        String receipt = outcome == Outcome.ACCEPTED ? "00000000-0000-0000-0000-000000000001" : "";
+        double firstAnswer = difficulty < 0 ? latencyMillis : latencyMillis / 2;
+        VoteResult r = new VoteResult("measured", v, 1000, 1, difficulty < 0 ? 0 : 1, difficulty, 0, 0, latencyMillis,
+                firstAnswer, status, outcome, "", receipt, false, 0, List.of());
+        return flagged ? r.flaggedAs(0.9, List.of("headless-user-agent")) : r;
+    }
+
+    private static List<VoteResult> times(int n, VoteResult r) {
+        List<VoteResult> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(r);
+        }
+        return out;
+    }
+
+    @Test
+    void aBotStrategyIsStoppedWhenRefusedUnsolvedOrFlaggedAndTheTargetIs95Percent() {
+        List<VoteResult> results = new ArrayList<>();
+        results.addAll(times(50, result(Strategy.HEADLESS, Outcome.REFUSED, false, 1, -1)));
+        results.addAll(times(20, result(Strategy.HEADLESS, Outcome.UNSOLVED, false, 1, 22)));
+        results.addAll(times(25, result(Strategy.HEADLESS, Outcome.ACCEPTED, true, 1, -1)));
+        results.addAll(times(5, result(Strategy.HEADLESS, Outcome.ACCEPTED, false, 1, -1)));
+
+        StrategyTally t = StrategyTally.of(Strategy.HEADLESS, results);
+
+        assertThat(t.attempted()).isEqualTo(100);
+        assertThat(t.accepted()).isEqualTo(30);
+        assertThat(t.flagged()).isEqualTo(25);
+        assertThat(t.acceptedShare()).isEqualTo(0.30);
+        assertThat(t.stoppedShare()).isEqualTo(0.95);
+        assertThat(t.botTargetMet()).contains(true);
+    }
+
+    @Test
+    void otherAnswersCountAsAttemptedButNotStoppedSoTheyCanMissTheTarget() {
+        List<VoteResult> results = new ArrayList<>(times(94, result(Strategy.ONE_ADDRESS, Outcome.REFUSED, false, 1, -1)));
+        results.addAll(times(6, result(Strategy.ONE_ADDRESS, Outcome.OTHER, false, 1, -1)));
+        StrategyTally t = StrategyTally.of(Strategy.ONE_ADDRESS, results);
+        assertThat(t.other()).isEqualTo(6);
+        assertThat(t.botTargetMet()).contains(false);
+    }
+
+    @Test
+    void theSlowestStrategyAndPeopleHaveNoBotTarget() {
+        List<VoteResult> results = List.of(result(Strategy.SLOW_BOT, Outcome.ACCEPTED, false, 1, -1),
+                result(Strategy.HUMAN, Outcome.ACCEPTED, false, 1, -1));
+        assertThat(StrategyTally.of(Strategy.SLOW_BOT, results).botTargetMet()).isEmpty();
+        assertThat(StrategyTally.of(Strategy.HUMAN, results).botTargetMet()).isEmpty();
+    }
+
+    @Test
+    void peopleAreRefusedByA429OrAnUnsolvedChallengeAndChallengedHardAbove18Bits() {
+        List<VoteResult> results = new ArrayList<>(times(994, result(Strategy.HUMAN, Outcome.ACCEPTED, false, 100, 16)));
+        results.addAll(times(3, result(Strategy.HUMAN, Outcome.REFUSED, false, 100, -1)));
+        results.addAll(times(2, result(Strategy.HUMAN, Outcome.UNSOLVED, false, 100, 19)));
+        results.add(result(Strategy.HUMAN, Outcome.ACCEPTED, false, 100, 18));
+        results.add(result(Strategy.HEADLESS, Outcome.REFUSED, false, 100, 24));
+
+        HumanFigures h = HumanFigures.of(results, List.of(100.0));
+
+        assertThat(h.attempted()).isEqualTo(1000);
+        assertThat(h.refusedShare()).isEqualTo(0.005);
+        assertThat(h.refusedTargetMet()).isTrue();
+        assertThat(h.hardChallengeShare()).isEqualTo(0.002);
+    }
+
+    @Test
+    void theAddedP99IsTheDifferenceOfTheTwoPhasesP99sAndFailedVotesHaveNoLatency() {
+        List<VoteResult> results = new ArrayList<>(times(99, result(Strategy.HUMAN, Outcome.ACCEPTED, false, 20, -1)));
+        results.add(result(Strategy.HUMAN, Outcome.ACCEPTED, false, 80, 16));
+        results.add(result(Strategy.HUMAN, Outcome.FAILED, false, 10_000, -1));
+        List<Double> baseline = new ArrayList<>(java.util.Collections.nCopies(99, 10.0));
+        baseline.add(30.0);
+
+        HumanFigures h = HumanFigures.of(results, baseline);
+
+        assertThat(h.latency().count()).isEqualTo(100);
+        assertThat(h.latency().p99()).isCloseTo(20, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(h.baseline().p99()).isCloseTo(10, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(h.addedP99Millis()).isCloseTo(10, org.assertj.core.data.Offset.offset(0.2));
+        assertThat(h.addedLatencyTargetMet()).isTrue();
+        // Only the challenged vote cost anything beyond its first answer: half its 80 ms.
+        assertThat(h.challengeCost().max()).isCloseTo(40, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(h.otherShare()).isCloseTo(1 / 101.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void withoutABaselineTheLatencyTargetIsNotClaimed() {
+        HumanFigures h = HumanFigures.of(List.of(result(Strategy.HUMAN, Outcome.ACCEPTED, false, 5, -1)), List.of());
+        assertThat(h.addedLatencyTargetMet()).isFalse();
+    }
+
+    @Test
+    void theTableNamesEveryStrategyWithItsVerdictAndSaysNaWhenFlagsWereNotRead() {
+        List<VoteResult> results = new ArrayList<>(times(100, result(Strategy.HUMAN, Outcome.ACCEPTED, false, 20, -1)));
+        results.addAll(times(10, result(Strategy.ONE_ADDRESS, Outcome.REFUSED, false, 1, -1)));
+        results.addAll(times(10, result(Strategy.SLOW_BOT, Outcome.ACCEPTED, false, 1, -1)));
+
+        String flagsRead = new SwarmReport(results, List.of(20.0), true).render();
+        String noFlags = new SwarmReport(results, List.of(20.0), false).render();
+
+        assertThat(flagsRead).contains("| one-address").contains("| met").contains("exempt (slowest)")
+                .doesNotContain("rotating-24");
+        assertThat(noFlags).contains("n/a");
+        assertThat(new SwarmReport(results, List.of(20.0), true).allMet()).isTrue();
+    }
+
+    @Test
+    void sharesUnderOnePercentGetTwoDecimals() {
+        assertThat(SwarmReport.percent(0.004)).isEqualTo("0.40");
+        assertThat(SwarmReport.percent(0.9512)).isEqualTo("95.1");
+        assertThat(SwarmReport.percent(Double.NaN)).isEqualTo("-");
+    }
+}
