@@ -117,6 +117,10 @@ public final class KafkaServer extends ManagedProcess {
                 throw failed(process.isAlive() ? "could not check its SCRAM users in " + READY_TIMEOUT.toSeconds()
                         + " s: " + failure[0] : "exited at start");
             }
+            if (!added.isEmpty() && !Probes.await(READY_TIMEOUT, process.toHandle(), () -> security.loginsWork(added))) {
+                throw failed("took SCRAM users " + added + " but does not let them log in after "
+                        + READY_TIMEOUT.toSeconds() + " s");
+            }
         }
         markScramUsers();
         if (added.isEmpty()) {

@@ -66,6 +66,27 @@ public final class ClusterSecurity implements AutoCloseable {
         return missing.stream().map(UserScramCredentialAlteration::user).toList();
     }
 
+    /**
+     * Whether every one of these users logs in to the broker: the controller acknowledges a new SCRAM credential
+     * before the broker has applied it from the metadata log, and a service (or test) logging in in between would be
+     * refused with SaslAuthenticationException, which its clients do not retry.
+     */
+    public boolean loginsWork(List<String> users) {
+        return KafkaAccess.scramUsers().stream().filter(p -> users.contains(p.user())).allMatch(this::logsIn);
+    }
+
+    private boolean logsIn(KafkaPrincipal principal) {
+        Map<String, Object> config = new LinkedHashMap<>(access.client(principal));
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, CALL_TIMEOUT_MS);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, CALL_TIMEOUT_MS);
+        try (Admin login = Admin.create(config)) {
+            call(login.describeCluster().clusterId());
+            return true;
+        } catch (IllegalStateException refused) {
+            return false;
+        }
+    }
+
     /** Creates the ACLs of the table the cluster lacks; returns how many. */
     public int ensureAcls() {
         List<AclBinding> missing = missingAcls();
