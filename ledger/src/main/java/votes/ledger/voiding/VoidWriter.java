@@ -7,11 +7,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import votes.events.id.EventIds;
 import votes.events.poll.VotesVoided;
 import votes.events.rule.VoidRule;
 import votes.ledger.merkle.LogAppends;
@@ -19,8 +17,6 @@ import votes.ledger.merkle.LogUpdate;
 import votes.ledger.merkle.MerkleLogs;
 import votes.ledger.merkle.StoredLog;
 import votes.ledger.sql.Timestamps;
-import votes.ledger.tally.TallyDeltaRows;
-import votes.ledger.tally.TallyDeltas;
 import votes.proofs.merkle.VoidLeaf;
 
 /**
@@ -44,10 +40,6 @@ public class VoidWriter {
             + " FOR SHARE";
     private static final String APPLIED = "SELECT log_id, leaf_index, counted, voided_votes FROM vote_voids"
             + " WHERE event_id = $1";
-    private static final String VOID_VOTES = """
-            UPDATE votes SET voided_at = $3, void_event_id = $4, void_reason = $5
-            WHERE poll_id = $1 AND event_id = ANY($2::uuid[]) AND voided_at IS NULL
-            RETURNING option_id""";
     private static final String INSERT_VOID = """
             INSERT INTO vote_voids (event_id, poll_id, flag_id, reason, voided_at, named_votes, voided_votes, counted,
                                     kafka_partition, kafka_offset, log_id, leaf_index)
@@ -55,10 +47,12 @@ public class VoidWriter {
 
     private final Pool pool;
     private final MerkleLogs logs;
+    private final RebuildVoids rebuild;
 
-    VoidWriter(Pool pool, MerkleLogs logs) {
+    VoidWriter(Pool pool, MerkleLogs logs, RebuildVoids rebuild) {
         this.pool = pool;
         this.logs = logs;
+        this.rebuild = rebuild;
     }
 
     /** @param partition and {@code offset}: where the void sits in poll-events, which places its leaf */
@@ -77,37 +71,26 @@ public class VoidWriter {
                                             ? Uni.createFrom().item(redelivered(leaf.eventId(),
                                                     applied.iterator().next()))
                                             : write(connection, leaf, counted, locked.get(logId))));
-                }));
+                }))
+                // A rebuild records the votes later: it voids them as it does (RebuildVoids).
+                .invoke(applied -> {
+                    if (applied.counted()) {
+                        rebuild.counted(leaf);
+                    }
+                });
     }
 
     private Uni<AppliedVoid> write(SqlConnection connection, VoidLeaf leaf, boolean counted, StoredLog log) {
         LogUpdate update = LogAppends.one(log, leaf.hash());
-        return voidVotes(connection, leaf, counted)
-                .call(options -> TallyDeltaRows.insert(connection,
-                        TallyDeltas.voided(leaf.pollId(), options, EventIds::next)))
-                .call(options -> logs.append(connection, List.of(update)))
-                .call(options -> connection.preparedQuery(INSERT_VOID).execute(Tuple.from(List.of(
+        // Ids that name no recorded vote of the poll, or a vote voided before, change nothing.
+        return VoidedVotes.mark(connection, counted ? NamedVote.all(leaf) : List.of())
+                .map(voided -> voided.of(leaf.eventId()))
+                .call(voided -> logs.append(connection, List.of(update)))
+                .call(voided -> connection.preparedQuery(INSERT_VOID).execute(Tuple.from(List.of(
                         leaf.eventId(), leaf.pollId(), leaf.flagId(), leaf.reason(),
-                        Timestamps.toSql(leaf.voidedAt()), leaf.voteIds().size(), options.size(), counted,
+                        Timestamps.toSql(leaf.voidedAt()), leaf.voteIds().size(), voided, counted,
                         leaf.partition(), leaf.offset(), log.logId(), log.size()))))
-                .map(options -> new AppliedVoid(leaf.eventId(), false, counted, options.size(), log.logId(),
-                        log.size()));
-    }
-
-    /** The options of the votes really voided, one per vote: none when the void does not count. */
-    private static Uni<List<String>> voidVotes(SqlConnection connection, VoidLeaf leaf, boolean counted) {
-        if (!counted || leaf.voteIds().isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return connection.preparedQuery(VOID_VOTES)
-                .execute(Tuple.tuple().addString(leaf.pollId()).addArrayOfUUID(leaf.voteIds().toArray(UUID[]::new))
-                        .addOffsetDateTime(Timestamps.toSql(leaf.voidedAt())).addUUID(leaf.eventId())
-                        .addString(leaf.reason()))
-                .map(rows -> {
-                    List<String> options = new ArrayList<>(rows.size());
-                    rows.forEach(row -> options.add(row.getString("option_id")));
-                    return options;
-                });
+                .map(voided -> new AppliedVoid(leaf.eventId(), false, counted, voided, log.logId(), log.size()));
     }
 
     private static AppliedVoid redelivered(UUID eventId, Row row) {

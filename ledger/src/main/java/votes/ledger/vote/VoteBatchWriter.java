@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import votes.events.rule.RejectionReason;
 import votes.ledger.merkle.LogAppends;
 import votes.ledger.merkle.MerkleLogs;
+import votes.ledger.voiding.RebuildVoids;
 
 /**
  * Writes one consumed batch in ONE PostgreSQL transaction: lock the Merkle logs of the batch's partitions, read
@@ -40,10 +41,12 @@ public class VoteBatchWriter {
     private final Pool pool;
     private final BatchReads reads;
     private final BatchInserts inserts;
+    private final RebuildVoids voids;
 
-    VoteBatchWriter(Pool pool, MerkleLogs logs,
+    VoteBatchWriter(Pool pool, MerkleLogs logs, RebuildVoids voids,
                     @ConfigProperty(name = "ledger.unknown-poll-grace") Duration unknownPollGrace) {
         this.pool = pool;
+        this.voids = voids;
         this.reads = new BatchReads(logs, unknownPollGrace);
         this.inserts = new BatchInserts(logs);
     }
@@ -64,7 +67,10 @@ public class VoteBatchWriter {
                 .flatMap(state -> {
                     BatchPlan plan = BatchPlan.decide(state.polls()::get, state.recorded(), batch);
                     return inserts.write(connection, plan, LogAppends.of(state.logs(), plan.records()))
-                            .map(written -> outcome(plan, written));
+                            .map(written -> outcome(plan, written))
+                            // Only in a rebuild: the voids it applied before these votes existed.
+                            .call(outcome -> voids.recorded(connection,
+                                    plan.records().stream().map(LedgerEntry::vote).toList()));
                 }));
     }
 

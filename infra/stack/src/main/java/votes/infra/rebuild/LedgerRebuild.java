@@ -63,6 +63,14 @@ public final class LedgerRebuild {
     }
 
     /**
+     * The rebuild's group on votes.flags (issue 11): the ledger's default for its {@code LEDGER_GROUP}, set explicitly
+     * so the command knows what to delete.
+     */
+    public static String flagsGroup(String votesGroup) {
+        return votesGroup + "-flags";
+    }
+
+    /**
      * @throws StackException when it could not run (the stack is down, the database exists, the ledger did not start
      *                        or catch up); the message says what, and what was left behind
      */
@@ -80,12 +88,14 @@ public final class LedgerRebuild {
                 "PG_DATABASE", database,
                 "LEDGER_GROUP", votesGroup,
                 "LEDGER_POLLS_GROUP", pollsGroup,
+                "LEDGER_FLAGS_GROUP", flagsGroup(votesGroup),
                 // The original's checkpoints are copied in afterwards; this ledger signs none of its own.
                 "CHECKPOINT_INTERVAL", "0"));
         refuseASecondRebuild(spec, ledger);
         try (ConsumerGroups kafka = new ConsumerGroups(KafkaAccess.of(settings).admin(), KAFKA_TIMEOUT)) {
-            if (!kafka.existing(List.of(votesGroup, pollsGroup)).isEmpty()) {
-                throw new StackException("consumer group " + votesGroup + " or " + pollsGroup + " exists already");
+            if (!kafka.existing(List.of(votesGroup, pollsGroup, flagsGroup(votesGroup))).isEmpty()) {
+                throw new StackException("consumer group " + votesGroup + ", " + pollsGroup + " or "
+                        + flagsGroup(votesGroup) + " exists already");
             }
             if ("1".equals(psql.query("postgres", "SELECT 1 FROM pg_database WHERE datname = '" + database + "'"))) {
                 throw new StackException("database " + database + " exists; a rebuild fills a new one (another"
@@ -152,8 +162,9 @@ public final class LedgerRebuild {
         if (options.keepGroups()) {
             step(7, "consumer groups " + votesGroup + " and " + pollsGroup + " kept (--keep-groups)");
         } else {
-            kafka.delete(List.of(votesGroup, pollsGroup));
-            step(7, "consumer groups " + votesGroup + " and " + pollsGroup + " deleted");
+            kafka.delete(List.of(votesGroup, pollsGroup, flagsGroup(votesGroup)));
+            step(7, "consumer groups " + votesGroup + ", " + pollsGroup + " and " + flagsGroup(votesGroup)
+                    + " deleted");
         }
         return new RebuildReport(database, votesGroup, pollsGroup, options.keepGroups(), sum(ends.votes()),
                 sum(ends.polls()), checks, new RebuildReport.Timings(run.start(), run.catchUp(), run.stop(), compare,
@@ -255,7 +266,7 @@ public final class LedgerRebuild {
     /** Best effort after a failure: the rebuild's groups are no use to anyone. */
     private static String deleteGroups(ConsumerGroups kafka, String votesGroup, String pollsGroup) {
         try {
-            kafka.delete(List.of(votesGroup, pollsGroup));
+            kafka.delete(List.of(votesGroup, pollsGroup, flagsGroup(votesGroup)));
             return "; its consumer groups deleted";
         } catch (RuntimeException e) {
             return "; its consumer groups " + votesGroup + ", " + pollsGroup + " could not be deleted: " + e.getMessage();

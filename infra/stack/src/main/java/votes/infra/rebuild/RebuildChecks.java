@@ -135,9 +135,10 @@ public record RebuildChecks(LedgerFacts original, LedgerFacts rebuilt, Map<LogAt
     }
 
     /**
-     * The voids each poll applied (vote_voids): same events, same verdicts, same leaves. A rebuild folds poll-events
-     * before any vote (ledger/README.md, "Voids"), so a void that voided votes in the original voids none when
-     * rebuilt: this check and the tally sums then name the poll rather than pass.
+     * The voids each poll applied (vote_voids): same events, same verdicts, same leaves, as many votes voided. A
+     * rebuild folds poll-events before any vote, so its ledger voids each vote as it records it (ledger/README.md,
+     * "Rebuild from the log"); a void the live ledger applied before a vote it names was recorded voided none there
+     * and names the poll here (ledger/README.md, "Voids", known limit 1).
      */
     Check voids() {
         return Check.of("voids: the same per poll (votes voided, counted, leaves)", n(rebuilt.voids().size())

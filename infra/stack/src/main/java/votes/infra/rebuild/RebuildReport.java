@@ -74,9 +74,10 @@ public record RebuildReport(String database, String votesGroup, String pollsGrou
             lines.add("Then delete the rebuild's consumer groups:");
             lines.add("  java -cp 'infra/kafka-server/target/lib/*' org.apache.kafka.tools.consumer.group."
                     + "ConsumerGroupCommand --bootstrap-server " + kafkaBootstrap + " --delete --group " + votesGroup
-                    + " --group " + pollsGroup);
+                    + " --group " + pollsGroup + " --group " + LedgerRebuild.flagsGroup(votesGroup));
         } else {
-            lines.add("Consumer groups " + votesGroup + " and " + pollsGroup + " deleted. To verify the rebuilt"
+            lines.add("Consumer groups " + votesGroup + ", " + pollsGroup + " and "
+                    + LedgerRebuild.flagsGroup(votesGroup) + " deleted. To verify the rebuilt"
                     + " database with ./vote audit replay, which needs them to know the rebuilt ledger caught up,"
                     + " run the rebuild with --keep-groups: it prints the audit command.");
         }

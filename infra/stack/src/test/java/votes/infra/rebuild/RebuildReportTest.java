@@ -32,7 +32,7 @@ class RebuildReportTest {
                         + " ledger-rebuild-t --ledger-polls-group ledger-polls-rebuild-t",
                 "  java -cp 'infra/kafka-server/target/lib/*' org.apache.kafka.tools.consumer.group.ConsumerGroupCommand"
                         + " --bootstrap-server 127.0.0.1:26092 --delete --group ledger-rebuild-t --group"
-                        + " ledger-polls-rebuild-t");
+                        + " ledger-polls-rebuild-t --group ledger-rebuild-t-flags");
         assertThat(report.lines()).anyMatch(line -> line.startsWith("RESULT: the rebuilt ledger agrees"));
         assertThat(report.lines()).anyMatch(line -> line.startsWith("Rebuilt 20,000 records of votes.submitted and 4"
                 + " poll events in 14.0 s (1,429 records/s overall); ledger start 8.0 s, catch-up 4.0 s (5,000"

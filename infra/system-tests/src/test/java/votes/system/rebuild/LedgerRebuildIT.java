@@ -41,7 +41,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import votes.events.codec.EventCodec;
+import votes.events.id.EventIds;
 import votes.events.key.PartitionKeys;
+import votes.events.poll.VotesVoided;
 import votes.events.topic.Topics;
 import votes.events.vote.VoteSubmitted;
 import votes.infra.postgres.role.DatabaseLogin;
@@ -55,7 +57,8 @@ import votes.system.VotesApi;
 /**
  * Issue 8, item 6: {@code ./vote ledger rebuild} fills an empty database from votes.submitted and poll-events alone
  * and ends with the original's Merkle logs and checkpoints. A run through the gateway (a closed poll, duplicates at
- * the edge and in the log, late votes, a poison record with a NUL in its voter id), then the packaged CLI as a
+ * the edge and in the log, late votes, a poison record with a NUL in its voter id, then two voids of recorded votes,
+ * issue 11, which a rebuild applies before those votes exist), then the packaged CLI as a
  * process rebuilds into a new database; the two databases are compared row by row here, the audit replays the log
  * against the rebuilt one, and a receipt proven from the rebuilt one verifies against a copied checkpoint.
  */
@@ -126,6 +129,21 @@ class LedgerRebuildIT {
             poison = append(producer, openPoll, "nul\u0000voter", "a");
         }
         awaitSettled();
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            // Voids of recorded votes, as a confirmed review appends them (issue 11, item 4). The second names a
+            // vote the first voided already: the first in offset order wins. A vote of the other poll is no vote
+            // of this one and stays counted.
+            List<UUID> open = List.of(decided.get(1), decided.get(3), decided.get(5), decided.get(7));
+            appendVoid(producer, VotesVoided.of(EventIds.next(), openPoll, "flag-rebuild", "bot swarm",
+                    List.of(open.get(0), open.get(1), open.get(2), decided.get(0)), Instant.now()));
+            appendVoid(producer, VotesVoided.of(EventIds.next(), openPoll, "flag-rebuild", "second look",
+                    List.of(open.get(2), open.get(3)), Instant.now()));
+        }
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() ->
+                count("SELECT count(*) FROM vote_voids WHERE poll_id = '" + openPoll + "'") == 2);
+        assertThat(rows("votes", "SELECT reason, voided_votes FROM vote_voids WHERE poll_id = '" + openPoll + "'"
+                + " ORDER BY kafka_offset")).containsExactly("bot swarm|3", "second look|1");
+        awaitSettled();
         endsBefore = ends();
 
         rebuild = cli.run(CLI_TIMEOUT_SECONDS, "ledger", "rebuild", "--database", DATABASE, "--keep-groups");
@@ -146,7 +164,8 @@ class LedgerRebuildIT {
         }
         if (votesGroup != null) {
             try (Admin admin = admin()) {
-                admin.deleteConsumerGroups(List.of(votesGroup, pollsGroup)).all().get(30, TimeUnit.SECONDS);
+                admin.deleteConsumerGroups(List.of(votesGroup, pollsGroup, votesGroup + "-flags")).all()
+                        .get(30, TimeUnit.SECONDS);
             }
         }
     }
@@ -189,7 +208,11 @@ class LedgerRebuildIT {
                         + " FROM rejections ORDER BY kafka_partition, kafka_offset",
                 "SELECT poll_id, title, options::text, opens_at, closes_at, closed_at, created_at FROM polls"
                         + " ORDER BY poll_id",
-                "SELECT poll_id, option_id, sum(vote_count) FROM tally_deltas GROUP BY 1, 2 ORDER BY 1, 2")) {
+                "SELECT poll_id, option_id, sum(vote_count) FROM tally_deltas GROUP BY 1, 2 ORDER BY 1, 2",
+                "SELECT event_id, voided_at, void_event_id, void_reason FROM votes WHERE voided_at IS NOT NULL"
+                        + " ORDER BY event_id",
+                "SELECT event_id, poll_id, reason, voided_at, named_votes, voided_votes, counted, kafka_partition,"
+                        + " kafka_offset, log_id, leaf_index FROM vote_voids ORDER BY event_id")) {
             assertThat(rows(DATABASE, sql)).as(sql).isEqualTo(rows("votes", sql));
         }
         // This run's own rows (other tests share the stack and its log).
@@ -197,6 +220,8 @@ class LedgerRebuildIT {
         assertThat(rows(DATABASE, "SELECT reason, count(*) FROM rejections" + ours + " GROUP BY 1 ORDER BY 1"))
                 .containsExactly("duplicate|" + duplicates, "malformed|1", "poll-not-open|3");
         assertThat(rows(DATABASE, "SELECT count(*) FROM votes" + ours)).containsExactly(Integer.toString(VOTERS));
+        assertThat(rows(DATABASE, "SELECT void_reason, count(*) FROM votes" + ours + " AND voided_at IS NOT NULL"
+                + " GROUP BY 1 ORDER BY 1")).containsExactly("bot swarm|3", "second look|1");
         assertThat(rows(DATABASE, "SELECT closed_at IS NOT NULL FROM polls WHERE poll_id = '" + closedPoll + "'"))
                 .containsExactly("t");
         // The rebuilt ledger wrote deltas of its own: new ids, the same sums.
@@ -272,6 +297,11 @@ class LedgerRebuildIT {
                 EventCodec.encode(vote))).get(10, TimeUnit.SECONDS);
         decided.add(vote.eventId());
         return vote.eventId();
+    }
+
+    static void appendVoid(KafkaProducer<String, byte[]> producer, VotesVoided voided) throws Exception {
+        producer.send(new ProducerRecord<>(Topics.POLL_EVENTS, PartitionKeys.poll(voided.pollId()),
+                EventCodec.encode(voided))).get(10, TimeUnit.SECONDS);
     }
 
     /** Every appended vote decided by the live ledger, and a checkpoint that covers every log as it ends. */
