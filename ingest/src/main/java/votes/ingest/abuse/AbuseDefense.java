@@ -34,9 +34,12 @@ public class AbuseDefense {
         return config.challenge();
     }
 
-    /** A client fact (address, user agent) as Redis keys and the log hold it: keyed, so not reversible. */
-    public String clientHash(String fact) {
-        return hashes.of(fact);
+    /**
+     * The vote's address and user agent as Redis keys and the log hold them: keyed hashes, so not reversible; made
+     * once for every use the vote has for them.
+     */
+    public ClientKeys clientKeys(String address, String userAgent) {
+        return new ClientKeys(hashes.of(address), hashes.of(userAgent));
     }
 
     /** The keyed hash of the address's /24 or /56, as the prefix limit keys it. */
@@ -50,8 +53,8 @@ public class AbuseDefense {
     }
 
     /** The limits this vote counts against; {@code address} is the client address the gateway forwarded. */
-    public List<RateLimits.Counter> counters(String voterId, String deviceId, String address) {
-        return limits.counters(voterId, deviceId, address);
+    public List<RateLimits.Counter> counters(String voterId, String deviceId, String address, ClientKeys keys) {
+        return limits.counters(voterId, deviceId, address, keys.addressHash());
     }
 
     /** While Redis cannot judge: this instance's own limiter, same arithmetic (see LocalLimiter). */

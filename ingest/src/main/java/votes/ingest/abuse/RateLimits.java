@@ -50,12 +50,16 @@ public final class RateLimits {
 
     /** @param address the client address the gateway forwarded, as text (IPv4 or IPv6), or null */
     public List<Counter> counters(String voterId, String deviceId, String address) {
+        return counters(voterId, deviceId, address, address == null ? null : hashes.of(address));
+    }
+
+    /** @param addressHash {@code address}'s keyed hash, when the caller made it already */
+    public List<Counter> counters(String voterId, String deviceId, String address, String addressHash) {
         List<Counter> counters = new ArrayList<>(4);
         if (voter.on()) {
             counters.add(new Counter("rl:{" + voterId + "}:voter", voter));
         }
         if (address != null) {
-            String addressHash = hashes.of(address);
             // Address before device: a vote without a device id trips both at once, and "address" tells it better.
             if (this.address.on()) {
                 counters.add(new Counter("rl:address:" + addressHash, this.address));

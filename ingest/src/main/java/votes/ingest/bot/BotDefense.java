@@ -13,6 +13,7 @@ import votes.events.flag.FlagSubject;
 import votes.ingest.abuse.AbuseConfig;
 import votes.ingest.abuse.AbuseDefense;
 import votes.ingest.abuse.ChallengeMode;
+import votes.ingest.abuse.ClientKeys;
 import votes.ingest.abuse.ProofOfWork;
 
 /**
@@ -67,13 +68,13 @@ public class BotDefense {
     }
 
     /** The Redis keys of the vote's history, or null when the defence is off or the vote has no address. */
-    public HistoryKeys historyKeys(String userAgent, String address, Instant tokenIssuedAt) {
-        if (!on() || address == null) {
+    public HistoryKeys historyKeys(ClientKeys client, Instant tokenIssuedAt) {
+        if (!on() || client.addressHash() == null) {
             return null;
         }
-        String agent = abuse.clientHash(userAgent);
+        String agent = client.userAgentHash();
         long issuedSecond = tokenIssuedAt == null ? 0 : tokenIssuedAt.getEpochSecond();
-        return new HistoryKeys("bot:ua:" + (agent == null ? "none" : agent), "bot:arrivals:" + abuse.clientHash(address),
+        return new HistoryKeys("bot:ua:" + (agent == null ? "none" : agent), "bot:arrivals:" + client.addressHash(),
                 "bot:mint:" + issuedSecond, config.arrivalsKept(), windowMillis, config.mintWindow().toMillis());
     }
 

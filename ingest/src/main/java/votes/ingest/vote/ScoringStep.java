@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import votes.ingest.abuse.ClientKeys;
 import votes.ingest.abuse.RateLimits;
 import votes.ingest.bot.BotDefense;
 import votes.ingest.bot.History;
@@ -26,8 +27,8 @@ public class ScoringStep {
     }
 
     /** The bot history's Redis keys for this vote, or null when the adaptive defence is off. */
-    public HistoryKeys historyKeys(VoteCommand vote) {
-        return bots.historyKeys(vote.userAgent(), vote.address(), vote.tokenIssuedAt());
+    public HistoryKeys historyKeys(VoteCommand vote, ClientKeys client) {
+        return bots.historyKeys(client, vote.tokenIssuedAt());
     }
 
     /**

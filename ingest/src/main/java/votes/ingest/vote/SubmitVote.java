@@ -18,6 +18,7 @@ import votes.events.vote.ClientFacts;
 import votes.events.vote.VoteSubmitted;
 import votes.ingest.abuse.AbuseDefense;
 import votes.ingest.abuse.Challenge;
+import votes.ingest.abuse.ClientKeys;
 import votes.ingest.abuse.RateLimits;
 import votes.ingest.bot.FlagPublisher;
 import votes.ingest.bot.Screening;
@@ -106,14 +107,15 @@ public class SubmitVote {
         // The receipt id (= the event id) exists before Redis is asked: the reservation names it.
         Reservation reservation = receipts.reservation(AcceptedReceipt.of(EventIds.next(), vote.pollId(), vote.optionId(), now),
                 vote.voterId());
-        String addressHash = abuse.clientHash(vote.address());
-        List<RateLimits.Counter> counters = abuse.counters(vote.voterId(), vote.deviceId(), vote.address());
-        return fastPath.check(reservation, vote.idempotencyKey(), counters, scoring.historyKeys(vote), now.toEpochMilli())
-                .flatMap(verdict -> afterFastPath(vote, reservation, verdict, counters, addressHash, deadline));
+        ClientKeys client = abuse.clientKeys(vote.address(), vote.userAgent());
+        List<RateLimits.Counter> counters = abuse.counters(vote.voterId(), vote.deviceId(), vote.address(), client);
+        return fastPath.check(reservation, vote.idempotencyKey(), counters, scoring.historyKeys(vote, client),
+                        now.toEpochMilli())
+                .flatMap(verdict -> afterFastPath(vote, reservation, verdict, counters, client, deadline));
     }
 
     private Uni<VoteOutcome> afterFastPath(VoteCommand vote, Reservation reservation, FastPathVerdict verdict,
-                                           List<RateLimits.Counter> counters, String addressHash, Deadline deadline) {
+                                           List<RateLimits.Counter> counters, ClientKeys client, Deadline deadline) {
         if (verdict instanceof FastPathVerdict.Replay replay) {
             return Uni.createFrom().item(new VoteOutcome.Accepted(replay.receipt(), true));
         }
@@ -148,7 +150,7 @@ public class SubmitVote {
                 shedding.count(ShedReason.DEADLINE);
                 return releaseThen(reservation, overloaded(ShedReason.DEADLINE));
             }
-            return append(vote, reservation, addressHash, flag, deadline);
+            return append(vote, reservation, client, flag, deadline);
         });
     }
 
@@ -167,12 +169,12 @@ public class SubmitVote {
     }
 
     /** @param flag the vote's flag, published once the log acked it (null: not flagged) */
-    private Uni<VoteOutcome> append(VoteCommand vote, Reservation reservation, String addressHash,
+    private Uni<VoteOutcome> append(VoteCommand vote, Reservation reservation, ClientKeys client,
                                     Screening.PendingFlag flag, Deadline deadline) {
         AcceptedReceipt receipt = reservation.receipt();
         VoteSubmitted event = VoteSubmitted.of(receipt.receiptId(), vote.pollId(), vote.voterId(), vote.optionId(),
                 receipt.acceptedAt(), vote.idempotencyKey(),
-                new ClientFacts(vote.deviceId(), addressHash, abuse.clientHash(vote.userAgent())), vote.voterKeyId());
+                new ClientFacts(vote.deviceId(), client.addressHash(), client.userAgentHash()), vote.voterKeyId());
         return log.append(event, deadline.remaining(logConfig.sendTimeout())).flatMap(append -> {
             if (append instanceof Append.Acked) {
                 submitted.increment();

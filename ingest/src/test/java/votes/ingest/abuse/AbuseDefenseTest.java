@@ -51,11 +51,11 @@ class AbuseDefenseTest {
     @Test
     void theDeviceKeyIsTheLimitsOwn() {
         AbuseDefense defense = new AbuseDefense(config(ChallengeMode.ADAPTIVE));
-        assertThat(defense.counters("v", null, "10.0.0.1")).anySatisfy(counter ->
+        assertThat(defense.counters("v", null, "10.0.0.1", defense.clientKeys("10.0.0.1", null))).anySatisfy(counter ->
                 assertThat(counter.key()).isEqualTo("rl:device:" + defense.deviceKey(null, "10.0.0.1")));
-        assertThat(defense.counters("v", "dev-1", "10.0.0.1")).anySatisfy(counter ->
+        assertThat(defense.counters("v", "dev-1", "10.0.0.1", defense.clientKeys("10.0.0.1", null))).anySatisfy(counter ->
                 assertThat(counter.key()).isEqualTo("rl:device:" + defense.deviceKey("dev-1", "10.0.0.1")));
-        assertThat(defense.counters("v", null, "10.0.0.1")).anySatisfy(counter ->
+        assertThat(defense.counters("v", null, "10.0.0.1", defense.clientKeys("10.0.0.1", null))).anySatisfy(counter ->
                 assertThat(counter.key()).isEqualTo("rl:prefix:" + defense.prefixHash("10.0.0.1")));
     }
 }

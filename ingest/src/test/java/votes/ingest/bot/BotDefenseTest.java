@@ -136,11 +136,11 @@ class BotDefenseTest {
         BotDefense off = new BotDefense(new AbuseDefense(limits(ChallengeMode.OFF)), limits(ChallengeMode.OFF),
                 shipped(), new SimpleMeterRegistry());
         assertThat(off.on()).isFalse();
-        assertThat(off.historyKeys(FeatureExtractionTest.CHROME, "198.51.100.7", NOW)).isNull();
-        HistoryKeys keys = bots.historyKeys(FeatureExtractionTest.CHROME, "198.51.100.7", NOW);
+        assertThat(off.historyKeys(abuse.clientKeys("198.51.100.7", FeatureExtractionTest.CHROME), NOW)).isNull();
+        HistoryKeys keys = bots.historyKeys(abuse.clientKeys("198.51.100.7", FeatureExtractionTest.CHROME), NOW);
         // Keyed hashes and an issue second: never the raw address or user agent.
         assertThat(keys.arrivalsKey()).doesNotContain("198.51.100.7").isEqualTo("bot:arrivals:"
-                + abuse.clientHash("198.51.100.7"));
+                + abuse.clientKeys("198.51.100.7", null).addressHash());
         assertThat(keys.userAgentKey()).doesNotContain("Chrome");
         assertThat(keys.mintKey()).isEqualTo("bot:mint:" + NOW.getEpochSecond());
     }
