@@ -27,6 +27,8 @@ final class FlagWatch {
 
     private final Map<UUID, VoteFlagged> flags = new HashMap<>();
     private final AtomicBoolean stop = new AtomicBoolean();
+    /** Once stopping: the latest instant the reader keeps waiting for the topic to stop growing. */
+    private volatile long drainUntilNanos;
     private final Thread reader;
     private volatile boolean topicFound;
     private volatile RuntimeException failure;
@@ -51,25 +53,47 @@ final class FlagWatch {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             while (!stop.get()) {
-                for (ConsumerRecord<String, VoteFlagged> r : consumer.poll(POLL)) {
-                    VoteFlagged flag = r.value();
-                    if (flag != null && flag.pollId().equals(pollId)) {
-                        synchronized (flags) {
-                            flags.put(flag.voteId(), flag);
-                        }
-                    }
-                }
+                keep(consumer.poll(POLL), pollId);
             }
+            drain(consumer, partitions, pollId);
         } catch (RuntimeException e) {
             failure = e;
         }
     }
 
-    /** Reads on for {@code drain} (ingest publishes a flag after its 202), then stops and answers what it saw. */
+    /**
+     * Ingest publishes a flag just after its 202, so the last ones may still be on their way: read on until the reader
+     * is at the topic's end and that end did not move over one more poll, or the drain time is over.
+     */
+    private void drain(KafkaConsumer<String, VoteFlagged> consumer, List<TopicPartition> partitions, String pollId) {
+        Map<TopicPartition, Long> end = Map.copyOf(consumer.endOffsets(partitions));
+        while (System.nanoTime() < drainUntilNanos) {
+            keep(consumer.poll(POLL), pollId);
+            Map<TopicPartition, Long> now = Map.copyOf(consumer.endOffsets(partitions));
+            boolean caughtUp = partitions.stream().allMatch(p -> consumer.position(p) >= now.get(p));
+            if (caughtUp && now.equals(end)) {
+                return;
+            }
+            end = now;
+        }
+    }
+
+    private void keep(Iterable<ConsumerRecord<String, VoteFlagged>> records, String pollId) {
+        for (ConsumerRecord<String, VoteFlagged> r : records) {
+            VoteFlagged flag = r.value();
+            if (flag != null && flag.pollId().equals(pollId)) {
+                synchronized (flags) {
+                    flags.put(flag.voteId(), flag);
+                }
+            }
+        }
+    }
+
+    /** Reads to the topic's end (for at most {@code drain} more), then stops and answers what it saw. */
     Map<UUID, VoteFlagged> stopAfter(Duration drain) throws InterruptedException {
-        Thread.sleep(drain.toMillis());
+        drainUntilNanos = System.nanoTime() + drain.toNanos();
         stop.set(true);
-        reader.join(Duration.ofSeconds(10).toMillis());
+        reader.join(drain.plusSeconds(10).toMillis());
         if (failure != null) {
             // The votes were cast: their figures and CSV still count, with flags reported as not read.
             System.err.println("swarm: reading " + Topics.VOTES_FLAGS + " failed, flags not counted: " + failure);

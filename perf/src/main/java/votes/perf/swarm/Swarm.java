@@ -106,7 +106,7 @@ public final class Swarm implements Callable<Integer> {
     Duration drain;
 
     @Option(names = "--flags-drain", defaultValue = "5s", converter = Durations.class,
-            description = "Read votes.flags this long after the last answer.")
+            description = "After the last answer, read votes.flags until its end stands still, at most this long.")
     Duration flagsDrain;
 
     @Mixin
@@ -174,15 +174,13 @@ public final class Swarm implements Callable<Integer> {
         return counts;
     }
 
-    private String createPoll(String label) throws InterruptedException {
+    private String createPoll(String label) {
         if (pollId != null) {
             return pollId;
         }
         String admin = VoterTokens.mint(privateKey, issuer, "perf-admin-", 1, List.of("admin")).get(0);
-        String id = AdminPolls.create(url, admin, 1, "bot swarm " + label).get(0);
-        // Ingest learns a new poll from poll-events or asks the ledger on first use: a moment lets the event arrive.
-        Thread.sleep(1_000);
-        return id;
+        // No wait: ingest asks the ledger about a poll poll-events has not brought it yet (poll.LedgerPolls).
+        return AdminPolls.create(url, admin, 1, "bot swarm " + label).get(0);
     }
 
     /** Mints the plan's tokens (iat as planned, relative to now), then casts it and answers every vote's result. */
