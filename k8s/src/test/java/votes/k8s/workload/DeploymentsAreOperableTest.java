@@ -3,12 +3,12 @@ package votes.k8s.workload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
+import votes.k8s.render.LabelSelector;
 import votes.k8s.render.Overlay;
 
 /** What every Deployment needs to be run, drained and scaled without surprises. */
@@ -49,7 +49,7 @@ class DeploymentsAreOperableTest {
             String deploymentName = deployment.path("metadata").path("name").asString();
             JsonNode podLabels = deployment.path("spec").path("template").path("metadata").path("labels");
             assertThat(overlay.ofKind("PodDisruptionBudget")).as(deploymentName + " PodDisruptionBudget")
-                    .anyMatch(pdb -> selects(pdb.path("spec").path("selector").path("matchLabels"), podLabels));
+                    .anyMatch(pdb -> new LabelSelector(pdb.path("spec").path("selector").path("matchLabels")).matches(podLabels));
             assertThat(podSpec(deployment).path("topologySpreadConstraints")).as(deploymentName).isNotEmpty();
             String account = podSpec(deployment).path("serviceAccountName").asString();
             assertThat(account).as(deploymentName).isEqualTo(deploymentName);
@@ -100,17 +100,5 @@ class DeploymentsAreOperableTest {
 
     static JsonNode podSpec(JsonNode deployment) {
         return deployment.path("spec").path("template").path("spec");
-    }
-
-    private static boolean selects(JsonNode selector, JsonNode labels) {
-        if (selector.isEmpty()) {
-            return false;
-        }
-        for (Map.Entry<String, JsonNode> label : selector.properties()) {
-            if (!label.getValue().asString().equals(labels.path(label.getKey()).asString())) {
-                return false;
-            }
-        }
-        return true;
     }
 }
