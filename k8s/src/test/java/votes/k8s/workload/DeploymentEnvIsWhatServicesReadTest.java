@@ -50,6 +50,25 @@ class DeploymentEnvIsWhatServicesReadTest {
         }
     }
 
+    /** Kubernetes expands {@code $(NAME)} only from variables listed before; otherwise the text stays literal. */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void aVariableBuiltFromAnotherComesAfterIt(String name) {
+        for (ObjectNode deployment : Overlay.rendered(name).ofKind("Deployment")) {
+            for (JsonNode container : DeploymentsAreOperableTest.podSpec(deployment).path("containers")) {
+                Set<String> defined = new TreeSet<>();
+                container.path("env").forEach(env -> {
+                    Matcher m = EXPANSION.matcher(env.path("value").asString(""));
+                    while (m.find()) {
+                        assertThat(defined).as(env.path("name").asString() + " uses $(" + m.group(1) + ")")
+                                .contains(m.group(1));
+                    }
+                    defined.add(env.path("name").asString());
+                });
+            }
+        }
+    }
+
     @Test
     void theSourcesAreReallyRead() {
         assertThat(ServiceSources.variablesRead(Overlay.repoRoot(), "ingest")).contains("KAFKA_BOOTSTRAP", "REDIS_URL");
