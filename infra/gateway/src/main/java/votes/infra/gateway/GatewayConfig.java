@@ -17,10 +17,16 @@ import votes.kit.knob.EnvKnobs;
  * REALTIME_URL), its HTTPS port when it has a certificate ({@link TlsSettings}) and its GATEWAY_* knobs. Every
  * default below says what it trades; durations read like 250ms, 10s, 5m.
  */
-public record GatewayConfig(int port, Map<Upstream, URI> upstreams, int eventLoops, UpstreamPools pools,
+public record GatewayConfig(int port, String host, Map<Upstream, URI> upstreams, int eventLoops, UpstreamPools pools,
                             ClientLimits clients, RelaySettings streams, TrustedProxies trustedProxies,
                             Optional<TlsSettings> tls) {
 
+    /**
+     * The address the gateway listens on. Loopback by default: on a developer's machine nothing else may reach it.
+     * In a Kubernetes pod it must be 0.0.0.0 (k8s/), or neither the Service nor the kubelet's probes reach it.
+     */
+    static final String HOST = "GATEWAY_HOST";
+    static final String DEFAULT_HOST = "127.0.0.1";
     /**
      * Event loops serving clients. More spreads 10,000 viewers' writes over more cores; past the core count it only
      * adds threads that take turns on the same cores.
@@ -124,7 +130,7 @@ public record GatewayConfig(int port, Map<Upstream, URI> upstreams, int eventLoo
         upstreams.put(Upstream.LEDGER, URI.create(env.getOrDefault("LEDGER_URL", "http://127.0.0.1:8082")));
         upstreams.put(Upstream.REALTIME, URI.create(env.getOrDefault("REALTIME_URL", "http://127.0.0.1:8083")));
         EnvKnobs s = new EnvKnobs(env);
-        return new GatewayConfig(s.integer("HTTP_PORT", 8080), upstreams,
+        return new GatewayConfig(s.integer("HTTP_PORT", 8080), env.getOrDefault(HOST, DEFAULT_HOST), upstreams,
                 s.integer(EVENT_LOOPS, Runtime.getRuntime().availableProcessors()),
                 new UpstreamPools(s.integer(POOL_SIZE, DEFAULT_POOL_SIZE), s.integer(WAIT_QUEUE, DEFAULT_WAIT_QUEUE)),
                 new ClientLimits(s.integer(MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS),

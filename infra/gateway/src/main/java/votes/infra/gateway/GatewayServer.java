@@ -54,7 +54,7 @@ final class GatewayServer extends AbstractVerticle {
     }
 
     private HttpServerOptions shared() {
-        return new HttpServerOptions().setHost("127.0.0.1")
+        return new HttpServerOptions().setHost(config.host())
                 .setCompressionSupported(false)
                 // No WebSocket behind us: without these, every write to 10,000 viewers skips a pipeline stage.
                 .setPerMessageWebSocketCompressionSupported(false)

@@ -21,6 +21,14 @@ class GatewayConfigTest {
     }
 
     @Test
+    void itListensOnLoopbackUnlessToldOtherwise() {
+        Map<String, String> env = new HashMap<>(GatewayConfig.env(18080, 18081, 18082, 18083));
+        assertThat(GatewayConfig.fromEnv(env).host()).isEqualTo("127.0.0.1");
+        env.put("GATEWAY_HOST", "0.0.0.0");
+        assertThat(GatewayConfig.fromEnv(env).host()).isEqualTo("0.0.0.0");
+    }
+
+    @Test
     void knobsComeFromGatewayVariables() {
         Map<String, String> env = new HashMap<>(GatewayConfig.env(18080, 18081, 18082, 18083));
         env.put("GATEWAY_MAX_CONNECTIONS", "500");
