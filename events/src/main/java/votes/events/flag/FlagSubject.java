@@ -14,7 +14,12 @@ public enum FlagSubject {
     /** The device id (or, without one, the address's device key), as a keyed hash. */
     DEVICE("device"),
     /** The pseudonymous voter id (its tokens, not its network, look automated). */
-    VOTER("voter");
+    VOTER("voter"),
+    /**
+     * The second a batch of voters' tokens was issued in (ISO-8601, UTC): accounts minted together by a script. One
+     * group for the whole batch, where per-voter flags would make an admin review each account alone.
+     */
+    TOKEN_BATCH("token-batch");
 
     private final String slug;
 

@@ -113,6 +113,22 @@ class FlagReviewIT {
     }
 
     @Test
+    void aBatchOfBulkMintedTokensIsOneReviewableGroup() {
+        String pollId = createPoll();
+        String second = "2026-11-30T12:00:01Z";
+        openFlag(flagged(pollId, FlagSubject.TOKEN_BATCH, second, UUID.randomUUID(), 0.95,
+                List.of("bulk-minted-token")));
+        flag(flagged(pollId, FlagSubject.TOKEN_BATCH, second, UUID.randomUUID(), 0.95, List.of("bulk-minted-token")));
+
+        await("both votes fold into the batch's one group").atMost(patience())
+                .until(() -> flags(pollId, admin()).getInt("flags[0].voteCount") == 2);
+        JsonPath listed = flags(pollId, admin());
+        assertThat(listed.getList("flags")).hasSize(1);
+        assertThat(listed.getString("flags[0].subject")).isEqualTo("token-batch");
+        assertThat(listed.getString("flags[0].subjectKey")).isEqualTo(second);
+    }
+
+    @Test
     void aConfirmAppendsVotesVoidedNamingExactlyTheRecordedFlaggedVotes() {
         String pollId = createPoll();
         VoteSubmitted one = vote(pollId, newSubject("bot1"), "a", Instant.now());
