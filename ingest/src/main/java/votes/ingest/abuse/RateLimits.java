@@ -23,10 +23,23 @@ public final class RateLimits {
     public static final String ADDRESS = "address";
     public static final String PREFIX = "prefix";
 
-    /** One limit to apply: its Redis key (also the in-process key) and the limit. */
-    public record Counter(String key, Limit limit) {
+    /**
+     * One limit to apply: its Redis key (also the in-process key), the limit, and the keyed subject it counts (the
+     * address's, prefix's or device's hash as a flag names it; null for the voter, whose key is the voter id).
+     */
+    public record Counter(String key, Limit limit, String subjectKey) {
+
+        public Counter(String key, Limit limit) {
+            this(key, limit, null);
+        }
+
         public String scope() {
             return limit.kind();
+        }
+
+        /** The Redis list of the votes this key admitted and the log acked within its window (see settle.lua). */
+        public String acceptedKey() {
+            return key + ":accepted";
         }
     }
 
@@ -62,16 +75,20 @@ public final class RateLimits {
         if (address != null) {
             // Address before device: a vote without a device id trips both at once, and "address" tells it better.
             if (this.address.on()) {
-                counters.add(new Counter("rl:address:" + addressHash, this.address));
+                // Its subject is the address's device key: the group its device-less votes are flagged in anyway.
+                counters.add(new Counter("rl:address:" + addressHash, this.address, deviceKey(null, addressHash)));
             }
             if (prefix.on()) {
-                counters.add(new Counter("rl:prefix:" + hashes.of(prefixOf(address)), prefix));
+                String prefixHash = hashes.of(prefixOf(address));
+                counters.add(new Counter("rl:prefix:" + prefixHash, prefix, prefixHash));
             }
             if (device.on()) {
-                counters.add(new Counter("rl:device:" + deviceKey(deviceId, addressHash), device));
+                String deviceKey = deviceKey(deviceId, addressHash);
+                counters.add(new Counter("rl:device:" + deviceKey, device, deviceKey));
             }
         } else if (device.on() && deviceId != null) {
-            counters.add(new Counter("rl:device:" + deviceKey(deviceId, null), device));
+            String deviceKey = deviceKey(deviceId, null);
+            counters.add(new Counter("rl:device:" + deviceKey, device, deviceKey));
         }
         return counters;
     }

@@ -30,6 +30,12 @@ public interface BotConfig {
     /** Retry-After of a 429 bot-score. */
     Duration refuseRetryAfter();
 
+    /**
+     * Whether a sliding-log limit (address, prefix, device) that refuses a vote flags the votes it admitted within its
+     * window: what a farm got in under the limit goes to review.
+     */
+    boolean flagOverLimit();
+
     /** Reasons a score names at most. */
     int maxReasons();
 

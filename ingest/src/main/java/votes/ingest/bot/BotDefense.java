@@ -7,14 +7,20 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import org.jboss.logging.Logger;
 import votes.events.flag.FlagSubject;
 import votes.ingest.abuse.AbuseConfig;
 import votes.ingest.abuse.AbuseDefense;
 import votes.ingest.abuse.ChallengeMode;
 import votes.ingest.abuse.ClientKeys;
+import votes.ingest.abuse.Limit;
 import votes.ingest.abuse.ProofOfWork;
+import votes.ingest.abuse.RateLimits;
+import votes.ingest.fastpath.AcceptedList;
 
 /**
  * The adaptive defence (vote.abuse.challenge = adaptive): scores a vote that passed the rate limits, and decides
@@ -30,6 +36,8 @@ public class BotDefense {
     private static final Duration[] SOLVE_BUCKETS = {Duration.ofMillis(50), Duration.ofMillis(100),
         Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
         Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60)};
+
+    private static final Logger LOG = Logger.getLogger(BotDefense.class);
 
     private final AbuseDefense abuse;
     private final BotConfig config;
@@ -81,8 +89,13 @@ public class BotDefense {
     public Screening screen(VoteSignals vote) {
         ProofOfWork.Solved solved = abuse.solved(vote.nonce(), vote.proof(), vote.voterId(), vote.pollId(), vote.now())
                 .orElse(null);
-        Score score = model.score(extraction.features(vote, solved));
+        Map<Feature, Double> features = extraction.features(vote, solved);
+        Score score = model.score(features);
         scores.record(score.value());
+        if (LOG.isDebugEnabled()) { // what perf's weight fit learns from (votes.perf.fit), off unless asked for
+            LOG.debugf("bot features poll=%s voter=%s score=%.4f %s", vote.pollId(), vote.voterId(), score.value(),
+                    Feature.line(features));
+        }
         double pressure = addressLimit <= 0 ? 0 : Math.min(1, (double) vote.addressCount() / addressLimit);
         Decision decision = policy.decide(score.value(), pressure, solved == null ? -1 : solved.difficulty());
         if (decision instanceof Decision.Refuse) {
@@ -101,6 +114,49 @@ public class BotDefense {
         return ((Decision.Allow) decision).flagged() ? new Screening.Pass(flag(vote, score)) : Screening.CLEAN;
     }
 
+    /**
+     * The accepted-vote lists an acked vote joins: each sliding-log limit's (over-limit flags) and its token batch's.
+     * A vote flagged at its batch hands the batch's list over instead: the batch's earlier votes, accepted before the
+     * batch had grown suspect, are flagged with it.
+     *
+     * @param history the vote's bot-history keys (null: none kept)
+     * @param flag    the vote's own flag, or null
+     */
+    public List<AcceptedList> acceptedLists(List<RateLimits.Counter> counters, HistoryKeys history,
+                                            Screening.PendingFlag flag) {
+        List<AcceptedList> lists = new ArrayList<>(4);
+        overLimitTracked(counters).forEach(counter -> lists.add(new AcceptedList(counter.acceptedKey(),
+                counter.limit().limit(), counter.limit().windowMillis(), false)));
+        if (on() && history != null && history.batched()) {
+            boolean batchFlagged = flag != null && flag.subject() == FlagSubject.TOKEN_BATCH;
+            // Capped where the batch's feature is full: a batch is suspect by then, so later votes are flagged anyway.
+            lists.add(new AcceptedList(history.mintKey() + ":accepted", config.bulkMintScale(),
+                    history.mintTtlMillis(), batchFlagged));
+        }
+        return lists;
+    }
+
+    /** The sliding-log limits whose admitted votes are flagged once they refuse one (none: over-limit flags off). */
+    public List<RateLimits.Counter> overLimitTracked(List<RateLimits.Counter> counters) {
+        if (!on() || !config.flagOverLimit()) {
+            return List.of();
+        }
+        return counters.stream().filter(counter -> counter.limit().shape() == Limit.Shape.LOG
+                && counter.subjectKey() != null).toList();
+    }
+
+    /**
+     * The flag of a vote that {@code counter}'s subject got in under its limit, now that the subject went over it.
+     * Its score is the refuse threshold's: the subject is as suspect as a vote the score refuses, yet a crowd behind
+     * one address could look the same, so an admin decides. An address is flagged as its device key, the group its
+     * device-less votes are flagged in anyway.
+     */
+    public Screening.PendingFlag overLimit(RateLimits.Counter counter) {
+        FlagSubject subject = RateLimits.PREFIX.equals(counter.scope()) ? FlagSubject.PREFIX : FlagSubject.DEVICE;
+        return new Screening.PendingFlag(subject, counter.subjectKey(), config.refuseThreshold(),
+                List.of(counter.scope() + "-over-limit"));
+    }
+
     /** The flag points at the subject of the strongest reason; without the key it needs, at the voter. */
     private Screening.PendingFlag flag(VoteSignals vote, Score score) {
         FlagSubject subject = score.strongest() == null ? FlagSubject.VOTER : score.strongest().subject();
@@ -108,6 +164,8 @@ public class BotDefense {
             case PREFIX -> abuse.prefixHash(vote.address());
             case DEVICE -> abuse.deviceKey(vote.deviceId(), vote.address());
             case VOTER -> vote.voterId();
+            case TOKEN_BATCH -> vote.tokenIssuedAt() == null ? null
+                    : Instant.ofEpochSecond(vote.tokenIssuedAt().getEpochSecond()).toString();
         };
         if (key == null) {
             subject = FlagSubject.VOTER;

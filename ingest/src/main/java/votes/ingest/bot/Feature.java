@@ -1,12 +1,15 @@
 package votes.ingest.bot;
 
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import votes.events.flag.FlagSubject;
 
 /**
  * What the bot score looks at, each normalised to [0, 1] (0 = what a person looks like). The slug is the reason a
  * score gives and the key of its weight ({@code vote.bot.weights.<slug>}); the subject is whom a flag whose
  * strongest reason this is points at: network features at the address's prefix, client features at the device,
- * token features at the voter.
+ * a token's age at the voter, a bulk mint at the token batch.
  */
 public enum Feature {
     /** The address's votes in the window against its limit. */
@@ -28,7 +31,7 @@ public enum Feature {
     /** The token was minted moments ago: a person logs in, reads, then votes. */
     FRESH_TOKEN("fresh-token", FlagSubject.VOTER),
     /** Many votes carry tokens minted in the same second. */
-    BULK_MINTED_TOKEN("bulk-minted-token", FlagSubject.VOTER);
+    BULK_MINTED_TOKEN("bulk-minted-token", FlagSubject.TOKEN_BATCH);
 
     private final String slug;
     private final FlagSubject subject;
@@ -44,5 +47,12 @@ public enum Feature {
 
     public FlagSubject subject() {
         return subject;
+    }
+
+    /** {@code slug=value} pairs in the enum's order: the bot score's debug line, which perf's weight fit parses. */
+    static String line(Map<Feature, Double> features) {
+        return features.entrySet().stream()
+                .map(feature -> feature.getKey().slug() + "=" + String.format(Locale.ROOT, "%.4f", feature.getValue()))
+                .collect(Collectors.joining(" "));
     }
 }

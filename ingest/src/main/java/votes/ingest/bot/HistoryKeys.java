@@ -8,4 +8,12 @@ package votes.ingest.bot;
  */
 public record HistoryKeys(String userAgentKey, String arrivalsKey, String mintKey, int arrivalsKept,
                           long windowMillis, long mintTtlMillis) {
+
+    /** The mint key of a token without an issue time: its count is every such vote's, not a batch's. */
+    static final String NO_ISSUE_TIME = "bot:mint:0";
+
+    /** Whether the vote's token names its issue second, so its votes form a batch to watch. */
+    public boolean batched() {
+        return !NO_ISSUE_TIME.equals(mintKey);
+    }
 }

@@ -41,13 +41,20 @@ public class FastPath {
         this.health = health;
     }
 
-    /** @param history the bot history's keys, or null to keep and read none */
+    /**
+     * @param history       the bot history's keys, or null to keep and read none
+     * @param overLimitFlags whether a refusing sliding log hands over the votes it admitted (see settle.lua)
+     */
     public Uni<FastPathVerdict> check(Reservation reservation, String idempotencyKey,
-                                      List<RateLimits.Counter> counters, HistoryKeys history, long nowMillis) {
-        List<String> keys = new ArrayList<>(5 + counters.size());
+                                      List<RateLimits.Counter> counters, boolean overLimitFlags, HistoryKeys history,
+                                      long nowMillis) {
+        List<String> keys = new ArrayList<>(5 + 2 * counters.size());
         keys.add(reservation.slotKey());
         keys.add(RedisKeys.idempotency(reservation.voterId(), idempotencyKey == null ? NO_IDEMPOTENCY_KEY : idempotencyKey));
         counters.forEach(counter -> keys.add(counter.key()));
+        if (overLimitFlags) {
+            counters.forEach(counter -> keys.add(counter.acceptedKey()));
+        }
         List<String> args = new ArrayList<>(9 + 4 * counters.size());
         args.addAll(List.of(Long.toString(nowMillis), idempotencyKey == null ? "0" : "1", reservation.value(),
                 Long.toString(Math.max(1, config.reservationTtl().toMillis())),
@@ -57,6 +64,7 @@ public class FastPath {
             args.addAll(List.of(limit.shape() == Limit.Shape.BUCKET ? "bucket" : "log", Long.toString(limit.limit()),
                     Long.toString(limit.windowMillis()), Long.toString(limit.burst())));
         }
+        args.add(overLimitFlags ? "1" : "0");
         if (history == null) {
             args.add("0");
         } else {
@@ -78,8 +86,13 @@ public class FastPath {
     private FastPathVerdict verdict(Response response, List<RateLimits.Counter> counters, boolean withHistory) {
         String kind = response.get(0).toString();
         if ("limited".equals(kind)) {
+            List<AcceptedVote> overLimit = new ArrayList<>(response.size() - 3);
+            for (int i = 3; i < response.size(); i++) {
+                overLimit.add(AcceptedVote.parse(response.get(i).toString()));
+            }
             return new FastPathVerdict.Limited(new RateLimits.Exceeded(
-                    counters.get(response.get(1).toInteger() - 1).scope(), Duration.ofMillis(response.get(2).toLong())));
+                    counters.get(response.get(1).toInteger() - 1).scope(), Duration.ofMillis(response.get(2).toLong())),
+                    overLimit);
         }
         String stored = response.get(1).toString();
         if ("replay".equals(kind)) {

@@ -13,8 +13,14 @@ public sealed interface FastPathVerdict {
     record Replay(AcceptedReceipt receipt) implements FastPathVerdict {
     }
 
-    /** A rate limit refused the vote: nothing was counted, no slot reserved. */
-    record Limited(RateLimits.Exceeded exceeded) implements FastPathVerdict {
+    /**
+     * A rate limit refused the vote: nothing was counted, no slot reserved. {@code overLimit}: the votes the refusing
+     * key had admitted and the log acked within its window (only with over-limit flags on, and handed over once).
+     */
+    record Limited(RateLimits.Exceeded exceeded, List<AcceptedVote> overLimit) implements FastPathVerdict {
+        public Limited {
+            overLimit = List.copyOf(overLimit);
+        }
     }
 
     /**

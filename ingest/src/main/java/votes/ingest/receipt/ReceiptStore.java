@@ -1,15 +1,20 @@
 package votes.ingest.receipt;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.tuples.Tuple2;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
 import votes.events.codec.EventCodec;
 import votes.events.receipt.AcceptedReceipt;
 import votes.events.receipt.PendingReceipt;
+import votes.ingest.fastpath.AcceptedList;
+import votes.ingest.fastpath.AcceptedVote;
 import votes.ingest.fastpath.FastPathConfig;
 import votes.ingest.fastpath.FastPathScripts;
 import votes.ingest.fastpath.RedisKeys;
@@ -42,20 +47,45 @@ public class ReceiptStore {
         return new Reservation(voterId, receipt, EventCodec.encode(receipt));
     }
 
-    /** After the ack. Completes (never fails) once Redis answered, or after {@code vote.redis.timeout}. */
-    public Uni<Void> remember(Reservation reservation, String idempotencyKey) {
+    /**
+     * After the ack. Completes (never fails) once Redis answered, or after {@code vote.redis.timeout}, with the votes a
+     * list handed over (see {@link AcceptedList}; none when Redis did not answer).
+     *
+     * @param lists the accepted-vote lists the vote joins or hands over (empty: none, the bot defence is off)
+     */
+    public Uni<List<AcceptedVote>> remember(Reservation reservation, String idempotencyKey, List<AcceptedList> lists) {
         String ttl = Long.toString(Math.max(1, config.ttl().toSeconds()));
         AcceptedReceipt receipt = reservation.receipt();
-        Uni<?> slot = FastPathScripts.SETTLE.run(redis,
-                List.of(reservation.slotKey(), RedisKeys.idempotency(reservation.voterId(),
-                        idempotencyKey == null ? NO_IDEMPOTENCY_KEY : idempotencyKey)),
-                List.of(reservation.value(), ttl, idempotencyKey == null ? "0" : "1"));
+        List<String> keys = new ArrayList<>(2 + lists.size());
+        keys.add(reservation.slotKey());
+        keys.add(RedisKeys.idempotency(reservation.voterId(), idempotencyKey == null ? NO_IDEMPOTENCY_KEY : idempotencyKey));
+        List<String> args = new ArrayList<>(4 + 3 * lists.size());
+        args.addAll(List.of(reservation.value(), ttl, idempotencyKey == null ? "0" : "1",
+                new AcceptedVote(receipt.receiptId(), receipt.pollId()).entry()));
+        for (AcceptedList list : lists) {
+            keys.add(list.key());
+            args.addAll(List.of(Long.toString(list.cap()), Long.toString(list.lifeMillis()),
+                    list.handOver() ? "handover" : "push"));
+        }
+        Uni<List<AcceptedVote>> settled = FastPathScripts.SETTLE.run(redis, keys, args).map(ReceiptStore::handedOver);
         PendingReceipt pending = PendingReceipt.of(receipt, reservation.voterId());
         // Not inside the script: receipt:<id> is not hash-tagged by voter, so on a Redis Cluster it lives elsewhere.
         Uni<?> pendingReceipt = redis.send(Request.cmd(Command.SET).arg(pending.key())
                 .arg(EventCodec.encode(pending)).arg("EX").arg(ttl));
-        return bounded(Uni.combine().all().unis(slot, pendingReceipt).discardItems(),
-                "receipt " + receipt.receiptId() + " not cached in Redis");
+        return Uni.combine().all().unis(settled, pendingReceipt).asTuple().map(Tuple2::getItem1)
+                .ifNoItem().after(config.timeout()).fail()
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.debugf("receipt %s not cached in Redis: %s", receipt.receiptId(), failure.toString());
+                    return List.of();
+                });
+    }
+
+    private static List<AcceptedVote> handedOver(Response response) {
+        List<AcceptedVote> votes = new ArrayList<>(response == null ? 0 : response.size());
+        if (response != null) {
+            response.forEach(entry -> votes.add(AcceptedVote.parse(entry.toString())));
+        }
+        return votes;
     }
 
     /** The vote was refused or not appended: free the slot if it still holds this reservation. Never fails. */

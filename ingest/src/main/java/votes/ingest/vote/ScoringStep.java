@@ -7,10 +7,12 @@ import java.util.Optional;
 import votes.ingest.abuse.ClientKeys;
 import votes.ingest.abuse.RateLimits;
 import votes.ingest.bot.BotDefense;
+import votes.ingest.bot.FlagPublisher;
 import votes.ingest.bot.History;
 import votes.ingest.bot.HistoryKeys;
 import votes.ingest.bot.Screening;
 import votes.ingest.bot.VoteSignals;
+import votes.ingest.fastpath.AcceptedList;
 import votes.ingest.fastpath.FastPathVerdict;
 
 /**
@@ -21,14 +23,38 @@ import votes.ingest.fastpath.FastPathVerdict;
 public class ScoringStep {
 
     private final BotDefense bots;
+    private final FlagPublisher flags;
 
-    public ScoringStep(BotDefense bots) {
+    public ScoringStep(BotDefense bots, FlagPublisher flags) {
         this.bots = bots;
+        this.flags = flags;
     }
 
     /** The bot history's Redis keys for this vote, or null when the adaptive defence is off. */
     public HistoryKeys historyKeys(VoteCommand vote, ClientKeys client) {
         return bots.historyKeys(client, vote.tokenIssuedAt());
+    }
+
+    /** The limits whose admitted votes are flagged when they go over (empty: over-limit flags off). */
+    public List<RateLimits.Counter> overLimitTracked(List<RateLimits.Counter> counters) {
+        return bots.overLimitTracked(counters);
+    }
+
+    /** The accepted-vote lists an acked vote joins or, flagged at its token batch, hands over. */
+    public List<AcceptedList> acceptedLists(List<RateLimits.Counter> counters, HistoryKeys history,
+                                            Screening.PendingFlag flag) {
+        return bots.acceptedLists(counters, history, flag);
+    }
+
+    /** Flags the votes the refusing limit's subject got in under it (the fast path handed them over once). */
+    void flagOverLimit(FastPathVerdict.Limited limited, List<RateLimits.Counter> counters, Instant now) {
+        if (limited.overLimit().isEmpty()) {
+            return;
+        }
+        RateLimits.Counter refusing = counters.stream()
+                .filter(counter -> counter.scope().equals(limited.exceeded().scope())).findFirst().orElseThrow();
+        Screening.PendingFlag flag = bots.overLimit(refusing);
+        limited.overLimit().forEach(vote -> flags.publish(flag, vote.voteId(), vote.pollId(), now));
     }
 
     /**

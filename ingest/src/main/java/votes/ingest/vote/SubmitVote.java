@@ -22,6 +22,7 @@ import votes.ingest.abuse.ClientKeys;
 import votes.ingest.abuse.RateLimits;
 import votes.ingest.bot.FlagPublisher;
 import votes.ingest.bot.Screening;
+import votes.ingest.fastpath.AcceptedVote;
 import votes.ingest.fastpath.FastPath;
 import votes.ingest.fastpath.FastPathConfig;
 import votes.ingest.fastpath.FastPathVerdict;
@@ -108,19 +109,23 @@ public class SubmitVote {
         Reservation reservation = receipts.reservation(AcceptedReceipt.of(EventIds.next(), vote.pollId(), vote.optionId(), now),
                 vote.voterId());
         ClientKeys client = abuse.clientKeys(vote.address(), vote.userAgent());
-        List<RateLimits.Counter> counters = abuse.counters(vote.voterId(), vote.deviceId(), vote.address(), client);
-        return fastPath.check(reservation, vote.idempotencyKey(), counters, scoring.historyKeys(vote, client),
+        VoteKeys keys = new VoteKeys(client, abuse.counters(vote.voterId(), vote.deviceId(), vote.address(), client),
+                scoring.historyKeys(vote, client));
+        boolean overLimitFlags = !scoring.overLimitTracked(keys.counters()).isEmpty();
+        return fastPath.check(reservation, vote.idempotencyKey(), keys.counters(), overLimitFlags, keys.history(),
                         now.toEpochMilli())
-                .flatMap(verdict -> afterFastPath(vote, reservation, verdict, counters, client, deadline));
+                .flatMap(verdict -> afterFastPath(vote, reservation, verdict, keys, deadline));
     }
 
     private Uni<VoteOutcome> afterFastPath(VoteCommand vote, Reservation reservation, FastPathVerdict verdict,
-                                           List<RateLimits.Counter> counters, ClientKeys client, Deadline deadline) {
+                                           VoteKeys keys, Deadline deadline) {
+        List<RateLimits.Counter> counters = keys.counters();
         if (verdict instanceof FastPathVerdict.Replay replay) {
             return Uni.createFrom().item(new VoteOutcome.Accepted(replay.receipt(), true));
         }
         Instant now = reservation.receipt().acceptedAt();
         if (verdict instanceof FastPathVerdict.Limited limited) {
+            scoring.flagOverLimit(limited, counters, now);
             return Uni.createFrom().item(rateLimited(limited.exceeded()));
         }
         if (verdict instanceof FastPathVerdict.Skipped) {
@@ -150,7 +155,7 @@ public class SubmitVote {
                 shedding.count(ShedReason.DEADLINE);
                 return releaseThen(reservation, overloaded(ShedReason.DEADLINE));
             }
-            return append(vote, reservation, client, flag, deadline);
+            return append(vote, reservation, keys, flag, deadline);
         });
     }
 
@@ -169,9 +174,10 @@ public class SubmitVote {
     }
 
     /** @param flag the vote's flag, published once the log acked it (null: not flagged) */
-    private Uni<VoteOutcome> append(VoteCommand vote, Reservation reservation, ClientKeys client,
+    private Uni<VoteOutcome> append(VoteCommand vote, Reservation reservation, VoteKeys keys,
                                     Screening.PendingFlag flag, Deadline deadline) {
         AcceptedReceipt receipt = reservation.receipt();
+        ClientKeys client = keys.client();
         VoteSubmitted event = VoteSubmitted.of(receipt.receiptId(), vote.pollId(), vote.voterId(), vote.optionId(),
                 receipt.acceptedAt(), vote.idempotencyKey(),
                 new ClientFacts(vote.deviceId(), client.addressHash(), client.userAgentHash()), vote.voterKeyId());
@@ -179,7 +185,7 @@ public class SubmitVote {
             if (append instanceof Append.Acked) {
                 submitted.increment();
                 publishFlag(flag, receipt);
-                return receipts.remember(reservation, vote.idempotencyKey())
+                return remember(reservation, vote.idempotencyKey(), keys, flag)
                         .replaceWith(new VoteOutcome.Accepted(receipt, false));
             }
             if (append instanceof Append.QueueFull) {
@@ -195,7 +201,7 @@ public class SubmitVote {
                 return releaseThen(reservation, unavailable(unacknowledged.reason()));
             }
             // The client hears 503 now; the slot follows the record's real fate once the producer lets go.
-            landed.thenAccept(acked -> settleLate(reservation, vote.idempotencyKey(), flag, acked));
+            landed.thenAccept(acked -> settleLate(reservation, vote.idempotencyKey(), keys, flag, acked));
             return Uni.createFrom().item(unavailable(unacknowledged.reason()
                     + " in time; it may still be recorded: retry with the same Idempotency-Key to learn its receipt"));
         });
@@ -205,17 +211,29 @@ public class SubmitVote {
      * After the client was answered 503: a late ack makes the vote accepted in Redis like any other (a retry with
      * the same Idempotency-Key then gets its 202), a failure frees the slot for a new attempt.
      */
-    private void settleLate(Reservation reservation, String idempotencyKey, Screening.PendingFlag flag,
-                            boolean landed) {
+    private void settleLate(Reservation reservation, String idempotencyKey, VoteKeys keys,
+                            Screening.PendingFlag flag, boolean landed) {
         if (landed) {
             submitted.increment();
             publishFlag(flag, reservation.receipt());
             lateAcked.increment();
-            receipts.remember(reservation, idempotencyKey).subscribe().with(done -> { });
+            remember(reservation, idempotencyKey, keys, flag).subscribe().with(done -> { });
         } else {
             lateFailed.increment();
             receipts.release(reservation).subscribe().with(done -> { });
         }
+    }
+
+    /**
+     * The acked vote becomes the accepted one in Redis and joins its accepted-vote lists; a vote flagged at its token
+     * batch gets the batch's earlier votes handed over, and they are flagged with it (they are on the log already).
+     */
+    private Uni<List<AcceptedVote>> remember(Reservation reservation, String idempotencyKey, VoteKeys keys,
+                                             Screening.PendingFlag flag) {
+        return receipts.remember(reservation, idempotencyKey,
+                        scoring.acceptedLists(keys.counters(), keys.history(), flag))
+                .invoke(handed -> handed.forEach(earlier -> flags.publish(flag, earlier.voteId(), earlier.pollId(),
+                        clock.instant())));
     }
 
     /** Only for a vote on the log: a flag must never name a vote the ledger will not have. */

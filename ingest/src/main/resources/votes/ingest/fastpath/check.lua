@@ -1,14 +1,19 @@
 -- The vote fast path in one round trip (see FastPath.java).
 -- KEYS[1] vote:{voter}:poll:<poll>   KEYS[2] vote:{voter}:idem:<key> (a dummy when ARGV[2] = '0')
 -- KEYS[3 .. 2+n] rate-limit keys, each with 4 ARGVs from ARGV[7]: shape ('bucket' | 'log'), limit, window ms, burst
--- KEYS[3+n .. 5+n] only when the bot history is asked for (ARGV[7+4n] > 0): the user agent's counter, the address's
---   arrival list, the token's issue-second counter (bot:ua:*, bot:arrivals:*, bot:mint:*)
+-- KEYS[3+n .. 2+2n] only when over-limit flags are on (ARGV[7+4n] = '1', m = n; else m = 0): each rate-limit key's
+--   list of the votes it admitted and the log acked (settle.lua writes them)
+-- KEYS[3+n+m .. 5+n+m] only when the bot history is asked for (ARGV[8+4n] > 0): the user agent's counter, the
+--   address's arrival list, the token's issue-second counter (bot:ua:*, bot:arrivals:*, bot:mint:*)
 -- ARGV[1] now (epoch ms, the caller's clock: the in-process fallback uses the same one)
 -- ARGV[2] '1' when an idempotency key was sent
 -- ARGV[3] the receipt this attempt will get (the slot's value)   ARGV[4] the reservation's TTL in milliseconds
 -- ARGV[5] this attempt's id (a sliding log's member)   ARGV[6] n, the number of rate-limit keys
--- ARGV[7+4n] arrivals kept (0 = no bot history)   ARGV[8+4n] the window ms   ARGV[9+4n] the mint counters' life ms
--- Returns {'replay', receiptJson}, or {'limited', i, retryMs} (KEYS[2 + i] refused; nothing counted or reserved),
+-- ARGV[7+4n] '1' when over-limit flags are on
+-- ARGV[8+4n] arrivals kept (0 = no bot history)   ARGV[9+4n] the window ms   ARGV[10+4n] the mint counters' life ms
+-- Returns {'replay', receiptJson}, or {'limited', i, retryMs [, vote1, vote2, ...]} (KEYS[2 + i] refused; nothing
+-- counted or reserved; with over-limit flags on and a sliding log refusing, the votes it had admitted and the log
+-- acked, handed over once: the list is emptied),
 -- or {'checked', priorReceiptJson} (a duplicate: nothing counted), or {'checked', '', n1, .., nn [, uaCount,
 -- mintCount, arrival1, arrival2, ...]} (n = a log's votes in its window with this one, 0 for a bucket; arrivals
 -- newest first, this one included): the slot is now reserved for ARGV[3], the caller settles it after the ack or
@@ -61,8 +66,19 @@ for i = 1, n do
     worst, worstWait = i, wait
   end
 end
+local tracked = ARGV[7 + 4 * n] == '1'
+local m = tracked and n or 0
 if worst > 0 then
-  return {'limited', worst, worstWait}
+  local refusal = {'limited', worst, worstWait}
+  -- A subject over its limit is a bot's mark: the votes it got in under the limit go to review (as flags).
+  if tracked and shape(worst) == 'log' then
+    local accepted = KEYS[2 + n + worst]
+    for _, vote in ipairs(redis.call('LRANGE', accepted, 0, -1)) do
+      refusal[#refusal + 1] = vote
+    end
+    redis.call('DEL', accepted)
+  end
+  return refusal
 end
 for i = 1, n do
   local key, limit, window = KEYS[2 + i], arg(i, 2), arg(i, 3)
@@ -81,23 +97,24 @@ for i = 1, n do
   result[#result + 1] = counts[i]
 end
 -- The bot score's history, kept only for votes the limits admitted (what it scores), every key window-bounded.
-local kept = tonumber(ARGV[7 + 4 * n])
+local kept = tonumber(ARGV[8 + 4 * n])
 if kept > 0 then
-  local window, mintLife = ARGV[8 + 4 * n], ARGV[9 + 4 * n]
-  local agents = redis.call('INCR', KEYS[3 + n])
+  local window, mintLife = ARGV[9 + 4 * n], ARGV[10 + 4 * n]
+  local agentKey, arrivalsKey, mintKey = KEYS[3 + n + m], KEYS[4 + n + m], KEYS[5 + n + m]
+  local agents = redis.call('INCR', agentKey)
   if agents == 1 then
-    redis.call('PEXPIRE', KEYS[3 + n], window)
+    redis.call('PEXPIRE', agentKey, window)
   end
-  local minted = redis.call('INCR', KEYS[5 + n])
+  local minted = redis.call('INCR', mintKey)
   if minted == 1 then
-    redis.call('PEXPIRE', KEYS[5 + n], mintLife)
+    redis.call('PEXPIRE', mintKey, mintLife)
   end
-  redis.call('LPUSH', KEYS[4 + n], ms(now))
-  redis.call('LTRIM', KEYS[4 + n], 0, kept - 1)
-  redis.call('PEXPIRE', KEYS[4 + n], window)
+  redis.call('LPUSH', arrivalsKey, ms(now))
+  redis.call('LTRIM', arrivalsKey, 0, kept - 1)
+  redis.call('PEXPIRE', arrivalsKey, window)
   result[#result + 1] = agents
   result[#result + 1] = minted
-  for _, arrival in ipairs(redis.call('LRANGE', KEYS[4 + n], 0, -1)) do
+  for _, arrival in ipairs(redis.call('LRANGE', arrivalsKey, 0, -1)) do
     result[#result + 1] = tonumber(arrival)
   end
 end

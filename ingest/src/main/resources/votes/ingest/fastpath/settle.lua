@@ -1,8 +1,16 @@
 -- After the broker's ack: the reserved slot becomes the accepted vote with the long TTL, and the
 -- Idempotency-Key's answer is written. The slot is taken only while free or ours: a slot that names another
 -- receipt (our reservation expired and another attempt reserved it) is left alone; the ledger decides.
+-- The vote also joins each accepted-vote list named (rl:*:accepted: the sliding-log keys that admitted it, which
+-- check.lua hands over when the key refuses a vote; bot:mint:*:accepted: its token batch's), capped and expiring as
+-- given; a list marked 'handover' is emptied and returned instead (this vote's flag names the batch: the batch's
+-- earlier votes are flagged with it).
 -- KEYS[1] vote:{voter}:poll:<poll>   KEYS[2] vote:{voter}:idem:<key> (a dummy when ARGV[3] = '0')
+-- KEYS[3 ..] the accepted-vote lists
 -- ARGV[1] the receipt   ARGV[2] TTL in seconds   ARGV[3] '1' when an idempotency key was sent
+-- ARGV[4] the list entry ('<voteId> <pollId>')
+-- ARGV[5 + 3(j-1)], ARGV[6 + 3(j-1)], ARGV[7 + 3(j-1)] list j's cap, life in ms, and 'push' or 'handover'
+-- Returns the entries handed over (none: an empty array).
 local current = redis.call('GET', KEYS[1])
 if not current or current == ARGV[1] then
   redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
@@ -10,4 +18,16 @@ end
 if ARGV[3] == '1' then
   redis.call('SET', KEYS[2], ARGV[1], 'EX', ARGV[2])
 end
-return 1
+local handed = {}
+for j = 3, #KEYS do
+  local at = 5 + 3 * (j - 3)
+  if ARGV[at + 2] == 'handover' then
+    handed = redis.call('LRANGE', KEYS[j], 0, -1)
+    redis.call('DEL', KEYS[j])
+  else
+    redis.call('LPUSH', KEYS[j], ARGV[4])
+    redis.call('LTRIM', KEYS[j], 0, tonumber(ARGV[at]) - 1)
+    redis.call('PEXPIRE', KEYS[j], ARGV[at + 1])
+  end
+end
+return handed

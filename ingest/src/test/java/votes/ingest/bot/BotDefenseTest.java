@@ -16,6 +16,8 @@ import votes.ingest.abuse.AbuseDefense;
 import votes.ingest.abuse.Challenge;
 import votes.ingest.abuse.ChallengeMode;
 import votes.ingest.abuse.ProofOfWork;
+import votes.ingest.abuse.RateLimits;
+import votes.ingest.fastpath.AcceptedList;
 
 /** The adaptive defence with the shipped numbers, real proof of work and hashes: what each kind of vote is told. */
 class BotDefenseTest {
@@ -59,6 +61,7 @@ class BotDefenseTest {
             public int difficultyMax() { return (int) Shipped.number("vote.bot.difficulty-max"); }
             public int proofSlackBits() { return (int) Shipped.number("vote.bot.proof-slack-bits"); }
             public Duration refuseRetryAfter() { return Duration.ofSeconds(60); }
+            public boolean flagOverLimit() { return Boolean.parseBoolean(Shipped.value("vote.bot.flag-over-limit")); }
             public int maxReasons() { return (int) Shipped.number("vote.bot.max-reasons"); }
             public int arrivalsKept() { return (int) Shipped.number("vote.bot.arrivals-kept"); }
             public int minArrivals() { return (int) Shipped.number("vote.bot.min-arrivals"); }
@@ -109,7 +112,7 @@ class BotDefenseTest {
     }
 
     @Test
-    void aFlagForTokenReasonsNamesTheVoter() {
+    void aFlagForABulkMintNamesTheTokenBatchByItsIssueSecond() {
         // One of 21 votes carrying tokens minted in one second, from a busy address, no client hints.
         VoteSignals batch = vote(FeatureExtractionTest.CHROME, "en", "dev-2", NOW.minusSeconds(60), 4,
                 new History(1, 21, List.of()), null);
@@ -118,8 +121,30 @@ class BotDefenseTest {
                 new History(2, 22, List.of()), challenge));
         Screening.PendingFlag flag = ((Screening.Pass) answered).flag();
         assertThat(flag.reasons()).first().isEqualTo("bulk-minted-token");
-        assertThat(flag.subject()).isEqualTo(FlagSubject.VOTER);
-        assertThat(flag.subjectKey()).isEqualTo("voter-1");
+        assertThat(flag.subject()).isEqualTo(FlagSubject.TOKEN_BATCH);
+        assertThat(flag.subjectKey()).isEqualTo(Instant.ofEpochSecond(NOW.minusSeconds(60).getEpochSecond()).toString());
+    }
+
+    @Test
+    void anAckedVoteJoinsItsLimitsAndItsBatchsListsAndABatchFlagHandsTheBatchsListOver() {
+        List<RateLimits.Counter> counters = abuse.counters("voter-1", "dev-1", "198.51.100.7",
+                abuse.clientKeys("198.51.100.7", FeatureExtractionTest.CHROME));
+        HistoryKeys history = bots.historyKeys(abuse.clientKeys("198.51.100.7", FeatureExtractionTest.CHROME), NOW);
+
+        List<AcceptedList> clean = bots.acceptedLists(counters, history, null);
+        Screening.PendingFlag batchFlag = new Screening.PendingFlag(FlagSubject.TOKEN_BATCH, "second", 0.9,
+                List.of("bulk-minted-token"));
+        List<AcceptedList> flagged = bots.acceptedLists(counters, history, batchFlag);
+
+        assertThat(clean).extracting(AcceptedList::key).containsExactly(counters.get(1).acceptedKey(),
+                counters.get(2).acceptedKey(), counters.get(3).acceptedKey(), history.mintKey() + ":accepted");
+        assertThat(clean).noneMatch(AcceptedList::handOver);
+        assertThat(clean.get(0).cap()).isEqualTo((long) Shipped.number("vote.abuse.address-limit"));
+        assertThat(flagged).filteredOn(AcceptedList::handOver).extracting(AcceptedList::key)
+                .containsExactly(history.mintKey() + ":accepted");
+        // A token without an issue time is no batch.
+        HistoryKeys undated = bots.historyKeys(abuse.clientKeys("198.51.100.7", FeatureExtractionTest.CHROME), null);
+        assertThat(bots.acceptedLists(counters, undated, batchFlag)).noneMatch(AcceptedList::handOver).hasSize(3);
     }
 
     @Test
@@ -143,5 +168,36 @@ class BotDefenseTest {
                 + abuse.clientKeys("198.51.100.7", null).addressHash());
         assertThat(keys.userAgentKey()).doesNotContain("Chrome");
         assertThat(keys.mintKey()).isEqualTo("bot:mint:" + NOW.getEpochSecond());
+    }
+
+    @Test
+    void theSlidingLogLimitsAreTrackedForOverLimitFlagsButNotTheVotersBucket() {
+        List<RateLimits.Counter> counters = abuse.counters("voter-1", "dev-1", "198.51.100.7",
+                abuse.clientKeys("198.51.100.7", FeatureExtractionTest.CHROME));
+
+        assertThat(bots.overLimitTracked(counters)).extracting(RateLimits.Counter::scope)
+                .containsExactly(RateLimits.ADDRESS, RateLimits.PREFIX, RateLimits.DEVICE);
+        BotDefense off = new BotDefense(new AbuseDefense(limits(ChallengeMode.OFF)), limits(ChallengeMode.OFF),
+                shipped(), new SimpleMeterRegistry());
+        assertThat(off.overLimitTracked(counters)).isEmpty();
+    }
+
+    @Test
+    void aSubjectOverItsLimitIsFlaggedAsTheGroupItsOtherFlagsJoinAtTheRefuseThreshold() {
+        Map<String, RateLimits.Counter> byScope = new HashMap<>();
+        abuse.counters("voter-1", null, "198.51.100.7", abuse.clientKeys("198.51.100.7", FeatureExtractionTest.CHROME))
+                .forEach(counter -> byScope.put(counter.scope(), counter));
+
+        Screening.PendingFlag address = bots.overLimit(byScope.get(RateLimits.ADDRESS));
+        Screening.PendingFlag prefix = bots.overLimit(byScope.get(RateLimits.PREFIX));
+
+        // A device-less address is its device key: the same group a score's device flag of that address joins.
+        assertThat(address.subject()).isEqualTo(FlagSubject.DEVICE);
+        assertThat(address.subjectKey()).isEqualTo(abuse.deviceKey(null, "198.51.100.7"));
+        assertThat(address.reasons()).containsExactly("address-over-limit");
+        assertThat(address.score()).isEqualTo(Shipped.number("vote.bot.refuse-threshold"));
+        assertThat(prefix.subject()).isEqualTo(FlagSubject.PREFIX);
+        assertThat(prefix.subjectKey()).isEqualTo(abuse.prefixHash("198.51.100.7"));
+        assertThat(prefix.reasons()).containsExactly("prefix-over-limit");
     }
 }

@@ -226,4 +226,40 @@ class BotDefenseIT {
         assertThat(IngestFixture.votesOn(pollId)).hasSize(1);
         assertThat(metrics()).containsPattern("bot_detection_flagged_total\\{reason=\"headless-user-agent\"} [1-9]");
     }
+
+    @Test
+    void anAddressThatGoesOverItsLimitHasTheVotesItGotInUnderItFlaggedForReview() {
+        String pollId = IngestFixture.openPoll(polls);
+        String address = freshAddress();
+        List<String> accepted = new ArrayList<>();
+        Response refused = null;
+        // Browsers of different voters and devices behind one address (a farm pacing nothing, or a busy NAT).
+        for (int i = 0; i < 20 && refused == null; i++) {
+            String token = token("farm-" + i + "-" + UUID.randomUUID());
+            Response answer = post(browser(token, address), pollId);
+            if (answer.statusCode() == 403) {
+                answer = post(solving(browser(token, address), challengeOf(answer)), pollId);
+            }
+            if (answer.statusCode() == 202) {
+                accepted.add(answer.jsonPath().getString("receiptId"));
+            } else {
+                assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(429);
+                refused = answer;
+            }
+        }
+
+        assertThat(refused).as("the address limit refuses within 20 votes").isNotNull();
+        assertThat(refused.jsonPath().getString("key")).isEqualTo("address");
+        assertThat(accepted).isNotEmpty();
+        await("the votes it got in are flagged on votes.flags").atMost(IngestFixture.PATIENCE).untilAsserted(() ->
+                assertThat(IngestFixture.flagsOn(pollId).stream().map(ConsumerRecord::value)
+                        .filter(flag -> flag.reasons().contains("address-over-limit")))
+                        .allSatisfy(flag -> {
+                            assertThat(flag.subject()).isEqualTo(FlagSubject.DEVICE);
+                            assertThat(flag.subjectKey()).isEqualTo("address:" + IngestFixture.CLIENT_HASHES.of(address));
+                        })
+                        .extracting(flag -> flag.voteId().toString())
+                        .containsExactlyInAnyOrderElementsOf(accepted));
+        assertThat(metrics()).containsPattern("bot_detection_flagged_total\\{reason=\"address-over-limit\"} [1-9]");
+    }
 }
