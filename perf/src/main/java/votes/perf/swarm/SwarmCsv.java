@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -69,6 +71,27 @@ public final class SwarmCsv {
     }
 
     /** One CSV line's fields (quoted fields may hold commas and doubled quotes, not line breaks). */
+    /** Who voted in a CSV this class wrote: each voter (token subject) with its strategy, bot or person. */
+    public static Map<String, Voter> voters(Path file) {
+        try (Stream<String> lines = Files.lines(file)) {
+            List<List<String>> rows = lines.map(SwarmCsv::fields).toList();
+            List<String> header = rows.get(0);
+            int voter = header.indexOf("voter");
+            int strategy = header.indexOf("strategy");
+            int bot = header.indexOf("bot");
+            Map<String, Voter> voters = new LinkedHashMap<>();
+            rows.stream().skip(1).forEach(row -> voters.put(row.get(voter),
+                    new Voter(row.get(voter), row.get(strategy), "1".equals(row.get(bot)))));
+            return voters;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** One row's population: the voter's token subject, its strategy's slug, and whether it is a bot. */
+    public record Voter(String subject, String strategy, boolean bot) {
+    }
+
     static List<String> fields(String line) {
         List<String> out = new ArrayList<>();
         StringBuilder field = new StringBuilder();
