@@ -101,8 +101,7 @@ final class FaultRun {
         await().atMost(SETTLE).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() ->
                 assertThat(VotesApi.votesByOption(api.results(poll).json())).as(label + ": results API = SQL")
                         .isEqualTo(ledger.tally(poll)));
-        Map<String, Long> streamed = streamedTally(poll);
-        assertThat(streamed).as(label + ": SSE = SQL").isEqualTo(ledger.tally(poll));
+        assertStreamReaches(poll, ledger.tally(poll), label + ": SSE = SQL");
         long published = total(api.results(poll).json());
         long sqlTotal = ledger.tally(poll).values().stream().mapToLong(Long::longValue).sum();
         fault.verify(scene);
@@ -128,11 +127,17 @@ final class FaultRun {
         return outcome;
     }
 
-    /** The last frame of a fresh SSE stream (its first frame is the current state), as counts per option. */
-    private Map<String, Long> streamedTally(String poll) {
+    /**
+     * A fresh SSE stream reaches the SQL tally. Its first frame is the gateway relay's latest, which lags while the
+     * relay's own upstream reconnects after a fault (seen once in CI: {a=119} against 458 after a Kafka kill); the
+     * stream must then move on to the truth, and that is what a viewer is owed.
+     */
+    private void assertStreamReaches(String poll, Map<String, Long> sql, String what) {
         try (ResultsStream stream = ResultsStream.open(stack.url(), poll, null)) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> stream.last() != null);
-            return VotesApi.votesByOption(stream.last().data());
+            await(what).atMost(SETTLE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+                assertThat(stream.last()).as(what + ": a frame").isNotNull();
+                assertThat(VotesApi.votesByOption(stream.last().data())).as(what).isEqualTo(sql);
+            });
         }
     }
 
