@@ -20,7 +20,6 @@ import votes.ingest.abuse.ClientKeys;
 import votes.ingest.abuse.Limit;
 import votes.ingest.abuse.ProofOfWork;
 import votes.ingest.abuse.RateLimits;
-import votes.ingest.fastpath.AcceptedList;
 
 /**
  * The adaptive defence (vote.abuse.challenge = adaptive): scores a vote that passed the rate limits, and decides
@@ -81,9 +80,10 @@ public class BotDefense {
             return null;
         }
         String agent = client.userAgentHash();
-        long issuedSecond = tokenIssuedAt == null ? 0 : tokenIssuedAt.getEpochSecond();
+        Instant batch = tokenIssuedAt == null ? null : HistoryKeys.batchOf(tokenIssuedAt);
         return new HistoryKeys("bot:ua:" + (agent == null ? "none" : agent), "bot:arrivals:" + client.addressHash(),
-                "bot:mint:" + issuedSecond, config.arrivalsKept(), windowMillis, config.mintWindow().toMillis());
+                "bot:mint:" + (batch == null ? 0 : batch.getEpochSecond()), config.arrivalsKept(), windowMillis,
+                config.mintWindow().toMillis(), batch);
     }
 
     public Screening screen(VoteSignals vote) {
@@ -115,9 +115,9 @@ public class BotDefense {
     }
 
     /**
-     * The accepted-vote lists an acked vote joins: each sliding-log limit's (over-limit flags) and its token batch's.
-     * A vote flagged at its batch hands the batch's list over instead: the batch's earlier votes, accepted before the
-     * batch had grown suspect, are flagged with it.
+     * The accepted-vote lists an acked vote joins: each sliding-log limit's (over-limit flags: handed over when the
+     * limit refuses a vote) and its token batch's (handed over when this vote's own flag names the batch: the batch's
+     * earlier votes, accepted before it had grown suspect, are flagged with it).
      *
      * @param history the vote's bot-history keys (null: none kept)
      * @param flag    the vote's own flag, or null
@@ -126,14 +126,23 @@ public class BotDefense {
                                             Screening.PendingFlag flag) {
         List<AcceptedList> lists = new ArrayList<>(4);
         overLimitTracked(counters).forEach(counter -> lists.add(new AcceptedList(counter.acceptedKey(),
-                counter.limit().limit(), counter.limit().windowMillis(), false)));
-        if (on() && history != null && history.batched()) {
+                counter.limit().limit(), counter.limit().windowMillis(), false, overLimit(counter))));
+        if (on() && history != null && history.tokenBatch() != null) {
             boolean batchFlagged = flag != null && flag.subject() == FlagSubject.TOKEN_BATCH;
             // Capped where the batch's feature is full: a batch is suspect by then, so later votes are flagged anyway.
             lists.add(new AcceptedList(history.mintKey() + ":accepted", config.bulkMintScale(),
-                    history.mintTtlMillis(), batchFlagged));
+                    history.mintTtlMillis(), batchFlagged, batchFlagged ? flag : batch(history.tokenBatch())));
         }
         return lists;
+    }
+
+    /**
+     * The flag of a vote whose token batch was seen by an earlier vote's flag: at the flag threshold's score (the
+     * batch is, the vote itself may not have looked it).
+     */
+    private Screening.PendingFlag batch(Instant issuedSecond) {
+        return new Screening.PendingFlag(FlagSubject.TOKEN_BATCH, issuedSecond.toString(), config.flagThreshold(),
+                List.of(Feature.BULK_MINTED_TOKEN.slug()));
     }
 
     /** The sliding-log limits whose admitted votes are flagged once they refuse one (none: over-limit flags off). */
@@ -164,8 +173,7 @@ public class BotDefense {
             case PREFIX -> abuse.prefixHash(vote.address());
             case DEVICE -> abuse.deviceKey(vote.deviceId(), vote.address());
             case VOTER -> vote.voterId();
-            case TOKEN_BATCH -> vote.tokenIssuedAt() == null ? null
-                    : Instant.ofEpochSecond(vote.tokenIssuedAt().getEpochSecond()).toString();
+            case TOKEN_BATCH -> vote.tokenIssuedAt() == null ? null : HistoryKeys.batchOf(vote.tokenIssuedAt()).toString();
         };
         if (key == null) {
             subject = FlagSubject.VOTER;

@@ -12,6 +12,7 @@ import votes.events.codec.EventCodec;
 import votes.events.receipt.AcceptedReceipt;
 import votes.ingest.abuse.Limit;
 import votes.ingest.abuse.RateLimits;
+import votes.ingest.bot.AcceptedVote;
 import votes.ingest.bot.History;
 import votes.ingest.bot.HistoryKeys;
 

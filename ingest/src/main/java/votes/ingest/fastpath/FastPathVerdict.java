@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import votes.events.receipt.AcceptedReceipt;
 import votes.ingest.abuse.RateLimits;
+import votes.ingest.bot.AcceptedVote;
 import votes.ingest.bot.History;
 
 /** What Redis knew about a vote before it is appended, in one round trip. */

@@ -13,8 +13,9 @@ import org.jboss.logging.Logger;
 import votes.events.codec.EventCodec;
 import votes.events.receipt.AcceptedReceipt;
 import votes.events.receipt.PendingReceipt;
-import votes.ingest.fastpath.AcceptedList;
-import votes.ingest.fastpath.AcceptedVote;
+import votes.ingest.bot.AcceptedList;
+import votes.ingest.bot.AcceptedVote;
+import votes.ingest.bot.HandedOver;
 import votes.ingest.fastpath.FastPathConfig;
 import votes.ingest.fastpath.FastPathScripts;
 import votes.ingest.fastpath.RedisKeys;
@@ -48,12 +49,12 @@ public class ReceiptStore {
     }
 
     /**
-     * After the ack. Completes (never fails) once Redis answered, or after {@code vote.redis.timeout}, with the votes a
-     * list handed over (see {@link AcceptedList}; none when Redis did not answer).
+     * After the ack. Completes (never fails) once Redis answered, or after {@code vote.redis.timeout}, with the votes
+     * the lists handed over (see {@link AcceptedList}; none when Redis did not answer).
      *
      * @param lists the accepted-vote lists the vote joins or hands over (empty: none, the bot defence is off)
      */
-    public Uni<List<AcceptedVote>> remember(Reservation reservation, String idempotencyKey, List<AcceptedList> lists) {
+    public Uni<List<HandedOver>> remember(Reservation reservation, String idempotencyKey, List<AcceptedList> lists) {
         String ttl = Long.toString(Math.max(1, config.ttl().toSeconds()));
         AcceptedReceipt receipt = reservation.receipt();
         List<String> keys = new ArrayList<>(2 + lists.size());
@@ -67,7 +68,8 @@ public class ReceiptStore {
             args.addAll(List.of(Long.toString(list.cap()), Long.toString(list.lifeMillis()),
                     list.handOver() ? "handover" : "push"));
         }
-        Uni<List<AcceptedVote>> settled = FastPathScripts.SETTLE.run(redis, keys, args).map(ReceiptStore::handedOver);
+        Uni<List<HandedOver>> settled = FastPathScripts.SETTLE.run(redis, keys, args)
+                .map(response -> handedOver(response, lists));
         PendingReceipt pending = PendingReceipt.of(receipt, reservation.voterId());
         // Not inside the script: receipt:<id> is not hash-tagged by voter, so on a Redis Cluster it lives elsewhere.
         Uni<?> pendingReceipt = redis.send(Request.cmd(Command.SET).arg(pending.key())
@@ -80,10 +82,13 @@ public class ReceiptStore {
                 });
     }
 
-    private static List<AcceptedVote> handedOver(Response response) {
-        List<AcceptedVote> votes = new ArrayList<>(response == null ? 0 : response.size());
-        if (response != null) {
-            response.forEach(entry -> votes.add(AcceptedVote.parse(entry.toString())));
+    /** settle.lua's answer: pairs of (the list's number, from 1; the vote's entry). */
+    private static List<HandedOver> handedOver(Response response, List<AcceptedList> lists) {
+        int size = response == null ? 0 : response.size();
+        List<HandedOver> votes = new ArrayList<>(size / 2);
+        for (int i = 0; i + 1 < size; i += 2) {
+            votes.add(new HandedOver(lists.get(response.get(i).toInteger() - 1),
+                    AcceptedVote.parse(response.get(i + 1).toString())));
         }
         return votes;
     }

@@ -12,7 +12,7 @@ import votes.ingest.bot.History;
 import votes.ingest.bot.HistoryKeys;
 import votes.ingest.bot.Screening;
 import votes.ingest.bot.VoteSignals;
-import votes.ingest.fastpath.AcceptedList;
+import votes.ingest.bot.AcceptedList;
 import votes.ingest.fastpath.FastPathVerdict;
 
 /**

@@ -22,7 +22,7 @@ import votes.ingest.abuse.ClientKeys;
 import votes.ingest.abuse.RateLimits;
 import votes.ingest.bot.FlagPublisher;
 import votes.ingest.bot.Screening;
-import votes.ingest.fastpath.AcceptedVote;
+import votes.ingest.bot.HandedOver;
 import votes.ingest.fastpath.FastPath;
 import votes.ingest.fastpath.FastPathConfig;
 import votes.ingest.fastpath.FastPathVerdict;
@@ -225,15 +225,16 @@ public class SubmitVote {
     }
 
     /**
-     * The acked vote becomes the accepted one in Redis and joins its accepted-vote lists; a vote flagged at its token
-     * batch gets the batch's earlier votes handed over, and they are flagged with it (they are on the log already).
+     * The acked vote becomes the accepted one in Redis and joins its groups' accepted-vote lists; the votes of a group
+     * seen for what it is (this one, or a batch's earlier ones when this vote's flag names the batch) come back and
+     * are flagged with the group's flag (they are on the log already).
      */
-    private Uni<List<AcceptedVote>> remember(Reservation reservation, String idempotencyKey, VoteKeys keys,
-                                             Screening.PendingFlag flag) {
+    private Uni<List<HandedOver>> remember(Reservation reservation, String idempotencyKey, VoteKeys keys,
+                                           Screening.PendingFlag flag) {
         return receipts.remember(reservation, idempotencyKey,
                         scoring.acceptedLists(keys.counters(), keys.history(), flag))
-                .invoke(handed -> handed.forEach(earlier -> flags.publish(flag, earlier.voteId(), earlier.pollId(),
-                        clock.instant())));
+                .invoke(handed -> handed.forEach(group -> flags.publish(group.list().flag(), group.vote().voteId(),
+                        group.vote().pollId(), clock.instant())));
     }
 
     /** Only for a vote on the log: a flag must never name a vote the ledger will not have. */

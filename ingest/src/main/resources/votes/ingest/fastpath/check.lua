@@ -13,7 +13,7 @@
 -- ARGV[8+4n] arrivals kept (0 = no bot history)   ARGV[9+4n] the window ms   ARGV[10+4n] the mint counters' life ms
 -- Returns {'replay', receiptJson}, or {'limited', i, retryMs [, vote1, vote2, ...]} (KEYS[2 + i] refused; nothing
 -- counted or reserved; with over-limit flags on and a sliding log refusing, the votes it had admitted and the log
--- acked, handed over once: the list is emptied),
+-- acked, handed over once: the list then holds only '!seen'),
 -- or {'checked', priorReceiptJson} (a duplicate: nothing counted), or {'checked', '', n1, .., nn [, uaCount,
 -- mintCount, arrival1, arrival2, ...]} (n = a log's votes in its window with this one, 0 for a bucket; arrivals
 -- newest first, this one included): the slot is now reserved for ARGV[3], the caller settles it after the ack or
@@ -70,13 +70,19 @@ local tracked = ARGV[7 + 4 * n] == '1'
 local m = tracked and n or 0
 if worst > 0 then
   local refusal = {'limited', worst, worstWait}
-  -- A subject over its limit is a bot's mark: the votes it got in under the limit go to review (as flags).
+  -- A subject over its limit is a bot's mark: the votes it got in under the limit go to review (as flags), and
+  -- the '!seen' entry left in their place makes settle.lua flag each vote it still gets in, for one more window
+  -- (AcceptedList.SEEN).
   if tracked and shape(worst) == 'log' then
     local accepted = KEYS[2 + n + worst]
     for _, vote in ipairs(redis.call('LRANGE', accepted, 0, -1)) do
-      refusal[#refusal + 1] = vote
+      if vote ~= '!seen' then
+        refusal[#refusal + 1] = vote
+      end
     end
     redis.call('DEL', accepted)
+    redis.call('RPUSH', accepted, '!seen')
+    redis.call('PEXPIRE', accepted, ms(arg(worst, 3)))
   end
   return refusal
 end

@@ -3,14 +3,14 @@
 -- receipt (our reservation expired and another attempt reserved it) is left alone; the ledger decides.
 -- The vote also joins each accepted-vote list named (rl:*:accepted: the sliding-log keys that admitted it, which
 -- check.lua hands over when the key refuses a vote; bot:mint:*:accepted: its token batch's), capped and expiring as
--- given; a list marked 'handover' is emptied and returned instead (this vote's flag names the batch: the batch's
--- earlier votes are flagged with it).
+-- given, until the list's group is seen: a list marked 'handover' (this vote's own flag names the group) is handed
+-- back and left holding '!seen' for its life; a list holding '!seen' hands back this vote instead of keeping it.
 -- KEYS[1] vote:{voter}:poll:<poll>   KEYS[2] vote:{voter}:idem:<key> (a dummy when ARGV[3] = '0')
 -- KEYS[3 ..] the accepted-vote lists
 -- ARGV[1] the receipt   ARGV[2] TTL in seconds   ARGV[3] '1' when an idempotency key was sent
 -- ARGV[4] the list entry ('<voteId> <pollId>')
 -- ARGV[5 + 3(j-1)], ARGV[6 + 3(j-1)], ARGV[7 + 3(j-1)] list j's cap, life in ms, and 'push' or 'handover'
--- Returns the entries handed over (none: an empty array).
+-- Returns {j1, entry1, j2, entry2, ...}: each vote handed back with the number of the list it came from.
 local current = redis.call('GET', KEYS[1])
 if not current or current == ARGV[1] then
   redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
@@ -22,8 +22,18 @@ local handed = {}
 for j = 3, #KEYS do
   local at = 5 + 3 * (j - 3)
   if ARGV[at + 2] == 'handover' then
-    handed = redis.call('LRANGE', KEYS[j], 0, -1)
+    for _, vote in ipairs(redis.call('LRANGE', KEYS[j], 0, -1)) do
+      if vote ~= '!seen' then
+        handed[#handed + 1] = j - 2
+        handed[#handed + 1] = vote
+      end
+    end
     redis.call('DEL', KEYS[j])
+    redis.call('RPUSH', KEYS[j], '!seen')
+    redis.call('PEXPIRE', KEYS[j], ARGV[at + 1])
+  elseif redis.call('LINDEX', KEYS[j], 0) == '!seen' then
+    handed[#handed + 1] = j - 2
+    handed[#handed + 1] = ARGV[4]
   else
     redis.call('LPUSH', KEYS[j], ARGV[4])
     redis.call('LTRIM', KEYS[j], 0, tonumber(ARGV[at]) - 1)

@@ -17,7 +17,7 @@ import votes.ingest.abuse.Challenge;
 import votes.ingest.abuse.ChallengeMode;
 import votes.ingest.abuse.ProofOfWork;
 import votes.ingest.abuse.RateLimits;
-import votes.ingest.fastpath.AcceptedList;
+import votes.ingest.bot.AcceptedList;
 
 /** The adaptive defence with the shipped numbers, real proof of work and hashes: what each kind of vote is told. */
 class BotDefenseTest {
@@ -113,12 +113,12 @@ class BotDefenseTest {
 
     @Test
     void aFlagForABulkMintNamesTheTokenBatchByItsIssueSecond() {
-        // One of 21 votes carrying tokens minted in one second, from a busy address, no client hints.
+        // The 12th vote carrying a token minted in its token's second, from a busy address, no client hints.
         VoteSignals batch = vote(FeatureExtractionTest.CHROME, "en", "dev-2", NOW.minusSeconds(60), 4,
-                new History(1, 21, List.of()), null);
+                new History(1, 12, List.of()), null);
         Challenge challenge = ((Screening.Challenged) bots.screen(batch)).challenge();
         Screening answered = bots.screen(vote(FeatureExtractionTest.CHROME, "en", "dev-2", NOW.minusSeconds(60), 5,
-                new History(2, 22, List.of()), challenge));
+                new History(2, 13, List.of()), challenge));
         Screening.PendingFlag flag = ((Screening.Pass) answered).flag();
         assertThat(flag.reasons()).first().isEqualTo("bulk-minted-token");
         assertThat(flag.subject()).isEqualTo(FlagSubject.TOKEN_BATCH);
@@ -142,6 +142,11 @@ class BotDefenseTest {
         assertThat(clean.get(0).cap()).isEqualTo((long) Shipped.number("vote.abuse.address-limit"));
         assertThat(flagged).filteredOn(AcceptedList::handOver).extracting(AcceptedList::key)
                 .containsExactly(history.mintKey() + ":accepted");
+        // Each list flags what it hands over as its group: the limit's subject, the batch by its issue second.
+        assertThat(clean.get(0).flag()).isEqualTo(bots.overLimit(counters.get(1)));
+        assertThat(clean.get(3).flag().subject()).isEqualTo(FlagSubject.TOKEN_BATCH);
+        assertThat(clean.get(3).flag().subjectKey()).isEqualTo(NOW.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        assertThat(flagged.get(3).flag()).isSameAs(batchFlag);
         // A token without an issue time is no batch.
         HistoryKeys undated = bots.historyKeys(abuse.clientKeys("198.51.100.7", FeatureExtractionTest.CHROME), null);
         assertThat(bots.acceptedLists(counters, undated, batchFlag)).noneMatch(AcceptedList::handOver).hasSize(3);

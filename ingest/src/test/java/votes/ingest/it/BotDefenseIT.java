@@ -262,4 +262,32 @@ class BotDefenseIT {
                         .containsExactlyInAnyOrderElementsOf(accepted));
         assertThat(metrics()).containsPattern("bot_detection_flagged_total\\{reason=\"address-over-limit\"} [1-9]");
     }
+
+    @Test
+    void theVotesOfABatchOfBulkMintedTokensAcceptedBeforeItLookedSuspectAreFlaggedWithTheBatch() {
+        String pollId = IngestFixture.openPoll(polls);
+        // Browsers on scattered addresses whose accounts were all minted in one second (a second no other test uses).
+        ForgedTokens forge = new ForgedTokens(LocalStackResource.stack());
+        long batchSecond = System.currentTimeMillis() / 1000 - 300 - ThreadLocalRandom.current().nextInt(100);
+        List<String> accepted = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String token = forge.signed(forge.voterClaims("minted-" + i + "-" + UUID.randomUUID(),
+                    claims -> claims.setIssuedAt(NumericDate.fromSeconds(batchSecond))));
+            String address = freshAddress();
+            Response answer = post(browser(token, address), pollId);
+            if (answer.statusCode() == 403) {
+                answer = post(solving(browser(token, address), challengeOf(answer)), pollId);
+            }
+            assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(202);
+            accepted.add(answer.jsonPath().getString("receiptId"));
+        }
+
+        String batch = java.time.Instant.ofEpochSecond(batchSecond).toString();
+        await("every vote of the batch is flagged at the batch").atMost(IngestFixture.PATIENCE).untilAsserted(() ->
+                assertThat(IngestFixture.flagsOn(pollId).stream().map(ConsumerRecord::value)
+                        .filter(flag -> flag.subject() == FlagSubject.TOKEN_BATCH))
+                        .allSatisfy(flag -> assertThat(flag.subjectKey()).isEqualTo(batch))
+                        .extracting(flag -> flag.voteId().toString())
+                        .containsAll(accepted));
+    }
 }

@@ -38,6 +38,10 @@ public final class WeightFit implements Callable<Integer> {
             description = "ingest's application.properties: the shipped model to compare with. Default: ${DEFAULT-VALUE}.")
     Path properties;
 
+    @Option(names = "--bias", description = "Keep this bias (the prior: e.g. the shipped -4, 1.8 %% at no signal) and fit"
+            + " only the weights; without it the bias is fitted on balanced classes (a 50 %% prior).")
+    Double bias;
+
     @Option(names = "--lambda", defaultValue = "1.0",
             description = "L2 penalty on the weights (larger: smaller weights). Default: ${DEFAULT-VALUE}.")
     double lambda;
@@ -85,7 +89,7 @@ public final class WeightFit implements Callable<Integer> {
             y[i] = sample.bot() ? 1 : 0;
             weight[i] = samples.size() / 2.0 / (sample.bot() ? bots : people);
         }
-        return new LogisticFit(lambda).fit(x, y, weight);
+        return new LogisticFit(lambda, bias).fit(x, y, weight);
     }
 
     private static void report(List<Sample> samples, ShippedModel shipped, LogisticFit.Model fitted) {

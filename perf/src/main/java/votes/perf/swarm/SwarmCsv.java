@@ -70,19 +70,22 @@ public final class SwarmCsv {
         }
     }
 
-    /** One CSV line's fields (quoted fields may hold commas and doubled quotes, not line breaks). */
     /** Who voted in a CSV this class wrote: each voter (token subject) with its strategy, bot or person. */
     public static Map<String, Voter> voters(Path file) {
+        List<List<String>> rows = rows(file);
+        List<String> header = rows.get(0);
+        int voter = header.indexOf("voter");
+        int strategy = header.indexOf("strategy");
+        int bot = header.indexOf("bot");
+        Map<String, Voter> voters = new LinkedHashMap<>();
+        rows.stream().skip(1).forEach(row -> voters.put(row.get(voter),
+                new Voter(row.get(voter), row.get(strategy), "1".equals(row.get(bot)))));
+        return voters;
+    }
+
+    private static List<List<String>> rows(Path file) {
         try (Stream<String> lines = Files.lines(file)) {
-            List<List<String>> rows = lines.map(SwarmCsv::fields).toList();
-            List<String> header = rows.get(0);
-            int voter = header.indexOf("voter");
-            int strategy = header.indexOf("strategy");
-            int bot = header.indexOf("bot");
-            Map<String, Voter> voters = new LinkedHashMap<>();
-            rows.stream().skip(1).forEach(row -> voters.put(row.get(voter),
-                    new Voter(row.get(voter), row.get(strategy), "1".equals(row.get(bot)))));
-            return voters;
+            return lines.map(SwarmCsv::fields).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
@@ -92,6 +95,7 @@ public final class SwarmCsv {
     public record Voter(String subject, String strategy, boolean bot) {
     }
 
+    /** One CSV line's fields (quoted fields may hold commas and doubled quotes, not line breaks). */
     static List<String> fields(String line) {
         List<String> out = new ArrayList<>();
         StringBuilder field = new StringBuilder();

@@ -59,4 +59,17 @@ class LogisticFitTest {
         assertThat(fitted.score(new double[] {1})).isGreaterThan(0.5);
         assertThat(fitted.score(new double[] {0})).isLessThan(0.5);
     }
+
+    /** With the bias held at the prior, only the weights move, and they still order the classes. */
+    @Test
+    void aFixedBiasIsKeptAndTheWeightsAreFittedAroundIt() {
+        double[][] x = {{1}, {1}, {0.5}, {0}, {0}, {0.5}};
+        double[] y = {1, 1, 1, 0, 0, 0};
+        double[] weight = {1, 1, 1, 1, 1, 1};
+
+        LogisticFit.Model fitted = new LogisticFit(0.1, -4.0).fit(x, y, weight);
+
+        assertThat(fitted.bias()).isEqualTo(-4.0);
+        assertThat(fitted.weights()[0]).isGreaterThan(4);
+    }
 }

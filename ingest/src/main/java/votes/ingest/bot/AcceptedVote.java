@@ -1,4 +1,4 @@
-package votes.ingest.fastpath;
+package votes.ingest.bot;
 
 import java.util.UUID;
 
