@@ -139,8 +139,10 @@ public final class Swarm implements Callable<Integer> {
                 List<PlannedVote> warm = SwarmPlan.of(new PlanSettings(Phase.WARM_UP.index(), warmup.toMillis(), seed,
                         warmupHumans, humanNets, hintlessShare, counts(warmupBots), botGiveUpBits));
                 List<VoteResult> warmed = cast(vertx, solvers, gateway, createPoll("warm-up"), warm, "warm-up");
-                System.out.printf("warm-up: %d votes, %d accepted (not reported)%n", warmed.size(),
-                        warmed.stream().filter(r -> r.outcome() == Outcome.ACCEPTED).count());
+                // By outcome: many "other" (503 shed) or "failed" mean the stack was not warm yet when the phase began.
+                System.out.printf("warm-up: %d votes, %s (not reported)%n", warmed.size(), warmed.stream()
+                        .collect(Collectors.groupingBy(VoteResult::outcome, () -> new EnumMap<>(Outcome.class),
+                                Collectors.counting())));
             }
             List<PlannedVote> plan = SwarmPlan.of(new PlanSettings(phase.index(), duration.toMillis(), seed, humans,
                     humanNets, hintlessShare, noBots ? Map.of() : counts(bots), botGiveUpBits));
