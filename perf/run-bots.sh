@@ -12,7 +12,7 @@
 # cost" = defended - baseline, the latency target's row, and "under attack" = measured - baseline, which also carries
 # the swarm's load on the machine; targets met or missed) and tears the stack down.
 #
-#   perf/run-bots.sh                                      # 3 phases of 45 s (warm-ups 60, 15, 15 s), ~6-8 min here
+#   perf/run-bots.sh                                      # 3 phases of 45 s (warm-ups 60, 60, 15 s), ~7-8 min here
 #   DURATION=30s HUMANS=500 perf/run-bots.sh              # smaller
 #   BOTS=one-address=100,headless=100 perf/run-bots.sh    # some strategies only (the others send nothing)
 #
@@ -31,13 +31,15 @@ HUMANS=${HUMANS:-800}
 BOTS=${BOTS:-}                         # strategy=N,... (empty: Swarm's defaults)
 SEED=${SEED:-11}
 SWARM_ARGS=${SWARM_ARGS:-}             # more Swarm options (java -cp ... votes.perf.swarm.Swarm --help)
-# The unreported warm-up before each phase (its own poll and addresses): WARMUP with Swarm's default 200 people and a
-# few bots. The baseline runs first on a stack that has just come up (Kafka, the gateway cold): in a first run its
-# people's p50 was 350 ms against 40 ms in the later phases, throughout the phase, so the first warm-up is longer
-# and as busy as a phase (FIRST_WARMUP_HUMANS people); otherwise the first phase pays the stack's start.
+# The unreported warm-up before each phase (its own poll and addresses, a few bots in it too). The baseline and the
+# defended phase each run on a just-started ingest (the baseline on a just-started stack): with 15 s of warm-up the
+# first phase's people had a p50 of 350 ms against 40 ms later, and after the restart the defended phase's p50 was
+# 100-450 ms for its first 30 s, then 40 ms: the phase paid the JIT, not the defence. So those two get START_WARMUP,
+# as busy as a phase (START_WARMUP_HUMANS people); the measured phase, on the same warm ingest, gets WARMUP with
+# Swarm's default 200 people.
+START_WARMUP=${START_WARMUP:-60s}
+START_WARMUP_HUMANS=${START_WARMUP_HUMANS:-$HUMANS}
 WARMUP=${WARMUP:-15s}
-FIRST_WARMUP=${FIRST_WARMUP:-60s}
-FIRST_WARMUP_HUMANS=${FIRST_WARMUP_HUMANS:-$HUMANS}
 # What "defence off" means for the baseline: ingest's env for it (the later phases have none of these set).
 DEFENCE_OFF=${DEFENCE_OFF:-VOTE_RATE_ADDRESS=0 VOTE_RATE_PREFIX=0 VOTE_RATE_DEVICE=0 VOTE_CHALLENGE=off}
 # The defended and measured phases' ingest env: empty = the shipped defaults; e.g. "VOTE_CHALLENGE=always" for an
@@ -54,7 +56,7 @@ stack_ports "$BASE" 0 1 2 3 4 5 6 7 8 9 10
 GEN_TIMEOUT=600
 vote_path_run bots
 echo "pinning: servers taskset -c $SERVER_CPUS, swarm taskset -c $GEN_CPUS; phases of $DURATION, $HUMANS people, bots: ${BOTS:-defaults}"
-echo "warm-ups: $FIRST_WARMUP ($FIRST_WARMUP_HUMANS people) before the baseline, $WARMUP before the others"
+echo "warm-ups: $START_WARMUP ($START_WARMUP_HUMANS people) before the baseline and the defended phase (a just-started ingest), $WARMUP before the measured one"
 echo "baseline ingest env: $DEFENCE_OFF; defended and measured: ${DEFENCE_ON:-shipped defaults}"
 echo "VOTE_HOME=$VOTE_HOME ports: gateway $VOTE_GATEWAY_PORT ingest $VOTE_INGEST_PORT kafka $VOTE_KAFKA_PORT redis $VOTE_REDIS_PORT"
 
@@ -87,7 +89,7 @@ echo "--- $(date +%T) baseline: people alone, ingest with the defence off"
 # shellcheck disable=SC2086
 start_stack $DEFENCE_OFF
 echo "--- $(date +%T) stack up"
-swarm baseline --no-bots --warmup "$FIRST_WARMUP" --warmup-humans "$FIRST_WARMUP_HUMANS" | tee "$OUT/baseline.out"
+swarm baseline --no-bots --warmup "$START_WARMUP" --warmup-humans "$START_WARMUP_HUMANS" | tee "$OUT/baseline.out"
 
 phase=defended
 echo "--- $(date +%T) defended: people alone, ingest restarted with ${DEFENCE_ON:-the shipped defaults}"
@@ -97,7 +99,8 @@ while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
 # shellcheck disable=SC2086
 start_stack $DEFENCE_ON
 echo "--- $(date +%T) ingest up"
-swarm defended --no-bots --warmup "$WARMUP" --baseline-csv "$OUT/swarm-baseline.csv" | tee "$OUT/defended.out"
+swarm defended --no-bots --warmup "$START_WARMUP" --warmup-humans "$START_WARMUP_HUMANS" \
+  --baseline-csv "$OUT/swarm-baseline.csv" | tee "$OUT/defended.out"
 ingest_counters "$OUT/ingest-metrics-defended.txt"
 
 phase=measured

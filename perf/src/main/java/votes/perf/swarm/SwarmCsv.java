@@ -60,13 +60,14 @@ public final class SwarmCsv {
             int outcome = header.indexOf("outcome");
             int difficulty = header.indexOf("max_difficulty");
             int flagged = header.indexOf("flagged");
+            int due = header.indexOf("due_ms");
             int latency = header.indexOf("latency_ms");
             int firstAnswer = header.indexOf("first_answer_ms");
             return rows.stream().skip(1)
                     .filter(f -> f.get(strategy).equals(Strategy.HUMAN.slug()))
                     .map(f -> new PersonVote(Outcome.valueOf(f.get(outcome).toUpperCase(Locale.ROOT)),
                             Integer.parseInt(f.get(difficulty)), f.get(flagged).equals("1"),
-                            Double.parseDouble(f.get(latency)),
+                            Long.parseLong(f.get(due)), Double.parseDouble(f.get(latency)),
                             Double.parseDouble(f.get(latency)) - Double.parseDouble(f.get(firstAnswer))))
                     .toList();
         } catch (IOException e) {

@@ -100,15 +100,16 @@ public final class SwarmReport {
 
     private Table peopleTable() {
         Table table = new Table("people", "attempted", "refused %", "other %", "challenged > 18 bits %", "flagged %",
-                "p50 ms", "p50 added ms", "p99 ms", "p99 ms, alone + defence off", "p99 added ms",
-                "p99 added, 95 % interval", "p99 challenge cost ms", "target refused ≤ 0.5 %",
+                "p50 ms", "p50 added ms", "p99 ms", "p99 ms, 1st / 2nd half", "p99 ms, alone + defence off",
+                "p99 added ms", "p99 added, 95 % interval", "p99 challenge cost ms", "target refused ≤ 0.5 %",
                 "target p99 added < 50 ms");
         for (PeopleRow row : people) {
             HumanFigures h = row.figures();
             AddedLatency l = h.latency();
             table.row(row.label(), h.attempted(), percent(h.refusedShare()), percent(h.otherShare()),
                     percent(h.hardChallengeShare()), flagsRead ? percent(h.flaggedShare()) : "n/a", l.p50(),
-                    l.p50Added(), l.p99(), l.baselineP99(), l.p99Added(), interval(l), h.challengeCost().p99(),
+                    l.p50Added(), l.p99(), halves(h), l.baselineP99(), l.p99Added(), interval(l),
+                    h.challengeCost().p99(),
                     verdict(h.refusedTargetMet()), row.latencyTarget() ? latencyVerdict(h) : "not the target");
         }
         return table;
@@ -125,6 +126,11 @@ public final class SwarmReport {
     static String interval(AddedLatency l) {
         return Double.isNaN(l.p99AddedLow()) ? "-"
                 : String.format(Locale.ROOT, "%.1f … %.1f", l.p99AddedLow(), l.p99AddedHigh());
+    }
+
+    private static String halves(HumanFigures h) {
+        return Double.isNaN(h.p99FirstHalf()) ? "-"
+                : String.format(Locale.ROOT, "%.0f / %.0f", h.p99FirstHalf(), h.p99SecondHalf());
     }
 
     static String percent(double share) {

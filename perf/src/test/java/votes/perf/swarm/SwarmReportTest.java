@@ -113,6 +113,23 @@ class SwarmReportTest {
     }
 
     @Test
+    void theP99OfEachHalfOfThePhaseShowsAPhaseThatWasStillWarmingUp() {
+        List<PersonVote> people = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            people.add(new PersonVote(Outcome.ACCEPTED, -1, false, 1000L * (99 - i), i < 50 ? 20 : 500, 0));
+        }
+        people.add(new PersonVote(Outcome.FAILED, -1, false, 0, 60_000, 0));
+
+        HumanFigures h = HumanFigures.of(people, people);
+
+        // Listed late-first: the halves go by due time, and the slow votes were due first.
+        assertThat(h.p99FirstHalf()).isEqualTo(500);
+        assertThat(h.p99SecondHalf()).isEqualTo(20);
+        assertThat(new SwarmReport(List.of(), List.of(new SwarmReport.PeopleRow("x", h, false)), true).render())
+                .contains("| 500 / 20 ");
+    }
+
+    @Test
     void withoutABaselineTheLatencyTargetIsNotClaimed() {
         List<VoteResult> measured = List.of(result(Strategy.HUMAN, Outcome.ACCEPTED, false, 5, -1));
         HumanFigures h = HumanFigures.of(people(measured), List.of());
