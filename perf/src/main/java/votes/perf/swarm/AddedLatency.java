@@ -7,11 +7,13 @@ import java.util.Random;
 /**
  * A phase's people's latency against the baseline's (the same kind of people alone, defence off): the p50 and p99 of
  * each and their differences, with a 95 % bootstrap interval of the p99 difference. The p99 of 800 votes is its 8
- * worst, so one slow spell of a shared machine moves it by tens of ms either way: the interval says whether a
- * difference stands above that. It resamples both phases' latencies with replacement {@link #RESAMPLES} times and
- * takes the middle 95 % of the p99 differences; it measures the sampling noise inside the two phases, not a change of
- * the machine's load between them (run the script again for that). Percentiles are nearest-rank on the raw values,
- * so the interval and the point figures are computed alike. Pure.
+ * worst, so a few slow votes move it by tens of ms either way: the interval says whether a difference stands above
+ * the sampling noise of the two phases. It resamples both phases' latencies with replacement {@link #RESAMPLES}
+ * times and takes the middle 95 % of the p99 differences. It treats votes as independent, so it does not see a
+ * change of the machine's load between the phases nor one stall that delays a burst of votes together (on the
+ * shared 2-core box, runs of the same code spread by ~500 ms against intervals of ±50-150 ms: perf/RESULTS.md); only
+ * another run shows those. Percentiles are nearest-rank on the raw values, so the interval and the point figures
+ * are computed alike. Pure.
  *
  * @param count         the phase's answered people's votes
  * @param baselineCount the baseline's
@@ -21,7 +23,7 @@ import java.util.Random;
 public record AddedLatency(int count, int baselineCount, double p50, double baselineP50, double p99,
                            double baselineP99, double p99AddedLow, double p99AddedHigh) {
 
-    /** 2,000 resamples: the interval's ends move by a few tenths of a ms between seeds, at ~0.2 s for 2 x 800 votes. */
+    /** 2,000 resamples: 50 draws beyond each end of the 95 % interval, well under a second for 2 x 800 votes. */
     static final int RESAMPLES = 2_000;
     /** Fixed, so the same two CSVs always give the same interval. */
     static final long RESAMPLE_SEED = 11;
