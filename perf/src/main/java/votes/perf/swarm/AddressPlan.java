@@ -8,13 +8,16 @@ package votes.perf.swarm;
  */
 final class AddressPlan {
 
-    /** Second octets of a phase: humans in the first {@link #HUMAN_OCTETS}, then four per bot strategy. */
-    private static final int PHASE_STRIDE = 70;
-    /** 0 = baseline, 1 = measured, 2 = the unreported warm-up before either. */
-    static final int PHASES = 3;
     private static final int FIRST_OCTET = 20;
-    private static final int HUMAN_OCTETS = 40;
+    /** 24 octets: up to 6,144 /24s of people (the default spreads them over 250). */
+    private static final int HUMAN_OCTETS = 24;
     private static final int OCTETS_PER_STRATEGY = 4;
+    /** Second octets of a phase: humans in the first {@link #HUMAN_OCTETS}, then four per bot strategy. */
+    static final int PHASE_STRIDE = HUMAN_OCTETS + (Strategy.values().length - 1) * OCTETS_PER_STRATEGY;
+    /** 0 = baseline, 1 = measured, 2 = the unreported warm-up before each, 3 = defended (people alone, defence on). */
+    static final int PHASES = 4;
+    /** The last second octet any phase uses (127.255.x.y is left alone: 127.255.255.255 is the block's broadcast). */
+    static final int LAST_OCTET = FIRST_OCTET + PHASES * PHASE_STRIDE - 1;
     static final int MAX_HOST = 254;
     static final int MAX_HUMAN_NETS = HUMAN_OCTETS * 256;
     static final int MAX_BOT_NETS = OCTETS_PER_STRATEGY * 256;
@@ -23,7 +26,8 @@ final class AddressPlan {
 
     AddressPlan(int phase) {
         if (phase < 0 || phase >= PHASES) {
-            throw new IllegalArgumentException("phase 0 (baseline), 1 (measured) or 2 (warm-up), not " + phase);
+            throw new IllegalArgumentException("phase 0 (baseline), 1 (measured), 2 (warm-up) or 3 (defended), not "
+                    + phase);
         }
         this.base = FIRST_OCTET + PHASE_STRIDE * phase;
     }

@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * The shape of one phase's swarm: how long, how many people over how many /24s, how many votes per bot strategy.
  *
- * @param phase         0 = the baseline phase (defence off), 1 = the measured one, 2 = a warm-up: they use disjoint
- *                      addresses and voters
+ * @param phase         {@link Phase#index()}: 0 = the baseline phase (defence off), 1 = the measured one, 2 = a
+ *                      warm-up, 3 = the defended one: they use disjoint addresses and voters
  * @param hintlessShare the share of people on Safari/Firefox (no client hints)
  * @param botGiveUpBits a bot (but machine-pow, which pays anything) leaves a challenge harder than this unsolved
  */

@@ -28,14 +28,13 @@ import votes.perf.report.CliErrors;
 /**
  * The bot-swarm benchmark (issue 11): people and bot strategies vote on one poll through the gateway, each from its
  * own loopback source address; per population it counts what the defence let through, refused, left unsolved or
- * flagged, writes one labelled CSV row per vote, and (measured phase, given the baseline's CSV) prints the report.
- * perf/run-bots.sh runs the baseline phase (defence off) and then the measured one on a stack it brings up.
+ * flagged, writes one labelled CSV row per vote, and prints the report (against the earlier phases' CSVs when given).
+ * perf/run-bots.sh runs the baseline phase (people alone, defence off), the defended one (people alone, defence on)
+ * and the measured one (people and the swarm, defence on) on a stack it brings up.
  */
 @Command(name = "swarm", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Bot-swarm benchmark: people and bot strategies through the gateway; see perf/README.md.")
 public final class Swarm implements Callable<Integer> {
-
-    private static final int WARMUP_PHASE = 2;
 
     @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "The gateway (votes and polls).")
     String url;
@@ -46,8 +45,9 @@ public final class Swarm implements Callable<Integer> {
     @Option(names = "--issuer", defaultValue = "https://votes.local/dev")
     String issuer;
 
-    @Option(names = "--phase", defaultValue = "measured", description = "baseline (defence off) or measured.")
-    String phase;
+    @Option(names = "--phase", defaultValue = "measured",
+            description = "baseline (defence off), defended (people alone, defence on) or measured (with the swarm).")
+    String phaseName;
 
     @Option(names = "--poll", description = "Vote on this poll (default: create one through --url).")
     String pollId;
@@ -118,6 +118,10 @@ public final class Swarm implements Callable<Integer> {
     @Option(names = "--baseline-csv", description = "The baseline phase's CSV: the report compares people with it.")
     Path baselineCsv;
 
+    @Option(names = "--defended-csv",
+            description = "Measured phase: the defended phase's CSV (its people are the report's defence's-cost row).")
+    Path defendedCsv;
+
     public static void main(String[] args) {
         System.exit(CliErrors.run(new Swarm(), args));
     }
@@ -125,47 +129,48 @@ public final class Swarm implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         URI gateway = LoopbackOnly.check(url);
-        int phaseIndex = switch (phase) {
-            case "baseline" -> 0;
-            case "measured" -> 1;
-            default -> throw new IllegalArgumentException("--phase baseline or measured, not " + phase);
-        };
+        Phase phase = Phase.ofSlug(phaseName);
+        if (phase == Phase.WARM_UP) {
+            throw new IllegalArgumentException("the warm-up runs before every phase (--warmup), it is not one to ask for");
+        }
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
         try (Solvers solvers = new Solvers()) {
             if (!warmup.isZero()) {
-                List<PlannedVote> warm = SwarmPlan.of(new PlanSettings(WARMUP_PHASE, warmup.toMillis(), seed,
+                List<PlannedVote> warm = SwarmPlan.of(new PlanSettings(Phase.WARM_UP.index(), warmup.toMillis(), seed,
                         warmupHumans, humanNets, hintlessShare, counts(warmupBots), botGiveUpBits));
                 List<VoteResult> warmed = cast(vertx, solvers, gateway, createPoll("warm-up"), warm, "warm-up");
-                System.out.printf("warm-up: %d votes, %d accepted (not reported)%n", warmed.size(),
-                        warmed.stream().filter(r -> r.outcome() == Outcome.ACCEPTED).count());
+                // By outcome: many "other" (503 shed) or "failed" mean the stack was not warm yet when the phase began.
+                System.out.printf("warm-up: %d votes, %s (not reported)%n", warmed.size(), warmed.stream()
+                        .collect(Collectors.groupingBy(VoteResult::outcome, () -> new EnumMap<>(Outcome.class),
+                                Collectors.counting())));
             }
-            List<PlannedVote> plan = SwarmPlan.of(new PlanSettings(phaseIndex, duration.toMillis(), seed, humans,
+            List<PlannedVote> plan = SwarmPlan.of(new PlanSettings(phase.index(), duration.toMillis(), seed, humans,
                     humanNets, hintlessShare, noBots ? Map.of() : counts(bots), botGiveUpBits));
-            String poll = pollId != null ? pollId : createPoll(phase);
+            String poll = pollId != null ? pollId : createPoll(phase.slug());
             System.out.printf("swarm phase=%s poll=%s votes=%d duration=%ds%n", phase, poll, plan.size(),
                     duration.toSeconds());
             FlagWatch flags = kafka.given() ? new FlagWatch(kafka.properties(), poll) : null;
-            List<VoteResult> results = cast(vertx, solvers, gateway, poll, plan, phase);
+            List<VoteResult> results = cast(vertx, solvers, gateway, poll, plan, phase.slug());
             if (flags != null) {
                 results = withFlags(results, flags.stopAfter(flagsDrain));
             }
-            report(results, flags != null && flags.topicFound());
+            report(phase, results, flags != null && flags.topicFound());
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
         return 0;
     }
 
-    private void report(List<VoteResult> results, boolean flagsRead) {
-        Path out = csv != null ? csv : Path.of("perf", "target", "swarm-" + phase + ".csv");
+    private void report(Phase phase, List<VoteResult> results, boolean flagsRead) {
+        Path out = csv != null ? csv : Path.of("perf", "target", "swarm-" + phase.slug() + ".csv");
         SwarmCsv.write(out, results);
         System.out.println("per-vote data: " + out.toAbsolutePath());
-        List<Double> baseline = baselineCsv == null ? HumanFigures.answeredLatencies(results)
-                : SwarmCsv.humanLatencies(baselineCsv);
-        SwarmReport report = new SwarmReport(results, baseline, flagsRead);
+        SwarmReport report = SwarmReport.of(phase, results,
+                baselineCsv == null ? List.of() : SwarmCsv.people(baselineCsv),
+                defendedCsv == null ? List.of() : SwarmCsv.people(defendedCsv), flagsRead);
         System.out.println(report.render());
         System.out.printf("SWARM phase=%s flags=%s targets=%s%n", phase, flagsRead ? "read" : "not-read",
-                baselineCsv == null ? "n/a (no baseline)" : report.allMet() ? "met" : "MISSED");
+                phase == Phase.BASELINE ? "n/a (the reference)" : report.allMet() ? "met" : "MISSED");
     }
 
     private static Map<Strategy, Integer> counts(Map<String, Integer> bySlug) {

@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * The labelled per-vote data (one row per vote: the population, the features the bot model may use, the outcome),
- * as RFC 4180 CSV; a later fit of the model's weights reads it, and the measured phase reads the baseline's people's
- * latencies back from it.
+ * as RFC 4180 CSV; a later fit of the model's weights reads it, and the later phases read the earlier phases' people
+ * back from it.
  */
 public final class SwarmCsv {
 
@@ -53,18 +53,25 @@ public final class SwarmCsv {
                 .map(String::valueOf).map(SwarmCsv::quote).reduce((a, b) -> a + "," + b).orElseThrow();
     }
 
-    /** The latencies of the people's answered votes in a CSV this class wrote (the baseline phase's). */
-    public static List<Double> humanLatencies(Path file) {
+    /** The people's votes in a CSV this class wrote (another phase's: the baseline's, the defended phase's). */
+    public static List<PersonVote> people(Path file) {
         try (Stream<String> lines = Files.lines(file)) {
             List<List<String>> rows = lines.map(SwarmCsv::fields).toList();
             List<String> header = rows.get(0);
             int strategy = header.indexOf("strategy");
             int outcome = header.indexOf("outcome");
+            int difficulty = header.indexOf("max_difficulty");
+            int flagged = header.indexOf("flagged");
+            int due = header.indexOf("due_ms");
             int latency = header.indexOf("latency_ms");
+            int firstAnswer = header.indexOf("first_answer_ms");
             return rows.stream().skip(1)
                     .filter(f -> f.get(strategy).equals(Strategy.HUMAN.slug()))
-                    .filter(f -> !f.get(outcome).equals(Outcome.FAILED.name().toLowerCase(Locale.ROOT)))
-                    .map(f -> Double.parseDouble(f.get(latency))).toList();
+                    .map(f -> new PersonVote(Outcome.valueOf(f.get(outcome).toUpperCase(Locale.ROOT)),
+                            Integer.parseInt(f.get(difficulty)), f.get(flagged).equals("1"),
+                            Long.parseLong(f.get(due)), Double.parseDouble(f.get(latency)),
+                            Double.parseDouble(f.get(latency)) - Double.parseDouble(f.get(firstAnswer))))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

@@ -20,12 +20,23 @@ class AddressPlanTest {
     @Test
     void botStrategiesHaveTheirOwnBlocksAfterThePeople() {
         AddressPlan plan = new AddressPlan(1);
-        assertThat(plan.bot(Strategy.ONE_ADDRESS, 0, 1)).isEqualTo("127.130.0.1");
-        assertThat(plan.bot(Strategy.ROTATING_24, 0, 1)).isEqualTo("127.134.0.1");
-        assertThat(plan.bot(Strategy.SLOW_BOT, 3, 20)).isEqualTo("127.154.3.20");
-        assertThat(plan.scattered(Strategy.HEADLESS, 201, 200)).isEqualTo("127.146.1.2");
+        assertThat(plan.bot(Strategy.ONE_ADDRESS, 0, 1)).isEqualTo("127.96.0.1");
+        assertThat(plan.bot(Strategy.ROTATING_24, 0, 1)).isEqualTo("127.100.0.1");
+        assertThat(plan.bot(Strategy.SLOW_BOT, 3, 20)).isEqualTo("127.120.3.20");
+        assertThat(plan.scattered(Strategy.HEADLESS, 201, 200)).isEqualTo("127.112.1.2");
         assertThat(new AddressPlan(2).bot(Strategy.SLOW_BOT, AddressPlan.MAX_BOT_NETS - 1, AddressPlan.MAX_HOST))
-                .isEqualTo("127.227.255.254");
+                .isEqualTo("127.175.255.254");
+    }
+
+    @Test
+    void theDefendedPhaseHasTheFourthBlockAndEveryBlockStaysBelowTheLoopbackBroadcast() {
+        AddressPlan defended = new AddressPlan(Phase.DEFENDED.index());
+        assertThat(defended.human(0, 250)).isEqualTo("127.176.0.1");
+        assertThat(defended.bot(Strategy.SLOW_BOT, AddressPlan.MAX_BOT_NETS - 1, AddressPlan.MAX_HOST))
+                .isEqualTo("127." + AddressPlan.LAST_OCTET + ".255.254");
+        assertThat(AddressPlan.LAST_OCTET).isEqualTo(227).isLessThan(255);
+        assertThat(java.util.Arrays.stream(Phase.values()).map(Phase::index))
+                .containsExactlyInAnyOrder(0, 1, 2, 3).allMatch(i -> i < AddressPlan.PHASES);
     }
 
     @Test
@@ -33,7 +44,7 @@ class AddressPlanTest {
         assertThatThrownBy(() -> new AddressPlan(0).human(254 * 10, 10)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AddressPlan(0).bot(Strategy.HEADLESS, 0, 255))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new AddressPlan(3)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AddressPlan(AddressPlan.PHASES)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

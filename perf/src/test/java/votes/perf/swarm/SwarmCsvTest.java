@@ -40,11 +40,12 @@ class SwarmCsvTest {
     }
 
     @Test
-    void theBaselinesPeoplesLatenciesComeBackFromTheFileWithoutFailedOnesOrBots() {
+    void thePeoplesVotesComeBackFromTheFileWithoutTheBots() {
         Path file = dir.resolve("baseline.csv");
-        SwarmCsv.write(file, List.of(result(Strategy.HUMAN, Outcome.ACCEPTED, 12.25),
+        SwarmCsv.write(file, List.of(result(Strategy.HUMAN, Outcome.ACCEPTED, 12.25).flaggedAs(0.7, List.of("x")),
                 result(Strategy.HUMAN, Outcome.FAILED, 10_000), result(Strategy.HEADLESS, Outcome.ACCEPTED, 3)));
-        assertThat(SwarmCsv.humanLatencies(file)).containsExactly(12.25);
+        assertThat(SwarmCsv.people(file)).containsExactly(new PersonVote(Outcome.ACCEPTED, 16, true, 1200, 12.25, 5.25),
+                new PersonVote(Outcome.FAILED, 16, false, 1200, 10_000, 9_993));
     }
 
     @Test

@@ -104,13 +104,15 @@ class SwarmPlanTest {
     @Test
     void theSameSeedGivesTheSameSwarmAndPhasesShareNoAddressOrVoter() {
         assertThat(SwarmPlan.of(settings(1))).isEqualTo(SwarmPlan.of(settings(1)));
-        List<PlannedVote> baseline = SwarmPlan.of(settings(0));
-        List<PlannedVote> measured = SwarmPlan.of(settings(1));
-        List<PlannedVote> warmup = SwarmPlan.of(settings(2));
-        Set<String> seen = distinct(measured, PlannedVote::address);
-        assertThat(distinct(baseline, PlannedVote::address)).doesNotContainAnyElementsOf(seen);
-        assertThat(distinct(warmup, PlannedVote::address)).doesNotContainAnyElementsOf(seen);
-        assertThat(distinct(baseline, PlannedVote::voter)).doesNotContainAnyElementsOf(distinct(measured,
-                PlannedVote::voter));
+        List<List<PlannedVote>> phases = java.util.Arrays.stream(Phase.values())
+                .map(p -> SwarmPlan.of(settings(p.index()))).toList();
+        for (int i = 0; i < phases.size(); i++) {
+            for (int j = i + 1; j < phases.size(); j++) {
+                assertThat(distinct(phases.get(i), PlannedVote::address))
+                        .doesNotContainAnyElementsOf(distinct(phases.get(j), PlannedVote::address));
+                assertThat(distinct(phases.get(i), PlannedVote::voter))
+                        .doesNotContainAnyElementsOf(distinct(phases.get(j), PlannedVote::voter));
+            }
+        }
     }
 }
