@@ -24,8 +24,10 @@ if [[ ${1:-} == --help || ${1:-} == -h ]]; then
 Knobs (environment):
   RATES (500,1500)       fixed vote rates measured, per second
   MAX_RATE (4000)        a last phase, "max": offered beyond what the stack accepts (0: none)
-  DURATION (20s)         each phase's sending time; WARMUP_RATE (400) / WARMUP (30s): unmeasured load first
-  IDLE (20s)             idle burn window (after a QUIET 10s pause)
+  DURATION (20s)         each phase's sending time
+  WARMUP_RATES (100,400) / WARMUP (20s): unmeasured load first, WARMUP at each rate
+  QUIET_MAX (60s)        then the longest wait for the stack's burn to stop falling
+  IDLE (20s)             idle burn window
   SETTLE_MAX (45s)       longest wait for a phase's aftermath (ledger, relay, projections, realtime catching up)
   BARE_RATE (1500)       the bare endpoint's rate (floor); RS256_OPS, REDIS_OPS, KAFKA_RECORDS, PG_ROWS: floor sizes
   VOTERS (5000) POLLS (40)   voters x polls bounds the votes of the whole run
@@ -45,9 +47,9 @@ source "$ROOT/perf/lib.sh"
 RATES=${RATES:-500,1500}
 MAX_RATE=${MAX_RATE:-4000}
 DURATION=${DURATION:-20s}
-WARMUP_RATE=${WARMUP_RATE:-400}
-WARMUP=${WARMUP:-30s}
-QUIET=${QUIET:-10s}
+WARMUP_RATES=${WARMUP_RATES:-100,400}
+WARMUP=${WARMUP:-20s}
+QUIET_MAX=${QUIET_MAX:-60s}
 IDLE=${IDLE:-20s}
 SETTLE_MAX=${SETTLE_MAX:-45s}
 BARE_RATE=${BARE_RATE:-1500}
@@ -94,7 +96,7 @@ echo "=== votes cost per vote $(date -Is)"
 machine_note
 echo "pinning: servers ${SERVER_CPUS:-not pinned}, client taskset -c $GEN_CPUS; VOTE_EVENT_LOOPS=$VOTE_EVENT_LOOPS"
 echo "VOTE_HOME=$VOTE_HOME ports: gateway $VOTE_GATEWAY_PORT ingest $VOTE_INGEST_PORT kafka $VOTE_KAFKA_PORT pg $VOTE_PG_PORT redis $VOTE_REDIS_PORT bare $BARE_PORT"
-echo "rates: $RATES, max $MAX_RATE; $DURATION each; warm-up $WARMUP_RATE/s for $WARMUP; idle $IDLE"
+echo "rates: $RATES, max $MAX_RATE; $DURATION each; warm-up $WARMUP at each of $WARMUP_RATES/s; idle $IDLE"
 
 echo "--- $(date +%T) ./vote up"
 vote up --no-demo > "$OUT/up.log" 2>&1 || { tail -20 "$OUT/up.log"; echo "(some components are not running)"; }
@@ -124,7 +126,7 @@ echo "--- $(date +%T) CostPerVote (progress lines below; the report at the end)"
 gen votes.perf.pervote.CostPerVote "${component_args[@]}" --url "http://127.0.0.1:$VOTE_GATEWAY_PORT" \
   --private-key "$VOTE_HOME/keys/jwt-private.pem" --tokens-cache "$VOTE_HOME/cost-tokens.txt" \
   --voters "$VOTERS" --polls "$POLLS" --rates "$RATES" --max-rate "$MAX_RATE" --duration "$DURATION" \
-  --warmup-rate "$WARMUP_RATE" --warmup "$WARMUP" --quiet "$QUIET" --idle "$IDLE" --settle-max "$SETTLE_MAX" \
+  --warmup-rates "$WARMUP_RATES" --warmup "$WARMUP" --quiet-max "$QUIET_MAX" --idle "$IDLE" --settle-max "$SETTLE_MAX" \
   --clock-ticks "$(getconf CLK_TCK)" \
   --bare-url "http://127.0.0.1:$BARE_PORT" --bare-pid "$BACKGROUND_PID" --bare-rate "$BARE_RATE" \
   --rs256-ops "$RS256_OPS" --redis-ops "$REDIS_OPS" \
