@@ -47,6 +47,29 @@ vote_path_snapshot() {
   CP="$SNAP/perf/target/votes-perf.jar:$SNAP/perf/target/lib/*"
 }
 
+# full_stack_snapshot <dir> [more paths]: snapshots what the whole stack runs from (the vote path, cdc-relay,
+# projections, realtime, whichever are built) and the perf CLIs, plus any more paths given; sets SNAP and CP.
+full_stack_snapshot() {
+  local dir=$1; shift
+  local parts=(vote pom.xml infra/stack/target/votes-infra.jar infra/stack/target/lib infra/gateway/target/votes-gateway.jar infra/gateway/target/lib infra/kafka-server/target/lib
+               perf/target/votes-perf.jar perf/target/lib "$@")
+  local m
+  for m in ingest ledger projections realtime; do
+    [[ -d "$ROOT/$m/target/quarkus-app" ]] && parts+=("$m/pom.xml" "$m/target/quarkus-app")
+  done
+  [[ -f "$ROOT/ledger/cdc-relay/target/votes-cdc-relay.jar" ]] && parts+=(ledger/cdc-relay/pom.xml
+    ledger/cdc-relay/target/votes-cdc-relay.jar ledger/cdc-relay/target/lib)
+  take_snapshot "$dir" "${parts[@]}"
+  SNAP=$dir
+  CP="$SNAP/perf/target/votes-perf.jar:$SNAP/perf/target/lib/*"
+}
+
+# ingest_prop <key>: the default of one of ingest's ${ENV:default} properties (e.g. its votes.submitted producer
+# settings, which the raw producers copy); empty when absent.
+ingest_prop() {
+  sed -n "s/^$1=.*:\([^}]*\)}.*/\1/p" "$ROOT/ingest/src/main/resources/application.properties" 2>/dev/null | head -1
+}
+
 # vote_path_run <name>: the start of a script that measures a stack of the vote path: output folder OUT
 # (perf/target/<name>-<time>, run.log holds everything printed), the jars' snapshot (perf/target/<name>-snapshot),
 # cleanup on exit, the watchdog (RUN_LIMIT seconds), the run log's first lines. VOTE_HOME must be set.

@@ -37,10 +37,9 @@ ONLY=${ONLY:-"vote bare kafka pg ledger"}
 
 BASE=${PERF_PORT_BASE:-18000}         # away from a developer's default stack (8080.., 9092, 5433, 6380)
 export VOTE_HOME=${PERF_VOTE_HOME:-$ROOT/perf/target/vote-home}
-export VOTE_GATEWAY_PORT=$((BASE + 80)) VOTE_INGEST_PORT=$((BASE + 81)) VOTE_LEDGER_PORT=$((BASE + 82))
-export VOTE_REALTIME_PORT=$((BASE + 83)) VOTE_KAFKA_PORT=$((BASE + 92)) VOTE_KAFKA_CONTROLLER_PORT=$((BASE + 93))
-export VOTE_PG_PORT=$((BASE + 433)) VOTE_REDIS_PORT=$((BASE + 380)) VOTE_GATEWAY_TLS_PORT=$((BASE + 443))
-BARE_PORT=$((BASE + 90))
+# lib.sh: a VOTE_*_PORT already exported wins (several engineers share this machine, each with a port range).
+stack_ports "$BASE" 80 81 82 83 84 85 92 93 433 380 443
+BARE_PORT=${BARE_PORT:-$((BASE + 90))}
 # Event loops = the machine's cores, for ingest (its VOTE_EVENT_LOOPS knob) and the bare endpoint alike.
 export VOTE_EVENT_LOOPS=${VOTE_EVENT_LOOPS:-$(nproc)}
 
@@ -52,7 +51,7 @@ PERF_JAR="$ROOT/perf/target/votes-perf.jar"
 BARE_JAR="$ROOT/perf/bare-endpoint/target/quarkus-app/quarkus-run.jar"
 INFRA_JAR="$ROOT/infra/stack/target/votes-infra.jar"
 if [[ ! -f "$PERF_JAR" || ! -f "$BARE_JAR" || ! -f "$ROOT/infra/gateway/target/votes-gateway.jar" ]]; then
-  ./mvnw -q -pl perf/bare-endpoint,perf,infra/gateway -am install -DskipTests
+  ./mvnw -q -pl perf/bare-endpoint,perf,infra/gateway,infra/kafka-server -am package -DskipTests
 fi
 CP="$PERF_JAR:$ROOT/perf/target/lib/*"
 
@@ -92,10 +91,9 @@ PG_ARGS=(--pg-port "$VOTE_PG_PORT")
 # command line: PgOptions reads PG_USER/PG_PASSWORD).
 export PG_USER=votes PG_PASSWORD
 PG_PASSWORD=$(cat "$VOTE_HOME/secrets/pg-votes")
-prop() { sed -n "s/^$1=.*:\([^}]*\)}.*/\1/p" "$ROOT/ingest/src/main/resources/application.properties" 2>/dev/null | head -1; }
-LINGER=$(prop 'mp.messaging.outgoing.votes-submitted.linger.ms'); LINGER=${LINGER:-5}
-BATCH=$(prop 'mp.messaging.outgoing.votes-submitted.batch.size'); BATCH=${BATCH:-16384}
-COMPRESSION=$(prop 'mp.messaging.outgoing.votes-submitted.compression.type'); COMPRESSION=${COMPRESSION:-none}
+LINGER=$(ingest_prop 'mp.messaging.outgoing.votes-submitted.linger.ms'); LINGER=${LINGER:-5}
+BATCH=$(ingest_prop 'mp.messaging.outgoing.votes-submitted.batch.size'); BATCH=${BATCH:-16384}
+COMPRESSION=$(ingest_prop 'mp.messaging.outgoing.votes-submitted.compression.type'); COMPRESSION=${COMPRESSION:-none}
 
 if on vote || on bare; then
   echo "--- minting $VOTERS voter tokens (./vote token --count $VOTERS --prefix p-)"
@@ -109,13 +107,15 @@ if on vote && up ingest && up ledger; then
   gen votes.perf.load.VoteLoad --url "http://127.0.0.1:$VOTE_INGEST_PORT" --admin-url "$GATEWAY" \
     --create-polls "$POLLS" --private-key "$KEY" "${load_args[@]}" --label vote-fixed \
     --rate "$FIXED_RATE" --warmup "$WARMUP" --duration "$DURATION" --runs "$RUNS" --max-requests 3000000 \
-    2> >(tee "$OUT/vote.err" >&2) | tee "$OUT/vote-fixed.out"
+    2> >(tee "$OUT/vote.err" >&2) | tee "$OUT/vote-fixed.out" \
+    || echo "(phase failed: its figure is missing from the summary)"
   POLL_ARGS=$(sed -n 's/^created polls \[\(.*\)\]$/\1/p' "$OUT/vote.err" | tr -d ' ' | tr ',' '\n' | sed 's/^/--poll /' | tr '\n' ' ')
   # Fresh pairs for the search: skip the polls the fixed-rate runs used up (each run used (warmup+duration)*rate).
   gen votes.perf.load.VoteLoad --url "http://127.0.0.1:$VOTE_INGEST_PORT" $POLL_ARGS "${load_args[@]}" --label vote-step \
     --step --step-start "$STEP_START" --step-max "$STEP_MAX" --max-steps "$MAX_STEPS" \
     --warmup "$STEP_WARMUP" --duration "$STEP_DURATION" --max-requests 3000000 \
-    --skip "$(( RUNS * (${WARMUP%s} + ${DURATION%s}) * FIXED_RATE ))" | tee "$OUT/vote-step.out"
+    --skip "$(( RUNS * (${WARMUP%s} + ${DURATION%s}) * FIXED_RATE ))" | tee "$OUT/vote-step.out" \
+    || echo "(phase failed: its figure is missing from the summary)"
 else
   on vote && echo "--- full vote path: SKIPPED (ingest/ledger not running)"
 fi
@@ -130,22 +130,26 @@ if on bare; then
   BARE_POLLS=$(for i in $(seq 1 400); do printf -- '--poll bare-%d ' "$i"; done)
   gen votes.perf.load.VoteLoad --url "http://127.0.0.1:$BARE_PORT" $BARE_POLLS "${load_args[@]}" --label bare-step \
     --step --step-start "$STEP_START" --step-max "$((STEP_MAX * 2))" --max-steps "$MAX_STEPS" \
-    --warmup "$STEP_WARMUP" --duration "$STEP_DURATION" --max-requests 8000000 | tee "$OUT/bare-step.out"
+    --warmup "$STEP_WARMUP" --duration "$STEP_DURATION" --max-requests 8000000 | tee "$OUT/bare-step.out" \
+    || echo "(phase failed: its figure is missing from the summary)"
   gen votes.perf.load.VoteLoad --url "http://127.0.0.1:$BARE_PORT" $BARE_POLLS "${load_args[@]}" --label bare-fixed \
     --rate "$FIXED_RATE" --warmup "$WARMUP" --duration "$DURATION" --runs "$RUNS" --max-requests 3000000 \
-    | tee "$OUT/bare-fixed.out"
+    | tee "$OUT/bare-fixed.out" \
+    || echo "(phase failed: its figure is missing from the summary)"
   kill "$BACKGROUND_PID"; wait "$BACKGROUND_PID" 2>/dev/null || true; BACKGROUND_PID=
 fi
 
 if on kafka && up kafka; then
   echo "--- raw Kafka producer (acks=all, idempotent, linger.ms=$LINGER batch.size=$BATCH compression=$COMPRESSION)"
   gen votes.perf.baseline.KafkaProduceBaseline --bootstrap "127.0.0.1:$VOTE_KAFKA_PORT" --kafka-config "$(vote env KAFKA_CLIENT_CONFIG)" --records "$KAFKA_RECORDS" \
-    --runs "$RUNS" --linger-ms "$LINGER" --batch-size "$BATCH" --compression "$COMPRESSION" | tee "$OUT/kafka.out"
+    --runs "$RUNS" --linger-ms "$LINGER" --batch-size "$BATCH" --compression "$COMPRESSION" | tee "$OUT/kafka.out" \
+    || echo "(phase failed: its figure is missing from the summary)"
 fi
 
 if on pg && up postgres; then
   echo "--- raw PostgreSQL 500-row unnest batch insert"
-  gen votes.perf.baseline.PgBatchInsertBaseline "${PG_ARGS[@]}" --rows "$PG_ROWS" --runs "$RUNS" | tee "$OUT/pg.out"
+  gen votes.perf.baseline.PgBatchInsertBaseline "${PG_ARGS[@]}" --rows "$PG_ROWS" --runs "$RUNS" | tee "$OUT/pg.out" \
+    || echo "(phase failed: its figure is missing from the summary)"
 fi
 
 if on ledger && up ledger && up kafka; then
@@ -160,7 +164,8 @@ if on ledger && up ledger && up kafka; then
     taskset -c "$GEN_CPUS" "$SNAP/vote" up --no-demo > "$OUT/ledger-up-$run.log" 2>&1 &
     UP_PID=$!
     gen votes.perf.baseline.LedgerRate await "${PG_ARGS[@]}" --poll "$POLL" --expect "$LEDGER_N" --timeout 600 \
-      | tee -a "$OUT/ledger.out"
+      | tee -a "$OUT/ledger.out" \
+    || echo "(phase failed: its figure is missing from the summary)"
     wait "$UP_PID" || true
   done
 fi

@@ -65,19 +65,7 @@ if [[ ! -f "$ROOT/perf/target/votes-perf.jar" || ! -f "$ROOT/infra/gateway/targe
 
 # Others rebuild jars in this tree while we measure (a jar rewritten under a running JVM stalls it): run the
 # stack AND the perf CLIs from a snapshot. ./vote runs a service only if its module pom is in the snapshot.
-SNAP="$ROOT/perf/target/live-snapshot"
-snapshot() {
-  local parts=(vote pom.xml infra/stack/target/votes-infra.jar infra/stack/target/lib infra/gateway/target/votes-gateway.jar infra/gateway/target/lib infra/kafka-server/target/lib
-               perf/target/votes-perf.jar perf/target/lib)
-  for m in ingest ledger projections realtime; do
-    [[ -d "$ROOT/$m/target/quarkus-app" ]] && parts+=("$m/pom.xml" "$m/target/quarkus-app")
-  done
-  [[ -f "$ROOT/ledger/cdc-relay/target/votes-cdc-relay.jar" ]] && parts+=(ledger/cdc-relay/pom.xml
-    ledger/cdc-relay/target/votes-cdc-relay.jar ledger/cdc-relay/target/lib)
-  take_snapshot "$SNAP" "${parts[@]}"
-}
-snapshot
-CP="$SNAP/perf/target/votes-perf.jar:$SNAP/perf/target/lib/*"
+full_stack_snapshot "$ROOT/perf/target/live-snapshot"   # lib.sh: sets SNAP and CP
 GEN_TIMEOUT=900
 trap cleanup EXIT   # lib.sh: the sampler (BACKGROUND_PID), the watchdog, then ./vote down
 watchdog "$RUN_LIMIT" "$OUT/watchdog.pid"

@@ -164,7 +164,7 @@ public final class LedgerRate {
         }
 
         private long count(Pool pool) {
-            Row row = PgBatchInsertBaseline.join(pool.preparedQuery(
+            Row row = RawInserts.join(pool.preparedQuery(
                     "SELECT (SELECT count(*) FROM votes WHERE poll_id = $1) + (SELECT count(*) FROM rejections WHERE poll_id = $1)")
                     .execute(Tuple.of(poll))).iterator().next();
             return row.getLong(0);

@@ -27,7 +27,7 @@ public final class PgOptions {
     String password;
 
     /** A reactive pool: the same client the ledger's quarkus-reactive-pg-client wraps. */
-    Pool pool(Vertx vertx, int size) {
+    public Pool pool(Vertx vertx, int size) {
         if (!host.equals("127.0.0.1") && !host.equals("localhost")) {
             throw new IllegalArgumentException("only a local PostgreSQL (127.0.0.1)");
         }

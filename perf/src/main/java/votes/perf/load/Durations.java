@@ -24,6 +24,16 @@ public final class Durations implements ITypeConverter<Duration> {
         }
     }
 
+    /** Sleeps that long; an interrupt ends the run (a CLI has nothing to do but stop). */
+    public static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     @Override
     public Duration convert(String value) {
         return parse(value);

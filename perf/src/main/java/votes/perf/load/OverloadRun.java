@@ -29,7 +29,7 @@ record OverloadRun(String label, double factor, int runs, Duration warmup, Durat
         List<Double> shed = new ArrayList<>();
         List<Double> acceptedP99 = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
-            pause(settle);
+            Durations.pause(settle);
             PhaseResult r = runner.run(label + "@overload-x" + fmt(factor) + "#" + run, target, warmup, duration, drain);
             table.phase(r);
             VoteLoad.printResult(r, goal.met(r));
@@ -60,14 +60,5 @@ record OverloadRun(String label, double factor, int runs, Duration warmup, Durat
 
     private static String fmt(double factor) {
         return factor == Math.rint(factor) ? Long.toString((long) factor) : Double.toString(factor);
-    }
-
-    private static void pause(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

@@ -1,0 +1,99 @@
+package votes.perf.pervote;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import votes.perf.cost.IdleBurn;
+import votes.perf.cost.PhaseCost;
+import votes.perf.floor.FloorCost;
+import votes.perf.report.Table;
+
+/**
+ * The run's figures: µs of CPU per accepted vote per component at each load level (idle burn subtracted), the idle
+ * burn itself, the floor (what the parts cost alone) and floor ÷ total. Tables for the terminal and RESULTS.md,
+ * and one machine-readable line per figure (COST, FLOOR, FLOOR_RATIO).
+ */
+record CostReport(List<String> components, IdleBurn idle, List<PhaseCost> phases, List<FloorCost> floor) {
+
+    /** The parts' costs added up, µs per vote (each part once per vote). */
+    double floorTotal() {
+        return floor.stream().mapToDouble(FloorCost::totalPerOp).sum();
+    }
+
+    /** floor ÷ the stack's total µs per vote at that level (NaN without a floor or a total). */
+    double ratio(PhaseCost phase) {
+        return floor.isEmpty() ? Double.NaN : floorTotal() / phase.total();
+    }
+
+    Table perComponent() {
+        List<String> header = new ArrayList<>(List.of("component", "idle ms/s"));
+        phases.forEach(p -> header.add("µs/vote " + p.label()));
+        Table table = new Table(header.toArray(String[]::new));
+        for (String c : components) {
+            List<Object> row = new ArrayList<>(List.of(c, idle.of(c) / 1e3));
+            phases.forEach(p -> row.add(p.microsPerVote().get(c)));
+            table.row(row.toArray());
+        }
+        List<Object> total = new ArrayList<>(List.of("**total**", idle.total() / 1e3));
+        phases.forEach(p -> total.add(p.total()));
+        table.row(total.toArray());
+        addRow(table, "offered votes/s", p -> p.offeredRate());
+        addRow(table, "accepted votes (202)", p -> (Object) p.accepted());
+        addRow(table, "202 share of answered", p -> percent((double) p.accepted() / p.answered()));
+        // When ingest sheds, the refused requests' CPU is charged to the accepted votes: this row shows it spread.
+        addRow(table, "total µs per answered request", p -> p.total() * p.accepted() / p.answered());
+        addRow(table, "window s (aftermath settled)", p -> String.format(Locale.ROOT, "%.1f (%s)", p.seconds(),
+                p.settled() ? "yes" : "NO"));
+        if (!floor.isEmpty()) {
+            addRow(table, "floor ÷ total", p -> percent(ratio(p)));
+        }
+        return table;
+    }
+
+    Table floorTable() {
+        Table table = new Table("floor part", "how", "ops", "client µs/op", "server µs/op", "µs/op");
+        for (FloorCost f : floor) {
+            table.row(f.part(), f.how(), f.ops(), f.clientPerOp(), f.serverPerOp(), f.totalPerOp());
+        }
+        table.row("**floor (sum)**", "each part once per vote", "-", "-", "-", floorTotal());
+        return table;
+    }
+
+    String render() {
+        StringBuilder out = new StringBuilder();
+        out.append("CPU per accepted vote by component (µs; process tree utime+stime, idle burn subtracted):\n")
+                .append(perComponent().render());
+        if (!floor.isEmpty()) {
+            out.append("\nThe floor, measured in the same run (µs of CPU per operation):\n").append(floorTable().render());
+        }
+        for (PhaseCost p : phases) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                    "COST label=%s offered=%.0f accepted=%d answered=%d window_s=%.1f settled=%s total_us=%.1f",
+                    p.label(), p.offeredRate(), p.accepted(), p.answered(), p.seconds(), p.settled(), p.total()));
+            components.forEach(c -> line.append(String.format(Locale.ROOT, " %s=%.1f", c, p.microsPerVote().get(c))));
+            out.append(line).append('\n');
+        }
+        out.append(String.format(Locale.ROOT, "IDLE total_ms_per_s=%.1f%n", idle.total() / 1e3));
+        for (FloorCost f : floor) {
+            out.append(String.format(Locale.ROOT, "FLOOR part=\"%s\" ops=%d client_us=%.2f server_us=%.2f us=%.2f%n",
+                    f.part(), f.ops(), f.clientPerOp(), f.serverPerOp(), f.totalPerOp()));
+        }
+        if (!floor.isEmpty()) {
+            for (PhaseCost p : phases) {
+                out.append(String.format(Locale.ROOT, "FLOOR_RATIO label=%s floor_us=%.1f total_us=%.1f ratio=%.3f%n",
+                        p.label(), floorTotal(), p.total(), ratio(p)));
+            }
+        }
+        return out.toString();
+    }
+
+    private void addRow(Table table, String name, java.util.function.Function<PhaseCost, Object> cell) {
+        List<Object> row = new ArrayList<>(List.of(name, "-"));
+        phases.forEach(p -> row.add(cell.apply(p)));
+        table.row(row.toArray());
+    }
+
+    private static String percent(double ratio) {
+        return Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.1f %%", ratio * 100);
+    }
+}

@@ -1,0 +1,45 @@
+package votes.perf.pervote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import votes.perf.cost.IdleBurn;
+import votes.perf.cost.PhaseCost;
+import votes.perf.floor.FloorCost;
+
+class CostReportTest {
+
+    private final IdleBurn idle = new IdleBurn(Map.of("ingest", 16_000d, "kafka", 39_000d));
+    private final PhaseCost phase = new PhaseCost("1500/s", 1500, 30_000, 30_000, 25, true,
+            Map.of("ingest", 365d, "kafka", 145d));
+    private final List<FloorCost> floor = List.of(
+            new FloorCost("bare", "", 1000, Double.NaN, 29_000),      // 29 µs, server only
+            new FloorCost("rs256", "", 1000, 40_000, Double.NaN),     // 40 µs, client only
+            new FloorCost("kafka", "", 1000, 6_000, 5_000));          // 6 + 5 µs
+
+    @Test
+    void theFloorAddsEveryPartOnceAndIsComparedWithTheStacksTotal() {
+        CostReport report = new CostReport(List.of("ingest", "kafka"), idle, List.of(phase), floor);
+        assertThat(report.floorTotal()).isCloseTo(80, within(1e-9));
+        assertThat(report.ratio(phase)).isCloseTo(80.0 / 510, within(1e-9));
+    }
+
+    @Test
+    void withoutAFloorThereIsNoRatio() {
+        CostReport report = new CostReport(List.of("ingest", "kafka"), idle, List.of(phase), List.of());
+        assertThat(report.ratio(phase)).isNaN();
+        assertThat(report.render()).doesNotContain("FLOOR");
+    }
+
+    @Test
+    void theReportHasARowPerComponentTheTotalAndMachineReadableLines() {
+        String out = new CostReport(List.of("ingest", "kafka"), idle, List.of(phase), floor).render();
+        assertThat(out).contains("| ingest ", "| kafka ", "**total**", "510", "55.0", "floor ÷ total", "15.7 %", "202 share of answered")
+                .contains("COST label=1500/s offered=1500 accepted=30000 answered=30000 window_s=25.0 settled=true "
+                        + "total_us=510.0 ingest=365.0 kafka=145.0")
+                .contains("FLOOR_RATIO label=1500/s floor_us=80.0 total_us=510.0 ratio=0.157");
+    }
+}
