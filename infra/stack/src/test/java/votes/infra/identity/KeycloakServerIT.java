@@ -1,0 +1,173 @@
+package votes.infra.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jose4j.json.JsonUtil;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import votes.infra.stack.StackSettings;
+
+/**
+ * The real Keycloak (the Maven Central distribution, a JDK 21+ found on this machine) with the versioned realm,
+ * alone in a home of its own under target/: nothing else of the stack is needed, and the test stacks of the other
+ * ITs never start it.
+ */
+class KeycloakServerIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static StackSettings settings;
+    private static KeycloakServer keycloak;
+    private static VotesRealm realm;
+
+    @BeforeAll
+    static void start() {
+        Path home = Path.of("target", "keycloak-it-" + ProcessHandle.current().pid()).toAbsolutePath();
+        settings = StackSettings.ephemeral(home, StackSettings.findRepoRoot(Path.of("")));
+        keycloak = new KeycloakServer(settings);
+        realm = keycloak.realm();
+        long began = System.nanoTime();
+        String outcome = keycloak.start();
+        System.err.printf("[keycloak-it] first start %.1f s: %s%n", (System.nanoTime() - began) / 1e9, outcome);
+    }
+
+    @AfterAll
+    static void stopAndClean() throws IOException {
+        keycloak.stop();
+        try (Stream<Path> tree = Files.walk(settings.home())) {
+            tree.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Test
+    void theDemoVotersPasswordGrantGivesATokenOfTheIssuerWithTheVoterRoleSignedByAKeyOfTheJwks() throws Exception {
+        HttpResponse<String> granted = passwordGrant(VotesRealm.DEMO_VOTER, realm.voterPassword(), null);
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+        String accessToken = (String) JsonUtil.parseJson(granted.body()).get("access_token");
+
+        JwtClaims claims = verified(accessToken);
+
+        assertThat(claims.getIssuer()).isEqualTo(realm.issuer())
+                .isEqualTo(new VotesRealm(settings).clientEnv().get("OIDC_ISSUER"));
+        assertThat(realmRoles(claims)).contains("voter").doesNotContain("admin");
+        assertThat(claims.getAudience()).contains("ingest", "ledger", "realtime");
+        assertThat(claims.getStringClaimValue("preferred_username")).isEqualTo(VotesRealm.DEMO_VOTER);
+        long lifetime = claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue();
+        assertThat(lifetime).isBetween(Duration.ofMinutes(5).toSeconds(), Duration.ofMinutes(15).toSeconds());
+    }
+
+    @Test
+    void theDemoAdminsPasswordGrantWithoutAnOtpIsRefusedAndWithTheRightOtpGivesTheAdminRole() throws Exception {
+        // The granted one first: brute-force detection locks an account for a minute after two failures within a
+        // second (quickLoginCheckMilliSeconds), and then refuses even the right password and code.
+        String code = Totp.now(realm.adminOtpSecret());
+        HttpResponse<String> granted = passwordGrant(VotesRealm.DEMO_ADMIN, realm.adminPassword(), code);
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+        JwtClaims claims = verified((String) JsonUtil.parseJson(granted.body()).get("access_token"));
+        assertThat(realmRoles(claims)).contains("admin", "voter");
+
+        HttpResponse<String> refused = passwordGrant(VotesRealm.DEMO_ADMIN, realm.adminPassword(), null);
+        assertThat(refused.statusCode()).as(refused.body()).isIn(400, 401);
+        assertThat(JsonUtil.parseJson(refused.body())).containsEntry("error", "invalid_grant")
+                .doesNotContainKey("access_token");
+
+        HttpResponse<String> wrongCode = passwordGrant(VotesRealm.DEMO_ADMIN, realm.adminPassword(),
+                code.equals("000000") ? "111111" : "000000");
+        assertThat(wrongCode.statusCode()).as(wrongCode.body()).isIn(400, 401);
+    }
+
+    @Test
+    void theJwksServesAnRsaSigningKey() throws Exception {
+        HttpResponse<String> jwks = get(realm.jwksUri());
+        assertThat(jwks.statusCode()).isEqualTo(200);
+        List<JsonWebKey> keys = new JsonWebKeySet(jwks.body()).getJsonWebKeys();
+        assertThat(keys).anySatisfy(key -> {
+            assertThat(key.getKeyType()).isEqualTo("RSA");
+            assertThat(key.getUse()).isEqualTo("sig");
+            assertThat(key.getKeyId()).isNotBlank();
+        });
+    }
+
+    @Test
+    void aStopThenAStartKeepsTheRealmAndItsUsers() throws Exception {
+        String before = subjectOfTheDemoVoter();
+        keycloak.stop();
+        assertThat(keycloak.isUp()).isFalse();
+
+        long began = System.nanoTime();
+        String outcome = keycloak.start();
+        System.err.printf("[keycloak-it] warm restart %.1f s: %s%n", (System.nanoTime() - began) / 1e9, outcome);
+
+        assertThat(outcome).contains("realm votes kept");
+        assertThat(keycloak.isUp()).isTrue();
+        assertThat(subjectOfTheDemoVoter()).isEqualTo(before);
+    }
+
+    private static String subjectOfTheDemoVoter() throws Exception {
+        HttpResponse<String> granted = passwordGrant(VotesRealm.DEMO_VOTER, realm.voterPassword(), null);
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+        return verified((String) JsonUtil.parseJson(granted.body()).get("access_token")).getSubject();
+    }
+
+    /** Signature against the realm's JWKS, issuer and expiry: what a service will check (issue 13, item 2). */
+    private static JwtClaims verified(String accessToken) throws Exception {
+        JsonWebKeySet jwks = new JsonWebKeySet(get(realm.jwksUri()).body());
+        return new JwtConsumerBuilder()
+                .setVerificationKeyResolver(new JwksVerificationKeyResolver(jwks.getJsonWebKeys()))
+                .setExpectedIssuer(realm.issuer())
+                .setExpectedAudience("ingest")
+                .setRequireExpirationTime()
+                .build()
+                .processToClaims(accessToken);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> realmRoles(JwtClaims claims) {
+        Map<String, Object> access = (Map<String, Object>) claims.getClaimValue("realm_access");
+        return (List<String>) access.get("roles");
+    }
+
+    private static HttpResponse<String> passwordGrant(String user, String password, String otp) throws Exception {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "password");
+        form.put("client_id", VotesRealm.CLI_CLIENT);
+        form.put("username", user);
+        form.put("password", password);
+        if (otp != null) {
+            form.put("totp", otp);
+        }
+        String body = form.entrySet().stream().map(e -> e.getKey() + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(realm.tokenEndpoint()))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
