@@ -110,6 +110,24 @@ class KeycloakServerIT {
     }
 
     @Test
+    void theVotePageSignsInWithPkceOnlyAndOnlyBackToTheGateway() throws Exception {
+        String page = settings.gatewayUrl() + "/vote.html";
+        String withPkce = authorize("votes-vote-page", page, "&code_challenge_method=S256&code_challenge="
+                + "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
+        HttpResponse<String> loginForm = get(withPkce);
+        assertThat(loginForm.statusCode()).isEqualTo(200);
+        assertThat(loginForm.body()).contains("kc-form-login").contains("registration");
+
+        HttpResponse<String> withoutPkce = get(authorize("votes-vote-page", page, ""));
+        assertThat(withoutPkce.statusCode()).isEqualTo(302);
+        assertThat(withoutPkce.headers().firstValue("Location")).hasValueSatisfying(location ->
+                assertThat(location).startsWith(page).contains("error=invalid_request"));
+
+        HttpResponse<String> elsewhere = get(authorize("votes-vote-page", "http://localhost:1/steal", ""));
+        assertThat(elsewhere.statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void aStopThenAStartKeepsTheRealmAndItsUsers() throws Exception {
         String before = subjectOfTheDemoVoter();
         keycloak.stop();
@@ -164,6 +182,11 @@ class KeycloakServerIT {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String authorize(String client, String redirect, String extra) {
+        return realm.issuer() + "/protocol/openid-connect/auth?response_type=code&scope=openid&client_id=" + client
+                + "&redirect_uri=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8) + "&state=s1" + extra;
     }
 
     private static HttpResponse<String> get(String url) throws Exception {
