@@ -68,15 +68,21 @@ public record KeycloakDistribution(String version, Path cacheDir, Path repoRoot)
         return done;
     }
 
-    /** `mvnw dependency:copy` from the repo root (-N: the root pom pins the plugin's version, no module is built). */
+    /**
+     * `mvnw dependency:copy` from the repo root (-N: the root pom pins the plugin's version, no module is built),
+     * unless a zip is already there (a start that died while unpacking).
+     */
     private Path fetch(Path logFile) {
         Path downloads = cacheDir.resolve("downloads");
+        Path zip = downloads.resolve("keycloak-quarkus-dist-" + version + ".zip");
+        if (Files.isRegularFile(zip)) {
+            return zip;
+        }
         String artifact = ARTIFACT + ":" + version + ":zip";
         List<String> command = List.of(repoRoot.resolve("mvnw").toString(), "-q", "-B", "-ntp", "-N",
                 "dependency:copy", "-Dartifact=" + artifact, "-DoutputDirectory=" + downloads);
         Detached.Finished finished = Detached.runToEnd(command, repoRoot, Map.of(), cacheDir, FETCH_TIMEOUT_SECONDS);
         appendToLog(logFile, String.join(" ", command) + "\n" + finished.output());
-        Path zip = downloads.resolve("keycloak-quarkus-dist-" + version + ".zip");
         if (finished.exitCode() != 0 || !Files.isRegularFile(zip)) {
             throw new StackException("could not fetch " + artifact + " from Maven Central (exit " + finished.exitCode()
                     + "); see " + logFile);
@@ -84,7 +90,10 @@ public record KeycloakDistribution(String version, Path cacheDir, Path repoRoot)
         return zip;
     }
 
-    /** Into a scratch folder first, then renamed: a start that dies half-way leaves no half distribution behind. */
+    /**
+     * Into a scratch folder first, then renamed: a start that dies half-way leaves no half distribution behind. The
+     * zip goes afterwards (Maven's local repository keeps its own copy).
+     */
     private void unpack(Path zip) {
         try {
             Files.createDirectories(cacheDir);
@@ -101,6 +110,7 @@ public record KeycloakDistribution(String version, Path cacheDir, Path repoRoot)
             }
             Files.move(top, home(), StandardCopyOption.ATOMIC_MOVE);
             Files.delete(scratch);
+            Files.delete(zip);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack " + zip + " into " + cacheDir, e);
         }

@@ -31,13 +31,10 @@ public final class KeycloakServer extends ManagedProcess {
     private static final String HEAP = "-Xms64m -Xmx512m";
 
     private final VotesRealm realm;
-    private final KeycloakDistribution distribution;
 
     public KeycloakServer(StackSettings settings) {
         super(settings);
         this.realm = new VotesRealm(settings);
-        this.distribution = KeycloakDistribution.of(System.getenv(), settings.home().resolve("cache"),
-                settings.repoRoot());
     }
 
     @Override
@@ -72,11 +69,15 @@ public final class KeycloakServer extends ManagedProcess {
     @Override
     protected String launch() {
         KeycloakJava.Jdk jdk = KeycloakJava.find(System.getenv());
+        // Read at start, not at construction: a bad VOTE_KEYCLOAK_VERSION must not stop `./vote down` or `status`.
+        KeycloakDistribution distribution = KeycloakDistribution.of(System.getenv(), settings.home().resolve("cache"),
+                settings.repoRoot());
         Path data = settings.dataDir(name());
         boolean firstStart = !data.resolve("h2").toFile().isDirectory();
         String fetched = distribution.ensure(data, settings.logFile(name()));
         realm.writeImport(data.resolve("import"));
-        Process process = Detached.start(command(), settings.logFile(name()), distribution.home(), environment(jdk));
+        Process process = Detached.start(command(distribution), settings.logFile(name()), distribution.home(),
+                environment(jdk));
         record(process.pid());
         if (!Probes.await(START_TIMEOUT, process.toHandle(), () -> Probes.httpStatus(realm.wellKnown()) == 200)) {
             throw failed(process.isAlive() ? "does not serve " + realm.wellKnown() + " after " + START_TIMEOUT.toSeconds()
@@ -91,7 +92,7 @@ public final class KeycloakServer extends ManagedProcess {
                 + (firstStart ? " imported" : " kept") + ")";
     }
 
-    private List<String> command() {
+    private List<String> command(KeycloakDistribution distribution) {
         return List.of(distribution.launcher().toString(), "start-dev", "--http-host=127.0.0.1",
                 "--http-port=" + port(), "--hostname=" + realm.origin(), "--import-realm");
     }
