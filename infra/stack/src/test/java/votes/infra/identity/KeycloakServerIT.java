@@ -26,16 +26,25 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import votes.infra.stack.StackSettings;
 
 /**
  * The real Keycloak (the Maven Central distribution, a JDK 21+ found on this machine) with the versioned realm,
  * alone in a home of its own under target/: nothing else of the stack is needed, and the test stacks of the other
- * ITs never start it.
+ * ITs never start it. Ordered: the admin's refused grants come after its sign-ins, since brute-force detection locks
+ * an account for a minute after two failures within a second; the restart comes last.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeycloakServerIT {
 
+    /** RFC 7636's example pair: the challenge is BASE64URL(SHA-256(verifier)). */
+    private static final String PKCE_VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+    private static final String PKCE_CHALLENGE = "&code_challenge_method=S256&code_challenge="
+            + "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static StackSettings settings;
     private static KeycloakServer keycloak;
@@ -61,6 +70,7 @@ class KeycloakServerIT {
     }
 
     @Test
+    @Order(3)
     void theDemoVotersPasswordGrantGivesATokenOfTheIssuerWithTheVoterRoleSignedByAKeyOfTheJwks() throws Exception {
         HttpResponse<String> granted = passwordGrant(VotesRealm.DEMO_VOTER, realm.voterPassword(), null);
         assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
@@ -78,10 +88,11 @@ class KeycloakServerIT {
     }
 
     @Test
+    @Order(6)
     void theDemoAdminsPasswordGrantWithoutAnOtpIsRefusedAndWithTheRightOtpGivesTheAdminRole() throws Exception {
         // The granted one first: brute-force detection locks an account for a minute after two failures within a
         // second (quickLoginCheckMilliSeconds), and then refuses even the right password and code.
-        String code = Totp.now(realm.adminOtpSecret());
+        String code = Totp.fresh(realm.adminOtpSecret());
         HttpResponse<String> granted = passwordGrant(VotesRealm.DEMO_ADMIN, realm.adminPassword(), code);
         assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
         JwtClaims claims = verified((String) JsonUtil.parseJson(granted.body()).get("access_token"));
@@ -98,6 +109,7 @@ class KeycloakServerIT {
     }
 
     @Test
+    @Order(1)
     void theJwksServesAnRsaSigningKey() throws Exception {
         HttpResponse<String> jwks = get(realm.jwksUri());
         assertThat(jwks.statusCode()).isEqualTo(200);
@@ -110,10 +122,10 @@ class KeycloakServerIT {
     }
 
     @Test
+    @Order(2)
     void theVotePageSignsInWithPkceOnlyAndOnlyBackToTheGateway() throws Exception {
-        String page = settings.gatewayUrl() + "/vote.html";
-        String withPkce = authorize("votes-vote-page", page, "&code_challenge_method=S256&code_challenge="
-                + "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
+        String page = page();
+        String withPkce = authorize("votes-vote-page", page, PKCE_CHALLENGE);
         HttpResponse<String> loginForm = get(withPkce);
         assertThat(loginForm.statusCode()).isEqualTo(200);
         assertThat(loginForm.body()).contains("kc-form-login").contains("registration");
@@ -128,6 +140,38 @@ class KeycloakServerIT {
     }
 
     @Test
+    @Order(4)
+    void theVoterSignsInOnTheLoginFormAndThePageTradesItsCodeAndVerifierForAVoterToken() throws Exception {
+        BrowserLogin browser = new BrowserLogin();
+        HttpResponse<String> form = browser.open(authorize("votes-vote-page", page(), PKCE_CHALLENGE));
+        HttpResponse<String> back = browser.submit(form, Map.of("username", VotesRealm.DEMO_VOTER,
+                "password", realm.voterPassword()));
+
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(302);
+        JwtClaims claims = verified(pageToken(BrowserLogin.code(back)));
+        assertThat(realmRoles(claims)).contains("voter");
+        assertThat(claims.getStringClaimValue("azp")).isEqualTo("votes-vote-page");
+    }
+
+    @Test
+    @Order(5)
+    void theAdminIsAskedForAnOtpAfterThePasswordAndSignedInOnlyWithIt() throws Exception {
+        BrowserLogin browser = new BrowserLogin();
+        HttpResponse<String> form = browser.open(authorize("votes-vote-page", page(), PKCE_CHALLENGE));
+        HttpResponse<String> otpPage = browser.submit(form, Map.of("username", VotesRealm.DEMO_ADMIN,
+                "password", realm.adminPassword()));
+
+        assertThat(otpPage.statusCode()).as("no redirect with a code before the OTP").isEqualTo(200);
+        assertThat(otpPage.headers().firstValue("Location")).isEmpty();
+        assertThat(otpPage.body()).contains("name=\"otp\"");
+
+        HttpResponse<String> back = browser.submit(otpPage, Map.of("otp", Totp.fresh(realm.adminOtpSecret())));
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(302);
+        assertThat(realmRoles(verified(pageToken(BrowserLogin.code(back))))).contains("admin");
+    }
+
+    @Test
+    @Order(7)
     void aStopThenAStartKeepsTheRealmAndItsUsers() throws Exception {
         String before = subjectOfTheDemoVoter();
         keycloak.stop();
@@ -175,13 +219,29 @@ class KeycloakServerIT {
         if (otp != null) {
             form.put("totp", otp);
         }
+        return post(realm.tokenEndpoint(), form);
+    }
+
+    private static HttpResponse<String> post(String url, Map<String, String> form) throws Exception {
         String body = form.entrySet().stream().map(e -> e.getKey() + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(realm.tokenEndpoint()))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String page() {
+        return settings.gatewayUrl() + "/vote.html";
+    }
+
+    /** The vote page's side of Authorization Code + PKCE: the code and the verifier for tokens. */
+    private static String pageToken(String code) throws Exception {
+        HttpResponse<String> tokens = post(realm.tokenEndpoint(), Map.of("grant_type", "authorization_code",
+                "client_id", "votes-vote-page", "code", code, "redirect_uri", page(), "code_verifier", PKCE_VERIFIER));
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        return (String) JsonUtil.parseJson(tokens.body()).get("access_token");
     }
 
     private static String authorize(String client, String redirect, String extra) {

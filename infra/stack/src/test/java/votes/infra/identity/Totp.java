@@ -11,13 +11,27 @@ final class Totp {
 
     private static final int PERIOD_SECONDS = 30;
     private static final int DIGITS_MODULUS = 1_000_000;
+    private static final java.util.Set<Long> USED = new java.util.HashSet<>();
 
     private Totp() {
     }
 
-    /** The code for now, for a key stored as Keycloak stores it (the secret's text, UTF-8). */
-    static String now(String secret) {
-        long counter = System.currentTimeMillis() / 1000 / PERIOD_SECONDS;
+    /**
+     * A code the realm accepts now and has not seen: the realm refuses a code used once (otpPolicyCodeReusable
+     * false) and accepts the periods next to the current one (otpPolicyLookAheadWindow 1), so each call takes a
+     * period of those three that this JVM has not used yet.
+     */
+    static synchronized String fresh(String secret) {
+        long now = System.currentTimeMillis() / 1000 / PERIOD_SECONDS;
+        for (long counter : new long[] {now, now + 1, now - 1}) {
+            if (USED.add(counter)) {
+                return code(secret, counter);
+            }
+        }
+        throw new IllegalStateException("three OTP codes used within 30 s; wait for the next period");
+    }
+
+    private static String code(String secret, long counter) {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
