@@ -32,6 +32,11 @@ final class BrowserLogin {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
+    /** Opens the authorization URL and submits the login form: the answer is the next page or the redirect. */
+    HttpResponse<String> signIn(String authorizeUrl, String username, String password) throws Exception {
+        return submit(open(authorizeUrl), Map.of("username", username, "password", password));
+    }
+
     /** Fills the page's login-flow form with these fields and submits it. */
     HttpResponse<String> submit(HttpResponse<String> page, Map<String, String> fields) throws Exception {
         Matcher m = ACTION.matcher(page.body());

@@ -143,9 +143,8 @@ class KeycloakServerIT {
     @Order(4)
     void theVoterSignsInOnTheLoginFormAndThePageTradesItsCodeAndVerifierForAVoterToken() throws Exception {
         BrowserLogin browser = new BrowserLogin();
-        HttpResponse<String> form = browser.open(authorize("votes-vote-page", page(), PKCE_CHALLENGE));
-        HttpResponse<String> back = browser.submit(form, Map.of("username", VotesRealm.DEMO_VOTER,
-                "password", realm.voterPassword()));
+        HttpResponse<String> back = browser.signIn(authorize("votes-vote-page", page(), PKCE_CHALLENGE),
+                VotesRealm.DEMO_VOTER, realm.voterPassword());
 
         assertThat(back.statusCode()).as(back.body()).isEqualTo(302);
         JwtClaims claims = verified(pageToken(BrowserLogin.code(back)));
@@ -157,9 +156,8 @@ class KeycloakServerIT {
     @Order(5)
     void theAdminIsAskedForAnOtpAfterThePasswordAndSignedInOnlyWithIt() throws Exception {
         BrowserLogin browser = new BrowserLogin();
-        HttpResponse<String> form = browser.open(authorize("votes-vote-page", page(), PKCE_CHALLENGE));
-        HttpResponse<String> otpPage = browser.submit(form, Map.of("username", VotesRealm.DEMO_ADMIN,
-                "password", realm.adminPassword()));
+        HttpResponse<String> otpPage = browser.signIn(authorize("votes-vote-page", page(), PKCE_CHALLENGE),
+                VotesRealm.DEMO_ADMIN, realm.adminPassword());
 
         assertThat(otpPage.statusCode()).as("no redirect with a code before the OTP").isEqualTo(200);
         assertThat(otpPage.headers().firstValue("Location")).isEmpty();
