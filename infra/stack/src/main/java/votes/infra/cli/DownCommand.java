@@ -10,7 +10,7 @@ import votes.infra.stack.Component;
 import votes.infra.stack.Tier;
 
 @Command(name = "down", mixinStandardHelpOptions = true,
-        description = "Stops every component by PID, the services and the gateway first, then Kafka, PostgreSQL and"
+        description = "Stops every component by PID, the services, the gateway and Keycloak first, then Kafka, PostgreSQL and"
                 + " Redis (SIGTERM, SIGKILL after a timeout); data stays in VOTE_HOME.")
 final class DownCommand implements Runnable {
 
@@ -19,6 +19,7 @@ final class DownCommand implements Runnable {
         LocalStack stack = Cli.stack();
         List<Component> front = new ArrayList<>(stack.services());
         front.add(stack.gateway());
+        front.add(stack.identity());
         stop(front);
         stop(stack.infrastructure());
     }

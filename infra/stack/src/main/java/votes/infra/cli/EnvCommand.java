@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import votes.infra.identity.VotesRealm;
 import votes.infra.postgres.role.DatabaseRole;
 import votes.infra.kafka.security.KafkaAccess;
 import votes.infra.kafka.security.KafkaPrincipal;
@@ -38,6 +39,8 @@ final class EnvCommand implements Callable<Integer> {
         vars.putAll(new TreeMap<>(s.jwt().serviceEnv()));
         // What an auditor trusts checkpoints with (./vote audit reads it from here).
         vars.put("CHECKPOINT_PUBLIC_KEY_FILE", s.checkpointPublicKey().toString());
+        // The identity provider (Keycloak): issuer, the CLI's client id, the demo accounts' generated passwords.
+        vars.putAll(new VotesRealm(s).clientEnv());
         return vars;
     }
 

@@ -6,13 +6,15 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import votes.infra.identity.VotesRealm;
 import votes.infra.launcher.LocalStack;
 import votes.infra.stack.StackSettings;
 
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = {"Starts whatever is down, in this order: Kafka (--brokers nodes), PostgreSQL, Redis, the dev keys"
                 + " (JWT and checkpoint pairs, made once per home), then each service whose module is in this checkout"
-                + " (ledger, cdc-relay, projections, realtime, ingest), then the gateway; then creates a demo poll."
+                + " (ledger, cdc-relay, projections, realtime, ingest), then the gateway, then Keycloak (the OpenID"
+                + " Connect provider: realm votes, demo voter and admin); then creates a demo poll."
                 + " A service that does not start is reported and the rest go on (exit 1).",
                 "Kafka topics are created, or brought up to the contract's configs, on every run."})
 final class UpCommand implements java.util.concurrent.Callable<Integer> {
@@ -22,6 +24,10 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--no-demo", description = "Do not create the demo poll.")
     boolean noDemo;
+
+    @Option(names = "--no-keycloak", description = {"Do not start Keycloak (it is the slowest part: ~1 min on a first"
+            + " start, ~15 s after). Nothing else needs it yet: the services still trust the dev key."})
+    boolean noKeycloak;
 
     @Option(names = "--brokers", paramLabel = "N", description = {
             "Kafka nodes (KRaft, broker+controller each) for a new stack home: 1 (default) or 3 (replication factor 3,"
@@ -36,7 +42,7 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
         StackSettings settings = stack.settings();
         System.out.println("Stack home " + settings.home());
         List<String> down = stack.up((index, total, label, outcome, took, ok) -> System.out.printf(Locale.ROOT, "[%d/%d] %-11s %s %s (%.1f s)%n",
-                index, total, label, ok ? "…" : "!", outcome, took.toMillis() / 1000.0), true);
+                index, total, label, ok ? "…" : "!", outcome, took.toMillis() / 1000.0), true, !noKeycloak);
         String voter = stack.tokens().mint("alice", List.of("voter"));
         Optional<String> poll = noDemo ? Optional.empty() : DemoPoll.create(stack);
         System.out.printf(Locale.ROOT, "%nReady in %.1f s: %s (local use), %s (TLS 1.3, CA: %s)%n",
@@ -47,6 +53,9 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
             // No token in the URL: it would land in shell history, proxies' logs and screenshots.
             System.out.println("Vote page:   " + settings.gatewayUrl() + "/vote.html?poll=" + id + " (paste the token below)");
         });
+        if (!noKeycloak && !down.contains(stack.identity().name())) {
+            printIdentity(stack);
+        }
         System.out.println("Voter token (alice, " + settings.jwt().maxTtl().toMinutes() + " min; ./vote token --sub alice for another):");
         System.out.println(voter);
         System.out.println();
@@ -64,5 +73,16 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /** The provider's issuer, the CLI client and the demo accounts (also in `./vote env`), and a password grant. */
+    private static void printIdentity(LocalStack stack) {
+        VotesRealm realm = stack.identity().realm();
+        System.out.println("Identity (Keycloak, realm " + VotesRealm.NAME + "; the demo admin signs in with an OTP):");
+        realm.clientEnv().forEach((name, value) -> System.out.println("  " + name + "=" + value));
+        System.out.println("  curl -s " + realm.tokenEndpoint() + " -d grant_type=password -d client_id="
+                + VotesRealm.CLI_CLIENT + " -d username=" + VotesRealm.DEMO_VOTER
+                + " --data-urlencode password=\"$(./vote env VOTE_DEMO_VOTER_PASSWORD)\"");
+        System.out.println();
     }
 }

@@ -87,7 +87,7 @@ public final class KafkaCluster {
     private void requireDistinctPorts() {
         StackPorts p = settings.ports();
         List<Integer> ports = new ArrayList<>(List.of(p.gateway(), p.ingest(), p.ledger(), p.realtime(),
-                p.projections(), p.relay(), p.postgres(), p.redis()));
+                p.projections(), p.relay(), p.postgres(), p.redis(), p.keycloak()));
         nodes.forEach(node -> ports.addAll(List.of(p.kafka(node.nodeId()), p.kafkaController(node.nodeId()))));
         List<Integer> clashes = ports.stream().filter(port -> java.util.Collections.frequency(ports, port) > 1)
                 .distinct().toList();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import votes.proofs.checkpoint.Ed25519Keys;
+import votes.infra.identity.KeycloakServer;
 import votes.infra.kafka.KafkaCluster;
 import votes.infra.postgres.PostgresServer;
 import votes.infra.redis.RedisServer;
@@ -21,8 +22,9 @@ import votes.infra.token.DevKeys;
 import votes.infra.token.TokenMinter;
 
 /**
- * The whole local stack in start order: Kafka, PostgreSQL, Redis, dev keys, the services, the gateway.
- * The one place that knows the order; the CLI and the test extensions both drive it.
+ * The whole local stack in start order: Kafka, PostgreSQL, Redis, dev keys, the services, the gateway, and (when
+ * asked: {@code ./vote up} does, the test stacks do not) Keycloak. The one place that knows the order; the CLI and
+ * the test extensions both drive it.
  */
 public final class LocalStack {
 
@@ -41,6 +43,7 @@ public final class LocalStack {
     private final List<Component> infrastructure;
     private final List<ServiceProcess> services;
     private final GatewayProcess gateway;
+    private final KeycloakServer identity;
     private final DevKeys keys;
 
     public LocalStack(StackSettings settings, Consumer<String> notes) {
@@ -55,6 +58,7 @@ public final class LocalStack {
         this.services = ServiceSpec.ALL.stream().filter(spec -> spec.isPresent(settings.repoRoot()))
                 .map(spec -> new ServiceProcess(settings, spec)).toList();
         this.gateway = new GatewayProcess(settings);
+        this.identity = new KeycloakServer(settings);
         this.keys = DevKeys.in(settings.keysDir());
     }
 
@@ -80,11 +84,17 @@ public final class LocalStack {
         return gateway;
     }
 
+    /** The OpenID Connect provider (Keycloak, realm votes): started only by {@link #up(StepListener, boolean, boolean)}. */
+    public KeycloakServer identity() {
+        return identity;
+    }
+
     /** Start order; {@link #stopAll()} goes backwards. */
     public List<Component> all() {
         List<Component> all = new ArrayList<>(infrastructure);
         all.addAll(services);
         all.add(gateway);
+        all.add(identity);
         return List.copyOf(all);
     }
 
@@ -139,29 +149,50 @@ public final class LocalStack {
      * @return the names of the services that are not running.
      */
     public List<String> up(StepListener listener, boolean keepGoing) {
-        int total = INFRASTRUCTURE_STEPS + services.size() + 1;
+        return up(listener, keepGoing, false);
+    }
+
+    /**
+     * As {@link #up(StepListener, boolean)}, then Keycloak when {@code withIdentity}: last, since no service needs it
+     * yet and it is the slowest to start (the test stacks leave it out; a test that needs it starts {@link #identity()}).
+     */
+    public List<String> up(StepListener listener, boolean keepGoing, boolean withIdentity) {
+        int total = INFRASTRUCTURE_STEPS + services.size() + 1 + (withIdentity ? 1 : 0);
         startInfrastructure((i, ignored, label, outcome, took, ok) -> listener.step(i, total, label, outcome,
                 took, ok));
         int index = INFRASTRUCTURE_STEPS;
         List<String> down = new ArrayList<>();
         for (ServiceProcess service : services) {
-            try {
-                timed(listener, ++index, total, service.label(), service::start);
-            } catch (RuntimeException e) {
-                if (!keepGoing) {
-                    throw e;
-                }
-                down.add(service.name());
-            }
+            tryStart(service, listener, ++index, total, keepGoing, down);
         }
         timed(listener, ++index, total, gateway.label(), gateway::start);
+        if (withIdentity) {
+            tryStart(identity, listener, ++index, total, keepGoing, down);
+        }
         return down;
     }
 
-    /** Services and gateway first (they flush to Kafka and PostgreSQL), then the infrastructure; each tier in parallel. */
+    /** Starts one component; when {@code keepGoing}, a failure (already reported as its step) is noted in {@code down}. */
+    private static void tryStart(Component component, StepListener listener, int index, int total, boolean keepGoing,
+                                 List<String> down) {
+        try {
+            timed(listener, index, total, component.label(), component::start);
+        } catch (RuntimeException e) {
+            if (!keepGoing) {
+                throw e;
+            }
+            down.add(component.name());
+        }
+    }
+
+    /**
+     * Services, gateway and Keycloak first (they flush to Kafka and PostgreSQL), then the infrastructure; each tier in
+     * parallel.
+     */
     public void stopAll() {
         List<Component> front = new ArrayList<>(services);
         front.add(gateway);
+        front.add(identity);
         new Tier(front).stop();
         new Tier(infrastructure).stop();
     }

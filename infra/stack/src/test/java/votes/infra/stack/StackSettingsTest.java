@@ -16,7 +16,7 @@ class StackSettingsTest {
     void defaultsFollowTheContract() {
         StackSettings s = StackSettings.fromEnv(Map.of(), Path.of("/repo"));
         assertThat(s.home()).isEqualTo(Path.of("/repo/.vote"));
-        assertThat(s.ports()).isEqualTo(new StackPorts(8080, 8081, 8082, 8083, 8084, 8085, 9092, 9093, 5433, 6380, 8443));
+        assertThat(s.ports()).isEqualTo(new StackPorts(8080, 8081, 8082, 8083, 8084, 8085, 9092, 9093, 5433, 6380, 8443, 8180));
         assertThat(s.jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5433/votes");
         assertThat(s.kafkaBootstrap()).isEqualTo("127.0.0.1:9092");
         assertThat(s.gatewayUrl()).isEqualTo("http://localhost:8080");
@@ -33,7 +33,7 @@ class StackSettingsTest {
     void everyPortAndTheHomeAreOverridable(@TempDir Path home) {
         StackSettings s = StackSettings.fromEnv(Map.of("VOTE_HOME", home.toString(), "VOTE_PG_PORT", "15433",
                 "VOTE_KAFKA_PORT", "19092", "VOTE_REDIS_PORT", "16380", "VOTE_GATEWAY_PORT", "18080",
-                "VOTE_GATEWAY_TLS_PORT", "18443"), Path.of("/repo"));
+                "VOTE_GATEWAY_TLS_PORT", "18443", "VOTE_KEYCLOAK_PORT", "18180"), Path.of("/repo"));
         assertThat(s.home()).isEqualTo(home);
         assertThat(s.pgUrl()).isEqualTo("postgresql://votes_reader:" + s.pgLogin(DatabaseRole.READER).password()
                 + "@127.0.0.1:15433/votes");
@@ -41,6 +41,7 @@ class StackSettingsTest {
         assertThat(s.redisUrl()).isEqualTo("redis://votes:" + s.secrets().get("redis-votes") + "@127.0.0.1:16380");
         assertThat(s.gatewayUrl()).isEqualTo("http://localhost:18080");
         assertThat(s.gatewayTlsUrl()).isEqualTo("https://localhost:18443");
+        assertThat(s.ports().keycloak()).isEqualTo(18180);
     }
 
     @Test
