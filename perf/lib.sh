@@ -124,7 +124,16 @@ fresh_tokens() {
 # CP (the perf classpath), GEN_CPUS, and, to use them, ONLY (on) and GEN_TIMEOUT (gen: seconds, empty for no bound).
 
 # vote <args>: the snapshot's ./vote, so the stack runs from jars nobody rebuilds during the run.
-vote() { "$SNAP/vote" "$@"; }
+# Benchmarks run the vote path with the dev token key: the identity provider (Keycloak) would only add its start-up
+# (minutes on a first start) and its load to the figures, so `up` leaves it out.
+vote() {
+  if [[ ${1:-} == up ]]; then
+    shift
+    "$SNAP/vote" up --no-keycloak "$@"
+  else
+    "$SNAP/vote" "$@"
+  fi
+}
 
 # gen <main class> <args>: a perf client (load generator, raw producer...) on the client CPUs.
 gen() { ${GEN_TIMEOUT:+timeout "$GEN_TIMEOUT"} taskset -c "$GEN_CPUS" java -Xmx1g -cp "$CP" "$@"; }
