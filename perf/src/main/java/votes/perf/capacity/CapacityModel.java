@@ -1,0 +1,97 @@
+package votes.perf.capacity;
+
+import java.util.ArrayList;
+import java.util.List;
+import votes.perf.report.Table;
+
+/**
+ * Prints perf/CAPACITY.md's tables from the measured inputs ({@link Measured}): cores and pods per tier at the
+ * design peak and at the 1.5× test, the M/M/c wait per pod, the stores (Kafka, PostgreSQL shards, Redis), fan-out,
+ * network and cost. Run: {@code java -cp perf/target/classes:<events + deps> votes.perf.capacity.CapacityModel}.
+ */
+public final class CapacityModel {
+
+    public static final double PEAK = 250_000;
+    public static final double TEST = 375_000;
+    public static final Headroom HEADROOM = new Headroom(0.6, 3);
+
+    private CapacityModel() {
+    }
+
+    public static void main(String[] args) {
+        System.out.println("## Tiers sized for " + (long) PEAK + " votes/s at " + HEADROOM.peakUtilisation()
+                + " (quiet µs per vote), checked at " + (long) TEST);
+        List<TierSizing> quiet = sized(PEAK, Scenario.QUIET);
+        System.out.print(tierTable(quiet));
+        System.out.println();
+        System.out.println("## The same, sized for " + (long) TEST + " at " + HEADROOM.peakUtilisation());
+        System.out.print(tierTable(sized(TEST, Scenario.QUIET)));
+        System.out.println();
+        System.out.println("## Total cores by cost scenario (sized for " + (long) PEAK + ")");
+        System.out.print(scenarioTable());
+        System.out.println();
+        StoresReport.print(new EventSizes("capacity"), PEAK, TEST);
+        EdgeReport.print(new EventSizes("capacity"), PEAK);
+        System.out.println("## Cost per million votes at " + (long) PEAK + " votes/s, quiet µs");
+        System.out.print(Costs.table(quiet, PEAK, CloudPrices.ASSUMED, new EventSizes("capacity")));
+    }
+
+    /** Which per-vote CPU figure sizes the tiers. */
+    public enum Scenario {
+        QUIET, NOISY_LOW, NOISY_HIGH;
+
+        double micros(Tier tier) {
+            return switch (this) {
+                case QUIET -> tier.quietMicros();
+                case NOISY_LOW -> tier.noisyLow();
+                case NOISY_HIGH -> tier.noisyHigh();
+            };
+        }
+    }
+
+    public static List<TierSizing> sized(double peak, Scenario scenario) {
+        List<TierSizing> sizings = new ArrayList<>();
+        for (Tier tier : Measured.TIERS) {
+            sizings.add(TierSizing.of(tier, scenario.micros(tier), peak, HEADROOM));
+        }
+        return sizings;
+    }
+
+    static String tierTable(List<TierSizing> sizings) {
+        Table t = new Table("tier", "µs/vote", "busy cores @250k", "busy @375k", "pods × cores", "util @250k",
+                "util @375k", "M/M/c p99 wait @250k ms", "@375k ms");
+        double cores = 0;
+        double busy = 0;
+        for (TierSizing s : sizings) {
+            t.row(s.tier().name(), s.micros(), s.busyCores(PEAK), s.busyCores(TEST),
+                    s.pods() + " × " + s.tier().podCores(), percent(s.utilisation(PEAK)),
+                    percent(s.utilisation(TEST)), s.p99WaitMillis(PEAK), s.p99WaitMillis(TEST));
+            cores += s.cores();
+            busy += s.busyCores(PEAK);
+        }
+        t.row("total", sizings.stream().mapToDouble(TierSizing::micros).sum(), busy,
+                busy * TEST / PEAK, (long) cores + " cores", percent(busy / cores), percent(busy * TEST / PEAK / cores),
+                "", "");
+        return t.render();
+    }
+
+    static String scenarioTable() {
+        Table t = new Table("scenario", "µs/vote (all tiers)", "busy cores @250k", "provisioned cores");
+        for (Scenario s : Scenario.values()) {
+            List<TierSizing> sizings = sized(PEAK, s);
+            t.row(s.name().toLowerCase(), sizings.stream().mapToDouble(TierSizing::micros).sum(),
+                    sizings.stream().mapToDouble(x -> x.busyCores(PEAK)).sum(),
+                    (double) sizings.stream().mapToInt(TierSizing::cores).sum());
+        }
+        for (double micros : new double[] {Measured.TARGET_MICROS, Measured.FLOOR_MICROS}) {
+            double busy = Tier.busyCores(PEAK, micros);
+            t.row(micros == Measured.FLOOR_MICROS ? "floor (quiet)" : "item 2 target", micros, busy,
+                    Math.ceil(busy / HEADROOM.peakUtilisation()));
+        }
+        return t.render();
+    }
+
+    static String percent(double fraction) {
+        return Math.round(fraction * 100) + " %";
+    }
+}
