@@ -56,5 +56,11 @@ public interface BotConfig {
 
     double browserHashesPerSecond();
 
+    /** Accepted votes a prefix needs in a poll before its option skew speaks. */
+    long skewMinVotes();
+
+    /** How long a poll's option tallies (the skew's) live after their last vote. */
+    Duration skewWindow();
+
     List<String> automationMarkers();
 }

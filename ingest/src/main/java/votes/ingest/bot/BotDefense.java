@@ -58,7 +58,7 @@ public class BotDefense {
         this.extraction = new FeatureExtraction(new Norms(limits.addressLimit(), limits.prefixLimit(),
                 limits.deviceLimit(), config.userAgentScale(), config.bulkMintScale(), config.freshToken(),
                 config.minArrivals(), config.humanArrivalCv(), config.browserHashesPerSecond(),
-                config.automationMarkers()));
+                config.automationMarkers(), config.skewMinVotes()));
         this.policy = new DecisionPolicy(config.challengeThreshold(), config.flagThreshold(), config.refuseThreshold(),
                 config.difficultyFloor(), config.difficultyMax(), config.proofSlackBits());
         this.metrics = metrics;
@@ -74,16 +74,24 @@ public class BotDefense {
         return abuse.mode() == ChallengeMode.ADAPTIVE;
     }
 
-    /** The Redis keys of the vote's history, or null when the defence is off or the vote has no address. */
-    public HistoryKeys historyKeys(ClientKeys client, Instant tokenIssuedAt) {
+    /**
+     * The Redis keys of the vote's history, or null when the defence is off or the vote has no address.
+     *
+     * @param address the client address the gateway forwarded (its prefix's option tally is kept), or null
+     */
+    public HistoryKeys historyKeys(ClientKeys client, Instant tokenIssuedAt, String pollId, String optionId,
+                                   String address) {
         if (!on() || client.addressHash() == null) {
             return null;
         }
+        String poll = "bot:options:" + pollId;
+        HistoryKeys.OptionKeys options = new HistoryKeys.OptionKeys(poll, poll + ":" + abuse.prefixHash(address),
+                optionId, config.skewWindow().toMillis());
         String agent = client.userAgentHash();
         Instant batch = tokenIssuedAt == null ? null : HistoryKeys.batchOf(tokenIssuedAt);
         return new HistoryKeys("bot:ua:" + (agent == null ? "none" : agent), "bot:arrivals:" + client.addressHash(),
                 "bot:mint:" + (batch == null ? 0 : batch.getEpochSecond()), config.arrivalsKept(), windowMillis,
-                config.mintWindow().toMillis(), batch);
+                config.mintWindow().toMillis(), batch, options);
     }
 
     public Screening screen(VoteSignals vote) {

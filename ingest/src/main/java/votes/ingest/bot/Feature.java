@@ -30,6 +30,8 @@ public enum Feature {
     MACHINE_SPEED_PROOF("machine-speed-proof", FlagSubject.DEVICE),
     /** The token was minted moments ago: a person logs in, reads, then votes. */
     FRESH_TOKEN("fresh-token", FlagSubject.VOTER),
+    /** The address's prefix votes for this option far more than the poll does: a farm votes one way. */
+    PREFIX_OPTION_SKEW("prefix-option-skew", FlagSubject.PREFIX),
     /** Many votes carry tokens minted in the same second. */
     BULK_MINTED_TOKEN("bulk-minted-token", FlagSubject.TOKEN_BATCH);
 

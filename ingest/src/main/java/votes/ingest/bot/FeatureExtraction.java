@@ -29,6 +29,7 @@ final class FeatureExtraction {
         x.put(Feature.USER_AGENT_VELOCITY, velocity(vote.history().userAgentCount() - retry, norms.userAgentScale()));
         x.put(Feature.BULK_MINTED_TOKEN, velocity(vote.history().mintCount() - retry, norms.bulkMintScale()));
         x.put(Feature.REGULAR_ARRIVALS, regularity(vote));
+        x.put(Feature.PREFIX_OPTION_SKEW, optionSkew(vote.history().options()));
         x.put(Feature.HEADLESS_USER_AGENT, userAgents.automated(vote.userAgent()) ? 1.0 : 0.0);
         x.put(Feature.MISSING_CLIENT_HINTS, missingHints(vote));
         x.put(Feature.FRESH_TOKEN, freshness(vote));
@@ -43,6 +44,21 @@ final class FeatureExtraction {
     private double regularity(VoteSignals vote) {
         double cv = ArrivalRegularity.coefficientOfVariation(vote.history().arrivals(), norms.minArrivals());
         return Double.isNaN(cv) ? 0 : Math.max(0, 1 - cv / norms.humanArrivalCv());
+    }
+
+    /**
+     * How much more the prefix's accepted votes went to this option than the poll's did, scaled so that 1 = the
+     * prefix voted this option only while the poll is split: (prefix share - poll share) / (1 - poll share). Silent
+     * until the prefix has skew-min-votes (three neighbours agreeing is no farm) and for an option the whole poll
+     * backs.
+     */
+    private double optionSkew(History.OptionCounts counts) {
+        if (counts.prefix() < norms.skewMinVotes() || counts.poll() == 0) {
+            return 0;
+        }
+        double prefixShare = (double) counts.prefixForOption() / counts.prefix();
+        double pollShare = (double) counts.pollForOption() / counts.poll();
+        return pollShare >= 1 ? 0 : Math.max(0, Math.min(1, (prefixShare - pollShare) / (1 - pollShare)));
     }
 
     /** Half for each: a Chromium user agent without Sec-CH-UA, and no Accept-Language (every browser sends one). */

@@ -10,5 +10,5 @@ import java.util.List;
  */
 record Norms(long addressLimit, long prefixLimit, long deviceLimit, long userAgentScale, long bulkMintScale,
              Duration freshToken, int minArrivals, double humanArrivalCv, double browserHashesPerSecond,
-             List<String> automationMarkers) {
+             List<String> automationMarkers, long skewMinVotes) {
 }

@@ -69,9 +69,10 @@ public class FastPath {
         if (history == null) {
             args.add("0");
         } else {
-            keys.addAll(List.of(history.userAgentKey(), history.arrivalsKey(), history.mintKey()));
+            keys.addAll(List.of(history.userAgentKey(), history.arrivalsKey(), history.mintKey(),
+                    history.options().pollKey(), history.options().prefixKey()));
             args.addAll(List.of(Integer.toString(history.arrivalsKept()), Long.toString(history.windowMillis()),
-                    Long.toString(history.mintTtlMillis())));
+                    Long.toString(history.mintTtlMillis()), history.options().optionId()));
         }
         return FastPathScripts.CHECK.run(redis, keys, args)
                 .ifNoItem().after(config.timeout()).fail()
@@ -107,8 +108,10 @@ public class FastPath {
         if (!withHistory) {
             return new FastPathVerdict.Checked(null, counts, History.NONE);
         }
+        History.OptionCounts options = new History.OptionCounts(response.get(end + 2).toLong(),
+                response.get(end + 3).toLong(), response.get(end + 4).toLong(), response.get(end + 5).toLong());
         History history = new History(response.get(end).toLong(), response.get(end + 1).toLong(),
-                longs(response, end + 2, response.size()));
+                longs(response, end + 6, response.size()), options);
         return new FastPathVerdict.Checked(null, counts, history);
     }
 

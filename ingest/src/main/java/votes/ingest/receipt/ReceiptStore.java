@@ -16,6 +16,7 @@ import votes.events.receipt.PendingReceipt;
 import votes.ingest.bot.AcceptedList;
 import votes.ingest.bot.AcceptedVote;
 import votes.ingest.bot.HandedOver;
+import votes.ingest.bot.HistoryKeys;
 import votes.ingest.fastpath.FastPathConfig;
 import votes.ingest.fastpath.FastPathScripts;
 import votes.ingest.fastpath.RedisKeys;
@@ -52,17 +53,23 @@ public class ReceiptStore {
      * After the ack. Completes (never fails) once Redis answered, or after {@code vote.redis.timeout}, with the votes
      * the lists handed over (see {@link AcceptedList}; none when Redis did not answer).
      *
-     * @param lists the accepted-vote lists the vote joins or hands over (empty: none, the bot defence is off)
+     * @param lists   the accepted-vote lists the vote joins or hands over (empty: none, the bot defence is off)
+     * @param options the option tallies the vote is counted in, or null (the bot defence keeps none)
      */
-    public Uni<List<HandedOver>> remember(Reservation reservation, String idempotencyKey, List<AcceptedList> lists) {
+    public Uni<List<HandedOver>> remember(Reservation reservation, String idempotencyKey, List<AcceptedList> lists,
+                                          HistoryKeys.OptionKeys options) {
         String ttl = Long.toString(Math.max(1, config.ttl().toSeconds()));
         AcceptedReceipt receipt = reservation.receipt();
         List<String> keys = new ArrayList<>(2 + lists.size());
         keys.add(reservation.slotKey());
         keys.add(RedisKeys.idempotency(reservation.voterId(), idempotencyKey == null ? NO_IDEMPOTENCY_KEY : idempotencyKey));
-        List<String> args = new ArrayList<>(4 + 3 * lists.size());
+        List<String> args = new ArrayList<>(6 + 3 * lists.size());
         args.addAll(List.of(reservation.value(), ttl, idempotencyKey == null ? "0" : "1",
-                new AcceptedVote(receipt.receiptId(), receipt.pollId()).entry()));
+                new AcceptedVote(receipt.receiptId(), receipt.pollId()).entry(),
+                options == null ? "" : options.optionId(), options == null ? "0" : Long.toString(options.ttlMillis())));
+        if (options != null) {
+            keys.addAll(List.of(options.pollKey(), options.prefixKey()));
+        }
         for (AcceptedList list : lists) {
             keys.add(list.key());
             args.addAll(List.of(Long.toString(list.cap()), Long.toString(list.lifeMillis()),

@@ -32,7 +32,7 @@ public class ScoringStep {
 
     /** The bot history's Redis keys for this vote, or null when the adaptive defence is off. */
     public HistoryKeys historyKeys(VoteCommand vote, ClientKeys client) {
-        return bots.historyKeys(client, vote.tokenIssuedAt());
+        return bots.historyKeys(client, vote.tokenIssuedAt(), vote.pollId(), vote.optionId(), vote.address());
     }
 
     /** The limits whose admitted votes are flagged when they go over (empty: over-limit flags off). */

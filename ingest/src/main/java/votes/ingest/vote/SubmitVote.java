@@ -232,7 +232,8 @@ public class SubmitVote {
     private Uni<List<HandedOver>> remember(Reservation reservation, String idempotencyKey, VoteKeys keys,
                                            Screening.PendingFlag flag) {
         return receipts.remember(reservation, idempotencyKey,
-                        scoring.acceptedLists(keys.counters(), keys.history(), flag))
+                        scoring.acceptedLists(keys.counters(), keys.history(), flag),
+                        keys.history() == null ? null : keys.history().options())
                 .invoke(handed -> handed.forEach(group -> flags.publish(group.list().flag(), group.vote().voteId(),
                         group.vote().pollId(), clock.instant())));
     }

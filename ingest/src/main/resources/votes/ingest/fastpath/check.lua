@@ -3,19 +3,21 @@
 -- KEYS[3 .. 2+n] rate-limit keys, each with 4 ARGVs from ARGV[7]: shape ('bucket' | 'log'), limit, window ms, burst
 -- KEYS[3+n .. 2+2n] only when over-limit flags are on (ARGV[7+4n] = '1', m = n; else m = 0): each rate-limit key's
 --   list of the votes it admitted and the log acked (settle.lua writes them)
--- KEYS[3+n+m .. 5+n+m] only when the bot history is asked for (ARGV[8+4n] > 0): the user agent's counter, the
---   address's arrival list, the token's issue-second counter (bot:ua:*, bot:arrivals:*, bot:mint:*)
+-- KEYS[3+n+m .. 7+n+m] only when the bot history is asked for (ARGV[8+4n] > 0): the user agent's counter, the
+--   address's arrival list, the token's issue-second counter (bot:ua:*, bot:arrivals:*, bot:mint:*), the poll's and
+--   the prefix's option tallies (bot:options:*, hashes option -> accepted votes, '*' -> all; settle.lua counts)
 -- ARGV[1] now (epoch ms, the caller's clock: the in-process fallback uses the same one)
 -- ARGV[2] '1' when an idempotency key was sent
 -- ARGV[3] the receipt this attempt will get (the slot's value)   ARGV[4] the reservation's TTL in milliseconds
 -- ARGV[5] this attempt's id (a sliding log's member)   ARGV[6] n, the number of rate-limit keys
 -- ARGV[7+4n] '1' when over-limit flags are on
 -- ARGV[8+4n] arrivals kept (0 = no bot history)   ARGV[9+4n] the window ms   ARGV[10+4n] the mint counters' life ms
+-- ARGV[11+4n] the vote's option
 -- Returns {'replay', receiptJson}, or {'limited', i, retryMs [, vote1, vote2, ...]} (KEYS[2 + i] refused; nothing
 -- counted or reserved; with over-limit flags on and a sliding log refusing, the votes it had admitted and the log
 -- acked, handed over once: the list then holds only '!seen'),
 -- or {'checked', priorReceiptJson} (a duplicate: nothing counted), or {'checked', '', n1, .., nn [, uaCount,
--- mintCount, arrival1, arrival2, ...]} (n = a log's votes in its window with this one, 0 for a bucket; arrivals
+-- mintCount, prefixForOption, prefix, pollForOption, poll, arrival1, arrival2, ...]} (n = a log's votes in its window with this one, 0 for a bucket; arrivals
 -- newest first, this one included): the slot is now reserved for ARGV[3], the caller settles it after the ack or
 -- releases it. The arithmetic is TokenBucket.java's and SlidingLog.java's: keep them in step.
 if ARGV[2] == '1' then
@@ -120,6 +122,12 @@ if kept > 0 then
   redis.call('PEXPIRE', arrivalsKey, window)
   result[#result + 1] = agents
   result[#result + 1] = minted
+  local option = ARGV[11 + 4 * n]
+  for _, tally in ipairs({KEYS[7 + n + m], KEYS[6 + n + m]}) do
+    local counts = redis.call('HMGET', tally, option, '*')
+    result[#result + 1] = tonumber(counts[1] or '0')
+    result[#result + 1] = tonumber(counts[2] or '0')
+  end
   for _, arrival in ipairs(redis.call('LRANGE', arrivalsKey, 0, -1)) do
     result[#result + 1] = tonumber(arrival)
   end

@@ -6,10 +6,12 @@
 -- given, until the list's group is seen: a list marked 'handover' (this vote's own flag names the group) is handed
 -- back and left holding '!seen' for its life; a list holding '!seen' hands back this vote instead of keeping it.
 -- KEYS[1] vote:{voter}:poll:<poll>   KEYS[2] vote:{voter}:idem:<key> (a dummy when ARGV[3] = '0')
--- KEYS[3 ..] the accepted-vote lists
+-- The vote is counted in its poll's and its prefix's option tallies too (bot:options:*, what the option skew reads).
+-- KEYS[3], KEYS[4] the poll's and the prefix's option tallies, only when ARGV[5] names an option (t = 2, else 0)
+-- KEYS[3 + t ..] the accepted-vote lists
 -- ARGV[1] the receipt   ARGV[2] TTL in seconds   ARGV[3] '1' when an idempotency key was sent
--- ARGV[4] the list entry ('<voteId> <pollId>')
--- ARGV[5 + 3(j-1)], ARGV[6 + 3(j-1)], ARGV[7 + 3(j-1)] list j's cap, life in ms, and 'push' or 'handover'
+-- ARGV[4] the list entry ('<voteId> <pollId>')   ARGV[5] the vote's option ('' = no tallies)   ARGV[6] their life ms
+-- ARGV[7 + 3(j-1)], ARGV[8 + 3(j-1)], ARGV[9 + 3(j-1)] list j's cap, life in ms, and 'push' or 'handover'
 -- Returns {j1, entry1, j2, entry2, ...}: each vote handed back with the number of the list it came from.
 local current = redis.call('GET', KEYS[1])
 if not current or current == ARGV[1] then
@@ -18,13 +20,22 @@ end
 if ARGV[3] == '1' then
   redis.call('SET', KEYS[2], ARGV[1], 'EX', ARGV[2])
 end
+local t = 0
+if ARGV[5] ~= '' then
+  t = 2
+  for _, tally in ipairs({KEYS[3], KEYS[4]}) do
+    redis.call('HINCRBY', tally, ARGV[5], 1)
+    redis.call('HINCRBY', tally, '*', 1)
+    redis.call('PEXPIRE', tally, ARGV[6])
+  end
+end
 local handed = {}
-for j = 3, #KEYS do
-  local at = 5 + 3 * (j - 3)
+for j = 3 + t, #KEYS do
+  local at = 7 + 3 * (j - 3 - t)
   if ARGV[at + 2] == 'handover' then
     for _, vote in ipairs(redis.call('LRANGE', KEYS[j], 0, -1)) do
       if vote ~= '!seen' then
-        handed[#handed + 1] = j - 2
+        handed[#handed + 1] = j - 2 - t
         handed[#handed + 1] = vote
       end
     end
@@ -32,7 +43,7 @@ for j = 3, #KEYS do
     redis.call('RPUSH', KEYS[j], '!seen')
     redis.call('PEXPIRE', KEYS[j], ARGV[at + 1])
   elseif redis.call('LINDEX', KEYS[j], 0) == '!seen' then
-    handed[#handed + 1] = j - 2
+    handed[#handed + 1] = j - 2 - t
     handed[#handed + 1] = ARGV[4]
   else
     redis.call('LPUSH', KEYS[j], ARGV[4])

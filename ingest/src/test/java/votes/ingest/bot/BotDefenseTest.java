@@ -71,6 +71,8 @@ class BotDefenseTest {
             public Duration freshToken() { return Duration.ofSeconds(2); }
             public Duration mintWindow() { return Duration.ofMinutes(15); }
             public double browserHashesPerSecond() { return 1e15; }
+            public long skewMinVotes() { return (long) Shipped.number("vote.bot.skew-min-votes"); }
+            public Duration skewWindow() { return Duration.ofHours(2); }
             public List<String> automationMarkers() {
                 return Arrays.asList(Shipped.value("vote.bot.automation-markers").split(","));
             }
@@ -129,7 +131,7 @@ class BotDefenseTest {
     void anAckedVoteJoinsItsLimitsAndItsBatchsListsAndABatchFlagHandsTheBatchsListOver() {
         List<RateLimits.Counter> counters = abuse.counters("voter-1", "dev-1", "198.51.100.7",
                 abuse.clientKeys("198.51.100.7", FeatureExtractionTest.CHROME));
-        HistoryKeys history = bots.historyKeys(abuse.clientKeys("198.51.100.7", FeatureExtractionTest.CHROME), NOW);
+        HistoryKeys history = bots.historyKeys(abuse.clientKeys("198.51.100.7", FeatureExtractionTest.CHROME), NOW, "poll-1", "a", "198.51.100.7");
 
         List<AcceptedList> clean = bots.acceptedLists(counters, history, null);
         Screening.PendingFlag batchFlag = new Screening.PendingFlag(FlagSubject.TOKEN_BATCH, "second", 0.9,
@@ -148,7 +150,7 @@ class BotDefenseTest {
         assertThat(clean.get(3).flag().subjectKey()).isEqualTo(NOW.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         assertThat(flagged.get(3).flag()).isSameAs(batchFlag);
         // A token without an issue time is no batch.
-        HistoryKeys undated = bots.historyKeys(abuse.clientKeys("198.51.100.7", FeatureExtractionTest.CHROME), null);
+        HistoryKeys undated = bots.historyKeys(abuse.clientKeys("198.51.100.7", FeatureExtractionTest.CHROME), null, "poll-1", "a", "198.51.100.7");
         assertThat(bots.acceptedLists(counters, undated, batchFlag)).noneMatch(AcceptedList::handOver).hasSize(3);
     }
 
@@ -166,13 +168,18 @@ class BotDefenseTest {
         BotDefense off = new BotDefense(new AbuseDefense(limits(ChallengeMode.OFF)), limits(ChallengeMode.OFF),
                 shipped(), new SimpleMeterRegistry());
         assertThat(off.on()).isFalse();
-        assertThat(off.historyKeys(abuse.clientKeys("198.51.100.7", FeatureExtractionTest.CHROME), NOW)).isNull();
-        HistoryKeys keys = bots.historyKeys(abuse.clientKeys("198.51.100.7", FeatureExtractionTest.CHROME), NOW);
+        assertThat(off.historyKeys(abuse.clientKeys("198.51.100.7", FeatureExtractionTest.CHROME), NOW, "poll-1", "a", "198.51.100.7")).isNull();
+        HistoryKeys keys = bots.historyKeys(abuse.clientKeys("198.51.100.7", FeatureExtractionTest.CHROME), NOW, "poll-1", "a", "198.51.100.7");
         // Keyed hashes and an issue second: never the raw address or user agent.
         assertThat(keys.arrivalsKey()).doesNotContain("198.51.100.7").isEqualTo("bot:arrivals:"
                 + abuse.clientKeys("198.51.100.7", null).addressHash());
         assertThat(keys.userAgentKey()).doesNotContain("Chrome");
         assertThat(keys.mintKey()).isEqualTo("bot:mint:" + NOW.getEpochSecond());
+        // The option tallies: the poll's, and its prefix's as the prefix limit keys it (a keyed hash).
+        assertThat(keys.options().pollKey()).isEqualTo("bot:options:poll-1");
+        assertThat(keys.options().prefixKey()).isEqualTo("bot:options:poll-1:" + abuse.prefixHash("198.51.100.7"))
+                .doesNotContain("198.51.100");
+        assertThat(keys.options().optionId()).isEqualTo("a");
     }
 
     @Test

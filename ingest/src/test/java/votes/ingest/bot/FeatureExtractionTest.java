@@ -125,6 +125,25 @@ class FeatureExtractionTest {
     }
 
     @Test
+    void aPrefixThatVotesOneWayWhileThePollIsSplitIsSkewedOnceItHasEnoughVotes() {
+        long enough = Shipped.norms().skewMinVotes();
+        // The poll splits 55 / 45; the prefix gave all its votes to the 45 % option.
+        assertThat(skew(new History.OptionCounts(enough, enough, 450, 1000))).isEqualTo(1.0);
+        // The same prefix with one vote fewer than needed: three neighbours agreeing are no farm.
+        assertThat(skew(new History.OptionCounts(enough - 1, enough - 1, 450, 1000))).isZero();
+        // A prefix that votes like the poll, or against this option, is not skewed towards it.
+        assertThat(skew(new History.OptionCounts(enough * 45 / 100, enough, 450, 1000))).isZero();
+        assertThat(skew(new History.OptionCounts(enough / 2, enough, 450, 1000))).isBetween(0.05, 0.15);
+        // An option the whole poll backs cannot be skewed towards.
+        assertThat(skew(new History.OptionCounts(enough, enough, 1000, 1000))).isZero();
+    }
+
+    private double skew(History.OptionCounts counts) {
+        return extraction.features(withCounts(human(), 1, new History(1, 1, List.of(), counts), NOW.minusSeconds(60)),
+                null).get(Feature.PREFIX_OPTION_SKEW);
+    }
+
+    @Test
     void aTokenUsedTheMomentItWasMintedIsFresh() {
         assertThat(extraction.features(withCounts(human(), 1, History.NONE, NOW), null).get(Feature.FRESH_TOKEN))
                 .isEqualTo(1.0);

@@ -41,7 +41,8 @@ final class Shipped {
                 (long) number("vote.bot.bulk-mint-scale"), Duration.parse("PT" + value("vote.bot.fresh-token").toUpperCase()),
                 (int) number("vote.bot.min-arrivals"), number("vote.bot.human-arrival-cv"),
                 number("vote.bot.browser-hashes-per-second"),
-                Arrays.asList(value("vote.bot.automation-markers").split(",")));
+                Arrays.asList(value("vote.bot.automation-markers").split(",")),
+                (long) number("vote.bot.skew-min-votes"));
     }
 
     static DecisionPolicy policy() {
