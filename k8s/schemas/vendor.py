@@ -59,8 +59,8 @@ def refs(node, found):
 def core(git_dir, ref, path, label):
     text = subprocess.run(["git", "--git-dir", git_dir, "show", f"{ref}:{path}"], check=True, capture_output=True,
                           text=True).stdout
-    commit = subprocess.run(["git", "--git-dir", git_dir, "rev-parse", ref], check=True, capture_output=True,
-                            text=True).stdout.strip()
+    commit = subprocess.run(["git", "--git-dir", git_dir, "rev-parse", ref + "^{commit}"], check=True,
+                            capture_output=True, text=True).stdout.strip()
     definitions = json.loads(text)["definitions"]
     for (api_version, kind), name in CORE.items():
         needed, todo = set(), [name]
@@ -90,7 +90,8 @@ def main(repos):
         crd = yaml.safe_load(text)
         served = next(v for v in crd["spec"]["versions"] if v["name"] == version)
         schema = without_descriptions(served["schema"]["openAPIV3Schema"])
-        commit = subprocess.run(["git", "--git-dir", git_dir, "rev-parse", ref], check=True, capture_output=True,
+        commit = subprocess.run(["git", "--git-dir", git_dir, "rev-parse", ref + "^{commit}"], check=True,
+                            capture_output=True,
                                 text=True).stdout.strip()
         schema["$comment"] = f"{label}, {path} at {commit}, version {version}: spec.versions[].schema.openAPIV3Schema"
         with open(out, "w") as f:
