@@ -18,6 +18,7 @@ SOURCES = [
     ("keda.sh_v1alpha1_TriggerAuthentication.json", "keda", "config/crd/bases/keda.sh_triggerauthentications.yaml", "v1alpha1", "kedacore/keda 2.20.2"),
     ("cert-manager.io_v1_Issuer.json", "certmanager", "deploy/crds/cert-manager.io_issuers.yaml", "v1", "cert-manager/cert-manager 1.21.1"),
     ("cert-manager.io_v1_Certificate.json", "certmanager", "deploy/crds/cert-manager.io_certificates.yaml", "v1", "cert-manager/cert-manager 1.21.1"),
+    ("monitoring.coreos.com_v1_PrometheusRule.json", "promoperator", "example/prometheus-operator-crd/monitoring.coreos.com_prometheusrules.yaml", "v1", "prometheus-operator/prometheus-operator 0.93.0"),
 ]
 
 # Kubernetes kinds: (apiVersion, kind) -> the definition's name in the OpenAPI v2 document.
@@ -58,8 +59,8 @@ def refs(node, found):
 def core(git_dir, ref, path, label):
     text = subprocess.run(["git", "--git-dir", git_dir, "show", f"{ref}:{path}"], check=True, capture_output=True,
                           text=True).stdout
-    commit = subprocess.run(["git", "--git-dir", git_dir, "rev-parse", ref], check=True, capture_output=True,
-                            text=True).stdout.strip()
+    commit = subprocess.run(["git", "--git-dir", git_dir, "rev-parse", ref + "^{commit}"], check=True,
+                            capture_output=True, text=True).stdout.strip()
     definitions = json.loads(text)["definitions"]
     for (api_version, kind), name in CORE.items():
         needed, todo = set(), [name]
@@ -81,22 +82,28 @@ def core(git_dir, ref, path, label):
 
 def main(repos):
     for out, repo, path, version, label in SOURCES:
+        if repo not in repos:
+            continue  # re-vendor only the sources named on the command line
         git_dir, ref = repos[repo].split("@")
         text = subprocess.run(["git", "--git-dir", git_dir, "show", f"{ref}:{path}"], check=True,
                               capture_output=True, text=True).stdout
         crd = yaml.safe_load(text)
         served = next(v for v in crd["spec"]["versions"] if v["name"] == version)
         schema = without_descriptions(served["schema"]["openAPIV3Schema"])
-        commit = subprocess.run(["git", "--git-dir", git_dir, "rev-parse", ref], check=True, capture_output=True,
+        commit = subprocess.run(["git", "--git-dir", git_dir, "rev-parse", ref + "^{commit}"], check=True,
+                            capture_output=True,
                                 text=True).stdout.strip()
         schema["$comment"] = f"{label}, {path} at {commit}, version {version}: spec.versions[].schema.openAPIV3Schema"
         with open(out, "w") as f:
             json.dump(schema, f, indent=1, sort_keys=True)
             f.write("\n")
+    if "kubernetes" not in repos:
+        return
     git_dir, ref = repos["kubernetes"].split("@")
     core(git_dir, ref, "kubernetes/swagger.json.unprocessed", "kubernetes-client/c (Kubernetes release-1.34 OpenAPI v2)")
 
 
 if __name__ == "__main__":
-    # strimzi=<git dir>@<ref> cnpg=...@v1.30.0 keda=...@v2.20.2 certmanager=...@v1.21.1 kubernetes=<kubernetes-client/c>@<ref>
+    # strimzi=<git dir>@<ref> cnpg=...@v1.30.0 keda=...@v2.20.2 certmanager=...@v1.21.1 promoperator=...@v0.93.0
+    # kubernetes=<kubernetes-client/c>@<ref>; only the sources named are re-vendored
     main(dict(arg.split("=", 1) for arg in sys.argv[1:]))

@@ -250,6 +250,9 @@ class VoteSubmissionIT {
         assertThat(metrics).contains("votes_submitted_total").contains("votes_duplicate_total")
                 .contains("votes_shed_total{reason=\"concurrency\"").contains("votes_shed_total{reason=\"deadline\"")
                 .contains("votes_shed_total{reason=\"append-queue\"").contains("votes_http_in_flight");
+        // The 100 ms bucket the k8s alert on slow votes reads (k8s/base/observability/).
+        assertThat(metrics).containsPattern(
+                "http_server_requests_seconds_bucket\\{[^}]*status=\"202\",uri=\"/api/v1/polls/[^\"]+/votes\",le=\"0\\.1\",?}");
         assertThat(given().get("/q/openapi").then().statusCode(200).extract().asString())
                 .contains("/api/v1/polls/{pollId}/votes");
     }
