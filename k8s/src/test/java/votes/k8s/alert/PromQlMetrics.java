@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * name (strings, label matchers, ranges, grouping label lists) and keeps the identifiers that are neither a
  * function call nor a keyword. Enough for rules written in this repository; a test pins what it understands.
  */
-final class PromQlMetrics {
+public final class PromQlMetrics {
 
     private static final Pattern STRINGS = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'");
     private static final Pattern MATCHERS_AND_RANGES = Pattern.compile("\\{[^}]*}|\\[[^]]*]");
@@ -23,7 +23,7 @@ final class PromQlMetrics {
     private PromQlMetrics() {
     }
 
-    static Set<String> in(String expression) {
+    public static Set<String> in(String expression) {
         String scanned = STRINGS.matcher(expression).replaceAll(" ");
         scanned = MATCHERS_AND_RANGES.matcher(scanned).replaceAll(" ");
         scanned = LABEL_LISTS.matcher(scanned).replaceAll(" ");

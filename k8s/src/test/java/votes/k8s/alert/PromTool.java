@@ -9,7 +9,7 @@ import votes.k8s.debian.DebianPackage;
 import votes.k8s.render.Overlay;
 
 /** Debian's {@code prometheus} package's {@code promtool} (Prometheus 2.42), run on files of this module. */
-final class PromTool {
+public final class PromTool {
 
     private static final String PACKAGE = "prometheus";
     private static final long RUN_TIMEOUT_SECONDS = 120;
@@ -18,7 +18,7 @@ final class PromTool {
     }
 
     /** {@code promtool <arguments>} in {@code dir}: exit code and output (stdout and stderr). */
-    static Detached.Finished run(Path dir, String... arguments) {
+    public static Detached.Finished run(Path dir, String... arguments) {
         Path target = Overlay.moduleDir().resolve("target");
         List<String> command = new ArrayList<>();
         command.add(DebianPackage.binary(target, PACKAGE, "usr/bin/promtool").toString());
