@@ -119,6 +119,9 @@ public class BotDefense {
         if (solved != null) {
             solveTimes.record(solved.solveTime());
         }
+        if (features.get(Feature.BULK_MINTED_TOKEN) >= 1 && vote.tokenIssuedAt() != null) {
+            return new Screening.Pass(fullBatch(vote, score));
+        }
         return ((Decision.Allow) decision).flagged() ? new Screening.Pass(flag(vote, score)) : Screening.CLEAN;
     }
 
@@ -172,6 +175,20 @@ public class BotDefense {
         FlagSubject subject = RateLimits.PREFIX.equals(counter.scope()) ? FlagSubject.PREFIX : FlagSubject.DEVICE;
         return new Screening.PendingFlag(subject, counter.subjectKey(), config.refuseThreshold(),
                 List.of(counter.scope() + "-over-limit"));
+    }
+
+    /**
+     * A token batch past bulk-mint-scale votes is seen for what it is, whatever this vote's own score: its votes are
+     * flagged at the batch (this one names it, so its earlier ones are handed over; see acceptedLists). The rule, not
+     * the weight, catches batches: a weight high enough to flag them on the score alone also refuses a batch that
+     * solves its challenges fast (a loop that minted 50 tokens and votes with ./vote cast).
+     */
+    private Screening.PendingFlag fullBatch(VoteSignals vote, Score score) {
+        List<String> reasons = new ArrayList<>(List.of(Feature.BULK_MINTED_TOKEN.slug()));
+        score.reasons().stream().filter(reason -> !reasons.contains(reason)).limit(config.maxReasons() - 1L)
+                .forEach(reasons::add);
+        return new Screening.PendingFlag(FlagSubject.TOKEN_BATCH, HistoryKeys.batchOf(vote.tokenIssuedAt()).toString(),
+                Math.max(score.value(), config.flagThreshold()), reasons);
     }
 
     /** The flag points at the subject of the strongest reason; without the key it needs, at the voter. */

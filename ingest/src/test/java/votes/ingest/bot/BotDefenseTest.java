@@ -114,14 +114,16 @@ class BotDefenseTest {
     }
 
     @Test
-    void aFlagForABulkMintNamesTheTokenBatchByItsIssueSecond() {
-        // The 12th vote carrying a token minted in its token's second, from a busy address, no client hints.
-        VoteSignals batch = vote(FeatureExtractionTest.CHROME, "en", "dev-2", NOW.minusSeconds(60), 4,
-                new History(1, 12, List.of()), null);
-        Challenge challenge = ((Screening.Challenged) bots.screen(batch)).challenge();
-        Screening answered = bots.screen(vote(FeatureExtractionTest.CHROME, "en", "dev-2", NOW.minusSeconds(60), 5,
-                new History(2, 13, List.of()), challenge));
-        Screening.PendingFlag flag = ((Screening.Pass) answered).flag();
+    void aVoteOfABatchPastItsScaleIsFlaggedAtTheBatchWhateverItsScore() {
+        // The 21st vote carrying a token of its issue second (the first past the scale), from a browser on a quiet address.
+        long past = (long) Shipped.number("vote.bot.bulk-mint-scale") + 1;
+        Screening screening = bots.screen(vote(FeatureExtractionTest.FIREFOX, "en", "dev-2", NOW.minusSeconds(60), 1,
+                new History(1, past, List.of()), null));
+        Screening.PendingFlag flag = ((Screening.Pass) screening).flag();
+        assertThat(flag.score()).isGreaterThanOrEqualTo(Shipped.number("vote.bot.flag-threshold"));
+        // One vote fewer and the batch is not full yet: nothing flagged.
+        assertThat(bots.screen(vote(FeatureExtractionTest.FIREFOX, "en", "dev-2", NOW.minusSeconds(60), 1,
+                new History(1, past - 1, List.of()), null))).isEqualTo(Screening.CLEAN);
         assertThat(flag.reasons()).first().isEqualTo("bulk-minted-token");
         assertThat(flag.subject()).isEqualTo(FlagSubject.TOKEN_BATCH);
         assertThat(flag.subjectKey()).isEqualTo(Instant.ofEpochSecond(NOW.minusSeconds(60).getEpochSecond()).toString());
