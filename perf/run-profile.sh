@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Where each JVM of the stack spends its CPU, idle and under a fixed vote rate (issue 12, item 2: profile, then cut).
+#
+#   perf/run-profile.sh                      # ~4 min on 2 cores
+#   RATE=500 LOAD=30s perf/run-profile.sh
+#   perf/run-profile.sh --help
+#
+# Brings up the whole stack (./vote up --no-demo, its own VOTE_HOME and ports, from a snapshot of the built jars),
+# warms it with votes through the gateway, then records JDK Flight Recorder (settings=profile, started and dumped with
+# jcmd on every JVM: kafka, ingest, ledger, cdc-relay, projections, realtime, gateway) twice: idle, and under RATE
+# votes/s. Prints votes.perf.profile.JfrSummary's tables per recording (CPU ms/s; samples by thread group, package,
+# method, our methods inclusive) and keeps the .jfr files for JDK Mission Control or `jfr print`.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+if [[ ${1:-} == --help || ${1:-} == -h ]]; then
+  sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+  cat <<'EOF2'
+
+Knobs (environment):
+  RATE (1000)            votes/s through the gateway while recording "load" (and while warming)
+  WARM (30s)             unrecorded votes first; IDLE (60s) idle recording; LOAD (60s) load recording
+  COMPONENTS ("kafka ingest ledger cdc-relay projections realtime gateway")   JVMs recorded
+  VOTERS (5000) POLLS (40)   voters x polls bounds the votes of the whole run
+  TOP (12)               rows per table
+  PROFILE_PORT_BASE (31000)  ports base+0..10 as in run-cost.sh; PROFILE_VOTE_HOME (perf/target/profile-home)
+  GEN_CPUS (1)           the load generator's CPUs; RUN_LIMIT (900 s): the whole script is bounded
+Output: perf/target/profile-<time>/ (run.log, idle-<jvm>.jfr, load-<jvm>.jfr, summary.md).
+EOF2
+  exit 0
+fi
+
+# shellcheck source=lib.sh
+source "$ROOT/perf/lib.sh"
+
+RATE=${RATE:-1000}
+WARM=${WARM:-30s}
+IDLE=${IDLE:-60s}
+LOAD=${LOAD:-60s}
+COMPONENTS=(${COMPONENTS:-kafka ingest ledger cdc-relay projections realtime gateway})
+VOTERS=${VOTERS:-5000}
+POLLS=${POLLS:-40}
+TOP=${TOP:-12}
+GEN_CPUS=${GEN_CPUS:-1}
+RUN_LIMIT=${RUN_LIMIT:-900}
+
+export VOTE_HOME=${PROFILE_VOTE_HOME:-$ROOT/perf/target/profile-home}
+stack_ports "${PROFILE_PORT_BASE:-31000}" 0 1 2 3 4 5 6 7 8 9 10
+export VOTE_EVENT_LOOPS=${VOTE_EVENT_LOOPS:-$(nproc)}
+
+if [[ ! -f perf/target/votes-perf.jar || ! -f ingest/target/quarkus-app/quarkus-run.jar ]]; then
+  echo "building the stack and perf (./mvnw package, no tests) ..."
+  ./mvnw -q -B -ntp -pl infra/kafka-server,infra/stack,infra/gateway,ingest,ledger,ledger/cdc-relay,projections,realtime,perf \
+    -am package -DskipTests
+fi
+
+OUT="$ROOT/perf/target/profile-$(date +%Y%m%dT%H%M%S)"
+mkdir -p "$OUT" "$VOTE_HOME"
+exec > >(tee "$OUT/run.log") 2>&1
+full_stack_snapshot "$ROOT/perf/target/profile-snapshot"
+GEN_TIMEOUT=$RUN_LIMIT
+trap cleanup EXIT   # lib.sh: the watchdog, then ./vote down
+watchdog "$RUN_LIMIT" "$OUT/watchdog.pid"
+
+echo "=== votes profile $(date -Is), git $(git rev-parse --short HEAD)"
+machine_note
+echo "rate $RATE/s; warm $WARM, idle $IDLE, load $LOAD; VOTE_HOME=$VOTE_HOME gateway port $VOTE_GATEWAY_PORT"
+
+echo "--- $(date +%T) ./vote up"
+vote up --no-demo > "$OUT/up.log" 2>&1 || { tail -20 "$OUT/up.log"; echo "(some components are not running)"; }
+declare -A PIDS
+for c in "${COMPONENTS[@]}"; do
+  up "$c" || { echo "$c is not running"; exit 2; }
+  PIDS[$c]=$(vote pid "$c")
+done
+
+load() {   # load <label> <duration> [VoteLoad args...]
+  local label=$1 duration=$2; shift 2
+  gen votes.perf.load.VoteLoad --url "http://127.0.0.1:$VOTE_GATEWAY_PORT" --private-key "$VOTE_HOME/keys/jwt-private.pem" \
+    --tokens-cache "$VOTE_HOME/profile-tokens.txt" --voters "$VOTERS" --local-addresses 127.1.0.1+64 \
+    --rate "$RATE" --warmup 1s --duration "$duration" --label "$label" "$@" 2> "$OUT/$label.err" | tee "$OUT/$label.out"
+}
+# record <name> <seconds or command...>: one JFR recording on every JVM around a sleep or a command.
+record() {
+  local name=$1 c; shift
+  for c in "${COMPONENTS[@]}"; do jcmd "${PIDS[$c]}" JFR.start name="$name" settings=profile > /dev/null; done
+  "$@"
+  for c in "${COMPONENTS[@]}"; do
+    jcmd "${PIDS[$c]}" JFR.stop name="$name" filename="$OUT/$name-$c.jfr" > /dev/null
+  done
+}
+
+echo "--- $(date +%T) warming: $WARM at $RATE/s ($POLLS polls created)"
+load warm "$WARM" --create-polls "$POLLS" --admin-url "http://127.0.0.1:$VOTE_GATEWAY_PORT"
+POLL_ARGS=$(sed -n 's/^created polls \[\(.*\)\]$/\1/p' "$OUT/warm.err" | tr -d ' ' | tr ',' '\n' | sed 's/^/--poll /' | tr '\n' ' ')
+sleep 20   # the aftermath of the warm votes settles before the idle recording
+
+echo "--- $(date +%T) recording idle: $IDLE"
+record idle sleep "${IDLE%s}"
+
+echo "--- $(date +%T) recording load: $LOAD at $RATE/s"
+record load load load "$LOAD" $POLL_ARGS --skip "$(( (${WARM%s} + 1) * RATE ))"
+
+echo "--- $(date +%T) summaries"
+files=()
+for name in idle load; do for c in "${COMPONENTS[@]}"; do files+=("$OUT/$name-$c.jfr"); done; done
+gen votes.perf.profile.JfrSummary --top "$TOP" "${files[@]}" > "$OUT/summary.md"
+grep '^## ' "$OUT/summary.md"
+echo "=== $(date +%T) profile in $OUT/summary.md; load at end $(cut -d' ' -f1-3 /proc/loadavg)"
