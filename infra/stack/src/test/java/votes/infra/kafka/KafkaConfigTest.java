@@ -61,6 +61,12 @@ class KafkaConfigTest {
     }
 
     @Test
+    void aLoneNodesControllerHeartbeatsIntoTheMetadataLogEveryFiveSecondsAQuorumKeepsKafkasDefault() {
+        assertThat(properties).contains("metadata.max.idle.interval.ms=5000");
+        assertThat(secondOfThree).doesNotContain("metadata.max.idle.interval.ms");
+    }
+
+    @Test
     void everyListenerAuthenticatesClientsAndBrokersWithScramAndControllersWithPlain() {
         assertThat(properties).contains("listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,CLIENT:SASL_PLAINTEXT",
                 "inter.broker.listener.name=CLIENT", "sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512",
