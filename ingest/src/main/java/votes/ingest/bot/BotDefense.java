@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,8 @@ import votes.ingest.abuse.RateLimits;
  * allow, challenge or refuse, and whether an accepted vote is flagged. The arithmetic is pure (FeatureExtraction,
  * BotModel, DecisionPolicy); this bean binds it to configuration, the proof of work and the metrics.
  */
+// At start, not at the first vote: its meters are on /q/metrics before anything happened.
+@Startup
 @ApplicationScoped
 public class BotDefense {
 
@@ -67,6 +70,12 @@ public class BotDefense {
                 .description("bot scores (in percent) of votes that passed the rate limits").register(metrics);
         this.solveTimes = Timer.builder("votes.challenge.solve").serviceLevelObjectives(SOLVE_BUCKETS)
                 .description("time from a challenge's issue to its valid answer's arrival").register(metrics);
+        challenged(config.difficultyFloor());
+    }
+
+    private Counter challenged(int difficulty) {
+        return Counter.builder("votes.challenged").tag("difficulty", Integer.toString(difficulty))
+                .description("votes answered 403 challenge-required, by the difficulty asked").register(metrics);
     }
 
     /** Only the adaptive mode scores votes (off: nothing; always: every vote pays the fixed difficulty up front). */
@@ -110,9 +119,7 @@ public class BotDefense {
             return new Screening.Refused(score.reasons(), config.refuseRetryAfter());
         }
         if (decision instanceof Decision.Challenge challenge) {
-            Counter.builder("votes.challenged").tag("difficulty", Integer.toString(challenge.difficulty()))
-                    .description("votes answered 403 challenge-required, by the difficulty asked").register(metrics)
-                    .increment();
+            challenged(challenge.difficulty()).increment();
             return new Screening.Challenged(abuse.challenge(vote.voterId(), vote.pollId(), challenge.difficulty(),
                     vote.now()), vote.proof() != null);
         }

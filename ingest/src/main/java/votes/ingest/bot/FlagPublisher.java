@@ -2,6 +2,7 @@ package votes.ingest.bot;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,8 @@ import votes.events.id.EventIds;
  * never fails its vote: the vote is accepted either way; the miss is logged and counted
  * ({@code votes_flags_failed_total}), the emitter's buffer bounds what a broker outage costs in memory.
  */
+// At start, not at the first flag: its counters are on /q/metrics at zero before anything happened.
+@Startup
 @ApplicationScoped
 public class FlagPublisher {
 
@@ -37,15 +40,16 @@ public class FlagPublisher {
         this.metrics = metrics;
         this.failed = Counter.builder("votes.flags.failed")
                 .description("flags of accepted votes that could not be published to votes.flags").register(metrics);
+        for (Feature feature : Feature.values()) {
+            flagged(feature.slug());
+        }
     }
 
     /** Fire and forget: the vote's answer does not wait for the flag. */
     public void publish(Screening.PendingFlag flag, UUID voteId, String pollId, Instant now) {
         VoteFlagged flagged = VoteFlagged.of(EventIds.next(), voteId, pollId, flag.subject(), flag.subjectKey(),
                 flag.score(), flag.reasons(), now);
-        Counter.builder("bot.detection.flagged").tag("reason", flag.reasons().isEmpty() ? "none" : flag.reasons().get(0))
-                .description("accepted votes flagged for review, by their strongest reason").register(metrics)
-                .increment();
+        flagged(flag.reasons().isEmpty() ? "none" : flag.reasons().get(0)).increment();
         log(flagged);
         try {
             emitter.sendMessage(Message.of(flagged).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
@@ -54,6 +58,11 @@ public class FlagPublisher {
         } catch (RuntimeException e) { // buffer full or channel down: refused synchronously
             missed(flagged, e);
         }
+    }
+
+    private Counter flagged(String reason) {
+        return Counter.builder("bot.detection.flagged").tag("reason", reason)
+                .description("accepted votes flagged for review, by their strongest reason").register(metrics);
     }
 
     private void missed(VoteFlagged flagged, Throwable failure) {

@@ -2,6 +2,7 @@ package votes.ingest.vote;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,6 +45,9 @@ import votes.ingest.fastpath.Reservation;
  * published. A refusal after the reservation releases it. Every refusal is a {@link VoteOutcome.Refusal} value.
  * Past the request's deadline no new step starts (the vote is shed), and the wait for the ack ends at it.
  */
+// At start, not at the first vote: its counters are on /q/metrics at zero before anything happened (alerts and
+// boards read them: RulesAndDashboardsReadWhatTheStackExportsIT).
+@Startup
 @ApplicationScoped
 public class SubmitVote {
 
@@ -85,6 +89,10 @@ public class SubmitVote {
                 .register(metrics);
         this.lateFailed = Counter.builder("votes.append.late").tag("outcome", "failed").description(unacknowledged)
                 .register(metrics);
+        for (String key : List.of(RateLimits.VOTER, RateLimits.DEVICE, RateLimits.ADDRESS, RateLimits.PREFIX,
+                VoteOutcome.RateLimited.BOT_SCORE)) {
+            rateLimited(key);
+        }
     }
 
     /** A reservation that expired while its append could still land would let a second attempt through. */
@@ -257,11 +265,15 @@ public class SubmitVote {
     /** A 429 counts in votes_rate_limited_total{key} (a limit's kind, or bot-score). */
     private VoteOutcome.Refusal counted(VoteOutcome.Refusal refusal) {
         if (refusal instanceof VoteOutcome.RateLimited limited) {
-            Counter.builder("votes.rate.limited").tag("key", limited.scope())
-                    .description("votes refused 429 by a rate limit or the bot score, by the kind of key that refused them")
-                    .register(metrics).increment();
+            rateLimited(limited.scope()).increment();
         }
         return refusal;
+    }
+
+    private Counter rateLimited(String key) {
+        return Counter.builder("votes.rate.limited").tag("key", key)
+                .description("votes refused 429 by a rate limit or the bot score, by the kind of key that refused them")
+                .register(metrics);
     }
 
     private Uni<VoteOutcome> shed(ShedReason reason) {

@@ -2,6 +2,7 @@ package votes.ledger.flag;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,8 @@ import votes.ledger.sql.SqlStates;
  * ever (readiness shows PostgreSQL down); a flag PostgreSQL refuses for its data (a NUL in a key) is logged, counted
  * as undecodable and skipped, since retrying it would stall its partition for ever.
  */
+// At start, not at the first flag: its counters are on /q/metrics at zero before anything happened.
+@Startup
 @ApplicationScoped
 public class FlagConsumer {
 

@@ -1,7 +1,9 @@
 package votes.ledger.flag;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -28,6 +30,8 @@ import votes.ledger.poll.PollLog;
  * void iff its {@code voidedAt} is before the poll's effective close folded from the whole log, so a confirm racing a
  * close is decided by the clock, as votes are.
  */
+// At start, not at the first review: its counters are on /q/metrics at zero before anything happened.
+@Startup
 @ApplicationScoped
 public class FlagReview {
 
@@ -50,6 +54,9 @@ public class FlagReview {
     FlagReview(PollLog log, MeterRegistry registry) {
         this.log = log;
         this.registry = registry;
+        for (FlagStatus decided : List.of(FlagStatus.CONFIRMED, FlagStatus.DISMISSED)) {
+            reviewedCounter(decided.slug());
+        }
     }
 
     public Uni<Flag> dismiss(String flagId, String note, String reviewer) {
@@ -129,9 +136,13 @@ public class FlagReview {
         return flag;
     }
 
+    private Counter reviewedCounter(String decision) {
+        return registry.counter("ledger_flags_reviewed_total", "decision", decision);
+    }
+
     /** Counted and logged once the decision committed. */
     private void reviewed(Flag flag) {
-        registry.counter("ledger_flags_reviewed_total", "decision", flag.status).increment();
+        reviewedCounter(flag.status).increment();
         LOG.infof("flag %s of poll %s (%s %s) %s by %s%s", flag.flagId, flag.pollId, flag.subject, flag.subjectKey,
                 flag.status, flag.reviewedBy,
                 flag.voidedVotes == null ? "" : ", " + flag.voidedVotes + " votes voided");

@@ -1,0 +1,126 @@
+package votes.system.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import votes.infra.stack.StackPorts;
+import votes.infra.test.VoteStackExtension;
+import votes.system.VotesApi;
+
+/**
+ * The alert rules and the Grafana boards in k8s/ read only metrics a running stack really exports (issue 14, item
+ * 6). {@code k8s/base/observability/exported-metrics.tsv} names every metric they read and the file that defines it
+ * (k8s's unit tests hold the rules and boards to that list); here each of our rows is scraped from the running
+ * component its file belongs to, after a vote went the whole way, so a renamed or dropped metric fails the build
+ * instead of an alert that never fires.
+ */
+class RulesAndDashboardsReadWhatTheStackExportsIT {
+
+    private static final Path EXPORTED = Path.of("k8s/base/observability/exported-metrics.tsv");
+
+    /** The module a defining file lives in, longest first: the component whose /q/metrics must carry the metric. */
+    private static final Map<String, String> COMPONENT_OF_MODULE = orderedMap(
+            "ledger/cdc-relay/", "cdc-relay", "ledger/", "ledger", "ingest/", "ingest", "realtime/", "realtime",
+            "projections/", "projections", "infra/gateway/", "gateway");
+
+    @RegisterExtension
+    static final VoteStackExtension STACK = new VoteStackExtension();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @Test
+    void everyMetricTheRulesAndBoardsReadIsOnTheMetricsOfTheComponentThatDefinesIt() throws Exception {
+        VotesApi api = new VotesApi(STACK.url());
+        String poll = api.createPoll(STACK.token("metrics-admin", "admin"), "metrics", "a", "b");
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.results(poll).status() == 200);
+        String voter = STACK.token("metrics-voter");
+        assertThat(api.vote(voter, poll, "a").status()).isEqualTo(202);
+        assertThat(api.vote(voter, poll, "b").status()).isEqualTo(409);
+        // Counted in the results: the ledger recorded it, the relay and the projections carried it.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> VotesApi.votesByOption(api.results(poll).json()).getOrDefault("a", 0L) == 1L);
+
+        Map<String, Set<String>> scraped = new LinkedHashMap<>();
+        ports().forEach((component, port) -> scraped.put(component, names(scrape(port))));
+        List<String> missing = new ArrayList<>();
+        for (String[] row : ourRows()) {
+            String component = componentOf(row[1]);
+            if (!scraped.get(component).contains(row[0])) {
+                missing.add(row[0] + " (defined in " + row[1] + ") is not on " + component + "'s /q/metrics");
+            }
+        }
+        assertThat(missing).as("metrics the rules or boards read, missing from a running stack").isEmpty();
+        assertThat(ourRows()).as("rows of ours in " + EXPORTED).hasSizeGreaterThan(20);
+    }
+
+    private static Map<String, Integer> ports() {
+        StackPorts ports = STACK.stack().settings().ports();
+        return orderedMap("ingest", ports.ingest(), "ledger", ports.ledger(), "cdc-relay", ports.relay(),
+                "projections", ports.projections(), "realtime", ports.realtime(), "gateway", ports.gateway());
+    }
+
+    private String scrape(int port) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/q/metrics")).timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("/q/metrics on " + port).isEqualTo(200);
+            return response.body();
+        } catch (Exception e) {
+            throw new AssertionError("scraping port " + port, e);
+        }
+    }
+
+    /** The sample names of a Prometheus text exposition ({@code name{labels} value} or {@code name value}). */
+    static Set<String> names(String exposition) {
+        Set<String> names = new HashSet<>();
+        for (String line : exposition.split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            int end = 0;
+            while (end < line.length() && line.charAt(end) != '{' && line.charAt(end) != ' ') {
+                end++;
+            }
+            names.add(line.substring(0, end));
+        }
+        return names;
+    }
+
+    /** The rows whose metric we define (a file of ours, not "-": Prometheus's own and the kubelet's are not here). */
+    private static List<String[]> ourRows() throws Exception {
+        Path file = STACK.stack().settings().repoRoot().resolve(EXPORTED);
+        return Files.readAllLines(file).stream().filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .map(line -> line.split("\t")).filter(row -> !row[1].equals("-")).toList();
+    }
+
+    private static String componentOf(String file) {
+        return COMPONENT_OF_MODULE.entrySet().stream().filter(module -> file.startsWith(module.getKey()))
+                .map(Map.Entry::getValue).findFirst()
+                .orElseThrow(() -> new AssertionError(file + " is in no module whose component the stack runs"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> Map<String, V> orderedMap(Object... keysAndValues) {
+        Map<String, V> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], (V) keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}
