@@ -1,5 +1,9 @@
 # Shell pieces the perf scripts share (sourced, not run).
 
+# An access-log line (gateway and services) for 1 request in 100: a line per vote would be part of what a load test
+# measures. A value already exported wins (1.0: every request, as ./vote up does by default).
+export VOTE_ACCESS_LOG_SAMPLE=${VOTE_ACCESS_LOG_SAMPLE:-0.01}
+
 # The median of numbers on stdin, one per line; empty when there are none.
 median() { sort -n | awk '{a[NR]=$1} END {if (NR==0) print ""; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 

@@ -17,12 +17,14 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import votes.events.key.VoterIds;
 import votes.ingest.abuse.Challenge;
 import votes.ingest.overload.Deadline;
 import votes.ingest.overload.Shedding;
+import votes.kit.log.LogIds;
 
 /** {@code POST /api/v1/polls/{pollId}/votes}: reads the request, submits the vote, answers as the API says. */
 @Path("/api/v1/polls/{pollId}/votes")
@@ -82,6 +84,8 @@ public class VoteResource {
         if (!POLL_ID.matcher(pollId).matches()) {
             return Uni.createFrom().item(VoteOutcomeResponses.toResponse(new VoteOutcome.PollNotFound(pollId)));
         }
+        // Every line logged about this vote (and its access line) names the poll; this request's own MDC.
+        MDC.put(LogIds.POLL_ID, pollId);
         VoteRequestParser.Valid valid = (VoteRequestParser.Valid) parsed;
         SocketAddress remote = request.remoteAddress();
         VoteCommand command = new VoteCommand(pollId, voterIds.of(token.getSubject()), voterIds.keyId(),

@@ -18,11 +18,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 import votes.events.id.EventIds;
 import votes.events.poll.Poll;
 import votes.events.poll.PollCreated;
 import votes.events.poll.PollRequest;
 import votes.events.poll.PollView;
+import votes.kit.log.LogIds;
 import votes.kit.problem.Problem;
 import votes.kit.problem.ProblemException;
 import votes.kit.problem.ProblemResponses;
@@ -93,6 +95,8 @@ public class PollResource {
     @RolesAllowed("admin")
     @Path("{pollId}/close")
     public Uni<PollView> close(@PathParam("pollId") String pollId) {
+        // What closing logs (a missing checkpoint, an unavailable store) names the poll; this request's own MDC.
+        MDC.put(LogIds.POLL_ID, pollId);
         return store.find(pollId)
                 .map(found -> existing(found, pollId))
                 .flatMap(found -> closing.close(pollId)

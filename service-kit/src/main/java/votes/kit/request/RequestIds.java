@@ -5,11 +5,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jboss.logging.MDC;
+import votes.kit.log.LogIds;
 
 /**
  * Every response carries {@code X-Request-Id}: the caller's own when it sent a sane one (so a trace can
  * follow a request across the gateway and services), a fresh one otherwise. A router filter rather than a
- * REST filter, so health, metrics and refused requests carry it too.
+ * REST filter, so health, metrics and refused requests carry it too. The id is also in the MDC of every line logged
+ * while the request is served, access-log line included (Quarkus keeps the MDC per request's Vert.x context).
  */
 @ApplicationScoped
 public class RequestIds {
@@ -27,6 +30,7 @@ public class RequestIds {
             String incoming = context.request().getHeader(HEADER);
             String id = incoming != null && SANE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
             context.put(CONTEXT_KEY, id);
+            MDC.put(LogIds.REQUEST_ID, id);
             context.response().putHeader(HEADER, id);
             context.next();
         });

@@ -12,7 +12,6 @@ import io.vertx.httpproxy.HttpProxy;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -24,6 +23,9 @@ import votes.infra.gateway.client.ClientConnections;
 import votes.infra.gateway.client.RefusalLog;
 import votes.infra.gateway.edge.ForwardingInterceptor;
 import votes.infra.gateway.edge.PageHeaders;
+import votes.infra.gateway.edge.RequestId;
+import votes.infra.gateway.log.AccessLog;
+import votes.infra.gateway.log.LogLine;
 import votes.infra.gateway.problem.ProblemForBareErrors;
 import votes.infra.gateway.problem.ProblemReply;
 import votes.infra.gateway.stream.StreamRelay;
@@ -54,17 +56,24 @@ public final class Gateway {
     private final RefusalLog refusals;
     private final Set<HttpConnection> overCap = ConcurrentHashMap.newKeySet();
     private final GatewayMetrics metrics;
+    private final AccessLog accessLog;
 
     public Gateway(Vertx vertx, GatewayConfig config) {
+        this(vertx, config, AccessLog.toStdout(config.accessLog()));
+    }
+
+    /** @param accessLog where the access lines go (stdout in production; tests read them) */
+    public Gateway(Vertx vertx, GatewayConfig config, AccessLog accessLog) {
         this.vertx = vertx;
         this.config = config;
+        this.accessLog = accessLog;
         config.upstreams().forEach((upstream, uri) -> proxies.put(upstream, proxyTo(upstream, uri)));
         this.streams = new StreamRelay(vertx, config.upstreams().get(Upstream.REALTIME), config.streams());
         this.connections = new ClientConnections(config.clients());
         this.refusals = new RefusalLog(config.clients().refusalLogInterval());
         this.metrics = new GatewayMetrics(connections, streams, failures);
         vertx.setPeriodic(config.clients().refusalLogInterval().toMillis(),
-                id -> refusals.flush(System.nanoTime()).ifPresent(Gateway::log));
+                id -> refusals.flush(System.nanoTime()).ifPresent(LogLine::info));
     }
 
     public static void main(String[] args) {
@@ -75,7 +84,7 @@ public final class Gateway {
         String https = ports.https().isPresent()
                 ? " and 127.0.0.1:" + ports.https().getAsInt() + " (HTTPS, " + TlsSettings.PROTOCOL + " only)"
                 : ", no HTTPS (no TLS_CERT_FILE)";
-        log("listening on 127.0.0.1:" + ports.http() + " (HTTP, local use)" + https + " → " + config.upstreams() + "; "
+        LogLine.info("listening on 127.0.0.1:" + ports.http() + " (HTTP, local use)" + https + " → " + config.upstreams() + "; "
                 + config.eventLoops() + " event loops, " + config.clients() + ", " + config.streams() + ", "
                 + config.pools() + ", " + config.trustedProxies());
         warnIfDescriptorsShort(config);
@@ -109,14 +118,21 @@ public final class Gateway {
             case GATEWAY_FULL -> connection.close(); // no descriptor to spare for an answer
         }
         if (admission != Admission.ADMITTED) {
-            refusals.refused(admission, address, System.nanoTime()).ifPresent(Gateway::log);
+            refusals.refused(admission, address, System.nanoTime()).ifPresent(LogLine::info);
         }
     }
 
     private void handle(HttpServerRequest request) {
+        // Decided here, forwarded to the service (which echoes it) and put on the gateway's own answers.
+        String requestId = RequestId.decide(request.getHeader(RequestId.HEADER));
+        request.headers().set(RequestId.HEADER, requestId);
+        Runnable left = accessLog.track(request, requestId);
         // Last, so they replace whatever an upstream sent: one policy for every answer of the origin.
         request.response().headersEndHandler(v -> {
             PageHeaders.apply(request.response().headers());
+            if (!request.response().headers().contains(RequestId.HEADER)) {
+                request.response().headers().set(RequestId.HEADER, requestId);
+            }
             if (request.isSSL()) {
                 config.tls().ifPresent(tls -> tls.markSecure(request.response().headers()));
             }
@@ -144,7 +160,7 @@ public final class Gateway {
             return;
         }
         if (Routes.isResultsStream(request.method().name(), request.uri())) {
-            streams.open(request);
+            streams.open(request, left);
             return;
         }
         proxies.get(Routes.route(request.uri())).handle(request);
@@ -167,13 +183,9 @@ public final class Gateway {
     private static void warnIfDescriptorsShort(GatewayConfig config) {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean os
                 && os.getMaxFileDescriptorCount() < config.descriptorBudget()) {
-            log("WARNING: the open-files limit (" + os.getMaxFileDescriptorCount() + ") is below what the caps allow ("
+            LogLine.warn("the open-files limit (" + os.getMaxFileDescriptorCount() + ") is below what the caps allow ("
                     + config.descriptorBudget() + " = connections + subscriptions + pools): lower "
                     + GatewayConfig.MAX_CONNECTIONS + " or raise ulimit -n, or a flood ends in 'too many open files'");
         }
-    }
-
-    static void log(String line) {
-        System.out.println(Instant.now() + " gateway: " + line);
     }
 }

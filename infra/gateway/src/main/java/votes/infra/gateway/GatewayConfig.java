@@ -11,6 +11,7 @@ import votes.infra.gateway.edge.TrustedProxies;
 import votes.infra.gateway.stream.RelaySettings;
 import votes.infra.gateway.tls.TlsSettings;
 import votes.kit.knob.EnvKnobs;
+import votes.kit.log.AccessLogSample;
 
 /**
  * The gateway's plain HTTP port (local use), where each upstream lives (HTTP_PORT, INGEST_URL, LEDGER_URL,
@@ -19,7 +20,7 @@ import votes.kit.knob.EnvKnobs;
  */
 public record GatewayConfig(int port, String host, Map<Upstream, URI> upstreams, int eventLoops, UpstreamPools pools,
                             ClientLimits clients, RelaySettings streams, TrustedProxies trustedProxies,
-                            Optional<TlsSettings> tls) {
+                            Optional<TlsSettings> tls, AccessLogSample accessLog) {
 
     /**
      * The address the gateway listens on. Loopback by default: on a developer's machine nothing else may reach it.
@@ -142,7 +143,10 @@ public record GatewayConfig(int port, String host, Map<Upstream, URI> upstreams,
                         s.duration(SSE_RECONNECT_MIN, DEFAULT_SSE_RECONNECT_MIN),
                         s.duration(SSE_RECONNECT_MAX, DEFAULT_SSE_RECONNECT_MAX),
                         s.duration(SSE_GRACE, DEFAULT_SSE_GRACE), s.integer(SSE_MAX_POLLS, DEFAULT_SSE_MAX_POLLS)),
-                TrustedProxies.parse(env.get(TRUSTED_PROXIES)), TlsSettings.fromEnv(env));
+                TrustedProxies.parse(env.get(TRUSTED_PROXIES)), TlsSettings.fromEnv(env),
+                // Share of requests with an access-log line, the services' knob (VOTE_ACCESS_LOG_SAMPLE, 1.0 = all):
+                // a load test sets it low, or writing lines is part of what it measures.
+                AccessLogSample.parse(env.get(AccessLogSample.ENV)));
     }
 
     /** The stack's wiring (ports); GATEWAY_* knobs come from the caller's environment, which the process inherits. */

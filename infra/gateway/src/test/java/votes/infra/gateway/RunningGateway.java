@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import votes.infra.gateway.log.AccessLog;
 import votes.infra.stack.StackPorts;
 
 /** The real gateway code in this JVM, on its own Vert.x and a free port, configured by GATEWAY_* as in production. */
@@ -31,13 +33,19 @@ public final class RunningGateway implements AutoCloseable {
 
     /** @param knobs GATEWAY_* variables (and TLS_CERT_FILE, TLS_KEY_FILE for HTTPS) on top of the defaults */
     public static RunningGateway start(int ingest, int ledger, int realtime, Map<String, String> knobs) throws Exception {
+        return start(ingest, ledger, realtime, knobs, System.out::println);
+    }
+
+    /** @param accessLines where the gateway writes its access-log lines (stdout in production) */
+    public static RunningGateway start(int ingest, int ledger, int realtime, Map<String, String> knobs,
+            Consumer<String> accessLines) throws Exception {
         Map<String, String> env = new HashMap<>(GatewayConfig.env(freePort(), ingest, ledger, realtime));
         env.put("HTTPS_PORT", Integer.toString(freePort()));
         env.putAll(knobs);
         GatewayConfig config = GatewayConfig.fromEnv(env);
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()));
-        Gateway.Ports ports = new Gateway(vertx, config).listen().toCompletionStage().toCompletableFuture()
-                .get(30, TimeUnit.SECONDS);
+        Gateway.Ports ports = new Gateway(vertx, config, new AccessLog(config.accessLog(), accessLines)).listen()
+                .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         return new RunningGateway(vertx, ports);
     }
 

@@ -9,12 +9,10 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
 import java.net.URI;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.regex.Pattern;
 import votes.events.stream.LastEventId;
+import votes.infra.gateway.edge.RequestId;
 import votes.infra.gateway.problem.ProblemReply;
 import votes.kit.problem.Problem;
 import votes.kit.problem.ProblemType;
@@ -27,9 +25,7 @@ import votes.kit.problem.ProblemType;
  */
 public final class StreamRelay {
 
-    static final String REQUEST_ID = "X-Request-Id";
-    /** As service-kit's RequestIds: a caller's own id is echoed when it is sane, else a fresh one is made. */
-    private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    static final String REQUEST_ID = RequestId.HEADER;
     private static final String UPSTREAM = "realtime";
     private static final int CONNECT_TIMEOUT_MILLIS = 2_000;
 
@@ -64,23 +60,23 @@ public final class StreamRelay {
         });
     }
 
-    /** A viewer's {@code GET …/results/stream}, on the event loop of its connection. */
-    public void open(HttpServerRequest request) {
+    /**
+     * A viewer's {@code GET …/results/stream}, on the event loop of its connection.
+     *
+     * @param left called when the viewer leaves (the response's close handler is the relay's)
+     */
+    public void open(HttpServerRequest request, Runnable left) {
         Context context = vertx.getOrCreateContext();
-        String incoming = request.getHeader(REQUEST_ID);
-        String requestId = incoming != null && SANE_ID.matcher(incoming).matches() ? incoming : freshRequestId();
+        String requestId = RequestId.decide(request.getHeader(REQUEST_ID));
         Viewer viewer = new Viewer(request.response(), context,
                 lanes.computeIfAbsent(Thread.currentThread(), loop -> new DeliveryLane(context)),
                 LastEventId.parse(request.getHeader(LastEventId.HEADER)), requestId);
-        request.response().closeHandler(v -> viewer.closed());
+        request.response().closeHandler(v -> {
+            viewer.closed();
+            left.run();
+        });
         request.response().exceptionHandler(e -> viewer.closed());
         join(request.uri(), viewer);
-    }
-
-    /** A trace id, not a secret: no SecureRandom lock for 10,000 viewers connecting at once to queue on. */
-    private static String freshRequestId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return new UUID(random.nextLong(), random.nextLong()).toString();
     }
 
     /** Viewers currently streaming, over all polls. */
