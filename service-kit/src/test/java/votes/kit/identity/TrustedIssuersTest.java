@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +122,18 @@ class TrustedIssuersTest {
     }
 
     @Test
+    void theIssuerIsReadWhateverTheSpacingAndWithEscapesThroughTheJsonParser() throws Exception {
+        assertThat(TrustedIssuers.unverifiedIssuer(compact("{\"sub\":\"a\", \"iss\" : \"" + DEV + "\"}")))
+                .isEqualTo(DEV);
+        assertThat(TrustedIssuers.unverifiedIssuer(compact("{\"iss\":\"https:\\/\\/votes.local\\/dev\"}")))
+                .isEqualTo(DEV);
+        assertThatThrownBy(() -> TrustedIssuers.unverifiedIssuer(compact("{\"iss\":42}")))
+                .isInstanceOf(ParseException.class);
+        assertThatThrownBy(() -> TrustedIssuers.unverifiedIssuer(compact("{\"sub\":\"a\"}")))
+                .isInstanceOf(ParseException.class);
+    }
+
+    @Test
     void somethingThatIsNoJwsIsRefused() {
         assertThatThrownBy(() -> issuers(true).parse("not-a-token")).isInstanceOf(ParseException.class);
         assertThatThrownBy(() -> issuers(true).parse("a.b.c")).isInstanceOf(ParseException.class);
@@ -178,6 +192,12 @@ class TrustedIssuersTest {
         jws.setKeyIdHeaderValue(key.getKeyId());
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
         return jws.getCompactSerialization();
+    }
+
+    private static String compact(String claims) {
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        return base64.encodeToString("{}".getBytes(StandardCharsets.UTF_8)) + "."
+                + base64.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".sig";
     }
 
     private static RsaJsonWebKey key(String kid) throws Exception {
