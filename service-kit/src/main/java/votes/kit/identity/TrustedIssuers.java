@@ -137,7 +137,8 @@ public final class TrustedIssuers implements JWTParser {
                 throw new ParseException("no iss claim");
             }
             return name;
-        } catch (IllegalArgumentException | JoseException e) {
+        } catch (RuntimeException | JoseException e) {
+            // Bad base64, or claims that are no JSON object (the parser's Map cast fails): a refusal, never a 500.
             throw new ParseException("unreadable claims", e);
         }
     }

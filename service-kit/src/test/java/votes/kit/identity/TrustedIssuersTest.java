@@ -131,6 +131,9 @@ class TrustedIssuersTest {
                 .isInstanceOf(ParseException.class);
         assertThatThrownBy(() -> TrustedIssuers.unverifiedIssuer(compact("{\"sub\":\"a\"}")))
                 .isInstanceOf(ParseException.class);
+        assertThatThrownBy(() -> TrustedIssuers.unverifiedIssuer(compact("[\"iss\"]")))
+                .isInstanceOf(ParseException.class);
+        assertThatThrownBy(() -> TrustedIssuers.unverifiedIssuer("e30.!!!.sig")).isInstanceOf(ParseException.class);
     }
 
     @Test
