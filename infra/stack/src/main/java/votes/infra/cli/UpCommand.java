@@ -26,7 +26,7 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
     boolean noDemo;
 
     @Option(names = "--no-keycloak", description = {"Do not start Keycloak (it is the slowest part: ~1 min on a first"
-            + " start, ~15 s after). Nothing else needs it yet: the services still trust the dev key."})
+            + " start, ~15 s after). The services run without it and keep trusting the dev key (./vote token)."})
     boolean noKeycloak;
 
     @Option(names = "--brokers", paramLabel = "N", description = {

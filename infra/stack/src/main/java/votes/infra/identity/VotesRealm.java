@@ -28,7 +28,9 @@ public final class VotesRealm {
     public static final String DEMO_ADMIN = "demo-admin";
     static final String RESOURCE = "identity/votes-realm.json";
     /** The master realm's first admin (the admin console), created by Keycloak on its first start. */
-    static final String BOOTSTRAP_ADMIN = "admin";
+    public static final String BOOTSTRAP_ADMIN = "admin";
+    /** The stack secret ({@code .vote/secrets/}) holding that admin's password. */
+    public static final String BOOTSTRAP_ADMIN_SECRET = "keycloak-admin";
 
     private final StackSettings settings;
 
@@ -94,7 +96,7 @@ public final class VotesRealm {
         env.put("VOTE_DEMO_ADMIN_OTP_SECRET", adminOtpSecret());
         env.put("VOTE_OIDC_SERVICE_SECRET", secrets().get("keycloak-votes-service"));
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", BOOTSTRAP_ADMIN);
-        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", secrets().get("keycloak-admin"));
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", secrets().get(BOOTSTRAP_ADMIN_SECRET));
         return env;
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import votes.events.topic.TopicDurability;
+import votes.infra.identity.VotesRealm;
 import votes.infra.postgres.role.DatabaseLogin;
 import votes.infra.postgres.role.DatabaseRole;
 import votes.infra.kafka.security.KafkaAccess;
@@ -55,6 +56,11 @@ public final class ServiceEnv {
         env.put("REDIS_URL", s.redisUrl());
         env.put("JWT_PUBLIC_KEY_LOCATION", s.publicKey().toString());
         env.putAll(s.jwt().serviceEnv());
+        // Both issuers: the realm's (Keycloak starts after the services, or not at all with --no-keycloak; the
+        // services fetch its keys when it answers) and the dev key, which ./vote token, the test stacks and the load
+        // generator sign with. A packaged service trusts the dev key only when told so (issue 13).
+        env.put("OIDC_ISSUER", new VotesRealm(s).issuer());
+        env.put("VOTE_TRUST_DEV_ISSUER", "true");
         // Generated per stack (.vote/secrets/): the services refuse public dev values outside dev and tests.
         env.put("VOTER_ID_KEY", s.voterIdKey());
         env.put("VOTE_CHALLENGE_SECRET", s.challengeSecret());

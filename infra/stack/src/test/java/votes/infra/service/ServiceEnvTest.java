@@ -42,6 +42,14 @@ class ServiceEnvTest {
     }
 
     @Test
+    void everyServiceTrustsTheRealmsIssuerAndTheDevKeyOnTheStacksThisModuleStarts() {
+        Map<String, String> env = ServiceEnv.of(oneBroker, ServiceSpec.INGEST, 8081);
+        assertThat(env).containsEntry("OIDC_ISSUER", "http://127.0.0.1:" + oneBroker.ports().keycloak() + "/realms/votes")
+                .containsEntry("VOTE_TRUST_DEV_ISSUER", "true")
+                .containsEntry("JWT_ISSUER", oneBroker.jwt().issuer());
+    }
+
+    @Test
     void anExplicitVoterIdKeyWinsOverTheGeneratedOne() {
         StackSettings named = StackSettings.fromEnv(Map.of("VOTE_HOME", home.toString(), "VOTER_ID_KEY",
                 "a-key-this-deployment-keeps-elsewhere-0123456789"), Path.of("/repo"));
