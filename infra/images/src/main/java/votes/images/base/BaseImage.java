@@ -37,9 +37,9 @@ public record BaseImage(Path tarball, List<DebianPackage> packages) {
     public static final String JAVA = JAVA_HOME + "/bin/java";
 
     /** Bump when the assembly changes (files added, pruned): the cache key covers the recipe, not only versions. */
-    private static final String RECIPE = "votes-base/1";
+    private static final String RECIPE = "votes-base/2";
     private static final List<String> PACKAGES = List.of("openjdk-17-jre-headless", "libc6", "libgcc-s1",
-            "libstdc++6", "zlib1g", "ca-certificates");
+            "libstdc++6", "zlib1g", "ca-certificates", "libc-bin");
     private static final long TAR_TIMEOUT_SECONDS = 600;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -99,6 +99,7 @@ public record BaseImage(Path tarball, List<DebianPackage> packages) {
 
     private static Map<String, Object> config(String diffId, List<DebianPackage> packages) {
         String from = packages.stream().map(DebianPackage::pinned).collect(Collectors.joining(" "));
+        // The JRE (first) is built per architecture; ca-certificates is "all".
         return Map.of("architecture", packages.get(0).architecture(), "os", "linux",
                 "created", "1970-01-01T00:00:01Z",
                 "config", Map.of("Env", List.of("PATH=" + JAVA_HOME + "/bin:/usr/sbin:/usr/bin:/sbin:/bin",

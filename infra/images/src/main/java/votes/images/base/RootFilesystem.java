@@ -21,6 +21,11 @@ final class RootFilesystem {
     static final int NONROOT = 65532;
 
     private static final long CHMOD_SECONDS = 30;
+    /**
+     * Packages of which the base takes only these paths. libc-bin's C.UTF-8 locale: with LANG=C.UTF-8 and no locale
+     * files glibc falls back to ASCII, and Java 17 takes its default charset from the locale (logs print '?').
+     */
+    static final Map<String, List<String>> PARTS = Map.of("libc-bin", List.of("usr/lib/locale/C.utf8"));
     private static final List<String> PRUNED = List.of("usr/share/man", "usr/share/info", "usr/share/lintian",
             "usr/share/bug", "usr/share/locale");
 
@@ -28,10 +33,15 @@ final class RootFilesystem {
     }
 
     static void assemble(DebianArchive archive, List<DebianPackage> packages, Path debs, Path rootfs) {
-        for (DebianPackage pkg : packages) {
-            archive.unpack(pkg, debs, rootfs);
-        }
         try {
+            for (DebianPackage pkg : packages) {
+                List<String> part = PARTS.get(pkg.name());
+                if (part == null) {
+                    archive.unpack(pkg, debs, rootfs);
+                } else {
+                    unpackPart(archive, pkg, debs, rootfs, part);
+                }
+            }
             for (String pruned : PRUNED) {
                 delete(rootfs.resolve(pruned));
             }
@@ -48,6 +58,17 @@ final class RootFilesystem {
             throw new UncheckedIOException(e);
         }
         Truststore.write(rootfs);
+    }
+
+    private static void unpackPart(DebianArchive archive, DebianPackage pkg, Path debs, Path rootfs,
+                                   List<String> paths) throws IOException {
+        Path whole = rootfs.resolveSibling(pkg.name());
+        archive.unpack(pkg, debs, whole);
+        for (String path : paths) {
+            Files.createDirectories(rootfs.resolve(path).getParent());
+            Files.move(whole.resolve(path), rootfs.resolve(path));
+        }
+        delete(whole);
     }
 
     private static void pruneDocsButCopyright(Path docs) throws IOException {
