@@ -28,6 +28,7 @@ public final class ImageBuild {
     public static void main(String[] args) throws Exception {
         Path repo = Path.of(args[0]).toAbsolutePath().normalize();
         Path cache = Path.of(System.getProperty("images.cache"));
+        Path layersCache = Path.of(System.getProperty("images.layers-cache"));
         List<String> jvmOptions = Arrays.stream(System.getProperty("images.jvm-options", "").split(" "))
                 .filter(o -> !o.isBlank()).toList();
         Revision revision = Revision.of(repo);
@@ -39,7 +40,7 @@ public final class ImageBuild {
             AppLayout layout = AppLayout.of(image.module(), image.name(), image.mainClass(), BaseImage.JAVA,
                     jvmOptions);
             long started = System.nanoTime();
-            build(base, image, layout, revision, source, cache);
+            build(base, image, layout, revision, source, cache, layersCache);
             ImageSbom.addBase(image.sbom(), base.packages());
             System.out.printf("image %s:%s -> %s (%d s)%n", image.reference(), revision.tag(),
                     repo.relativize(image.tarball()), (System.nanoTime() - started) / 1_000_000_000L);
@@ -47,7 +48,7 @@ public final class ImageBuild {
     }
 
     private static void build(BaseImage base, ServiceImage image, AppLayout layout, Revision revision,
-                              Optional<String> source, Path cache) throws Exception {
+                              Optional<String> source, Path cache, Path layersCache) throws Exception {
         JibContainerBuilder container = Jib.from(TarImage.at(base.tarball()))
                 .setFormat(ImageFormat.OCI)
                 .setUser("65532:65532")
@@ -61,7 +62,7 @@ public final class ImageBuild {
         container.containerize(Containerizer.to(TarImage.at(image.tarball())
                         .named(image.reference() + ":" + revision.tag()))
                 .setBaseImageLayersCache(cache.resolve("jib/base"))
-                .setApplicationLayersCache(cache.resolve("jib/application"))
+                .setApplicationLayersCache(layersCache)
                 .setToolName("votes-images"));
     }
 
