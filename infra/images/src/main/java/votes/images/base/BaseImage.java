@@ -1,6 +1,7 @@
 package votes.images.base;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,7 +19,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import votes.infra.stack.Detached;
 
@@ -41,7 +44,9 @@ public record BaseImage(Path tarball, List<DebianPackage> packages) {
     private static final List<String> PACKAGES = List.of("openjdk-17-jre-headless", "libc6", "libgcc-s1",
             "libstdc++6", "zlib1g", "ca-certificates", "libc-bin");
     private static final long TAR_TIMEOUT_SECONDS = 600;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Keys sorted: Map.of's order changes from one JVM to the next, the base's bytes must not. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     /** The cached base for today's package versions, assembling it first if this cache has none. */
     public static BaseImage ensure(Path cache) {
@@ -56,6 +61,7 @@ public record BaseImage(Path tarball, List<DebianPackage> packages) {
                     StandardOpenOption.WRITE); FileLock lock = lockFile.lock()) {
                 if (!Files.isRegularFile(tarball)) {
                     assemble(archive, packages, dir, tarball);
+                    prune(dir, tarball, packages);
                 }
             }
         } catch (IOException e) {
@@ -95,6 +101,25 @@ public record BaseImage(Path tarball, List<DebianPackage> packages) {
                 "-C", work.toString(), "-cf", partial.toString(), "manifest.json", "config.json", "layer.tar.gz"));
         Files.move(partial, tarball, StandardCopyOption.ATOMIC_MOVE);
         RootFilesystem.delete(work);
+    }
+
+    /** A new base replaces the old one: the cache keeps one base and the packages it was made of, not every past one. */
+    static void prune(Path dir, Path tarball, List<DebianPackage> packages) throws IOException {
+        Set<String> current = packages.stream().map(DebianArchive::fileName).collect(Collectors.toSet());
+        try (Stream<Path> bases = Files.list(dir)) {
+            for (Path old : bases.filter(f -> f.getFileName().toString().matches("base-.*\\.tar")
+                    && !f.equals(tarball)).toList()) {
+                Files.delete(old);
+            }
+        }
+        Path debs = dir.resolve("debs");
+        if (Files.isDirectory(debs)) {
+            try (Stream<Path> files = Files.list(debs)) {
+                for (Path old : files.filter(f -> !current.contains(f.getFileName().toString())).toList()) {
+                    Files.delete(old);
+                }
+            }
+        }
     }
 
     private static Map<String, Object> config(String diffId, List<DebianPackage> packages) {

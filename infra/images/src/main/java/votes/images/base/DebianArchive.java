@@ -72,9 +72,7 @@ final class DebianArchive {
     }
 
     private Path download(DebianPackage pkg, Path debs) {
-        // apt-get names the file <name>_<version with ':' as %3a>_<arch>.deb
-        String file = pkg.name() + "_" + pkg.version().replace(":", "%3a") + "_" + pkg.architecture() + ".deb";
-        Path deb = debs.resolve(file);
+        Path deb = debs.resolve(fileName(pkg));
         if (Files.isRegularFile(deb)) {
             return deb;
         }
@@ -84,6 +82,11 @@ final class DebianArchive {
                     + fetched.output() + " (in " + list(debs) + ")");
         }
         return deb;
+    }
+
+    /** How {@code apt-get download} names the file: {@code <name>_<version, ':' as %3a>_<arch>.deb}. */
+    static String fileName(DebianPackage pkg) {
+        return pkg.name() + "_" + pkg.version().replace(":", "%3a") + "_" + pkg.architecture() + ".deb";
     }
 
     private static List<String> list(Path dir) {

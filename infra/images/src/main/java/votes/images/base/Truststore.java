@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.Security;
 import java.security.cert.CertificateFactory;
 import java.util.List;
 import java.util.stream.Stream;
@@ -30,6 +31,10 @@ final class Truststore {
 
     /** Writes {@code rootfs/etc/ssl/certs/java/cacerts}; returns how many certificates it trusts. */
     static int write(Path rootfs) {
+        // Certificates in the clear and no MAC: nothing in it is secret, and without the random salts the file (so
+        // the base layer) is the same bytes for the same packages on every machine. The JDK reads such a store.
+        Security.setProperty("keystore.pkcs12.certProtectionAlgorithm", "NONE");
+        Security.setProperty("keystore.pkcs12.macAlgorithm", "NONE");
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);

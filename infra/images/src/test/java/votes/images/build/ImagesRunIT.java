@@ -80,6 +80,22 @@ class ImagesRunIT {
     }
 
     @Test
+    void theImagesJreTrustsThePublicCertificateAuthoritiesOfCaCertificates() throws Exception {
+        UnpackedImage image = unpack(REPO.resolve("infra/gateway/target/image/votes-gateway.tar"), "gateway-trust");
+        Path log = WORK.resolve("gateway-trust.log");
+        // The password is the JRE's public default; the store has no MAC, so keytool only reads it.
+        Process keytool = Container.start(image, List.of(BaseImage.JAVA_HOME + "/bin/keytool", "-list", "-cacerts",
+                "-storepass", "changeit"), List.of(), log);
+        boolean ended = keytool.waitFor(DRY_RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        keytool.destroyForcibly().waitFor();
+        String listed = Files.readString(log);
+        assertThat(ended).as(listed).isTrue();
+        assertThat(keytool.exitValue()).as(listed).isZero();
+        assertThat(listed).containsPattern("contains 1[0-9][0-9] entries").contains("isrg_root_x1");
+        RootFiles.delete(WORK.resolve("gateway-trust"));
+    }
+
+    @Test
     void ingestImageAnswersLivenessAsUser65532OnAReadOnlyRoot() throws Exception {
         UnpackedImage image = unpack(REPO.resolve("ingest/target/image/votes-ingest.tar"), "ingest-live");
         int port = freePort();
