@@ -44,6 +44,8 @@ public record BaseImage(Path tarball, List<DebianPackage> packages) {
     private static final List<String> PACKAGES = List.of("openjdk-17-jre-headless", "libc6", "libgcc-s1",
             "libstdc++6", "zlib1g", "ca-certificates", "libc-bin");
     private static final long TAR_TIMEOUT_SECONDS = 600;
+    /** Where, under the cache, the images' build keeps Jib's cache of the base layer. */
+    public static final String JIB_BASE_CACHE = "jib/base";
     /** Keys sorted: Map.of's order changes from one JVM to the next, the base's bytes must not. */
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
@@ -62,6 +64,8 @@ public record BaseImage(Path tarball, List<DebianPackage> packages) {
                 if (!Files.isRegularFile(tarball)) {
                     assemble(archive, packages, dir, tarball);
                     prune(dir, tarball, packages);
+                    // Jib's copy of the old base's layer (its base-layer cache, beside ours) is dead weight now.
+                    RootFilesystem.delete(cache.resolve(JIB_BASE_CACHE));
                 }
             }
         } catch (IOException e) {

@@ -61,7 +61,7 @@ public final class ImageBuild {
         java.nio.file.Files.createDirectories(image.tarball().getParent());
         container.containerize(Containerizer.to(TarImage.at(image.tarball())
                         .named(image.reference() + ":" + revision.tag()))
-                .setBaseImageLayersCache(cache.resolve("jib/base"))
+                .setBaseImageLayersCache(cache.resolve(BaseImage.JIB_BASE_CACHE))
                 .setApplicationLayersCache(layersCache)
                 .setToolName("votes-images"));
     }
