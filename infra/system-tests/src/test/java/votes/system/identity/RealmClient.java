@@ -12,14 +12,21 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import votes.infra.identity.VotesRealm;
 import votes.infra.stack.StackSettings;
 
 /**
- * The stack's Keycloak as a test drives it: password grants of the CLI client, and the master admin's REST API
- * (the bootstrap admin, generated per stack) to add a realm or a signing key.
+ * The stack's Keycloak as a test drives it: password grants of the CLI client, the vote page's side of Authorization
+ * Code + PKCE, tokens checked against the realm's JWKS, and the master admin's REST API (the bootstrap admin,
+ * generated per stack) to add a realm or a signing key.
  */
 final class RealmClient {
 
@@ -48,6 +55,64 @@ final class RealmClient {
                     + " " + granted.body());
         }
         return read(granted.body()).get("access_token").asText();
+    }
+
+    /** A password grant of the CLI client in the votes realm as Keycloak answers it; {@code otp} may be null. */
+    HttpResponse<String> grant(String user, String password, String otp) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "password");
+        form.put("client_id", VotesRealm.CLI_CLIENT);
+        form.put("username", user);
+        form.put("password", password);
+        if (otp != null) {
+            form.put("totp", otp);
+        }
+        return post(realm.tokenEndpoint(), form);
+    }
+
+    /** Signature against the realm's JWKS, issuer, audience ingest and expiry: what the services check. */
+    JwtClaims verified(String accessToken) {
+        try {
+            JsonWebKeySet jwks = new JsonWebKeySet(get(realm.jwksUri()).body());
+            return new JwtConsumerBuilder()
+                    .setVerificationKeyResolver(new JwksVerificationKeyResolver(jwks.getJsonWebKeys()))
+                    .setExpectedIssuer(realm.issuer())
+                    .setExpectedAudience("ingest")
+                    .setRequireExpirationTime()
+                    .build()
+                    .processToClaims(accessToken);
+        } catch (Exception e) {
+            throw new AssertionError("token not verified against the realm's JWKS", e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> realmRoles(JwtClaims claims) {
+        Map<String, Object> access = (Map<String, Object>) claims.getClaimValue("realm_access");
+        return (List<String>) access.get("roles");
+    }
+
+    /** The vote page, where the realm sends a signed-in voter back. */
+    String page() {
+        return settings.gatewayUrl() + "/vote.html";
+    }
+
+    /** The authorization endpoint's URL for {@code client}, sending back to {@code redirect}. */
+    String authorize(String client, String redirect, String extra) {
+        return realm.issuer() + "/protocol/openid-connect/auth?response_type=code&scope=openid&client_id=" + client
+                + "&redirect_uri=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8) + "&state=s1" + extra;
+    }
+
+    /** The vote page's side of Authorization Code + PKCE: the code and the verifier for an access token. */
+    String pageToken(String code, String verifier) {
+        HttpResponse<String> tokens = post(realm.tokenEndpoint(), Map.of("grant_type", "authorization_code",
+                "client_id", "votes-vote-page", "code", code, "redirect_uri", page(), "code_verifier", verifier));
+        expect(200, tokens);
+        return read(tokens.body()).get("access_token").asText();
+    }
+
+    HttpResponse<String> get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET());
     }
 
     /** The demo voter's access token from the realm the stack runs. */
@@ -112,14 +177,14 @@ final class RealmClient {
         }
     }
 
-    private static void expect(int status, HttpResponse<String> response) {
+    static void expect(int status, HttpResponse<String> response) {
         if (response.statusCode() != status) {
             throw new AssertionError(response.request().method() + " " + response.uri() + ": "
                     + response.statusCode() + " " + response.body());
         }
     }
 
-    private static JsonNode read(String json) {
+    static JsonNode read(String json) {
         try {
             return JSON.readTree(json);
         } catch (IOException e) {

@@ -3,8 +3,14 @@ package votes.system.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -13,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import votes.infra.identity.KeycloakServer;
+import votes.infra.identity.VotesRealm;
 import votes.infra.service.ServiceSpec;
 import votes.infra.test.VoteStackExtension;
 import votes.system.LedgerDatabase;
@@ -20,10 +27,14 @@ import votes.system.VotesApi;
 import votes.system.VotesApi.Reply;
 
 /**
- * The services trust the realm's issuer through its JWKS (issue 13, item 2), on the real Keycloak the stack's own
- * code starts, after the services (as {@code ./vote up} does): so the services start without it, and fetch its keys
- * when its first token comes. One class, one Keycloak start (~1 min), ordered: the dev issuer is untrusted last,
- * and the stack's usual ingest is given back after it (the stack is shared with the other ITs).
+ * The real Keycloak (the Maven Central distribution on a JDK 21+ found on this machine, the versioned realm) that the
+ * stack's own code starts after the services, as {@code ./vote up} does (issue 13): first the realm itself (its JWKS,
+ * PKCE-only sign-in back to the gateway, token claims and lifetimes, the admin's OTP), then the services trusting its
+ * issuer through the JWKS (item 2): they started without it and fetch its keys when its first token comes. One class,
+ * one Keycloak start (a first start is minutes on a loaded 2-core machine: the suite pays it once). Ordered: the
+ * admin's refused grants come after its sign-ins (brute-force detection locks an account for a minute after two
+ * failures within a second), the restart after the rotation, the dev issuer is untrusted last, and the stack's
+ * usual ingest is given back after it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RealmTokensIT {
@@ -31,11 +42,16 @@ class RealmTokensIT {
     @RegisterExtension
     static final VoteStackExtension STACK = new VoteStackExtension();
 
+    /** RFC 7636's example pair: the challenge is BASE64URL(SHA-256(verifier)). */
+    private static final String PKCE_VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+    private static final String PKCE_CHALLENGE = "&code_challenge_method=S256&code_challenge="
+            + "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
     /** Longer than the services' unknown-kid gap (10 s), with room for a loaded machine. */
     private static final Duration ROTATION_PICKED_UP = Duration.ofSeconds(60);
 
     static VotesApi api;
     static RealmClient keycloak;
+    static VotesRealm realm;
     static String pollId;
 
     @BeforeAll
@@ -46,6 +62,7 @@ class RealmTokensIT {
         String outcome = server.start();
         System.err.printf("[realm-tokens-it] Keycloak start %.1f s: %s%n", (System.nanoTime() - began) / 1e9, outcome);
         keycloak = new RealmClient(STACK.stack().settings());
+        realm = keycloak.realm();
         pollId = api.createPoll(STACK.token("admin-kc", "admin"), "Realm tokens", "a", "b");
     }
 
@@ -58,6 +75,101 @@ class RealmTokensIT {
 
     @Test
     @Order(1)
+    void theJwksServesAnRsaSigningKey() throws Exception {
+        HttpResponse<String> jwks = keycloak.get(realm.jwksUri());
+        assertThat(jwks.statusCode()).isEqualTo(200);
+        List<JsonWebKey> keys = new JsonWebKeySet(jwks.body()).getJsonWebKeys();
+        assertThat(keys).anySatisfy(key -> {
+            assertThat(key.getKeyType()).isEqualTo("RSA");
+            assertThat(key.getUse()).isEqualTo("sig");
+            assertThat(key.getKeyId()).isNotBlank();
+        });
+    }
+
+    @Test
+    @Order(2)
+    void theVotePageSignsInWithPkceOnlyAndOnlyBackToTheGateway() {
+        String page = keycloak.page();
+        HttpResponse<String> loginForm = keycloak.get(keycloak.authorize("votes-vote-page", page, PKCE_CHALLENGE));
+        assertThat(loginForm.statusCode()).isEqualTo(200);
+        assertThat(loginForm.body()).contains("kc-form-login").contains("registration");
+
+        HttpResponse<String> withoutPkce = keycloak.get(keycloak.authorize("votes-vote-page", page, ""));
+        assertThat(withoutPkce.statusCode()).isEqualTo(302);
+        assertThat(withoutPkce.headers().firstValue("Location")).hasValueSatisfying(location ->
+                assertThat(location).startsWith(page).contains("error=invalid_request"));
+
+        HttpResponse<String> elsewhere = keycloak.get(keycloak.authorize("votes-vote-page", "http://localhost:1/steal", ""));
+        assertThat(elsewhere.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    @Order(3)
+    void theDemoVotersPasswordGrantGivesATokenOfTheIssuerWithTheVoterRoleSignedByAKeyOfTheJwks() throws Exception {
+        JwtClaims claims = keycloak.verified(keycloak.demoVoterToken());
+
+        assertThat(claims.getIssuer()).isEqualTo(realm.issuer()).isEqualTo(realm.clientEnv().get("OIDC_ISSUER"));
+        assertThat(RealmClient.realmRoles(claims)).contains("voter").doesNotContain("admin");
+        assertThat(claims.getAudience()).contains("ingest", "ledger", "realtime");
+        assertThat(claims.getStringClaimValue("preferred_username")).isEqualTo(VotesRealm.DEMO_VOTER);
+        long lifetime = claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue();
+        assertThat(lifetime).isBetween(Duration.ofMinutes(5).toSeconds(), Duration.ofMinutes(15).toSeconds());
+    }
+
+    @Test
+    @Order(4)
+    void theVoterSignsInOnTheLoginFormAndThePageTradesItsCodeAndVerifierForAVoterToken() throws Exception {
+        HttpResponse<String> back = new BrowserLogin().signIn(
+                keycloak.authorize("votes-vote-page", keycloak.page(), PKCE_CHALLENGE), VotesRealm.DEMO_VOTER,
+                realm.voterPassword());
+
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(302);
+        JwtClaims claims = keycloak.verified(keycloak.pageToken(BrowserLogin.code(back), PKCE_VERIFIER));
+        assertThat(RealmClient.realmRoles(claims)).contains("voter");
+        assertThat(claims.getStringClaimValue("azp")).isEqualTo("votes-vote-page");
+    }
+
+    @Test
+    @Order(5)
+    void theAdminIsAskedForAnOtpAfterThePasswordAndSignedInOnlyWithIt() throws Exception {
+        BrowserLogin browser = new BrowserLogin();
+        HttpResponse<String> otpPage = browser.signIn(
+                keycloak.authorize("votes-vote-page", keycloak.page(), PKCE_CHALLENGE), VotesRealm.DEMO_ADMIN,
+                realm.adminPassword());
+
+        assertThat(otpPage.statusCode()).as("no redirect with a code before the OTP").isEqualTo(200);
+        assertThat(otpPage.headers().firstValue("Location")).isEmpty();
+        assertThat(otpPage.body()).contains("name=\"otp\"");
+
+        HttpResponse<String> back = browser.submit(otpPage, Map.of("otp", Totp.fresh(realm.adminOtpSecret())));
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(302);
+        assertThat(RealmClient.realmRoles(keycloak.verified(keycloak.pageToken(BrowserLogin.code(back), PKCE_VERIFIER))))
+                .contains("admin");
+    }
+
+    @Test
+    @Order(6)
+    void theDemoAdminsPasswordGrantWithoutAnOtpIsRefusedAndWithTheRightOtpGivesTheAdminRole() {
+        // The granted one first: brute-force detection locks an account for a minute after two failures within a
+        // second (quickLoginCheckMilliSeconds), and then refuses even the right password and code.
+        String code = Totp.fresh(realm.adminOtpSecret());
+        HttpResponse<String> granted = keycloak.grant(VotesRealm.DEMO_ADMIN, realm.adminPassword(), code);
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+        String accessToken = RealmClient.read(granted.body()).get("access_token").asText();
+        assertThat(RealmClient.realmRoles(keycloak.verified(accessToken))).contains("admin", "voter");
+
+        HttpResponse<String> refused = keycloak.grant(VotesRealm.DEMO_ADMIN, realm.adminPassword(), null);
+        assertThat(refused.statusCode()).as(refused.body()).isIn(400, 401);
+        assertThat(RealmClient.read(refused.body()).get("error").asText()).isEqualTo("invalid_grant");
+        assertThat(RealmClient.read(refused.body()).has("access_token")).isFalse();
+
+        HttpResponse<String> wrongCode = keycloak.grant(VotesRealm.DEMO_ADMIN, realm.adminPassword(),
+                code.equals("000000") ? "111111" : "000000");
+        assertThat(wrongCode.statusCode()).as(wrongCode.body()).isIn(400, 401);
+    }
+
+    @Test
+    @Order(7)
     void theDemoVotersPasswordGrantTokenVotesThroughTheGatewayUnderTheHmacOfItsSubject() {
         String token = keycloak.demoVoterToken();
         String subject = RealmClient.claimsOf(token).get("sub").asText();
@@ -75,7 +187,7 @@ class RealmTokensIT {
     }
 
     @Test
-    @Order(2)
+    @Order(8)
     void aTokenFromAnotherRealmOfTheSameKeycloakIsRefused() {
         String password = UUID.randomUUID().toString();
         keycloak.createRealm(otherRealm(password));
@@ -89,7 +201,7 @@ class RealmTokensIT {
     }
 
     @Test
-    @Order(3)
+    @Order(9)
     void aTokenSignedWithANewlyAddedRealmKeyIsAcceptedWithoutRestartingIngest() {
         String before = RealmClient.kidOf(keycloak.demoVoterToken());
         long ingestPid = STACK.pid(ServiceSpec.INGEST.name());
@@ -107,12 +219,30 @@ class RealmTokensIT {
     }
 
     @Test
-    @Order(4)
+    @Order(10)
+    void aStopThenAStartOfKeycloakKeepsTheRealmItsUsersAndTheirSubjects() throws Exception {
+        KeycloakServer server = STACK.stack().localStack().identity();
+        String before = keycloak.verified(keycloak.demoVoterToken()).getSubject();
+        server.stop();
+        assertThat(server.isUp()).isFalse();
+
+        long began = System.nanoTime();
+        String outcome = server.start();
+        System.err.printf("[realm-tokens-it] Keycloak warm restart %.1f s: %s%n", (System.nanoTime() - began) / 1e9,
+                outcome);
+
+        assertThat(outcome).contains("realm votes kept");
+        assertThat(server.isUp()).isTrue();
+        assertThat(keycloak.verified(keycloak.demoVoterToken()).getSubject()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(11)
     void aDevKeyTokenIsRefusedByAnIngestThatDoesNotTrustTheDevIssuerWhileRealmTokensStillVote() {
         String devToken = STACK.token("dev-voter-" + UUID.randomUUID());
         assertThat(api.vote(devToken, pollId, "a").status()).as("trusted on the test stack").isEqualTo(202);
 
-        STACK.restartWith(ServiceSpec.INGEST, java.util.Map.of("VOTE_TRUST_DEV_ISSUER", "false"));
+        STACK.restartWith(ServiceSpec.INGEST, Map.of("VOTE_TRUST_DEV_ISSUER", "false"));
 
         Reply refused = api.vote(STACK.token("dev-voter-" + UUID.randomUUID()), pollId, "a");
         assertThat(refused.status()).as(refused.body()).isEqualTo(401);

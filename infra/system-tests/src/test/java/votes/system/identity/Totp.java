@@ -1,4 +1,4 @@
-package votes.infra.identity;
+package votes.system.identity;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package votes.infra.identity;
+package votes.system.identity;
 
 import java.net.URI;
 import java.net.URLEncoder;
