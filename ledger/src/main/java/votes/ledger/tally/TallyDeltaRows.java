@@ -10,8 +10,8 @@ import java.util.UUID;
 public final class TallyDeltaRows {
 
     private static final String INSERT = """
-            INSERT INTO tally_deltas (delta_id, poll_id, option_id, vote_count)
-            SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[])""";
+            INSERT INTO tally_deltas (delta_id, poll_id, option_id, vote_count, traceparent)
+            SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::text[])""";
 
     private TallyDeltaRows() {
     }
@@ -25,16 +25,18 @@ public final class TallyDeltaRows {
         String[] polls = new String[n];
         String[] options = new String[n];
         Integer[] counts = new Integer[n];
+        String[] traceparents = new String[n];
         for (int i = 0; i < n; i++) {
             TallyDelta delta = deltas.get(i);
             ids[i] = delta.deltaId();
             polls[i] = delta.pollId();
             options[i] = delta.optionId();
             counts[i] = delta.voteCount();
+            traceparents[i] = delta.traceparent();
         }
         return connection.preparedQuery(INSERT)
                 .execute(Tuple.tuple().addArrayOfUUID(ids).addArrayOfString(polls).addArrayOfString(options)
-                        .addArrayOfInteger(counts))
+                        .addArrayOfInteger(counts).addArrayOfString(traceparents))
                 .replaceWithVoid();
     }
 }

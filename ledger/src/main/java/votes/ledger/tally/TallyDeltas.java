@@ -1,6 +1,7 @@
 package votes.ledger.tally;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +20,26 @@ public final class TallyDeltas {
     }
 
     public static List<TallyDelta> of(List<VoteSubmitted> inserted, Supplier<UUID> deltaIds) {
+        return of(inserted, Map.of(), deltaIds);
+    }
+
+    /**
+     * @param traceparents the sampled traceparent of each traced vote, by event id: a delta carries the first of
+     *                     its votes' (one trace per row; the others end at the ledger)
+     */
+    public static List<TallyDelta> of(List<VoteSubmitted> inserted, Map<UUID, String> traceparents,
+                                      Supplier<UUID> deltaIds) {
         Map<List<String>, Integer> counts = new LinkedHashMap<>();
+        Map<List<String>, String> traced = new HashMap<>();
         for (VoteSubmitted vote : inserted) {
-            counts.merge(List.of(vote.pollId(), vote.optionId()), 1, Integer::sum);
+            List<String> key = List.of(vote.pollId(), vote.optionId());
+            counts.merge(key, 1, Integer::sum);
+            String traceparent = traceparents.get(vote.eventId());
+            if (traceparent != null) {
+                traced.putIfAbsent(key, traceparent);
+            }
         }
-        return deltas(counts, 1, deltaIds);
+        return deltas(counts, 1, traced, deltaIds);
     }
 
     /**
@@ -35,13 +51,14 @@ public final class TallyDeltas {
         for (String option : voidedOptions) {
             counts.merge(List.of(pollId, option), 1, Integer::sum);
         }
-        return deltas(counts, -1, deltaIds);
+        return deltas(counts, -1, Map.of(), deltaIds);
     }
 
-    private static List<TallyDelta> deltas(Map<List<String>, Integer> counts, int sign, Supplier<UUID> deltaIds) {
+    private static List<TallyDelta> deltas(Map<List<String>, Integer> counts, int sign,
+                                           Map<List<String>, String> traced, Supplier<UUID> deltaIds) {
         List<TallyDelta> deltas = new ArrayList<>(counts.size());
         counts.forEach((key, count) -> deltas.add(new TallyDelta(deltaIds.get(), key.get(0), key.get(1),
-                sign * count)));
+                sign * count, traced.get(key))));
         return deltas;
     }
 }

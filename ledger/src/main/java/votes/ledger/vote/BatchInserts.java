@@ -6,7 +6,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import votes.events.id.EventIds;
 import votes.proofs.merkle.LedgerLeaf;
@@ -103,7 +105,17 @@ final class BatchInserts {
      */
     private Uni<Void> insertDeltas(SqlConnection connection, List<LedgerEntry> taken) {
         return TallyDeltaRows.insert(connection,
-                TallyDeltas.of(taken.stream().map(LedgerEntry::vote).toList(), EventIds::next));
+                TallyDeltas.of(taken.stream().map(LedgerEntry::vote).toList(), traceparents(taken), EventIds::next));
+    }
+
+    private static Map<UUID, String> traceparents(List<LedgerEntry> taken) {
+        Map<UUID, String> traced = new HashMap<>();
+        for (LedgerEntry entry : taken) {
+            if (entry.traceparent() != null) {
+                traced.put(entry.vote().eventId(), entry.traceparent());
+            }
+        }
+        return traced;
     }
 
     private Uni<List<InsertedRejection>> insertRejections(SqlConnection connection, List<Rejection> rejections) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -21,6 +22,7 @@ import votes.events.codec.VoteRecord;
 import votes.events.deadletter.DeadLetter;
 import votes.events.deadletter.DeadLetterReason;
 import votes.events.topic.Topics;
+import votes.kit.trace.Traceparent;
 import votes.ledger.deadletter.DeadLetterLog;
 import votes.ledger.log.LogPositions;
 import votes.ledger.log.PartitionProgress;
@@ -84,7 +86,7 @@ public class VoteConsumer {
             // The deserializer never fails: every record is a vote or poison, with its bytes.
             VoteRecord read = Objects.requireNonNull(record.getPayload(), "VoteRecordDeserializer returned null");
             records.add(read instanceof VoteRecord.Vote vote
-                    ? new LedgerEntry(vote.vote(), partition, offset)
+                    ? new LedgerEntry(vote.vote(), partition, offset, traceparent(record))
                     : new PoisonEntry((VoteRecord.Poison) read, partition, offset));
         }
         metrics.batch(records.size());
@@ -186,6 +188,12 @@ public class VoteConsumer {
         DeadLetter letter = new DeadLetter(Topics.VOTES_SUBMITTED, poison.partition(), poison.offset(),
                 poison.poison().reason(), poison.poison().detail(), poison.poison().eventId());
         return new DeadLetterLog.Letter(letter, original.getKey(), original.getPayload().value(), original.getHeaders());
+    }
+
+    /** The trace the vote's tally delta continues (SmallRye's tracing wrote the header when ingest sampled it). */
+    private static String traceparent(KafkaRecord<byte[], VoteRecord> record) {
+        Header header = record.getHeaders().lastHeader(Traceparent.HEADER);
+        return header == null ? null : Traceparent.sampled(header.value());
     }
 
     private static boolean needsWrite(BatchRecord record) {

@@ -32,6 +32,23 @@ class TallyDeltasTest {
     }
 
     @Test
+    void aDeltaCarriesTheTraceOfTheFirstTracedVoteItCounts() {
+        VoteSubmitted untraced = vote("p1", "a");
+        VoteSubmitted first = vote("p1", "a");
+        VoteSubmitted second = vote("p1", "a");
+        VoteSubmitted other = vote("p1", "b");
+        String firstTrace = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        String secondTrace = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+
+        List<TallyDelta> deltas = TallyDeltas.of(List.of(untraced, first, second, other),
+                java.util.Map.of(first.eventId(), firstTrace, second.eventId(), secondTrace), EventIds::next);
+
+        assertThat(deltas).extracting(TallyDelta::optionId, TallyDelta::voteCount, TallyDelta::traceparent)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("a", 3, firstTrace),
+                        org.assertj.core.groups.Tuple.tuple("b", 1, null));
+    }
+
+    @Test
     void batchThatInsertedNothingHasNoDelta() {
         assertThat(TallyDeltas.of(List.of(), EventIds::next)).isEmpty();
     }

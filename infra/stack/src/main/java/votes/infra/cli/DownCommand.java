@@ -10,8 +10,8 @@ import votes.infra.stack.Component;
 import votes.infra.stack.Tier;
 
 @Command(name = "down", mixinStandardHelpOptions = true,
-        description = "Stops every component by PID, the services, the gateway and Keycloak first, then Kafka, PostgreSQL and"
-                + " Redis (SIGTERM, SIGKILL after a timeout); data stays in VOTE_HOME.")
+        description = "Stops every component by PID, the services, the gateway, Keycloak and the trace backend first, then"
+                + " Kafka, PostgreSQL and Redis (SIGTERM, SIGKILL after a timeout); data stays in VOTE_HOME.")
 final class DownCommand implements Runnable {
 
     @Override
@@ -20,6 +20,7 @@ final class DownCommand implements Runnable {
         List<Component> front = new ArrayList<>(stack.services());
         front.add(stack.gateway());
         front.add(stack.identity());
+        front.add(stack.traces());
         stop(front);
         stop(stack.infrastructure());
     }

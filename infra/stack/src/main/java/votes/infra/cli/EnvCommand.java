@@ -11,6 +11,7 @@ import votes.infra.postgres.role.DatabaseRole;
 import votes.infra.kafka.security.KafkaAccess;
 import votes.infra.kafka.security.KafkaPrincipal;
 import votes.infra.stack.StackSettings;
+import votes.infra.trace.ZipkinServer;
 
 @Command(name = "env", mixinStandardHelpOptions = true,
         description = "Prints NAME=value lines for the running stack (eval-able), or one value: ./vote env PGURL")
@@ -41,6 +42,8 @@ final class EnvCommand implements Callable<Integer> {
         vars.put("CHECKPOINT_PUBLIC_KEY_FILE", s.checkpointPublicKey().toString());
         // The identity provider (Keycloak): issuer, the CLI's client id, the demo accounts' generated passwords.
         vars.putAll(new VotesRealm(s).clientEnv());
+        // One trace as JSON from the trace backend (./vote up --observability): fill in {traceId}.
+        vars.put("TRACE_QUERY_URL", new ZipkinServer(s).traceQueryUrl());
         return vars;
     }
 

@@ -29,6 +29,12 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
             + " start, ~15 s after). The services run without it and keep trusting the dev key (./vote token)."})
     boolean noKeycloak;
 
+    @Option(names = "--observability", description = {"Also run the trace backend (Zipkin, from Maven Central, in"
+            + " memory) before the services, which then export their sampled spans to it (1 % of new traces; a sampled"
+            + " traceparent is always followed). ./vote env prints TRACE_QUERY_URL.",
+            "Services already running keep their setting: ./vote down first to turn it on or off."})
+    boolean observability;
+
     @Option(names = "--brokers", paramLabel = "N", description = {
             "Kafka nodes (KRaft, broker+controller each) for a new stack home: 1 (default) or 3 (replication factor 3,"
                     + " min.insync.replicas 2; node n on VOTE_KAFKA_PORT + 10*(n-1)); at most 5.",
@@ -42,7 +48,7 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
         StackSettings settings = stack.settings();
         System.out.println("Stack home " + settings.home());
         List<String> down = stack.up((index, total, label, outcome, took, ok) -> System.out.printf(Locale.ROOT, "[%d/%d] %-11s %s %s (%.1f s)%n",
-                index, total, label, ok ? "…" : "!", outcome, took.toMillis() / 1000.0), true, !noKeycloak);
+                index, total, label, ok ? "…" : "!", outcome, took.toMillis() / 1000.0), true, !noKeycloak, observability);
         String voter = stack.tokens().mint("alice", List.of("voter"));
         Optional<String> poll = noDemo ? Optional.empty() : DemoPoll.create(stack);
         System.out.printf(Locale.ROOT, "%nReady in %.1f s: %s (local use), %s (TLS 1.3, CA: %s)%n",

@@ -7,11 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Enumeration;
-import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import votes.infra.stack.Detached;
+import votes.infra.stack.MavenArtifact;
 import votes.infra.stack.StackException;
 
 /**
@@ -68,26 +67,10 @@ public record KeycloakDistribution(String version, Path cacheDir, Path repoRoot)
         return done;
     }
 
-    /**
-     * `mvnw dependency:copy` from the repo root (-N: the root pom pins the plugin's version, no module is built),
-     * unless a zip is already there (a start that died while unpacking).
-     */
+    /** The zip, unless a start that died while unpacking left it in {@code downloads/}. */
     private Path fetch(Path logFile) {
-        Path downloads = cacheDir.resolve("downloads");
-        Path zip = downloads.resolve("keycloak-quarkus-dist-" + version + ".zip");
-        if (Files.isRegularFile(zip)) {
-            return zip;
-        }
-        String artifact = ARTIFACT + ":" + version + ":zip";
-        List<String> command = List.of(repoRoot.resolve("mvnw").toString(), "-q", "-B", "-ntp", "-N",
-                "dependency:copy", "-Dartifact=" + artifact, "-DoutputDirectory=" + downloads);
-        Detached.Finished finished = Detached.runToEnd(command, repoRoot, Map.of(), cacheDir, FETCH_TIMEOUT_SECONDS);
-        appendToLog(logFile, String.join(" ", command) + "\n" + finished.output());
-        if (finished.exitCode() != 0 || !Files.isRegularFile(zip)) {
-            throw new StackException("could not fetch " + artifact + " from Maven Central (exit " + finished.exitCode()
-                    + "); see " + logFile);
-        }
-        return zip;
+        return new MavenArtifact(ARTIFACT + ":" + version + ":zip", "keycloak-quarkus-dist-" + version + ".zip")
+                .fetch(repoRoot, cacheDir.resolve("downloads"), logFile, FETCH_TIMEOUT_SECONDS);
     }
 
     /**
@@ -151,16 +134,6 @@ public record KeycloakDistribution(String version, Path cacheDir, Path repoRoot)
             Files.createSymbolicLink(link, dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot link " + link + " to " + dataDir, e);
-        }
-    }
-
-    private static void appendToLog(Path logFile, String text) {
-        try {
-            Files.createDirectories(logFile.getParent());
-            Files.writeString(logFile, text, java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

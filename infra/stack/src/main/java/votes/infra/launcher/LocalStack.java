@@ -20,10 +20,12 @@ import votes.infra.stack.StackSettings;
 import votes.infra.stack.Tier;
 import votes.infra.token.DevKeys;
 import votes.infra.token.TokenMinter;
+import votes.infra.trace.ZipkinServer;
 
 /**
- * The whole local stack in start order: Kafka, PostgreSQL, Redis, dev keys, the services, the gateway, and (when
- * asked: {@code ./vote up} does, the test stacks do not) Keycloak. The one place that knows the order; the CLI and
+ * The whole local stack in start order: Kafka, PostgreSQL, Redis, dev keys, (when asked: {@code ./vote up
+ * --observability}) the trace backend, the services, the gateway, and (when asked: {@code ./vote up} does, the test
+ * stacks do not) Keycloak. The one place that knows the order; the CLI and
  * the test extensions both drive it.
  */
 public final class LocalStack {
@@ -44,6 +46,7 @@ public final class LocalStack {
     private final List<ServiceProcess> services;
     private final GatewayProcess gateway;
     private final KeycloakServer identity;
+    private final ZipkinServer traces;
     private final DevKeys keys;
 
     public LocalStack(StackSettings settings, Consumer<String> notes) {
@@ -59,6 +62,7 @@ public final class LocalStack {
                 .map(spec -> new ServiceProcess(settings, spec)).toList();
         this.gateway = new GatewayProcess(settings);
         this.identity = new KeycloakServer(settings);
+        this.traces = new ZipkinServer(settings);
         this.keys = DevKeys.in(settings.keysDir());
     }
 
@@ -95,6 +99,7 @@ public final class LocalStack {
         all.addAll(services);
         all.add(gateway);
         all.add(identity);
+        all.add(traces);
         return List.copyOf(all);
     }
 
@@ -105,6 +110,14 @@ public final class LocalStack {
     public Component require(String name) {
         return component(name).orElseThrow(() -> new IllegalArgumentException("unknown component '" + name
                 + "'; one of " + all().stream().map(Component::name).toList()));
+    }
+
+    /**
+     * The trace backend (Zipkin): started only by {@link #up(StepListener, boolean, boolean, boolean)} with
+     * observability, before the services, which trace only while it is up (votes.infra.service.ServiceEnv).
+     */
+    public ZipkinServer traces() {
+        return traces;
     }
 
     public DevKeys keys() {
@@ -157,11 +170,19 @@ public final class LocalStack {
      * yet and it is the slowest to start (the test stacks leave it out; a test that needs it starts {@link #identity()}).
      */
     public List<String> up(StepListener listener, boolean keepGoing, boolean withIdentity) {
-        int total = INFRASTRUCTURE_STEPS + services.size() + 1 + (withIdentity ? 1 : 0);
+        return up(listener, keepGoing, withIdentity, false);
+    }
+
+    /** As {@link #up(StepListener, boolean, boolean)}, with the trace backend first when {@code withTraces}. */
+    public List<String> up(StepListener listener, boolean keepGoing, boolean withIdentity, boolean withTraces) {
+        int total = INFRASTRUCTURE_STEPS + services.size() + 1 + (withIdentity ? 1 : 0) + (withTraces ? 1 : 0);
         startInfrastructure((i, ignored, label, outcome, took, ok) -> listener.step(i, total, label, outcome,
                 took, ok));
         int index = INFRASTRUCTURE_STEPS;
         List<String> down = new ArrayList<>();
+        if (withTraces) {
+            tryStart(traces, listener, ++index, total, keepGoing, down);
+        }
         for (ServiceProcess service : services) {
             tryStart(service, listener, ++index, total, keepGoing, down);
         }
@@ -193,6 +214,7 @@ public final class LocalStack {
         List<Component> front = new ArrayList<>(services);
         front.add(gateway);
         front.add(identity);
+        front.add(traces);
         new Tier(front).stop();
         new Tier(infrastructure).stop();
     }

@@ -10,6 +10,7 @@ import votes.infra.postgres.role.DatabaseRole;
 import votes.infra.kafka.security.KafkaAccess;
 import votes.infra.kafka.security.KafkaPrincipal;
 import votes.infra.stack.StackSettings;
+import votes.infra.trace.ZipkinServer;
 
 /** The contract's environment variables, as every service reads them. */
 public final class ServiceEnv {
@@ -77,6 +78,12 @@ public final class ServiceEnv {
         env.put("PROJECTIONS_REPLICATION_FACTOR", Short.toString(TopicDurability.replicationFactor(s.brokers())));
         if (s.brokers() > 1) {
             env.putAll(FAILOVER_PATIENCE);
+        }
+        // Traces only while the stack runs a trace backend (./vote up --observability starts it first): without one,
+        // the services' OpenTelemetry SDK stays off and a vote pays nothing for tracing.
+        ZipkinServer traces = new ZipkinServer(s);
+        if (traces.isUp()) {
+            env.putAll(traces.serviceEnv());
         }
         return env;
     }

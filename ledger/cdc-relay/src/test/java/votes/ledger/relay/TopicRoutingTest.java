@@ -33,7 +33,8 @@ class TopicRoutingTest {
     private static final Schema DELTA = SchemaBuilder.struct().name("ledger.public.tally_deltas.Value")
             .field("delta_id", Uuid.builder().build()).field("poll_id", Schema.STRING_SCHEMA)
             .field("option_id", Schema.STRING_SCHEMA).field("vote_count", Schema.INT32_SCHEMA)
-            .field("created_at", ZonedTimestamp.builder().build()).build();
+            .field("created_at", ZonedTimestamp.builder().build())
+            .field("traceparent", Schema.OPTIONAL_STRING_SCHEMA).build();
     private static final Schema DELTA_KEY = SchemaBuilder.struct().name("ledger.public.tally_deltas.Key")
             .field("delta_id", Uuid.builder().build()).build();
     private static final Schema POLL = SchemaBuilder.struct().name("ledger.public.polls.Value")
@@ -58,13 +59,7 @@ class TopicRoutingTest {
 
     @Test
     void insertedDeltaGoesToLedgerTallyDeltasAsTheFlatRow() {
-        Struct row = new Struct(DELTA).put("delta_id", "0193a1b2-0000-7000-8000-000000000001").put("poll_id", "p1")
-                .put("option_id", "a").put("vote_count", 3).put("created_at", "2026-11-21T12:00:00.1Z");
-        SourceRecord change = change("tally_deltas", DELTA_KEY, new Struct(DELTA_KEY).put("delta_id", row.get("delta_id")),
-                Envelope.defineSchema().withName("ledger.public.tally_deltas.Envelope").withRecord(DELTA)
-                        .withSource(SOURCE).build().create(row, source("tally_deltas"), COMMITTED));
-
-        ProducerRecord<byte[], byte[]> out = records.toKafka(apply(change));
+        ProducerRecord<byte[], byte[]> out = records.toKafka(apply(delta(null)));
 
         assertThat(out.topic()).isEqualTo("ledger.tally-deltas");
         assertThat(text(out.key())).isEqualTo("{\"delta_id\":\"0193a1b2-0000-7000-8000-000000000001\"}");
@@ -72,6 +67,30 @@ class TopicRoutingTest {
                 + "\"poll_id\":\"p1\",\"option_id\":\"a\",\"vote_count\":3,\"created_at\":\"2026-11-21T12:00:00.1Z\"}");
         assertThat(text(out.headers().lastHeader(ConnectRecords.COMMIT_TIME_HEADER).value()))
                 .isEqualTo(Long.toString(COMMITTED.toEpochMilli()));
+        assertThat(out.headers().lastHeader("traceparent").value()).as("an untraced delta's header has no value")
+                .isNull();
+    }
+
+    @Test
+    void aTracedDeltasTraceparentLeavesTheRowForTheRecordsHeader() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+        ProducerRecord<byte[], byte[]> out = records.toKafka(apply(delta(traceparent)));
+
+        assertThat(text(out.headers().lastHeader("traceparent").value())).isEqualTo(traceparent);
+        assertThat(text(out.value())).as("the row JSON keeps the contract's shape").doesNotContain("traceparent")
+                .isEqualTo("{\"delta_id\":\"0193a1b2-0000-7000-8000-000000000001\",\"poll_id\":\"p1\","
+                        + "\"option_id\":\"a\",\"vote_count\":3,\"created_at\":\"2026-11-21T12:00:00.1Z\"}");
+    }
+
+    /** An inserted tally_deltas row as Debezium reads it, with the ledger's traceparent column (V11). */
+    private static SourceRecord delta(String traceparent) {
+        Struct row = new Struct(DELTA).put("delta_id", "0193a1b2-0000-7000-8000-000000000001").put("poll_id", "p1")
+                .put("option_id", "a").put("vote_count", 3).put("created_at", "2026-11-21T12:00:00.1Z")
+                .put("traceparent", traceparent);
+        return change("tally_deltas", DELTA_KEY, new Struct(DELTA_KEY).put("delta_id", row.get("delta_id")),
+                Envelope.defineSchema().withName("ledger.public.tally_deltas.Envelope").withRecord(DELTA)
+                        .withSource(SOURCE).build().create(row, source("tally_deltas"), COMMITTED));
     }
 
     @Test

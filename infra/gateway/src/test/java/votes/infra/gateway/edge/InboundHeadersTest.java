@@ -35,6 +35,19 @@ class InboundHeadersTest {
     }
 
     @Test
+    void aClientsTraceContextGoesOnToTheServiceAsItCame() {
+        // W3C Trace Context: the caller's traceparent (and vendor tracestate) is how a sampled vote becomes one trace.
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("traceparent", traceparent)
+                .add("tracestate", "vendor=opaque");
+
+        noTrust.rewrite(headers, CLIENT, "localhost:8080", "http", 8080);
+
+        assertThat(headers.get("traceparent")).isEqualTo(traceparent);
+        assertThat(headers.get("tracestate")).isEqualTo("vendor=opaque");
+    }
+
+    @Test
     void aTrustedProxysChainIsKeptFromTheClientOnwardAndWhatTheClientPrependedIsDropped() {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap()
                 .add("X-Forwarded-For", "6.6.6.6, 203.0.113.7, 10.1.1.1")

@@ -1,0 +1,100 @@
+package votes.system.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import votes.infra.service.ServiceSpec;
+import votes.infra.test.VoteStackExtension;
+import votes.infra.trace.ZipkinServer;
+import votes.system.VotesApi;
+import votes.system.VotesApi.Reply;
+
+/**
+ * Issue 14's "done when" for traces: with the stack's trace backend up (what {@code ./vote up --observability}
+ * starts), a vote sent through the gateway with a sampled W3C traceparent is one trace in the backend, with spans of
+ * ingest (HTTP and the Kafka append), the ledger (its consumer) and realtime (the tally's consumer, reached through
+ * the tally_deltas row, the relay's record header and the projections' aggregation).
+ */
+class ASampledVoteIsOneTraceIT {
+
+    @RegisterExtension
+    static final VoteStackExtension STACK = new VoteStackExtension();
+
+    /** The services that trace (the relay and the projections carry the context but make no spans). */
+    private static final List<ServiceSpec> TRACED = List.of(ServiceSpec.LEDGER, ServiceSpec.REALTIME, ServiceSpec.INGEST);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    static ZipkinServer traces;
+    static VotesApi api;
+
+    @BeforeAll
+    static void startTheBackendAndTheServicesThatExportToIt() {
+        traces = STACK.stack().localStack().traces();
+        traces.start();
+        // The shared stack's services were started without a backend (tracing off): again, now that one is up.
+        TRACED.forEach(service -> STACK.restartWith(service, Map.of()));
+        api = new VotesApi(STACK.url());
+    }
+
+    @AfterAll
+    static void giveTheSharedStackItsUntracedServicesBack() {
+        // Services first: they flush their last spans to a backend that is still there; then, started without one,
+        // they trace no more.
+        TRACED.forEach(service -> STACK.stop(service.name()));
+        traces.stop();
+        TRACED.forEach(service -> STACK.start(service.name()));
+    }
+
+    @Test
+    void aVoteWithASampledTraceparentIsOneTraceWithSpansOfIngestTheLedgerAndRealtime() {
+        String pollId = api.createPoll(STACK.token("admin-1", "admin"), "Traced", "a", "b");
+        HexFormat hex = HexFormat.of();
+        SecureRandom random = new SecureRandom();
+        String traceId = hex.formatHex(random.generateSeed(16));
+        String traceparent = "00-" + traceId + "-" + hex.formatHex(random.generateSeed(8)) + "-01";
+
+        Reply accepted = api.send(api.request("/api/v1/polls/" + pollId + "/votes")
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + STACK.token("traced-voter"))
+                .header("traceparent", traceparent)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"optionId\":\"a\"}")).build());
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+
+        String url = traces.traceQueryUrl().replace("{traceId}", traceId);
+        // Spans leave each service in batches (every few seconds) and the tally takes the relay and the projections'
+        // commit interval: generous, on a loaded machine.
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
+                assertThat(serviceNames(url)).contains("votes-ingest", "votes-ledger", "votes-realtime"));
+    }
+
+    /** The services with a span in the trace (Zipkin's localEndpoint.serviceName), none while it has no span. */
+    private static Set<String> serviceNames(String traceUrl) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(traceUrl))
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        Set<String> names = new TreeSet<>();
+        if (response.statusCode() == 200) {
+            for (JsonNode span : JSON.readTree(response.body())) {
+                names.add(span.path("localEndpoint").path("serviceName").asText());
+            }
+        }
+        return names;
+    }
+}

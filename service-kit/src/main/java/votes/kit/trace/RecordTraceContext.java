@@ -1,0 +1,41 @@
+package votes.kit.trace;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
+/**
+ * The trace a Kafka record continues, read from its headers with the service's own propagators (W3C by default),
+ * for a span of our own where SmallRye's tracing does not reach (realtime's tally becoming SSE frames). With the SDK
+ * off the propagators are no-ops and this costs nothing.
+ */
+public final class RecordTraceContext {
+
+    private static final TextMapGetter<Headers> HEADERS = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Headers carrier) {
+            List<String> keys = new ArrayList<>();
+            carrier.forEach(header -> keys.add(header.key()));
+            return keys;
+        }
+
+        @Override
+        public String get(Headers carrier, String key) {
+            Header header = carrier == null ? null : carrier.lastHeader(key);
+            return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        }
+    };
+
+    private RecordTraceContext() {
+    }
+
+    /** @return the record's trace context, or the root context when it carries none */
+    public static Context of(OpenTelemetry openTelemetry, Headers headers) {
+        return openTelemetry.getPropagators().getTextMapPropagator().extract(Context.root(), headers, HEADERS);
+    }
+}
