@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,12 +26,16 @@ import votes.infra.test.VoteStackExtension;
 import votes.infra.trace.ZipkinServer;
 import votes.system.VotesApi;
 import votes.system.VotesApi.Reply;
+import votes.system.log.ServiceLogs;
 
 /**
- * Issue 14's "done when" for traces: with the stack's trace backend up (what {@code ./vote up --observability}
- * starts), a vote sent through the gateway with a sampled W3C traceparent is one trace in the backend, with spans of
- * ingest (HTTP and the Kafka append), the ledger (its consumer) and realtime (the tally's consumer, reached through
- * the tally_deltas row, the relay's record header and the projections' aggregation).
+ * Issue 14's "done when" for traces and logs: with the stack's trace backend up (what {@code ./vote up
+ * --observability} starts), a vote sent through the gateway with a sampled W3C traceparent is one trace in the
+ * backend, with spans of ingest (HTTP and the Kafka append), the ledger (its consumer) and realtime (the tally's
+ * consumer, reached through the tally_deltas row, the relay's record header and the projections' aggregation); and
+ * what an operator greps for after it (the stack's packaged jars: the prod profile): the gateway's access line and
+ * ingest's, both JSON, joined by the request id the client sent, both with the trace id, ingest's with the poll, and
+ * no line of ingest's carrying the voter's token. One stack for both: a stack start is most of such a test's time.
  */
 class ASampledVoteIsOneTraceIT {
 
@@ -83,6 +88,42 @@ class ASampledVoteIsOneTraceIT {
         // commit interval: generous, on a loaded machine.
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
                 assertThat(serviceNames(url)).contains("votes-ingest", "votes-ledger", "votes-realtime"));
+    }
+
+    @Test
+    void aVoteWithARequestIdAndATraceparentIsOneJsonAccessLineAtTheGatewayAndOneAtIngestBothWithTheTraceId() {
+        String pollId = api.createPoll(STACK.token("admin-2", "admin"), "Logged", "a", "b");
+        String trace = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        String requestId = "it-access-" + UUID.randomUUID();
+        String token = STACK.token("carol-logged");
+        Reply answered = api.send(api.request("/api/v1/polls/" + pollId + "/votes")
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .header("X-Request-Id", requestId).header("traceparent", "00-" + trace + "-b7ad6b7169203331-01")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"optionId\":\"a\"}")).build());
+
+        // Whatever the answer (a cold stack may shed its first vote: 503), both lines must say it.
+        int status = answered.status();
+        assertThat(status).isIn(202, 503);
+        assertThat(answered.header("X-Request-Id")).isEqualTo(requestId);
+
+        ServiceLogs logs = new ServiceLogs(STACK.stack().settings());
+        JsonNode gateway = logs.awaitLine("gateway", line -> requestId.equals(line.path("request_id").asText()));
+        assertThat(gateway.path("trace_id").asText()).isEqualTo(trace);
+        assertThat(gateway.path("status").asInt()).isEqualTo(status);
+        assertThat(gateway.path("duration_ms").isIntegralNumber()).isTrue();
+        assertThat(gateway.path("path").asText()).isEqualTo("/api/v1/polls/" + pollId + "/votes");
+
+        JsonNode ingest = logs.awaitLine("ingest", line -> "io.quarkus.http.access-log".equals(line.path("logger").asText())
+                && requestId.equals(line.path("mdc").path("request_id").asText()));
+        assertThat(ingest.path("service").asText()).isEqualTo("votes-ingest");
+        assertThat(ingest.path("level").asText()).isEqualTo("INFO");
+        assertThat(ingest.path("timestamp").asText()).isNotBlank();
+        assertThat(ingest.path("mdc").path("poll_id").asText()).isEqualTo(pollId);
+        // Tracing is on here: the span's trace id is in the line's context, the client's header in its message.
+        assertThat(ingest.path("mdc").path("trace_id").asText()).isEqualTo(trace);
+        assertThat(ingest.path("message").asText()).contains("method=POST", "status=" + status,
+                "request_id=" + requestId, trace).containsPattern("duration_ms=\\d+ ");
+        assertThat(logs.lines("ingest")).noneMatch(line -> line.contains(token));
     }
 
     /** The services with a span in the trace (Zipkin's localEndpoint.serviceName), none while it has no span. */
