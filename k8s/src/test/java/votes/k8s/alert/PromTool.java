@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import votes.infra.debian.DebianPackage;
 import votes.infra.stack.Detached;
-import votes.k8s.debian.DebianPackage;
 import votes.k8s.render.Overlay;
 
 /** Debian's {@code prometheus} package's {@code promtool} (Prometheus 2.42), run on files of this module. */

@@ -1,7 +1,7 @@
 package votes.k8s.render;
 
 import java.nio.file.Path;
-import votes.k8s.debian.DebianPackage;
+import votes.infra.debian.DebianPackage;
 
 /**
  * Debian's {@code kubernetes-client} package (kubectl 1.20, whose {@code kubectl kustomize} is Kustomize 2.0.3):

@@ -10,7 +10,7 @@ import votes.infra.stack.Component;
 import votes.infra.stack.Tier;
 
 @Command(name = "down", mixinStandardHelpOptions = true,
-        description = "Stops every component by PID, the services, the gateway, Keycloak and the trace backend first, then"
+        description = "Stops every component by PID, the services, the gateway, Keycloak, the trace backend and Prometheus first, then"
                 + " Kafka, PostgreSQL and Redis (SIGTERM, SIGKILL after a timeout); data stays in VOTE_HOME.")
 final class DownCommand implements Runnable {
 
@@ -21,6 +21,7 @@ final class DownCommand implements Runnable {
         front.add(stack.gateway());
         front.add(stack.identity());
         front.add(stack.traces());
+        front.add(stack.metrics());
         stop(front);
         stop(stack.infrastructure());
     }

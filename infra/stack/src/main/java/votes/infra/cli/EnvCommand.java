@@ -10,6 +10,7 @@ import votes.infra.identity.VotesRealm;
 import votes.infra.postgres.role.DatabaseRole;
 import votes.infra.kafka.security.KafkaAccess;
 import votes.infra.kafka.security.KafkaPrincipal;
+import votes.infra.metrics.PrometheusServer;
 import votes.infra.stack.StackSettings;
 import votes.infra.trace.ZipkinServer;
 
@@ -44,6 +45,8 @@ final class EnvCommand implements Callable<Integer> {
         vars.putAll(new VotesRealm(s).clientEnv());
         // One trace as JSON from the trace backend (./vote up --observability): fill in {traceId}.
         vars.put("TRACE_QUERY_URL", new ZipkinServer(s).traceQueryUrl());
+        // Prometheus's UI and HTTP API (./vote up --observability), scraping every component every 5 s.
+        vars.put("PROMETHEUS_URL", new PrometheusServer(s).url());
         return vars;
     }
 

@@ -31,7 +31,9 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--observability", description = {"Also run the trace backend (Zipkin, from Maven Central, in"
             + " memory) before the services, which then export their sampled spans to it (1 % of new traces; a sampled"
-            + " traceparent is always followed). ./vote env prints TRACE_QUERY_URL.",
+            + " traceparent is always followed), and Prometheus (Debian's package, unpacked under the home's cache/)"
+            + " after the gateway, scraping every component every 5 s. ./vote env prints TRACE_QUERY_URL and"
+            + " PROMETHEUS_URL.",
             "Services already running keep their setting: ./vote down first to turn it on or off."})
     boolean observability;
 
@@ -59,6 +61,10 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
             // No token in the URL: it would land in shell history, proxies' logs and screenshots.
             System.out.println("Vote page:   " + settings.gatewayUrl() + "/vote.html?poll=" + id + " (paste the token below)");
         });
+        if (observability) {
+            System.out.println("Traces:      TRACE_QUERY_URL=" + stack.traces().traceQueryUrl());
+            System.out.println("Metrics:     PROMETHEUS_URL=" + stack.metrics().url());
+        }
         if (!noKeycloak && !down.contains(stack.identity().name())) {
             printIdentity(stack);
         }

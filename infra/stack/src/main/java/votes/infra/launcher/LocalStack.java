@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import votes.proofs.checkpoint.Ed25519Keys;
 import votes.infra.identity.KeycloakServer;
 import votes.infra.kafka.KafkaCluster;
+import votes.infra.metrics.PrometheusServer;
 import votes.infra.postgres.PostgresServer;
 import votes.infra.redis.RedisServer;
 import votes.infra.secret.StackSecrets;
@@ -24,7 +25,8 @@ import votes.infra.trace.ZipkinServer;
 
 /**
  * The whole local stack in start order: Kafka, PostgreSQL, Redis, dev keys, (when asked: {@code ./vote up
- * --observability}) the trace backend, the services, the gateway, and (when asked: {@code ./vote up} does, the test
+ * --observability}) the trace backend, the services, the gateway, (with observability) Prometheus, and (when asked:
+ * {@code ./vote up} does, the test
  * stacks do not) Keycloak. The one place that knows the order; the CLI and
  * the test extensions both drive it.
  */
@@ -47,6 +49,7 @@ public final class LocalStack {
     private final GatewayProcess gateway;
     private final KeycloakServer identity;
     private final ZipkinServer traces;
+    private final PrometheusServer metrics;
     private final DevKeys keys;
 
     public LocalStack(StackSettings settings, Consumer<String> notes) {
@@ -63,6 +66,7 @@ public final class LocalStack {
         this.gateway = new GatewayProcess(settings);
         this.identity = new KeycloakServer(settings);
         this.traces = new ZipkinServer(settings);
+        this.metrics = new PrometheusServer(settings);
         this.keys = DevKeys.in(settings.keysDir());
     }
 
@@ -100,6 +104,7 @@ public final class LocalStack {
         all.add(gateway);
         all.add(identity);
         all.add(traces);
+        all.add(metrics);
         return List.copyOf(all);
     }
 
@@ -118,6 +123,14 @@ public final class LocalStack {
      */
     public ZipkinServer traces() {
         return traces;
+    }
+
+    /**
+     * The metrics backend (Prometheus): started only by {@link #up(StepListener, boolean, boolean, boolean)} with
+     * observability, after the services and the gateway it scrapes (so its first scrapes find them up).
+     */
+    public PrometheusServer metrics() {
+        return metrics;
     }
 
     public DevKeys keys() {
@@ -173,20 +186,26 @@ public final class LocalStack {
         return up(listener, keepGoing, withIdentity, false);
     }
 
-    /** As {@link #up(StepListener, boolean, boolean)}, with the trace backend first when {@code withTraces}. */
-    public List<String> up(StepListener listener, boolean keepGoing, boolean withIdentity, boolean withTraces) {
-        int total = INFRASTRUCTURE_STEPS + services.size() + 1 + (withIdentity ? 1 : 0) + (withTraces ? 1 : 0);
+    /**
+     * As {@link #up(StepListener, boolean, boolean)}, with observability: the trace backend first, Prometheus after the
+     * gateway.
+     */
+    public List<String> up(StepListener listener, boolean keepGoing, boolean withIdentity, boolean withObservability) {
+        int total = INFRASTRUCTURE_STEPS + services.size() + 1 + (withIdentity ? 1 : 0) + (withObservability ? 2 : 0);
         startInfrastructure((i, ignored, label, outcome, took, ok) -> listener.step(i, total, label, outcome,
                 took, ok));
         int index = INFRASTRUCTURE_STEPS;
         List<String> down = new ArrayList<>();
-        if (withTraces) {
+        if (withObservability) {
             tryStart(traces, listener, ++index, total, keepGoing, down);
         }
         for (ServiceProcess service : services) {
             tryStart(service, listener, ++index, total, keepGoing, down);
         }
         timed(listener, ++index, total, gateway.label(), gateway::start);
+        if (withObservability) {
+            tryStart(metrics, listener, ++index, total, keepGoing, down);
+        }
         if (withIdentity) {
             tryStart(identity, listener, ++index, total, keepGoing, down);
         }
@@ -215,6 +234,7 @@ public final class LocalStack {
         front.add(gateway);
         front.add(identity);
         front.add(traces);
+        front.add(metrics);
         new Tier(front).stop();
         new Tier(infrastructure).stop();
     }

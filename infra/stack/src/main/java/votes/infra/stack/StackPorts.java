@@ -11,11 +11,12 @@ import votes.kit.knob.EnvKnobs;
 /**
  * Every port of the local stack, in one place so the CLI, the services' env and the tests agree. {@code gatewayTls}
  * is the gateway's HTTPS port (TLS 1.3 only), next to its plain HTTP {@code gateway} port; {@code keycloak} is the
- * identity provider's (votes.infra.identity); {@code trace} is the trace backend's (votes.infra.trace, only with
- * {@code ./vote up --observability}).
+ * identity provider's (votes.infra.identity); {@code trace} is the trace backend's (votes.infra.trace) and
+ * {@code metrics} Prometheus's (votes.infra.metrics), both only with {@code ./vote up --observability}.
  */
 public record StackPorts(int gateway, int ingest, int ledger, int realtime, int projections, int relay, int kafka,
-                         int kafkaController, int postgres, int redis, int gatewayTls, int keycloak, int trace) {
+                         int kafkaController, int postgres, int redis, int gatewayTls, int keycloak, int trace,
+                         int metrics) {
 
     /** The contract's defaults, each overridable by a VOTE_*_PORT variable. */
     public static StackPorts fromEnv(Map<String, String> env) {
@@ -32,7 +33,8 @@ public record StackPorts(int gateway, int ingest, int ledger, int realtime, int 
                 port(env, "VOTE_REDIS_PORT", 6380),
                 port(env, "VOTE_GATEWAY_TLS_PORT", 8443),
                 port(env, "VOTE_KEYCLOAK_PORT", 8180),
-                port(env, "VOTE_TRACE_PORT", 9411));
+                port(env, "VOTE_TRACE_PORT", 9411),
+                port(env, "VOTE_PROMETHEUS_PORT", 9090));
     }
 
     /**
@@ -65,7 +67,7 @@ public record StackPorts(int gateway, int ingest, int ledger, int realtime, int 
         int controller = freeBrokerBase(taken);
         return new StackPorts(freePort(taken), freePort(taken), freePort(taken), freePort(taken), freePort(taken),
                 freePort(taken), kafka, controller, freePort(taken), freePort(taken), freePort(taken), freePort(taken),
-                freePort(taken));
+                freePort(taken), freePort(taken));
     }
 
     private static int freeBrokerBase(java.util.Set<Integer> taken) {
@@ -103,15 +105,15 @@ public record StackPorts(int gateway, int ingest, int ledger, int realtime, int 
     /** A compact text form, to hand a running stack's ports to code that cannot share objects with us. */
     public String encode() {
         return String.join(",", java.util.stream.Stream.of(gateway, ingest, ledger, realtime, projections, relay, kafka,
-                kafkaController, postgres, redis, gatewayTls, keycloak, trace).map(String::valueOf).toList());
+                kafkaController, postgres, redis, gatewayTls, keycloak, trace, metrics).map(String::valueOf).toList());
     }
 
     public static StackPorts decode(String encoded) {
         int[] p = java.util.Arrays.stream(encoded.split(",")).mapToInt(Integer::parseInt).toArray();
-        if (p.length != 13) {
+        if (p.length != 14) {
             throw new IllegalArgumentException("not an encoded port set: " + encoded);
         }
-        return new StackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12]);
+        return new StackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12], p[13]);
     }
 
     public static int freePort() {

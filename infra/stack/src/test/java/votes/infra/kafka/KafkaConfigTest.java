@@ -11,7 +11,7 @@ import votes.infra.stack.StackSettings;
 
 class KafkaConfigTest {
 
-    private static final StackPorts PORTS = new StackPorts(1, 2, 3, 4, 5, 6, 19092, 19093, 7, 8, 9, 10, 11);
+    private static final StackPorts PORTS = new StackPorts(1, 2, 3, 4, 5, 6, 19092, 19093, 7, 8, 9, 10, 11, 12);
 
     @TempDir
     static Path home;

@@ -16,7 +16,7 @@ class StackSettingsTest {
     void defaultsFollowTheContract() {
         StackSettings s = StackSettings.fromEnv(Map.of(), Path.of("/repo"));
         assertThat(s.home()).isEqualTo(Path.of("/repo/.vote"));
-        assertThat(s.ports()).isEqualTo(new StackPorts(8080, 8081, 8082, 8083, 8084, 8085, 9092, 9093, 5433, 6380, 8443, 8180, 9411));
+        assertThat(s.ports()).isEqualTo(new StackPorts(8080, 8081, 8082, 8083, 8084, 8085, 9092, 9093, 5433, 6380, 8443, 8180, 9411, 9090));
         assertThat(s.jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5433/votes");
         assertThat(s.kafkaBootstrap()).isEqualTo("127.0.0.1:9092");
         assertThat(s.gatewayUrl()).isEqualTo("http://localhost:8080");

@@ -1,4 +1,4 @@
-package votes.k8s.debian;
+package votes.infra.debian;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,9 +10,10 @@ import java.util.stream.Stream;
 import votes.infra.stack.Detached;
 
 /**
- * A Debian package's binary, unpacked under the module's {@code target/}: {@code apt-get download} and
- * {@code dpkg-deb -x} need no root and no install, so the build runs real tools (Kustomize in
- * {@code kubernetes-client}, promtool in {@code prometheus}) on any Debian machine that reaches Debian's mirror. Only
+ * A Debian package's binary, unpacked under a cache directory (a module's {@code target/} for the build's tools, the
+ * stack home's {@code cache/} for the stack's): {@code apt-get download} and {@code dpkg-deb -x} need no root and no
+ * install, so the build runs real tools (Kustomize in {@code kubernetes-client}, promtool in {@code prometheus}) and
+ * the stack real servers (Prometheus) on any Debian machine that reaches Debian's mirror. Only
  * when the package lists are missing (a fresh machine) and we are root does it run {@code apt-get update} first, as
  * the stack does before it installs PostgreSQL.
  */
@@ -23,14 +24,14 @@ public final class DebianPackage {
     private DebianPackage() {
     }
 
-    /** {@code binary} (a path inside the package, e.g. {@code usr/bin/kubectl}), fetched and unpacked once per {@code target/}. */
-    public static synchronized Path binary(Path target, String name, String binary) {
-        Path root = target.resolve(name);
+    /** {@code binary} (a path inside the package, e.g. {@code usr/bin/kubectl}), fetched and unpacked once per {@code cache}. */
+    public static synchronized Path binary(Path cache, String name, String binary) {
+        Path root = cache.resolve(name);
         Path executable = root.resolve(binary);
         if (Files.isExecutable(executable)) {
             return executable;
         }
-        Path debs = target.resolve(name + "-deb");
+        Path debs = cache.resolve(name + "-deb");
         Path deb = download(name, debs);
         Detached.Finished unpacked = run(List.of("dpkg-deb", "-x", deb.toString(), root.toString()), debs);
         if (unpacked.exitCode() != 0 || !Files.isExecutable(executable)) {
