@@ -52,7 +52,7 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
         List<String> down = stack.up((index, total, label, outcome, took, ok) -> System.out.printf(Locale.ROOT, "[%d/%d] %-11s %s %s (%.1f s)%n",
                 index, total, label, ok ? "…" : "!", outcome, took.toMillis() / 1000.0), true, !noKeycloak, observability);
         String voter = stack.tokens().mint("alice", List.of("voter"));
-        Optional<String> poll = noDemo ? Optional.empty() : DemoPoll.create(stack);
+        Optional<String> poll = noDemo ? Optional.empty() : DemoPoll.ensure(stack);
         System.out.printf(Locale.ROOT, "%nReady in %.1f s: %s (local use), %s (TLS 1.3, CA: %s)%n",
                 (System.nanoTime() - start) / 1e9, settings.gatewayUrl(), settings.gatewayTlsUrl(), settings.caFile());
         poll.ifPresent(id -> {
