@@ -19,6 +19,7 @@ SOURCES = [
     ("cert-manager.io_v1_Issuer.json", "certmanager", "deploy/crds/cert-manager.io_issuers.yaml", "v1", "cert-manager/cert-manager 1.21.1"),
     ("cert-manager.io_v1_Certificate.json", "certmanager", "deploy/crds/cert-manager.io_certificates.yaml", "v1", "cert-manager/cert-manager 1.21.1"),
     ("monitoring.coreos.com_v1_PrometheusRule.json", "promoperator", "example/prometheus-operator-crd/monitoring.coreos.com_prometheusrules.yaml", "v1", "prometheus-operator/prometheus-operator 0.93.0"),
+    ("monitoring.coreos.com_v1_ServiceMonitor.json", "promoperator", "example/prometheus-operator-crd/monitoring.coreos.com_servicemonitors.yaml", "v1", "prometheus-operator/prometheus-operator 0.93.0"),
 ]
 
 # Kubernetes kinds: (apiVersion, kind) -> the definition's name in the OpenAPI v2 document.

@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 import votes.k8s.render.Overlay;
 
 /** {@code base/observability/dashboards/}: the Grafana dashboards, each file as written and parsed. */
-record Dashboards(String file, String json, JsonNode board) {
+public record Dashboards(String file, String json, JsonNode board) {
 
     static final Path DIR = Overlay.moduleDir().resolve("base/observability/dashboards");
     /** The data source every panel names: a dashboard variable, so one board serves any Prometheus. */
@@ -21,7 +21,7 @@ record Dashboards(String file, String json, JsonNode board) {
 
     private static final JsonMapper JSON = new JsonMapper();
 
-    static List<Dashboards> all() {
+    public static List<Dashboards> all() {
         try (Stream<Path> files = Files.list(DIR)) {
             List<Dashboards> boards = new ArrayList<>();
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
@@ -51,7 +51,7 @@ record Dashboards(String file, String json, JsonNode board) {
     }
 
     /** Every query's PromQL. */
-    List<String> expressions() {
+    public List<String> expressions() {
         return panels().stream().flatMap(panel -> StreamSupport.stream(panel.path("targets").spliterator(), false))
                 .map(target -> target.path("expr").asString("")).filter(expr -> !expr.isBlank()).toList();
     }

@@ -20,8 +20,11 @@ import votes.k8s.render.Overlay;
 class NetworkFlowsTest {
 
     static final List<String> OVERLAYS = Overlay.NAMES;
-    /** Peers whose own ingress is written by an operator (Strimzi) or that are outside our default-deny. */
-    private static final Set<String> NOT_OURS = Set.of("kafka", "dns", "anywhere", "*");
+    /**
+     * Peers whose own ingress is written by an operator (Strimzi) or that are outside our default-deny (so are pods of
+     * another namespace, named {@code namespace/pods}, and CIDRs: both have a '/').
+     */
+    private static final Set<String> NOT_OURS = Set.of("kafka", "anywhere", "*");
 
     @ParameterizedTest
     @FieldSource("OVERLAYS")

@@ -71,7 +71,9 @@ final class PolicyFlows {
         if (peer.has("namespaceSelector")) {
             String namespace = peer.path("namespaceSelector").path("matchLabels").path("kubernetes.io/metadata.name")
                     .asString();
-            return peer.has("podSelector") ? podsName(peer.path("podSelector")) : "namespace " + namespace;
+            // Pods of another namespace are named with it: they are outside our default-deny, and a name of ours
+            // alone (Prometheus is app.kubernetes.io/name: prometheus) would pass for a pod of this namespace.
+            return peer.has("podSelector") ? namespace + "/" + podsName(peer.path("podSelector")) : "namespace " + namespace;
         }
         return podsName(peer.path("podSelector"));
     }

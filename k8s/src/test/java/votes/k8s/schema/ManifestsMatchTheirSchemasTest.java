@@ -54,6 +54,14 @@ class ManifestsMatchTheirSchemasTest {
     }
 
     @Test
+    void aMisspeltFieldOfAServiceMonitorsEndpointIsRefused() {
+        ObjectNode monitor = Overlay.rendered("prod").one("ServiceMonitor", "ingest").deepCopy();
+        ((ObjectNode) monitor.path("spec").path("endpoints").path(0)).put("intervall", "15s");
+
+        assertThat(schemas.violations(monitor)).anySatisfy(v -> assertThat(v).contains("intervall"));
+    }
+
+    @Test
     void aKindWithoutAVendoredSchemaIsReportedNotPassed() {
         ObjectNode secret = Overlay.rendered("prod").one("ConfigMap", "votes-identity").deepCopy();
         secret.put("kind", "Secret");
