@@ -19,8 +19,6 @@ import votes.infra.stack.Detached;
  */
 final class DebianArchive {
 
-    private static final long APT_TIMEOUT_SECONDS = 600;
-
     private final Path scratch;
 
     DebianArchive(Path scratch) {
@@ -97,12 +95,8 @@ final class DebianArchive {
         }
     }
 
+    /** The stack's one way of running apt and dpkg (its timeout, its folder handling). */
     private static Detached.Finished run(List<String> command, Path workDir) {
-        try {
-            Files.createDirectories(workDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Detached.runToEnd(command, workDir, Map.of(), workDir, APT_TIMEOUT_SECONDS);
+        return votes.infra.debian.DebianPackage.run(command, workDir);
     }
 }

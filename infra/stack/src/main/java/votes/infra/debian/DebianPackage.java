@@ -61,7 +61,8 @@ public final class DebianPackage {
         }
     }
 
-    private static Detached.Finished run(List<String> command, Path workDir) {
+    /** An apt or dpkg command run to its end in {@code workDir} (created if missing), bounded by apt's timeout. */
+    public static Detached.Finished run(List<String> command, Path workDir) {
         try {
             Files.createDirectories(workDir);
         } catch (IOException e) {
