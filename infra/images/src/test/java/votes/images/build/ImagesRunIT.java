@@ -1,6 +1,7 @@
 package votes.images.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -136,15 +136,15 @@ class ImagesRunIT {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest live = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/live"))
                 .timeout(Duration.ofSeconds(5)).build();
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        Optional<HttpResponse<String>> answer = Optional.empty();
-        while (answer.isEmpty() && container.isAlive() && Instant.now().isBefore(deadline)) {
-            try {
-                answer = Optional.of(http.send(live, HttpResponse.BodyHandlers.ofString()));
-            } catch (IOException notYet) {
-                Thread.sleep(1000);
-            }
-        }
+        // Not yet listening: connection refused (an IOException) until it is; a dead container ends the wait.
+        Optional<HttpResponse<String>> answer = await().atMost(START_TIMEOUT).pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    try {
+                        return Optional.of(http.send(live, HttpResponse.BodyHandlers.ofString()));
+                    } catch (IOException notYet) {
+                        return Optional.<HttpResponse<String>>empty();
+                    }
+                }, reply -> reply.isPresent() || !container.isAlive());
         return answer.orElseThrow(() -> new AssertionError("ingest from its image never answered on " + port));
     }
 

@@ -1,6 +1,7 @@
 package votes.infra.gateway.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -92,15 +93,10 @@ class AccessLogIT {
         assertThat(awaitLine(l -> "rid-access-3".equals(l.getString("request_id"))).getInteger("status")).isEqualTo(200);
     }
 
-    private static JsonObject awaitLine(Predicate<JsonObject> match) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<JsonObject> found = lines.stream().map(JsonObject::new).filter(match).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no access line matched within " + PATIENCE + "; lines: " + lines);
+    private static JsonObject awaitLine(Predicate<JsonObject> match) {
+        return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
+                .alias("an access line matching; lines: " + lines)
+                .until(() -> lines.stream().map(JsonObject::new).filter(match).findFirst(), Optional::isPresent)
+                .orElseThrow();
     }
 }
