@@ -164,6 +164,7 @@ if on ledger && up ledger && up kafka; then
     taskset -c "$GEN_CPUS" "$SNAP/vote" up --no-demo > "$OUT/ledger-up-$run.log" 2>&1 &
     UP_PID=$!
     gen votes.perf.baseline.LedgerRate await "${PG_ARGS[@]}" --poll "$POLL" --expect "$LEDGER_N" --timeout 600 \
+      --metrics-url "http://127.0.0.1:$VOTE_LEDGER_PORT/q/metrics" \
       | tee -a "$OUT/ledger.out" \
     || echo "(phase failed: its figure is missing from the summary)"
     wait "$UP_PID" || true
@@ -181,6 +182,9 @@ BARE_P99="$(val MEDIAN bare-fixed.out p99ms) (err $(val MEDIAN bare-fixed.out er
 KAFKA=$(val MEDIAN kafka.out rate)
 PG=$(val MEDIAN pg.out rate)
 LEDGER=$(grep -h '^RESULT label=ledger-rate rows' "$OUT/ledger.out" 2>/dev/null | sed -n 's/.* rate=\([0-9.]*\).*/\1/p' | median)
+LEDGER_STEADY=$(grep -h '^RESULT label=ledger-rate rows' "$OUT/ledger.out" 2>/dev/null | sed -n 's/.* second_half=\([0-9.]*\).*/\1/p' | median)
+echo "ledger batch breakdown, one line per catch-up (ms per batch by phase, BatchPhase in ledger):"
+grep -h '^BREAKDOWN' "$OUT/ledger.out" 2>/dev/null || echo "  -"
 ratio() { [[ -n $1 && -n $2 && $2 != 0 ]] && awk -v a="$1" -v b="$2" 'BEGIN{printf "%.0f %%", 100*a/b}' || echo "-"; }
 printf '| %-60s | %-22s |\n' "figure" "value"
 printf '|%s|%s|\n' "$(printf -- '-%.0s' {1..62})" "$(printf -- '-%.0s' {1..24})"
@@ -191,5 +195,7 @@ printf '| %-60s | %-22s |\n' "full vote path, max sustained req/s (p99<100ms, er
   "raw Kafka producer rec/s (median)" "${KAFKA:--}" \
   "raw PG 500-row unnest insert rows/s (median)" "${PG:--}" \
   "ledger catch-up rows/s (median)" "${LEDGER:--}" \
+  "ledger catch-up, second half (warm JVM) rows/s (median)" "${LEDGER_STEADY:--}" \
   "ratio full path / bare endpoint (target >= 30 %)" "$(ratio "$VOTE_MAX" "$BARE_MAX")" \
-  "ratio ledger / raw batch insert (target >= 70 %)" "$(ratio "$LEDGER" "$PG")"
+  "ratio ledger / raw batch insert (target >= 70 %)" "$(ratio "$LEDGER" "$PG")" \
+  "ratio ledger second half / raw batch insert" "$(ratio "$LEDGER_STEADY" "$PG")"

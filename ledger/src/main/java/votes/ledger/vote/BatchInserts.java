@@ -27,13 +27,14 @@ import votes.ledger.tally.TallyDeltas;
  */
 final class BatchInserts {
 
+    // No RETURNING: the command tag's row count is all the writer checks, and a row per vote sent back cost the
+    // database and the client a row each (perf/RESULTS.md, issue 12 item 3).
     private static final String INSERT_VOTES = """
             INSERT INTO votes (poll_id, voter_id, option_id, event_id, submitted_at, kafka_partition, kafka_offset,
                                leaf_index)
             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::timestamptz[], $6::int[],
                                  $7::bigint[], $8::bigint[])
-            ON CONFLICT DO NOTHING
-            RETURNING event_id""";
+            ON CONFLICT DO NOTHING""";
     private static final String INSERT_REJECTIONS = """
             INSERT INTO rejections (event_id, poll_id, voter_id, option_id, reason, submitted_at, kafka_partition, kafka_offset)
             SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::int[], $8::bigint[])

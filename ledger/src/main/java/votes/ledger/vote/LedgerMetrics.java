@@ -3,9 +3,11 @@ package votes.ledger.vote;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import votes.events.rule.RejectionReason;
 
 /**
@@ -20,6 +22,7 @@ public class LedgerMetrics {
     private final Counter recorded;
     private final Map<RejectionReason, Counter> rejected = new EnumMap<>(RejectionReason.class);
     private final DistributionSummary batchSize;
+    private final Map<BatchPhase, Timer> phases = new EnumMap<>(BatchPhase.class);
 
     LedgerMetrics(MeterRegistry registry) {
         this.recorded = Counter.builder("votes_recorded_total")
@@ -30,6 +33,14 @@ public class LedgerMetrics {
         }
         this.batchSize = DistributionSummary.builder("ledger_batch_size")
                 .description("Records per consumed votes.submitted batch").register(registry);
+        for (BatchPhase phase : BatchPhase.values()) {
+            phases.put(phase, Timer.builder("ledger_batch_phase_seconds").tag("phase", phase.tag())
+                    .description("Wall time of one votes.submitted batch, by phase").register(registry));
+        }
+    }
+
+    public void phase(BatchPhase phase, long nanos) {
+        phases.get(phase).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void batch(int size) {

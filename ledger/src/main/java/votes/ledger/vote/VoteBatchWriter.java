@@ -42,10 +42,12 @@ public class VoteBatchWriter {
     private final BatchReads reads;
     private final BatchInserts inserts;
     private final RebuildVoids voids;
+    private final LedgerMetrics metrics;
 
-    VoteBatchWriter(Pool pool, MerkleLogs logs, RebuildVoids voids,
+    VoteBatchWriter(Pool pool, MerkleLogs logs, RebuildVoids voids, LedgerMetrics metrics,
                     @ConfigProperty(name = "ledger.unknown-poll-grace") Duration unknownPollGrace) {
         this.pool = pool;
+        this.metrics = metrics;
         this.voids = voids;
         this.reads = new BatchReads(logs, unknownPollGrace);
         this.inserts = new BatchInserts(logs);
@@ -63,15 +65,21 @@ public class VoteBatchWriter {
      */
     public Uni<BatchOutcome> write(List<? extends BatchRecord> batch, BatchAttempt attempt) {
         BatchKeys keys = BatchKeys.of(batch);
+        BatchClock clock = new BatchClock(metrics, System.nanoTime());
         return pool.withTransaction(connection -> reads.read(connection, keys, attempt)
                 .flatMap(state -> {
+                    clock.lap(BatchPhase.READ);
                     BatchPlan plan = BatchPlan.decide(state.polls()::get, state.recorded(), batch);
-                    return inserts.write(connection, plan, LogAppends.of(state.logs(), plan.records()))
+                    LogAppends appends = LogAppends.of(state.logs(), plan.records());
+                    clock.lap(BatchPhase.PLAN);
+                    return inserts.write(connection, plan, appends)
                             .map(written -> outcome(plan, written))
                             // Only in a rebuild: the voids it applied before these votes existed.
                             .call(outcome -> voids.recorded(connection,
-                                    plan.records().stream().map(LedgerEntry::vote).toList()));
-                }));
+                                    plan.records().stream().map(LedgerEntry::vote).toList()))
+                            .invoke(outcome -> clock.lap(BatchPhase.WRITE));
+                }))
+                .invoke(outcome -> clock.lap(BatchPhase.COMMIT));
     }
 
     /**

@@ -54,6 +54,9 @@ public class VoteConsumer {
     private final LedgerMetrics metrics;
     private final Duration firstRetry;
     private final Duration maxRetry;
+    // When the last batch was acknowledged: the WAIT phase of the next one (BatchPhase). Approximate with more than
+    // one consumer thread, where batches overlap.
+    private volatile long lastAckedAt = System.nanoTime();
 
     VoteConsumer(VoteBatchWriter writer, DeadLetterLog deadLetters, PartitionProgress progress, PollsFolded pollsFolded,
                  LedgerMetrics metrics,
@@ -75,6 +78,7 @@ public class VoteConsumer {
     }
 
     private Uni<Void> record(KafkaRecordBatch<byte[], VoteRecord> batch) {
+        metrics.phase(BatchPhase.WAIT, System.nanoTime() - lastAckedAt);
         List<BatchRecord> records = new ArrayList<>(batch.getRecords().size());
         Map<Position, KafkaRecord<byte[], VoteRecord>> byPosition = new HashMap<>();
         Set<Integer> partitions = new TreeSet<>();
@@ -92,10 +96,16 @@ public class VoteConsumer {
         metrics.batch(records.size());
         progress.started(partitions);
         Instant firstAt = Instant.now();
+        long[] writtenAt = new long[1];
         return write(records, firstAt)
+                .invoke(refused -> writtenAt[0] = System.nanoTime())
                 .flatMap(refused -> deadLetter(records, refused, byPosition))
                 .flatMap(done -> Uni.createFrom().completionStage(batch.ack()))
-                .invoke(done -> progress.advanced(partitions));
+                .invoke(done -> {
+                    progress.advanced(partitions);
+                    lastAckedAt = System.nanoTime();
+                    metrics.phase(BatchPhase.ACK, lastAckedAt - writtenAt[0]);
+                });
     }
 
     /** Where a record sits: how a dead letter finds its original bytes and headers. */
