@@ -33,6 +33,11 @@ final class LedgerBatchPhases {
                 .connectTimeout(Duration.ofSeconds(10)).build();
         String body = client.send(HttpRequest.newBuilder(URI.create(metricsUrl)).timeout(Duration.ofSeconds(30))
                 .build(), HttpResponse.BodyHandlers.ofString()).body();
+        System.out.println(line(body));
+    }
+
+    /** The BREAKDOWN line of one Prometheus scrape of the ledger. */
+    static String line(String body) {
         Map<String, Double> sums = new LinkedHashMap<>();
         Map<String, Double> counts = new LinkedHashMap<>();
         double rows = 0;
@@ -67,6 +72,6 @@ final class LedgerBatchPhases {
             line.append(String.format(Locale.ROOT, " %s_ms=%.2f", sum.getKey(), ms));
         }
         line.append(String.format(Locale.ROOT, " total_ms=%.2f", total));
-        System.out.println(line);
+        return line.toString();
     }
 }
