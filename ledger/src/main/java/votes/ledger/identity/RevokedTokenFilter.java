@@ -41,7 +41,7 @@ public class RevokedTokenFilter {
     private final Duration retryAfter;
 
     RevokedTokenFilter(CurrentIdentityAssociation identity, ReactiveRedisDataSource redis,
-                       @ConfigProperty(name = "ledger.redis.timeout") Duration timeout,
+                       @ConfigProperty(name = "ledger.deny-list.timeout") Duration timeout,
                        @ConfigProperty(name = "ledger.deny-list.retry-after") Duration retryAfter) {
         this.identity = identity;
         this.keys = redis.key(String.class);
