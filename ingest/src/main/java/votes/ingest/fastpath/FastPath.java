@@ -20,7 +20,7 @@ import votes.ingest.bot.HistoryKeys;
  * Asks Redis, in ONE round trip (a Lua script), everything it knows before a vote is appended: an earlier
  * answer to the same Idempotency-Key, an earlier (or in-flight) vote of this voter in this poll, and the
  * rate limits (judged, and counted when all admit the vote, in the same call), the bot score's history (when
- * asked for: {@code history} not null) — and, when the voter's slot in the poll is free, reserves it
+ * asked for: {@code history} not null), whether the token is on the deny-list (issue 13) — and, when the voter's slot in the poll is free, reserves it
  * for this attempt's receipt, atomically, so that of concurrent attempts exactly one goes on to the log. Redis
  * is only a fast path: if it is down or slower than {@code vote.redis.timeout}, the vote goes on, the ledger's
  * unique constraint decides duplicates and the caller limits in process ({@link FastPathHealth} says which).
@@ -45,10 +45,11 @@ public class FastPath {
     /**
      * @param history       the bot history's keys, or null to keep and read none
      * @param overLimitFlags whether a refusing sliding log hands over the votes it admitted (see settle.lua)
+     * @param revocationKeys the token's deny-list keys ({@code RevokedTokens.keysOf}): any of them set = revoked
      */
     public Uni<FastPathVerdict> check(Reservation reservation, String idempotencyKey,
                                       List<RateLimits.Counter> counters, boolean overLimitFlags, HistoryKeys history,
-                                      long nowMillis) {
+                                      List<String> revocationKeys, long nowMillis) {
         List<String> keys = new ArrayList<>(5 + 2 * counters.size());
         keys.add(reservation.slotKey());
         keys.add(RedisKeys.idempotency(reservation.voterId(), idempotencyKey == null ? NO_IDEMPOTENCY_KEY : idempotencyKey));
@@ -74,6 +75,9 @@ public class FastPath {
             args.addAll(List.of(Integer.toString(history.arrivalsKept()), Long.toString(history.windowMillis()),
                     Long.toString(history.mintTtlMillis()), history.options().optionId()));
         }
+        // Last, so that every index above stays where check.lua reads it.
+        keys.addAll(revocationKeys);
+        args.add(Integer.toString(revocationKeys.size()));
         return FastPathScripts.CHECK.run(redis, keys, args)
                 .ifNoItem().after(config.timeout()).fail()
                 .map(response -> verdict(response, counters, history != null))
@@ -87,6 +91,9 @@ public class FastPath {
 
     private FastPathVerdict verdict(Response response, List<RateLimits.Counter> counters, boolean withHistory) {
         String kind = response.get(0).toString();
+        if ("revoked".equals(kind)) {
+            return new FastPathVerdict.Revoked();
+        }
         if ("limited".equals(kind)) {
             List<AcceptedVote> overLimit = new ArrayList<>(response.size() - 3);
             for (int i = 3; i < response.size(); i++) {

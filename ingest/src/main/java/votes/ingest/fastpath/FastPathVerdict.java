@@ -10,6 +10,13 @@ import votes.ingest.bot.History;
 /** What Redis knew about a vote before it is appended, in one round trip. */
 public sealed interface FastPathVerdict {
 
+    /**
+     * The token's session ended (or the token itself was revoked) before its exp: refused, nothing read or counted.
+     * Only Redis knows it: with Redis down the verdict is {@link Skipped} and the vote goes on (voting fails open).
+     */
+    record Revoked() implements FastPathVerdict {
+    }
+
     /** The voter already used this Idempotency-Key: answer with the same receipt, append nothing, count nothing. */
     record Replay(AcceptedReceipt receipt) implements FastPathVerdict {
     }

@@ -121,13 +121,16 @@ public class SubmitVote {
                 scoring.historyKeys(vote, client));
         boolean overLimitFlags = !scoring.overLimitTracked(keys.counters()).isEmpty();
         return fastPath.check(reservation, vote.idempotencyKey(), keys.counters(), overLimitFlags, keys.history(),
-                        now.toEpochMilli())
+                        vote.revocationKeys(), now.toEpochMilli())
                 .flatMap(verdict -> afterFastPath(vote, reservation, verdict, keys, deadline));
     }
 
     private Uni<VoteOutcome> afterFastPath(VoteCommand vote, Reservation reservation, FastPathVerdict verdict,
                                            VoteKeys keys, Deadline deadline) {
         List<RateLimits.Counter> counters = keys.counters();
+        if (verdict instanceof FastPathVerdict.Revoked) {
+            return Uni.createFrom().item(new VoteOutcome.TokenRevoked());
+        }
         if (verdict instanceof FastPathVerdict.Replay replay) {
             return Uni.createFrom().item(new VoteOutcome.Accepted(replay.receipt(), true));
         }

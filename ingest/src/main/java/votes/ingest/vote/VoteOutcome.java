@@ -23,6 +23,10 @@ public sealed interface VoteOutcome {
     sealed interface Refusal extends VoteOutcome {
     }
 
+    /** The token's session was logged out (the deny-list in Redis): sign in again. */
+    record TokenRevoked() implements Refusal {
+    }
+
     record Malformed(String detail) implements Refusal {
     }
 

@@ -21,6 +21,9 @@ public final class VoteOutcomeResponses {
     }
 
     static Response refused(VoteOutcome.Refusal refusal) {
+        if (refusal instanceof VoteOutcome.TokenRevoked) {
+            return ProblemResponses.of(ProblemType.TOKEN_REVOKED, "this token's session was logged out: sign in again");
+        }
         if (refusal instanceof VoteOutcome.Malformed m) {
             return ProblemResponses.of(ProblemType.MALFORMED_REQUEST, m.detail());
         }

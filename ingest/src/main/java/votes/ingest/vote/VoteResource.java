@@ -24,6 +24,7 @@ import votes.events.key.VoterIds;
 import votes.ingest.abuse.Challenge;
 import votes.ingest.overload.Deadline;
 import votes.ingest.overload.Shedding;
+import votes.kit.identity.RevokedTokens;
 import votes.kit.log.LogIds;
 
 /** {@code POST /api/v1/polls/{pollId}/votes}: reads the request, submits the vote, answers as the API says. */
@@ -56,7 +57,7 @@ public class VoteResource {
     @Operation(summary = "Cast a vote", description = "202 only once the vote is durably on the log (acks=all).")
     @APIResponse(responseCode = "202", description = "accepted; Location names the receipt")
     @APIResponse(responseCode = "400", description = "malformed-request")
-    @APIResponse(responseCode = "401", description = "unauthenticated")
+    @APIResponse(responseCode = "401", description = "unauthenticated, or token-revoked (its session was logged out)")
     @APIResponse(responseCode = "403", description = "forbidden, or challenge-required (with a challenge)")
     @APIResponse(responseCode = "404", description = "poll-not-found")
     @APIResponse(responseCode = "409", description = "duplicate-vote (with existingReceiptId)")
@@ -91,7 +92,7 @@ public class VoteResource {
         VoteCommand command = new VoteCommand(pollId, voterIds.of(token.getSubject()), voterIds.keyId(),
                 valid.request().optionId(), valid.idempotencyKey(), valid.deviceId(),
                 remote == null ? null : remote.hostAddress(), userAgent, proof, proofNonce, acceptLanguage, clientHints,
-                issuedAt());
+                issuedAt(), RevokedTokens.keysOf(token));
         return submitVote.submit(command, deadline(routing)).map(VoteOutcomeResponses::toResponse);
     }
 

@@ -13,13 +13,22 @@
 -- ARGV[7+4n] '1' when over-limit flags are on
 -- ARGV[8+4n] arrivals kept (0 = no bot history)   ARGV[9+4n] the window ms   ARGV[10+4n] the mint counters' life ms
 -- ARGV[11+4n] the vote's option
--- Returns {'replay', receiptJson}, or {'limited', i, retryMs [, vote1, vote2, ...]} (KEYS[2 + i] refused; nothing
+-- The last d KEYS, d = the last ARGV (always there, 0 for a token without sid/jti): the token's deny-list keys
+--   (token:blacklist:sid:*, token:blacklist:jti:*, RevokedTokens.java; written by a logout)
+-- Returns {'revoked'} (a key of the deny-list is set: nothing read, counted or reserved), {'replay', receiptJson}, or {'limited', i, retryMs [, vote1, vote2, ...]} (KEYS[2 + i] refused; nothing
 -- counted or reserved; with over-limit flags on and a sliding log refusing, the votes it had admitted and the log
 -- acked, handed over once: the list then holds only '!seen'),
 -- or {'checked', priorReceiptJson} (a duplicate: nothing counted), or {'checked', '', n1, .., nn [, uaCount,
 -- mintCount, prefixForOption, prefix, pollForOption, poll, arrival1, arrival2, ...]} (n = a log's votes in its window with this one, 0 for a bucket; arrivals
 -- newest first, this one included): the slot is now reserved for ARGV[3], the caller settles it after the ack or
 -- releases it. The arithmetic is TokenBucket.java's and SlidingLog.java's: keep them in step.
+-- First: a token whose session ended is refused before anything else is answered, a replay included.
+local denied = tonumber(ARGV[#ARGV])
+for i = #KEYS - denied + 1, #KEYS do
+  if redis.call('EXISTS', KEYS[i]) == 1 then
+    return {'revoked'}
+  end
+end
 if ARGV[2] == '1' then
   local replay = redis.call('GET', KEYS[2])
   if replay then

@@ -71,6 +71,12 @@ public final class IngestFixture {
         return LocalStackResource.stack().tokens().mint(sub, List.of("voter"), Duration.ofMinutes(-10));
     }
 
+    /** A good token of the stack's dev key that names a provider session ({@code sid}), as the realm's tokens do. */
+    public static String sessionToken(String sub, String sid) {
+        ForgedTokens forge = new ForgedTokens(LocalStackResource.stack());
+        return forge.signed(forge.voterClaims(sub, claims -> claims.setClaim("sid", sid)));
+    }
+
     /** Signed by a key the services never heard of. */
     public static String badlySignedToken(String sub) {
         ForgedTokens forge = new ForgedTokens(LocalStackResource.stack());

@@ -34,4 +34,16 @@ class RedisDownIT {
         assertThat(votesOn(pollId)).hasSize(2);
         io.restassured.RestAssured.given().get("/q/health/ready").then().statusCode(200);
     }
+
+    @Test
+    void votingFailsOpenWithoutTheDenyListButALogoutIsNeverAnsweredDoneWithoutItsDenialStored() {
+        String pollId = IngestFixture.openPoll(polls);
+        String token = IngestFixture.sessionToken("uma-" + UUID.randomUUID(), "s-" + UUID.randomUUID());
+
+        VoteSubmissionIT.vote(pollId, token, body("a")).then().statusCode(202);
+        io.restassured.response.Response logout = io.restassured.RestAssured.given()
+                .header("Authorization", "Bearer " + token).post("/api/v1/sessions/logout");
+        VoteSubmissionIT.assertProblem(logout, 503, "unavailable");
+        assertThat(logout.header("Retry-After")).isNotBlank();
+    }
 }

@@ -17,7 +17,7 @@ class PollRulesTest {
     private final List<PollOption> options = List.of(new PollOption("a", "A"), new PollOption("b", "B"));
 
     private static VoteCommand vote(String optionId) {
-        return new VoteCommand("p1", "voter", null, optionId, null, null, null, null, null, null, null, null, null);
+        return new VoteCommand("p1", "voter", null, optionId, null, null, null, null, null, null, null, null, null, List.of());
     }
 
     private Poll poll(Instant opensAt, Instant closesAt, Instant closedAt) {

@@ -9,9 +9,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,8 +44,18 @@ public final class TrustedIssuers implements JWTParser {
     private final JWTParser explicitKeys = new DefaultJWTParser(new JWTAuthContextInfo(),
             new DefaultJWTCallerPrincipalFactory());
 
+    /** The provider's issuer and keys, for its logout tokens; null when no provider is trusted. */
+    private final String providerIssuer;
+    private final JwksKeys providerKeys;
+
     TrustedIssuers(Map<String, JWTParser> byIssuer) {
+        this(byIssuer, null, null);
+    }
+
+    private TrustedIssuers(Map<String, JWTParser> byIssuer, String providerIssuer, JwksKeys providerKeys) {
         this.byIssuer = Map.copyOf(byIssuer);
+        this.providerIssuer = providerIssuer;
+        this.providerKeys = providerKeys;
     }
 
     /**
@@ -59,8 +71,11 @@ public final class TrustedIssuers implements JWTParser {
     /** {@code keysOf} gives the provider's key set for its issuer. */
     static TrustedIssuers of(JWTAuthContextInfo devIssuer, IssuerConfig settings, Function<String, JwksKeys> keysOf) {
         Map<String, JWTParser> parsers = new LinkedHashMap<>();
-        settings.oidcIssuer().ifPresent(issuer -> parsers.put(issuer,
-                provider(devIssuer, settings, issuer, keysOf.apply(issuer))));
+        String issuer = settings.oidcIssuer().orElse(null);
+        JwksKeys keys = issuer == null ? null : keysOf.apply(issuer);
+        if (issuer != null) {
+            parsers.put(issuer, provider(devIssuer, settings, issuer, keys));
+        }
         if (settings.trustDevIssuer()) {
             parsers.put(devIssuer.getIssuedBy(), new DefaultJWTParser(devIssuer, new DefaultJWTCallerPrincipalFactory()));
         }
@@ -69,7 +84,7 @@ public final class TrustedIssuers implements JWTParser {
         } else {
             LOG.infof("Trusted token issuers: %s", parsers.keySet());
         }
-        return new TrustedIssuers(parsers);
+        return new TrustedIssuers(parsers, issuer, keys);
     }
 
     /** Keys fetched now and every refresh interval, off the start-up path: a provider that is down stops nothing. */
@@ -99,6 +114,18 @@ public final class TrustedIssuers implements JWTParser {
         context.setSecretVerificationKey(null);
         context.setTokenKeyId(null);
         return new DefaultJWTParser(context, new JwksPrincipals(keys));
+    }
+
+    /**
+     * The provider's back-channel logout tokens, verified on its JWKS; empty when no provider is trusted (the dev
+     * issuer has no sessions to end).
+     *
+     * @param clients the clients whose logout URL points here: a logout token's {@code aud} is one of them
+     * @param maxAge  how old a logout token's {@code iat} may be (the spec asks for recent ones)
+     */
+    public Optional<LogoutTokens> logoutTokens(Set<String> clients, Duration clockSkew, Duration maxAge) {
+        return providerKeys == null ? Optional.empty()
+                : Optional.of(new LogoutTokens(providerIssuer, providerKeys, clients, clockSkew, maxAge));
     }
 
     /** The issuers this service trusts. */

@@ -29,6 +29,9 @@ public final class ProblemResponses {
         }
         if (problem.type() == ProblemType.UNAUTHENTICATED) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        } else if (problem.type() == ProblemType.TOKEN_REVOKED) {
+            // RFC 6750: a revoked token is an invalid_token; the client signs in again (or refreshes, if its session lives).
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
         }
         return response.build();
     }

@@ -7,6 +7,8 @@ package votes.kit.problem;
 public enum ProblemType {
     MALFORMED_REQUEST(400, "malformed-request", "The request is malformed"),
     UNAUTHENTICATED(401, "unauthenticated", "Authentication required"),
+    // Issue 13: the token's session ended (logout) or the token itself was revoked before its exp.
+    TOKEN_REVOKED(401, "token-revoked", "The token was revoked"),
     FORBIDDEN(403, "forbidden", "Not allowed"),
     CHALLENGE_REQUIRED(403, "challenge-required", "Proof of work required"),
     NOT_FOUND(404, "not-found", "No such resource"),

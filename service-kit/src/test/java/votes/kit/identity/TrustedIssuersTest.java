@@ -142,6 +142,64 @@ class TrustedIssuersTest {
         assertThatThrownBy(() -> issuers(true).parse("a.b.c")).isInstanceOf(ParseException.class);
     }
 
+    @Test
+    void aLogoutTokenOfTheProviderForOneOfTheClientsIsVerifiedOnTheJwksAndNamesItsSession() throws Exception {
+        LogoutTokens logouts = logoutTokens(issuers(false));
+
+        LogoutToken token = logouts.verify(sign(realmKey, logoutClaims(PROVIDER, "votes-cli")));
+
+        assertThat(token.sid()).contains("session-1");
+        assertThat(token.sub()).contains("kc-sub-1");
+    }
+
+    @Test
+    void aLogoutTokenForAnotherClientOfAnotherIssuerOrWithAnUnknownKeyIsRefused() throws Exception {
+        LogoutTokens logouts = logoutTokens(issuers(true));
+
+        assertThatThrownBy(() -> logouts.verify(sign(realmKey, logoutClaims(PROVIDER, "someone-else"))))
+                .isInstanceOf(LogoutToken.InvalidLogoutToken.class);
+        assertThatThrownBy(() -> logouts.verify(sign(realmKey, logoutClaims(DEV, "votes-cli"))))
+                .isInstanceOf(LogoutToken.InvalidLogoutToken.class);
+        assertThatThrownBy(() -> logouts.verify(sign(devKey, logoutClaims(PROVIDER, "votes-cli"))))
+                .as("signed by a key that is not in the provider's JWKS")
+                .isInstanceOf(LogoutToken.InvalidLogoutToken.class);
+    }
+
+    @Test
+    void anAccessTokenOfTheProviderIsNoLogoutToken() throws Exception {
+        JwtClaims access = providerClaims("kc-sub-1", "votes-cli");
+        access.setClaim("sid", "session-1");
+
+        assertThatThrownBy(() -> logoutTokens(issuers(true)).verify(sign(realmKey, access)))
+                .isInstanceOf(LogoutToken.InvalidLogoutToken.class).hasMessageContaining("events");
+    }
+
+    @Test
+    void aServiceWithoutAProviderHasNoLogoutTokens() {
+        IssuerConfig devOnly = new IssuerConfig(true, Optional.empty(), "ingest", Optional.empty(),
+                "realm_access/roles", JWKS);
+        TrustedIssuers issuers = TrustedIssuers.of(devContext(), devOnly, issuer -> {
+            throw new AssertionError("no keys are fetched without a provider");
+        });
+
+        assertThat(issuers.logoutTokens(Set.of("votes-cli"), Duration.ofSeconds(30), Duration.ofMinutes(2))).isEmpty();
+    }
+
+    private static LogoutTokens logoutTokens(TrustedIssuers issuers) {
+        return issuers.logoutTokens(Set.of("votes-cli", "votes-vote-page"), Duration.ofSeconds(30),
+                Duration.ofMinutes(2)).orElseThrow();
+    }
+
+    /** As Keycloak 26 makes them: iss, aud = the client, iat, exp, jti, sub, sid, the event. */
+    private static JwtClaims logoutClaims(String issuer, String client) {
+        JwtClaims claims = baseClaims(issuer, "kc-sub-1");
+        claims.setAudience(client);
+        claims.setGeneratedJwtId();
+        claims.setClaim("sid", "session-1");
+        claims.setClaim("events", Map.of(LogoutToken.EVENT, Map.of()));
+        return claims;
+    }
+
     private TrustedIssuers issuers(boolean trustDev) {
         IssuerConfig settings = new IssuerConfig(trustDev, Optional.of(PROVIDER), "ingest", Optional.empty(),
                 "realm_access/roles", JWKS);

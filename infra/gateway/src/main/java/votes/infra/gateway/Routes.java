@@ -4,12 +4,14 @@ import io.vertx.core.http.impl.HttpUtils;
 import java.util.regex.Pattern;
 
 /**
- * Which service owns a path of the HTTP API: vote submission is ingest's, results are realtime's, the rest of
+ * Which service owns a path of the HTTP API: vote submission and sessions (logout, the provider's back-channel
+ * logout: ingest writes the token deny-list) are ingest's, results are realtime's, the rest of
  * the API is the ledger's, and everything outside /api (web pages) is realtime's.
  */
 public final class Routes {
 
     private static final Pattern VOTES = Pattern.compile("^/api/v1/polls/[^/]+/votes/?$");
+    private static final Pattern SESSIONS = Pattern.compile("^/api/v1/sessions/[^/]+/?$");
     private static final Pattern RESULTS = Pattern.compile("^/api/v1/polls/[^/]+/results(/stream)?/?$");
     private static final Pattern RESULTS_STREAM = Pattern.compile("^/api/v1/polls/[^/]+/results/stream/?$");
     private static final Pattern API = Pattern.compile("^/api(/.*)?$");
@@ -22,7 +24,7 @@ public final class Routes {
     /** By path only: the owner of a resource also answers its wrong methods (405 with Allow). */
     public static Upstream route(String uri) {
         String path = pathOf(uri);
-        if (VOTES.matcher(path).matches()) {
+        if (VOTES.matcher(path).matches() || SESSIONS.matcher(path).matches()) {
             return Upstream.INGEST;
         }
         if (RESULTS.matcher(path).matches()) {

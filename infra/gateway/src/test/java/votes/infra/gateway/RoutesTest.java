@@ -13,6 +13,13 @@ class RoutesTest {
     }
 
     @Test
+    void logoutsGoToIngestWhichWritesTheDenyList() {
+        assertThat(Routes.route("/api/v1/sessions/logout")).isEqualTo(Upstream.INGEST);
+        assertThat(Routes.route("/api/v1/sessions/backchannel-logout")).isEqualTo(Upstream.INGEST);
+        assertThat(Routes.route("/api/v1/sessions/a/b")).isEqualTo(Upstream.LEDGER);
+    }
+
+    @Test
     void resultsAndTheirStreamGoToRealtime() {
         assertThat(Routes.route("/api/v1/polls/p-1/results")).isEqualTo(Upstream.REALTIME);
         assertThat(Routes.route("/api/v1/polls/p-1/results/stream")).isEqualTo(Upstream.REALTIME);

@@ -75,7 +75,7 @@ public final class KeycloakServer extends ManagedProcess {
         Path data = settings.dataDir(name());
         boolean firstStart = !data.resolve("h2").toFile().isDirectory();
         String fetched = distribution.ensure(data, settings.logFile(name()));
-        realm.writeImport(data.resolve("import"));
+        realm.writeImport(data.resolve("import"), System.getenv());
         Process process = Detached.start(command(distribution), settings.logFile(name()), distribution.home(),
                 environment(jdk));
         record(process.pid());

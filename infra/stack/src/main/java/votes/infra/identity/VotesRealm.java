@@ -3,9 +3,9 @@ package votes.infra.identity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import votes.infra.secret.StackSecrets;
@@ -27,6 +27,9 @@ public final class VotesRealm {
     public static final String DEMO_VOTER = "demo-voter";
     public static final String DEMO_ADMIN = "demo-admin";
     static final String RESOURCE = "identity/votes-realm.json";
+    /** Eligibility (issue 13 item 5): self-registered voters must verify their e-mail before they sign in. */
+    static final String VERIFY_EMAIL = "VOTE_REALM_VERIFY_EMAIL";
+    private static final String LOCAL_VERIFY_EMAIL = "\"verifyEmail\": false";
     /** The master realm's first admin (the admin console), created by Keycloak on its first start. */
     public static final String BOOTSTRAP_ADMIN = "admin";
     /** The stack secret ({@code .vote/secrets/}) holding that admin's password. */
@@ -100,17 +103,33 @@ public final class VotesRealm {
         return env;
     }
 
-    /** Puts the realm file where {@code --import-realm} reads it; Keycloak skips it once the realm exists. */
-    void writeImport(Path importDir) {
+    /**
+     * Puts the realm file where {@code --import-realm} reads it; Keycloak skips it once the realm exists. {@code env}'s
+     * {@code VOTE_REALM_VERIFY_EMAIL=true} turns on e-mail verification (the eligibility setting of issue 13 item 5;
+     * it needs an SMTP server, which no local stack has, hence off by default).
+     */
+    void writeImport(Path importDir, Map<String, String> env) {
         try (InputStream in = VotesRealm.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new StackException(RESOURCE + " is not on the classpath (infra/stack's resources)");
             }
             Files.createDirectories(importDir);
-            Files.copy(in, importDir.resolve("votes-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            String realmFile = eligibility(new String(in.readAllBytes(), StandardCharsets.UTF_8), env);
+            Files.writeString(importDir.resolve("votes-realm.json"), realmFile);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the realm import into " + importDir, e);
         }
+    }
+
+    /** The realm file with verifyEmail as {@code VOTE_REALM_VERIFY_EMAIL} says (the file's own value: false). */
+    static String eligibility(String realmFile, Map<String, String> env) {
+        if (!Boolean.parseBoolean(env.getOrDefault(VERIFY_EMAIL, "false"))) {
+            return realmFile;
+        }
+        if (!realmFile.contains(LOCAL_VERIFY_EMAIL)) {
+            throw new StackException(RESOURCE + " has no " + LOCAL_VERIFY_EMAIL + " for " + VERIFY_EMAIL + " to turn on");
+        }
+        return realmFile.replace(LOCAL_VERIFY_EMAIL, "\"verifyEmail\": true");
     }
 
     private StackSecrets secrets() {

@@ -70,6 +70,27 @@ final class RealmClient {
         return post(realm.tokenEndpoint(), form);
     }
 
+    /** The demo voter's password grant of the CLI client: a new session each time (access and refresh token). */
+    JsonNode demoVoterSession() {
+        HttpResponse<String> granted = grant(VotesRealm.DEMO_VOTER, realm.voterPassword(), null);
+        expect(200, granted);
+        return read(granted.body());
+    }
+
+    /** The CLI client's refresh_token grant: a new access token of the same session. */
+    JsonNode refresh(String refreshToken) {
+        HttpResponse<String> refreshed = post(realm.tokenEndpoint(), Map.of("grant_type", "refresh_token",
+                "client_id", VotesRealm.CLI_CLIENT, "refresh_token", refreshToken));
+        expect(200, refreshed);
+        return read(refreshed.body());
+    }
+
+    /** What a public client does to log out: its refresh token to the end-session endpoint (ends the session). */
+    void logout(String refreshToken) {
+        expect(204, post(realm.issuer() + "/protocol/openid-connect/logout",
+                Map.of("client_id", VotesRealm.CLI_CLIENT, "refresh_token", refreshToken)));
+    }
+
     /** Signature against the realm's JWKS, issuer, audience ingest and expiry: what the services check. */
     JwtClaims verified(String accessToken) {
         try {

@@ -3,6 +3,8 @@ package votes.system.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +36,9 @@ import votes.system.VotesApi.Reply;
  * one Keycloak start (a first start is minutes on a loaded 2-core machine: the suite pays it once). Ordered: the
  * admin's refused grants come after its sign-ins (brute-force detection locks an account for a minute after two
  * failures within a second), the restart after the rotation, the dev issuer is untrusted last, and the stack's
- * usual ingest is given back after it.
+ * usual ingest is given back after it. Then sessions that end (item 3): a refreshed token votes; after Keycloak's
+ * logout (its back-channel call to ingest) or the self-logout endpoint the same token is refused by ingest and the
+ * ledger within a second, while another session of the same voter still votes.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RealmTokensIT {
@@ -250,6 +254,74 @@ class RealmTokensIT {
         String otherPoll = api.createPoll(STACK.token("admin-kc", "admin"), "Realm only", "a", "b");
         Reply realm = api.vote(keycloak.demoVoterToken(), otherPoll, "a");
         assertThat(realm.status()).as(realm.body()).isEqualTo(202);
+    }
+
+    // --- sessions that end (item 3) ---
+
+    /** The bound: a logged-out token is refused by ingest and the ledger within this, polled, not slept. */
+    private static final Duration REVOKED_WITHIN = Duration.ofSeconds(1);
+
+    @Test
+    @Order(20)
+    void theCliClientsRefreshedAccessTokenVotesAndReadsItsReceipt() {
+        JsonNode session = keycloak.demoVoterSession();
+        JsonNode refreshed = keycloak.refresh(session.get("refresh_token").asText());
+        String token = refreshed.get("access_token").asText();
+        assertThat(token).isNotEqualTo(session.get("access_token").asText());
+        String poll = api.createPoll(STACK.token("admin-kc", "admin"), "Refreshed", "a", "b");
+
+        Reply accepted = api.vote(token, poll, "a");
+
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        Reply receipt = api.receipt(token, accepted.json().get("receiptId").asText());
+        assertThat(receipt.status()).as(receipt.body()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(21)
+    void afterAKeycloakLogoutTheSameAccessTokenIsRefusedByIngestAndTheLedgerWithinASecondAnotherSessionStillVotes() {
+        JsonNode session = keycloak.demoVoterSession();
+        String token = session.get("access_token").asText();
+        String other = keycloak.demoVoterSession().get("access_token").asText();
+        String before = api.createPoll(STACK.token("admin-kc", "admin"), "Before logout", "a", "b");
+        String after = api.createPoll(STACK.token("admin-kc", "admin"), "After logout", "a", "b");
+        Reply accepted = api.vote(token, before, "a");
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        String receiptId = accepted.json().get("receiptId").asText();
+
+        keycloak.logout(session.get("refresh_token").asText());
+
+        assertRevokedWithin(token, after, receiptId);
+        Reply otherSession = api.vote(other, after, "b");
+        assertThat(otherSession.status()).as(otherSession.body()).isEqualTo(202);
+    }
+
+    @Test
+    @Order(22)
+    void afterTheSelfLogoutEndpointTheSameAccessTokenIsRefusedByIngestAndTheLedgerWithinASecond() {
+        String token = keycloak.demoVoterSession().get("access_token").asText();
+        String before = api.createPoll(STACK.token("admin-kc", "admin"), "Before self-logout", "a", "b");
+        String after = api.createPoll(STACK.token("admin-kc", "admin"), "After self-logout", "a", "b");
+        Reply accepted = api.vote(token, before, "a");
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+
+        Reply loggedOut = api.send(api.request("/api/v1/sessions/logout").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+
+        assertThat(loggedOut.status()).as(loggedOut.body()).isEqualTo(204);
+        assertRevokedWithin(token, after, accepted.json().get("receiptId").asText());
+    }
+
+    private static void assertRevokedWithin(String token, String pollId, String receiptId) {
+        await().atMost(REVOKED_WITHIN).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+            assertRevoked(api.vote(token, pollId, "a"));
+            assertRevoked(api.receipt(token, receiptId));
+        });
+    }
+
+    private static void assertRevoked(Reply reply) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(401);
+        assertThat(reply.json().get("type").asText()).endsWith("/token-revoked");
     }
 
     /** A realm like votes in what matters here (a CLI client whose tokens carry aud ingest), with one user. */
