@@ -79,7 +79,8 @@ echo "java: $(java -version 2>&1 | head -1); git: $(git rev-parse --short HEAD);
 echo "pinning: servers taskset -c $SERVER_CPUS, clients taskset -c $GEN_CPUS; VOTE_EVENT_LOOPS=$VOTE_EVENT_LOOPS"
 echo "VOTE_HOME=$VOTE_HOME ports: ingest $VOTE_INGEST_PORT realtime $VOTE_REALTIME_PORT relay $VOTE_RELAY_PORT gateway $VOTE_GATEWAY_PORT"
 
-vote up --no-demo || echo "(some components are not running; figures that need them are skipped)"
+# A port of the stack may be taken for a moment as some client's ephemeral port (a shared machine): once more, then go on.
+vote up --no-demo || { sleep 5; vote up --no-demo; } || echo "(some components are not running; figures that need them are skipped)"
 for c in kafka postgres redis gateway ledger cdc-relay projections realtime ingest; do pin "$c" "$SERVER_CPUS"; done
 for c in ingest ledger cdc-relay projections realtime; do up "$c" || echo "WARNING: $c is not running"; done
 
