@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Live results figures (issue 3, item 7): brings up a private stack (own VOTE_HOME and ports) with ./vote up,
 # measures freshness (vote 202 -> first SSE frame including it) at 25 % and 50 % of the max sustained vote rate,
+# with its per-hop breakdown (202 -> ledger commit -> relay send -> ledger.tally-deltas -> vote-tallies committed
+# -> SSE frame; Freshness reads both topics for the timestamps: issue 12 item 4),
 # the CDC relay's commit lag at the max rate, and SSE fan-out of one realtime instance; prints one table and
 # tears the stack down.
 #
@@ -8,6 +10,7 @@
 #   MAX_RATE=125 ONLY="fresh relay" perf/run-live.sh   # skip the step search, take the max rate given
 #   FANOUT_LEVELS=1000,5000,10000,15000 ONLY=fanout perf/run-live.sh
 #   ONLY=gateway perf/run-live.sh                      # 10,000 viewers THROUGH THE GATEWAY, results + votes latency
+#   ONLY=fresh FRESH_SHARES=50 perf/run-live.sh        # issue 12 item 4: freshness per hop at half the max rate
 #
 # Reuses the issue-2 generator (votes.perf.load: VoteLoad step search and LoadRunner) and report code; the new
 # CLIs are votes.perf.freshness.Freshness and votes.perf.fanout.Fanout. Only 127.0.0.1. Pinning as in
@@ -43,14 +46,14 @@ VOTERS=${VOTERS:-5000}
 SERVER_CPUS=${SERVER_CPUS:-0}
 GEN_CPUS=${GEN_CPUS:-1}
 ONLY=${ONLY:-"fresh relay fanout gateway"}
+FRESH_SHARES=${FRESH_SHARES:-"25 50 0"}   # freshness phases, each at this % of the max rate (0 = idle, one run)
+IDLE_WINDOW=${IDLE_WINDOW:-60}         # seconds of idle burn measured after the freshness phases (0: none)
+IDLE_SETTLE=${IDLE_SETTLE:-20}         # seconds left for the load's aftermath (flushes, commits) before it
 RUN_LIMIT=${RUN_LIMIT:-2400}           # seconds: the whole script is bounded
 
 BASE=${LIVE_PORT_BASE:-28000}          # away from a developer's stack (8080..) and run-baseline.sh (18000..)
 export VOTE_HOME=${LIVE_VOTE_HOME:-$ROOT/perf/target/live-home}
-export VOTE_GATEWAY_PORT=$((BASE + 80)) VOTE_INGEST_PORT=$((BASE + 81)) VOTE_LEDGER_PORT=$((BASE + 82))
-export VOTE_REALTIME_PORT=$((BASE + 83)) VOTE_PROJECTIONS_PORT=$((BASE + 84)) VOTE_RELAY_PORT=$((BASE + 85))
-export VOTE_KAFKA_PORT=$((BASE + 92)) VOTE_KAFKA_CONTROLLER_PORT=$((BASE + 93))
-export VOTE_PG_PORT=$((BASE + 433)) VOTE_REDIS_PORT=$((BASE + 380)) VOTE_GATEWAY_TLS_PORT=$((BASE + 443))
+stack_ports "$BASE" 80 81 82 83 84 85 92 93 433 380 443   # lib.sh; a VOTE_*_PORT already exported wins
 export VOTE_EVENT_LOOPS=${VOTE_EVENT_LOOPS:-$(nproc)}
 
 # 10k SSE streams = 10k descriptors in realtime and 10k in the client: raise the soft limit to the hard one for
@@ -76,7 +79,8 @@ echo "java: $(java -version 2>&1 | head -1); git: $(git rev-parse --short HEAD);
 echo "pinning: servers taskset -c $SERVER_CPUS, clients taskset -c $GEN_CPUS; VOTE_EVENT_LOOPS=$VOTE_EVENT_LOOPS"
 echo "VOTE_HOME=$VOTE_HOME ports: ingest $VOTE_INGEST_PORT realtime $VOTE_REALTIME_PORT relay $VOTE_RELAY_PORT gateway $VOTE_GATEWAY_PORT"
 
-vote up --no-demo || echo "(some components are not running; figures that need them are skipped)"
+# A port of the stack may be taken for a moment as some client's ephemeral port (a shared machine): once more, then go on.
+vote up --no-demo || { sleep 5; vote up --no-demo; } || echo "(some components are not running; figures that need them are skipped)"
 for c in kafka postgres redis gateway ledger cdc-relay projections realtime ingest; do pin "$c" "$SERVER_CPUS"; done
 for c in ingest ledger cdc-relay projections realtime; do up "$c" || echo "WARNING: $c is not running"; done
 
@@ -103,18 +107,44 @@ if [[ -z $MAX_RATE ]]; then
   MAX_SOURCE="measured in this run (one step search)"
   if [[ -z $MAX_RATE || $MAX_RATE == 0 ]]; then MAX_RATE=$FALLBACK_MAX_RATE; MAX_SOURCE="FALLBACK_MAX_RATE (RESULTS.md run 2; this search passed no step)"; fi
 fi
-R25=$(( (MAX_RATE + 2) / 4 )); R50=$(( (MAX_RATE + 1) / 2 ))
-echo "MAX_RATE=$MAX_RATE ($MAX_SOURCE): freshness at $R25/s and $R50/s"
+FRESH_RATES=()
+for pct in $FRESH_SHARES; do FRESH_RATES+=($(( (MAX_RATE * pct + 50) / 100 ))); done
+echo "MAX_RATE=$MAX_RATE ($MAX_SOURCE): freshness at ${FRESH_RATES[*]} votes/s"
 
 if on fresh; then
   # Idle (no background load) last: right after the stack starts, the first phase also measures JIT warm-up.
-  for r in "$R25" "$R50" 0; do
+  for r in "${FRESH_RATES[@]}"; do
     runs=$RUNS; [[ $r == 0 ]] && runs=1
     echo "--- freshness, background load $r/s ($runs runs)"
     gen votes.perf.freshness.Freshness "${common[@]}" --realtime-url "$REALTIME" --voters "$VOTERS" --rate "$r" \
       --runs "$runs" --warmup "$FRESH_WARMUP" --duration "$FRESH_DURATION" --probe-polls "$PROBE_POLLS" \
-      --probe-interval "$PROBE_INTERVAL" --label "fresh" | tee "$OUT/fresh-$r.out" || true
+      --probe-interval "$PROBE_INTERVAL" --label "fresh" \
+      --kafka-bootstrap "127.0.0.1:$VOTE_KAFKA_PORT" --kafka-config "$(vote env KAFKA_CLIENT_CONFIG)" | tee "$OUT/fresh-$r.out" || true
   done
+fi
+
+# Idle burn per component (issue 12 items 2 and 4): every freshness knob that fires when nothing flows shows here.
+# CPU of each component's process tree (utime+stime, reaped children included) over IDLE_WINDOW s with no traffic.
+if on fresh && (( IDLE_WINDOW > 0 )); then
+  tree_ticks() {
+    local pid=$1 sum=0 c
+    [[ -r /proc/$pid/stat ]] || { echo 0; return; }
+    sum=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pid/stat")
+    for c in $(pgrep -P "$pid"); do sum=$((sum + $(tree_ticks "$c"))); done
+    echo "$sum"
+  }
+  IDLE_PARTS=(kafka postgres redis gateway ledger cdc-relay projections realtime ingest)
+  sleep "$IDLE_SETTLE"
+  declare -A idle0
+  for c in "${IDLE_PARTS[@]}"; do idle0[$c]=$(tree_ticks "$(vote pid "$c" 2>/dev/null || echo 0)"); done
+  echo "--- idle burn over ${IDLE_WINDOW}s (after ${IDLE_SETTLE}s to settle); load $(cut -d' ' -f1-3 /proc/loadavg)"
+  sleep "$IDLE_WINDOW"
+  hz=$(getconf CLK_TCK)
+  for c in "${IDLE_PARTS[@]}"; do
+    d=$(( $(tree_ticks "$(vote pid "$c" 2>/dev/null || echo 0)") - ${idle0[$c]} ))
+    echo "IDLE component=$c ms_per_s=$(awk -v d="$d" -v hz="$hz" -v w="$IDLE_WINDOW" 'BEGIN {printf "%.1f", d * 1000 / hz / w}')"
+  done | tee "$OUT/idle.out"
+  awk -F'ms_per_s=' '{s += $2} END {printf "IDLE component=total ms_per_s=%.1f\n", s}' "$OUT/idle.out" | tee -a "$OUT/idle.out"
 fi
 
 if on relay; then
@@ -174,11 +204,19 @@ field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<< "$1"; }
 printf '| %-58s | %-40s |\n' figure value
 printf '|%s|%s|\n' "$(printf -- '-%.0s' {1..60})" "$(printf -- '-%.0s' {1..42})"
 printf '| %-58s | %-40s |\n' "max sustained vote rate (req/s)" "$MAX_RATE ($MAX_SOURCE)"
-for r in "$R25" "$R50" 0; do
+for r in "${FRESH_RATES[@]}"; do
   m=$(grep -h '^MEDIAN' "$OUT/fresh-$r.out" 2>/dev/null | tail -1)
   printf '| %-58s | %-40s |\n' "freshness at $r/s, 202->frame: median of runs' p50 / p99 ms" \
     "$(field "$m" fresh_p50ms) / $(field "$m" fresh_p99ms) (runs=$(field "$m" runs))" \
     "  same, POST sent->frame: p50 / p99 ms" "$(field "$m" post_p50ms) / $(field "$m" post_p99ms)"
+  # The per-hop breakdown (Freshness --kafka-bootstrap): median over the runs of each run's p50 / p90 / p99.
+  grep -h '^HOP_MEDIAN' "$OUT/fresh-$r.out" 2>/dev/null | while read -r h; do
+    printf '| %-58s | %-40s |\n' "  hop $(sed -n 's/.*hop="\([^"]*\)".*/\1/p' <<< "$h"): p50 / p90 / p99 ms" \
+      "$(field "$h" p50ms) / $(field "$h" p90ms) / $(field "$h" p99ms)"
+  done
+done
+grep -h '^IDLE' "$OUT/idle.out" 2>/dev/null | while read -r i; do
+  printf '| %-58s | %-40s |\n' "idle burn $(field "$i" component) (ms CPU per s, ${IDLE_WINDOW} s)" "$(field "$i" ms_per_s)"
 done
 l=$(grep -h '^RELAY_LAG' "$OUT/relay.out" 2>/dev/null)
 printf '| %-58s | %-40s |\n' "cdc_relay_commit_lag_ms at $MAX_RATE/s: p50 / p99 / max" \

@@ -1,13 +1,9 @@
 package votes.perf.freshness;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import votes.perf.baseline.KafkaLogin;
 import votes.perf.load.AdminPolls;
 import votes.perf.load.Durations;
 import votes.perf.load.LoadRunner;
@@ -32,7 +30,6 @@ import votes.perf.report.Medians;
 import votes.perf.report.PhaseResult;
 import votes.perf.report.Table;
 import votes.perf.sse.SingleLoop;
-import votes.perf.sse.SseStreams;
 
 /**
  * Freshness under load: the open-model vote load ({@link LoadRunner}, the issue-2 generator) runs on its own
@@ -89,6 +86,13 @@ public final class Freshness implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--label", defaultValue = "fresh")
     String label;
 
+    @Option(names = "--kafka-bootstrap", description = "The stack's Kafka: reads ledger.tally-deltas and vote-tallies "
+            + "for the per-hop breakdown (none: end to end only).")
+    String kafkaBootstrap;
+
+    @Mixin
+    KafkaLogin kafkaLogin = new KafkaLogin();
+
     public static void main(String[] args) {
         System.exit(votes.perf.report.CliErrors.run(new Freshness(), args));
     }
@@ -117,21 +121,25 @@ public final class Freshness implements java.util.concurrent.Callable<Integer> {
                 : List.of();
         System.err.println("probe polls " + probeIds + "; load polls " + loadIds);
 
-        try (SingleLoop loop = new SingleLoop()) {
+        HopBook hops = new HopBook(probeIds);
+        try (SingleLoop loop = new SingleLoop(); HopWatch watch = watch(hops)) {
             ProbeBook book = new ProbeBook(probePolls);
-            openStreams(loop, client(loop.vertx(), realtime), probeIds, book);
-            Probes probes = new Probes(loop, client(loop.vertx(), ingest), tokens.stream().map(t -> "Bearer " + t).toList(),
-                    probeIds, book);
+            ProbeTraffic.openStreams(loop, client(loop.vertx(), realtime), probeIds, book, hops);
+            ProbeTraffic probes = new ProbeTraffic(loop, client(loop.vertx(), ingest),
+                    tokens.stream().map(t -> "Bearer " + t).toList(), probeIds, book, hops);
             Table table = new Table("phase", "load target/s", "load achieved/s", "load p99 ms", "load err %",
                     "probes", "fresh p50 ms", "fresh p90 ms", "fresh p99 ms", "fresh max ms", "post->frame p50 ms", "post->frame p99 ms", "skipped", "refused",
                     "pending", "seen<202");
             List<ProbeFigures> figures = new ArrayList<>();
+            List<List<HopBook.Leg>> legs = new ArrayList<>();
             LoadRunner runner = rate > 0 ? new LoadRunner(ingest, tokens, new Targets(loadIds, voters), "a", 1,
                     connections, Duration.ofSeconds(10), loadRequests, 0) : null;
             try {
                 for (int run = 1; run <= runs; run++) {
                     String phase = label + "@" + (long) rate + "#" + run;
                     figures.add(runPhase(phase, probes, runner, table));
+                    legs.add(hops.legs());
+                    HopReport.phase(phase, rate, hops);
                 }
             } finally {
                 if (runner != null) {
@@ -142,6 +150,9 @@ public final class Freshness implements java.util.concurrent.Callable<Integer> {
             System.out.printf(Locale.ROOT, "MEDIAN label=%s rate=%.0f fresh_p50ms=%.2f fresh_p99ms=%.2f post_p50ms=%.2f post_p99ms=%.2f "
                     + "runs=%d%n", label, rate, median(figures, f -> f.freshness().p50()), median(figures, f -> f.freshness().p99()),
                     median(figures, f -> f.fromPost().p50()), median(figures, f -> f.fromPost().p99()), runs);
+            if (watch != null) {
+                HopReport.medians(label, rate, legs);
+            }
         }
         return 0;
     }
@@ -162,17 +173,29 @@ public final class Freshness implements java.util.concurrent.Callable<Integer> {
     }
 
     /** One phase: probes every --probe-interval while the load (if any) runs; figures from after the warm-up. */
-    private ProbeFigures runPhase(String phase, Probes probes, LoadRunner runner, Table table) throws Exception {
+    /** The Kafka reader of the hop breakdown, or none without --kafka-bootstrap. */
+    private HopWatch watch(HopBook hops) throws InterruptedException {
+        if (kafkaBootstrap == null || kafkaBootstrap.isBlank()) {
+            return null;
+        }
+        HopWatch watch = new HopWatch(kafkaLogin.properties(), kafkaBootstrap, hops);
+        watch.awaitPositioned(Duration.ofSeconds(60));
+        return watch;
+    }
+
+    private ProbeFigures runPhase(String phase, ProbeTraffic probes, LoadRunner runner, Table table) throws Exception {
         SingleLoop loop = probes.loop();
         Vertx vertx = loop.vertx();
         ProbeBook book = probes.book();
         long timer = loop.call(() -> vertx.setPeriodic(probeInterval.toMillis(), id -> book.next().ifPresent(p -> {
             book.posted(p.poll(), System.nanoTime());
+            probes.hops().expect(p.poll(), p.probe());
             probes.send(p);
         })));
         CompletableFuture<Void> reset = new CompletableFuture<>();
         vertx.setTimer(Math.max(1, warmup.toMillis()), id -> {
             book.resetFigures();
+            probes.hops().resetFigures();
             reset.complete(null);
         });
         PhaseResult load = null;
@@ -215,59 +238,5 @@ public final class Freshness implements java.util.concurrent.Callable<Integer> {
 
     private record ProbeFigures(LatencySummary freshness, LatencySummary fromPost, long completed, long skipped, long refused, int pending,
                                 long seenBefore202) {
-    }
-
-    /** Where probe votes go: the probe polls on ingest, one voter token per probe, results kept in the book. */
-    private record Probes(SingleLoop loop, HttpClient votes, List<String> bearer, List<String> probeIds, ProbeBook book) {
-
-        void send(ProbeBook.Probe probe) {
-            sendProbe(votes, bearer, probeIds, book, probe);
-        }
-    }
-
-    /** One stream per probe poll; a poll created a moment ago may need a few tries before realtime knows it. */
-    private static void openStreams(SingleLoop loop, HttpClient sse, List<String> probeIds, ProbeBook book) throws Exception {
-        for (int p = 0; p < probeIds.size(); p++) {
-            int poll = p;
-            Exception last = null;
-            for (int attempt = 0; attempt < 10; attempt++) {
-                try {
-                    loop.call(() -> SseStreams.open(sse, probeIds.get(poll), r -> {
-                        long total = r.event().longField("totalVotes");
-                        if (total >= 0) {
-                            book.tally(poll, total, r.nanos());
-                        }
-                    })).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-                    last = null;
-                    break;
-                } catch (Exception e) {
-                    last = e;
-                    Thread.sleep(1000);
-                }
-            }
-            if (last != null) {
-                throw new IllegalStateException("cannot open the SSE stream of probe poll " + probeIds.get(poll), last);
-            }
-        }
-    }
-
-    private static void sendProbe(HttpClient votes, List<String> bearer, List<String> probeIds, ProbeBook book,
-                                  ProbeBook.Probe probe) {
-        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST)
-                .setURI("/api/v1/polls/" + probeIds.get(probe.poll()) + "/votes")
-                .putHeader("Authorization", bearer.get(probe.probe() - 1))
-                .putHeader("Content-Type", "application/json")
-                .setIdleTimeout(10_000);
-        votes.request(request)
-                .compose(req -> req.send(Buffer.buffer("{\"optionId\":\"a\"}")))
-                .compose(resp -> resp.body().map(b -> resp.statusCode()))
-                .onComplete(ar -> {
-                    if (ar.succeeded() && ar.result() == 202) {
-                        book.accepted(probe.poll(), System.nanoTime());
-                    } else {
-                        System.err.println("probe " + probe + " refused: " + (ar.succeeded() ? ar.result() : ar.cause()));
-                        book.refused(probe.poll());
-                    }
-                });
     }
 }
