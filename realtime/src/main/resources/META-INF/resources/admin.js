@@ -5,14 +5,33 @@
   const $ = (id) => document.getElementById(id);
   const rows = $('flags');
   const outcome = $('outcome');
-  const TOKEN_KEY = 'votes.adminToken';
+  const ADMIN_ROLE = 'admin';
   const params = new URLSearchParams(location.search);
 
-  // The token comes from the fragment (#token=…: never sent to a server) or the form, and is kept in this tab's
-  // sessionStorage only (gone when the tab closes). The fragment leaves the address bar at once.
+  // Signed in at the realm (signin.js; the realm asks the admin for an OTP), the token is the session's, in memory,
+  // and the page opens only for the admin role. Without an issuer (a stack without Keycloak, module tests) a dev token
+  // comes from the fragment (#token=…: never sent to a server; it leaves the address bar at once) or the form, and
+  // stays in the form only. The ledger checks the role on every call whatever the page shows.
   const tokenFromUrl = new URLSearchParams(location.hash.slice(1)).get('token');
   if (location.hash) history.replaceState(null, '', location.pathname + location.search);
-  $('token').value = tokenFromUrl || sessionStorage.getItem(TOKEN_KEY) || '';
+  let currentToken = () => $('token').value.trim();
+  const devToken = () => { $('dev-token').hidden = false; };
+  const ready = tokenFromUrl
+    ? Promise.resolve(($('token').value = tokenFromUrl, devToken()))
+    : window.VotesSignIn.start('admin').then((s) => {
+      if (s.state === 'off') return devToken();
+      if (s.state === 'out') { notice('info', 'Taking you to sign in…'); return s.signIn(); }
+      $('who-name').textContent = s.user;
+      $('sign-out').onclick = s.signOut;
+      $('who').hidden = false;
+      if (!s.roles.includes(ADMIN_ROLE)) {
+        document.body.dataset.refused = 'not-admin';
+        $('load').disabled = true;
+        notice('bad', s.user + ' is signed in but is not an admin: this page is for the admin role only.');
+        return;
+      }
+      currentToken = s.token;
+    }).catch((e) => notice('bad', 'Sign-in failed: ' + e.message));
 
   function notice(kind, message) {
     const div = document.createElement('div');
@@ -21,9 +40,7 @@
     outcome.replaceChildren(div);
   }
   function token() {
-    const value = $('token').value.trim();
-    if (value) sessionStorage.setItem(TOKEN_KEY, value);
-    return value;
+    return currentToken();
   }
   function cell(content, className) {
     const td = document.createElement('td');
@@ -103,7 +120,7 @@
   async function load() {
     const pollId = $('poll').value;
     const auth = token();
-    if (!auth) { notice('bad', 'Paste an admin token first.'); $('token').focus(); return; }
+    if (!auth) { notice('bad', 'Sign in as an admin or paste an admin token first.'); return; }
     if (!pollId) { notice('bad', 'Pick a poll.'); return; }
     const query = new URLSearchParams({ limit: '500' });
     if ($('status').value) query.set('status', $('status').value);
@@ -168,7 +185,7 @@
       $('poll').replaceChildren(none, ...options);
       if (params.get('poll')) {
         $('poll').value = params.get('poll');
-        if ($('poll').value && $('token').value.trim()) load();
+        ready.then(() => { if ($('poll').value && token()) load(); });
       }
     })
     .catch((e) => { notice('bad', 'Cannot load the polls (' + e.message + ').'); });

@@ -12,11 +12,28 @@
   let idempotencyKey = null;
   const MAX_CHALLENGES = 3;
 
-  // The token comes from the fragment (#token=…: never sent to a server, so not in access logs or Referer) or the
-  // form; ?token= is ignored on purpose. The fragment leaves the address bar (and history) at once.
+  // Signed in at the realm (signin.js), the token is the session's, in memory. Without an issuer (a stack without
+  // Keycloak, module tests) a dev token comes from the fragment (#token=…: never sent to a server, so not in access
+  // logs or Referer; it leaves the address bar at once) or the form, and stays in the form only; ?token= is ignored
+  // on purpose. A fragment token wins over signing in, so scripts and tests can vote as a dev subject.
   const tokenFromUrl = new URLSearchParams(location.hash.slice(1)).get('token');
   if (location.hash) history.replaceState(null, '', location.pathname + location.search);
-  $('token').value = tokenFromUrl || sessionStorage.getItem('votes.token') || '';
+  let currentToken = () => $('token').value.trim();
+  const devToken = () => { $('dev-token').hidden = false; };
+  if (tokenFromUrl) {
+    $('token').value = tokenFromUrl;
+    devToken();
+  } else {
+    window.VotesSignIn.start('vote').then((s) => {
+      if (s.state === 'off') return devToken();
+      if (s.state === 'out') { notice('info', 'Taking you to sign in…'); return s.signIn(); }
+      currentToken = s.token;
+      $('who-name').textContent = s.user;
+      $('sign-out').onclick = s.signOut;
+      $('who').hidden = false;
+    }).catch((e) => notice('bad', 'Sign-in failed: ' + text(e.message) + ' — <a href="' + text(location.href) +
+      '">try again</a>.'));
+  }
 
   function notice(kind, html) {
     outcome.innerHTML = '<div class="notice ' + kind + '">' + html + '</div>';
@@ -59,11 +76,10 @@
 
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
-    const token = $('token').value.trim();
+    const token = currentToken();
     const choice = form.querySelector('input[name=option]:checked');
-    if (!token) { notice('bad', 'Paste your voter token first.'); $('token').focus(); return; }
+    if (!token) { notice('bad', 'Sign in or paste your voter token first.'); return; }
     if (!choice) { notice('bad', 'Pick an option.'); return; }
-    sessionStorage.setItem('votes.token', token);
     idempotencyKey = idempotencyKey || (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random());
     $('submit').disabled = true;
     notice('info', 'Sending your vote…');

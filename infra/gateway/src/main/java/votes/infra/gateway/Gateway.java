@@ -22,7 +22,6 @@ import votes.infra.gateway.client.Admission;
 import votes.infra.gateway.client.ClientConnections;
 import votes.infra.gateway.client.RefusalLog;
 import votes.infra.gateway.edge.ForwardingInterceptor;
-import votes.infra.gateway.edge.PageHeaders;
 import votes.infra.gateway.edge.RequestId;
 import votes.infra.gateway.log.AccessLog;
 import votes.infra.gateway.log.LogLine;
@@ -129,7 +128,7 @@ public final class Gateway {
         Runnable left = accessLog.track(request, requestId);
         // Last, so they replace whatever an upstream sent: one policy for every answer of the origin.
         request.response().headersEndHandler(v -> {
-            PageHeaders.apply(request.response().headers());
+            config.pageHeaders().apply(request.response().headers());
             if (!request.response().headers().contains(RequestId.HEADER)) {
                 request.response().headers().set(RequestId.HEADER, requestId);
             }

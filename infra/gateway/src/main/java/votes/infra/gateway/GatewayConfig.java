@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import votes.infra.gateway.client.ClientLimits;
+import votes.infra.gateway.edge.PageHeaders;
 import votes.infra.gateway.edge.TrustedProxies;
 import votes.infra.gateway.stream.RelaySettings;
 import votes.infra.gateway.tls.TlsSettings;
@@ -15,12 +16,12 @@ import votes.kit.log.AccessLogSample;
 
 /**
  * The gateway's plain HTTP port (local use), where each upstream lives (HTTP_PORT, INGEST_URL, LEDGER_URL,
- * REALTIME_URL), its HTTPS port when it has a certificate ({@link TlsSettings}) and its GATEWAY_* knobs. Every
- * default below says what it trades; durations read like 250ms, 10s, 5m.
+ * REALTIME_URL), the OpenID Connect issuer its pages sign in at (OIDC_ISSUER, for their CSP), its HTTPS port when
+ * it has a certificate ({@link TlsSettings}) and its GATEWAY_* knobs. Every default below says what it trades; durations read like 250ms, 10s, 5m.
  */
 public record GatewayConfig(int port, String host, Map<Upstream, URI> upstreams, int eventLoops, UpstreamPools pools,
                             ClientLimits clients, RelaySettings streams, TrustedProxies trustedProxies,
-                            Optional<TlsSettings> tls, AccessLogSample accessLog) {
+                            Optional<TlsSettings> tls, AccessLogSample accessLog, PageHeaders pageHeaders) {
 
     /**
      * The address the gateway listens on. Loopback by default: on a developer's machine nothing else may reach it.
@@ -146,7 +147,8 @@ public record GatewayConfig(int port, String host, Map<Upstream, URI> upstreams,
                 TrustedProxies.parse(env.get(TRUSTED_PROXIES)), TlsSettings.fromEnv(env),
                 // Share of requests with an access-log line, the services' knob (VOTE_ACCESS_LOG_SAMPLE, 1.0 = all):
                 // a load test sets it low, or writing lines is part of what it measures.
-                AccessLogSample.parse(env.get(AccessLogSample.ENV)));
+                AccessLogSample.parse(env.get(AccessLogSample.ENV)),
+                PageHeaders.forIssuer(Optional.ofNullable(env.get(PageHeaders.ISSUER))));
     }
 
     /** The stack's wiring (ports); GATEWAY_* knobs come from the caller's environment, which the process inherits. */

@@ -59,7 +59,8 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
             System.out.println("Demo poll:   " + id);
             System.out.println("Dashboard:   " + settings.gatewayUrl() + "/results.html?poll=" + id);
             // No token in the URL: it would land in shell history, proxies' logs and screenshots.
-            System.out.println("Vote page:   " + settings.gatewayUrl() + "/vote.html?poll=" + id + " (paste the token below)");
+            System.out.println("Vote page:   " + settings.gatewayUrl() + "/vote.html?poll=" + id
+                    + (noKeycloak ? " (paste the token below)" : " (sign in as the demo voter below)"));
         });
         if (observability) {
             System.out.println("Traces:      TRACE_QUERY_URL=" + stack.traces().traceQueryUrl());

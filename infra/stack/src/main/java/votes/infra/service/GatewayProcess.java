@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import votes.infra.identity.VotesRealm;
 import votes.infra.stack.Detached;
 import votes.infra.stack.ManagedProcess;
 import votes.infra.stack.Probes;
@@ -89,6 +90,8 @@ public final class GatewayProcess extends ManagedProcess {
                 "REALTIME_URL", "http://127.0.0.1:" + ports.realtime(),
                 "HTTPS_PORT", Integer.toString(ports.gatewayTls()),
                 "TLS_CERT_FILE", tls.certFile().toString(),
-                "TLS_KEY_FILE", tls.keyFile().toString());
+                "TLS_KEY_FILE", tls.keyFile().toString(),
+                // The pages sign in at the realm: its origin goes into the pages' CSP (connect-src), nothing else.
+                "OIDC_ISSUER", new VotesRealm(settings).issuer());
     }
 }

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
+import io.vertx.core.json.JsonArray;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -24,6 +27,8 @@ import votes.infra.identity.KeycloakServer;
 import votes.infra.identity.VotesRealm;
 import votes.infra.service.ServiceSpec;
 import votes.infra.test.VoteStackExtension;
+import votes.infra.test.browser.Chromium;
+import votes.infra.test.browser.HeadlessPage;
 import votes.system.LedgerDatabase;
 import votes.system.VotesApi;
 import votes.system.VotesApi.Reply;
@@ -52,6 +57,9 @@ class RealmTokensIT {
             + "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
     /** Longer than the services' unknown-kid gap (10 s), with room for a loaded machine. */
     private static final Duration ROTATION_PICKED_UP = Duration.ofSeconds(60);
+    /** A redirect, a page load, a code traded, a vote recorded: seconds each on a loaded machine. */
+    private static final Duration PAGE_WAIT = Duration.ofSeconds(60);
+    private static final Path BROWSER_DIR = Path.of("target", "browser").toAbsolutePath();
 
     static VotesApi api;
     static RealmClient keycloak;
@@ -322,6 +330,98 @@ class RealmTokensIT {
     private static void assertRevoked(Reply reply) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(401);
         assertThat(reply.json().get("type").asText()).endsWith("/token-revoked");
+    }
+
+    // --- pages sign in (item 4) ---
+
+    @Test
+    @Order(30)
+    void theDemoVoterIsSentToTheLoginFormSignsInVotesOnTheVotePageAndNoTokenIsLeftInStorageOrTheUrl() throws Exception {
+        String why = Chromium.unavailable();
+        Assumptions.assumeTrue(why == null, why);
+        String poll = api.createPoll(STACK.token("admin-kc", "admin"), "Signed in on the page", "a", "b");
+        long began = System.nanoTime();
+        try (HeadlessPage page = HeadlessPage.launch(BROWSER_DIR)) {
+            page.open(STACK.url() + "/vote.html?poll=" + poll);
+            signInOnTheForm(page, VotesRealm.DEMO_VOTER, realm.voterPassword());
+            page.waitUntil("location.href.startsWith(" + js(STACK.url()) + ") && !document.getElementById('who').hidden"
+                    + " && document.querySelector('input[name=option][value=\"a\"]')", PAGE_WAIT);
+            assertThat(page.text("#who-name")).isEqualTo(VotesRealm.DEMO_VOTER);
+            assertThat(page.evaluate("document.getElementById('dev-token').hidden")).isEqualTo(true);
+
+            page.click("input[name=option][value=\"a\"]");
+            page.click("#submit");
+            page.waitUntil("document.querySelector('#outcome .notice.ok, #outcome .notice.bad')", PAGE_WAIT);
+            assertThat(page.text("#outcome")).contains("Recorded in the ledger");
+            String receiptId = page.text("#outcome .receipt").replace("Receipt", "").trim();
+
+            // Tokens in the page's memory only: nothing in either storage (the PKCE verifier is gone too), nothing
+            // of the sign-in in the address bar.
+            assertThat(String.valueOf(page.evaluate("localStorage.length"))).isEqualTo("0");
+            assertThat(String.valueOf(page.evaluate("sessionStorage.length"))).isEqualTo("0");
+            assertThat(String.valueOf(page.evaluate("location.href")))
+                    .isEqualTo(STACK.url() + "/vote.html?poll=" + poll).doesNotContain("code=", "state=", "eyJ");
+            Reply receipt = api.receipt(keycloak.demoVoterToken(), receiptId);
+            assertThat(receipt.status()).as(receipt.body()).isEqualTo(200);
+            assertThat(receipt.json().get("optionId").asText()).isEqualTo("a");
+            assertThat(page.log()).noneMatch(line -> line.startsWith("pageerror") || line.contains("Content Security Policy"));
+        }
+        System.err.printf("[realm-tokens-it] vote page sign-in and vote %.1f s%n", (System.nanoTime() - began) / 1e9);
+    }
+
+    @Test
+    @Order(31)
+    void theAdminPageRefusesASignedInVoter() throws Exception {
+        String why = Chromium.unavailable();
+        Assumptions.assumeTrue(why == null, why);
+        try (HeadlessPage page = HeadlessPage.launch(BROWSER_DIR)) {
+            page.open(STACK.url() + "/admin.html?poll=" + pollId);
+            signInOnTheForm(page, VotesRealm.DEMO_VOTER, realm.voterPassword());
+            page.waitUntil("document.body.dataset.refused", PAGE_WAIT);
+
+            assertThat(page.evaluate("document.body.dataset.refused")).isEqualTo("not-admin");
+            assertThat(page.text("#who-name")).isEqualTo(VotesRealm.DEMO_VOTER);
+            assertThat(page.text("#outcome")).contains("not an admin");
+            assertThat(page.evaluate("document.getElementById('load').disabled")).isEqualTo(true);
+            assertThat(page.evaluate("document.getElementById('flags').dataset.pollId")).as("no flags loaded").isNull();
+        }
+    }
+
+    @Test
+    @Order(32)
+    void theDemoAdminSignsInWithPasswordAndOtpAndTheAdminPageLoadsThePollsFlagsWithItsBearer() throws Exception {
+        String why = Chromium.unavailable();
+        Assumptions.assumeTrue(why == null, why);
+        try (HeadlessPage page = HeadlessPage.launch(BROWSER_DIR)) {
+            page.open(STACK.url() + "/admin.html?poll=" + pollId);
+            signInOnTheForm(page, VotesRealm.DEMO_ADMIN, realm.adminPassword());
+            page.waitUntil("document.getElementById('otp')", PAGE_WAIT);
+            page.evaluate("document.getElementById('otp').value = " + js(Totp.fresh(realm.adminOtpSecret())) + "; true");
+            page.click("#kc-login");
+
+            // The page lists the poll's flags (admin or auditor at the ledger) with the bearer it got.
+            page.waitUntil("document.getElementById('flags').dataset.pollId === " + js(pollId)
+                    + " || document.querySelector('#outcome .notice.bad')", PAGE_WAIT);
+            assertThat(page.evaluate("document.querySelector('#outcome .notice.bad') && "
+                    + "document.querySelector('#outcome .notice.bad').textContent")).isNull();
+            assertThat(page.text("#who-name")).isEqualTo(VotesRealm.DEMO_ADMIN);
+            assertThat(page.evaluate("document.body.dataset.refused")).isNull();
+            assertThat(String.valueOf(page.evaluate("localStorage.length + sessionStorage.length"))).isEqualTo("0");
+        }
+    }
+
+    /** Waits for the realm's login form (after the page's redirect) and submits it as a person would. */
+    private static void signInOnTheForm(HeadlessPage page, String user, String password) {
+        page.waitUntil("location.href.startsWith(" + js(realm.issuer()) + ") && document.getElementById('kc-login')",
+                PAGE_WAIT);
+        page.evaluate("document.getElementById('username').value = " + js(user) + ";"
+                + " document.getElementById('password').value = " + js(password) + "; true");
+        page.click("#kc-login");
+    }
+
+    /** A JavaScript string literal. */
+    private static String js(String value) {
+        return new JsonArray().add(value).encode() + "[0]";
     }
 
     /** A realm like votes in what matters here (a CLI client whose tokens carry aud ingest), with one user. */

@@ -216,7 +216,13 @@ public final class HeadlessPage implements AutoCloseable {
               // gateway's Content-Security-Policy (no 'unsafe-eval') refuses; page.evaluate goes through DevTools.
               waitUntil: async (c) => {
                 const deadline = Date.now() + c.timeoutMs;
-                while (!(await page.evaluate(c.expression))) {
+                // A page that navigates (a sign-in's redirects) destroys the context an evaluation runs in: that
+                // is "not yet", asked again on the next page.
+                const holds = () => page.evaluate(c.expression).catch((e) => {
+                  if (/context was destroyed|navigat/i.test(String(e.message))) return false;
+                  throw e;
+                });
+                while (!(await holds())) {
                   if (Date.now() > deadline) throw new Error('timed out after ' + c.timeoutMs + ' ms: ' + c.expression);
                   await new Promise((resolve) => setTimeout(resolve, 100));
                 }
