@@ -50,6 +50,9 @@ STEP_START=${STEP_START:-100}
 MAX_STEPS=${MAX_STEPS:-6}
 STEP_DURATION=${STEP_DURATION:-6s}
 VOTERS=${VOTERS:-5000}
+# The gateway caps connections per client address (GATEWAY_MAX_CONNECTIONS_PER_CLIENT, 128; over it: 429): the
+# generators spread their 256 connections over loopback addresses, as run-profile.sh does.
+LOCAL_ADDRESSES=${LOCAL_ADDRESSES:-127.1.0.1+64}
 GEN_CPUS=${GEN_CPUS:-1}
 BASE=${PROFILES_PORT_BASE:-36000}
 export VOTE_HOME=${PROFILES_VOTE_HOME:-$ROOT/perf/target/profiles-home}
@@ -87,7 +90,7 @@ fresh_tokens "$TOKENS" "$VOTERS" || vote token --count "$VOTERS" --prefix s- > "
 load() {
   local label=$1 rate=$2 polls=$3; shift 3
   gen votes.perf.load.VoteLoad --url "$GATEWAY" --private-key "$VOTE_HOME/keys/jwt-private.pem" --tokens-file "$TOKENS" \
-    --voters "$VOTERS" --create-polls "$polls" --connections 256 --event-loops 1 --drain 15s --max-requests 5000000 \
+    --voters "$VOTERS" --create-polls "$polls" --connections 256 --local-addresses "$LOCAL_ADDRESSES" --event-loops 1 --drain 15s --max-requests 5000000 \
     --label "$label" --rate "$rate" "$@" | while IFS= read -r line; do
       echo "$line"
       [[ $line == RESULT* ]] && echo "$(date +%s) $line" >> "$OUT/windows.txt"
