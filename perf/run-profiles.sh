@@ -110,9 +110,10 @@ RATE=$(awk -v m="$MAX_RATE" -v s="$RATE_SHARE" 'BEGIN {printf "%.0f", m * s}')
 window_s=$(( soak_s / 20 ))
 echo "--- $(date +%T) soak: $RATE/s (= $RATE_SHARE x $MAX_RATE) for ${soak_s}s in 20 windows of ${window_s}s"
 gen votes.perf.soak.Sampler "${component_args[@]}" "${GROUPS_SAMPLED[@]/#/--group=}" --kafka-bootstrap "127.0.0.1:$VOTE_KAFKA_PORT" \
-  --kafka-config "$(vote env KAFKA_CLIENT_CONFIG)" --interval "$SAMPLE" --csv "$OUT/samples.csv" > "$OUT/sampler.log" 2>&1 &
+  --kafka-config "$(vote env KAFKA_CLIENT_CONFIG)" --interval "$SAMPLE" --duration "${RUN_LIMIT}s" --csv "$OUT/samples.csv" \
+  > "$OUT/sampler.log" 2>&1 &
 BACKGROUND_PID=$!
-tail -f "$OUT/sampler.log" & TAIL_PID=$!
+touch "$OUT/sampler.log"; tail --pid=$$ -f "$OUT/sampler.log" & TAIL_PID=$!   # the progress lines
 SOAK_START=$(date +%s)
 load soak "$RATE" "$(polls_for "$RATE" $((soak_s + 60)))" --warmup 0s --duration "${window_s}s" --runs 20 > "$OUT/soak.out"
 SOAK_END=$(date +%s)

@@ -43,7 +43,7 @@ public final class Sampler implements Callable<Integer> {
     @Option(names = "--interval", defaultValue = "15s", converter = Durations.class)
     Duration interval;
 
-    @Option(names = "--duration", defaultValue = "2h", converter = Durations.class, description = "Stops by itself then.")
+    @Option(names = "--duration", defaultValue = "180m", converter = Durations.class, description = "Stops by itself then.")
     Duration duration;
 
     @Option(names = "--csv", required = true, description = "Samples are appended here (header written when new).")
