@@ -44,16 +44,26 @@ public final class ProcessTable {
 
     /** Clock ticks of {@code root} and every descendant alive now; empty when {@code root} is gone. */
     public OptionalLong treeTicks(long root) {
+        List<Long> tree = tree(root);
+        return tree.isEmpty() ? OptionalLong.empty()
+                : OptionalLong.of(tree.stream().mapToLong(pid -> byPid.get(pid).ticks()).sum());
+    }
+
+    /**
+     * {@code root} and every descendant alive now (PostgreSQL's backends, a wrapper's JVM), root first; empty when
+     * {@code root} is gone. What a component costs is what its whole tree holds: CPU, memory, open files.
+     */
+    public List<Long> tree(long root) {
         if (!byPid.containsKey(root)) {
-            return OptionalLong.empty();
+            return List.of();
         }
-        long sum = 0;
+        List<Long> pids = new ArrayList<>();
         Deque<ProcStat> todo = new ArrayDeque<>(List.of(byPid.get(root)));
         while (!todo.isEmpty()) {
             ProcStat p = todo.pop();
-            sum += p.ticks();
+            pids.add(p.pid());
             todo.addAll(children.getOrDefault(p.pid(), List.of()));
         }
-        return OptionalLong.of(sum);
+        return pids;
     }
 }

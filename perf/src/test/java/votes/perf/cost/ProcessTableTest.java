@@ -34,4 +34,10 @@ class ProcessTableTest {
     void aProcessThatIsGoneHasNoFigure() {
         assertThat(table.treeTicks(99)).isEmpty();
     }
+
+    @Test
+    void aTreeListsTheRootAndEveryDescendantButNoOtherProcess() {
+        assertThat(table.tree(10)).containsExactlyInAnyOrder(10L, 11L, 12L, 13L).startsWith(10L);
+        assertThat(table.tree(99)).isEmpty();
+    }
 }
