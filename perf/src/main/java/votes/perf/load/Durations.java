@@ -3,7 +3,7 @@ package votes.perf.load;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 
-/** "20s", "500ms", "2m", or bare seconds ("20"), for the CLI. */
+/** "20s", "500ms", "2m", "1.5h", or bare seconds ("20"), for the CLI. */
 public final class Durations implements ITypeConverter<Duration> {
 
     public static Duration parse(String text) {
@@ -15,12 +15,15 @@ public final class Durations implements ITypeConverter<Duration> {
             if (t.endsWith("s")) {
                 return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
             }
+            if (t.endsWith("h")) {
+                return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 3_600_000));
+            }
             if (t.endsWith("m")) {
                 return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 60_000));
             }
             return Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a duration: '" + text + "' (e.g. 20s, 500ms, 2m)");
+            throw new IllegalArgumentException("not a duration: '" + text + "' (e.g. 20s, 500ms, 2m, 1h)");
         }
     }
 

@@ -43,7 +43,7 @@ public final class Sampler implements Callable<Integer> {
     @Option(names = "--interval", defaultValue = "15s", converter = Durations.class)
     Duration interval;
 
-    @Option(names = "--duration", defaultValue = "180m", converter = Durations.class, description = "Stops by itself then.")
+    @Option(names = "--duration", defaultValue = "3h", converter = Durations.class, description = "Stops by itself then.")
     Duration duration;
 
     @Option(names = "--csv", required = true, description = "Samples are appended here (header written when new).")
@@ -71,7 +71,7 @@ public final class Sampler implements Callable<Integer> {
             while (System.nanoTime() < end) {
                 long next = System.nanoTime() + interval.toNanos();
                 sample(trees, lag, out);
-                Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
+                Durations.pause(Duration.ofNanos(Math.max(0, next - System.nanoTime())));
             }
         }
         return 0;

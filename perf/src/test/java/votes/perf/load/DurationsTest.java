@@ -9,10 +9,12 @@ import org.junit.jupiter.api.Test;
 class DurationsTest {
 
     @Test
-    void readsSecondsMillisecondsAndMinutes() {
+    void readsSecondsMillisecondsMinutesAndHours() {
         assertThat(Durations.parse("20s")).isEqualTo(Duration.ofSeconds(20));
         assertThat(Durations.parse("500ms")).isEqualTo(Duration.ofMillis(500));
         assertThat(Durations.parse("2m")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(Durations.parse("2h")).isEqualTo(Duration.ofHours(2));
+        assertThat(Durations.parse("1.5h")).isEqualTo(Duration.ofMinutes(90));
         assertThat(Durations.parse("1.5")).isEqualTo(Duration.ofMillis(1500));
     }
 
