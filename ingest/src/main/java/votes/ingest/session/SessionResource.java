@@ -1,6 +1,7 @@
 package votes.ingest.session;
 
 import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -53,6 +54,9 @@ public class SessionResource {
     @POST
     @Path("backchannel-logout")
     @PermitAll
+    // A worker thread: the signature check may wait for a JWKS download when the token names a kid not yet held
+    // (a rotated realm key), and that wait must not hold the event loop. Logouts are rare; a worker costs nothing.
+    @Blocking
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "The provider's back-channel logout", description = "form field logout_token, a JWT signed "
             + "by the provider: its sid is denied for as long as the session's access tokens can live")
