@@ -93,7 +93,9 @@ load() {
     --voters "$VOTERS" --create-polls "$polls" --connections 256 --local-addresses "$LOCAL_ADDRESSES" --event-loops 1 --drain 15s --max-requests 5000000 \
     --label "$label" --rate "$rate" "$@" | while IFS= read -r line; do
       echo "$line"
-      [[ $line == RESULT* ]] && echo "$(date +%s) $line" >> "$OUT/windows.txt"
+      # an if, not `[[ ]] && …`: the loop's status is its last command's, and under pipefail a last line that is
+      # not a RESULT would fail the pipeline and end the script after the soak (the spike never ran, stop 21)
+      if [[ $line == RESULT* ]]; then echo "$(date +%s) $line" >> "$OUT/windows.txt"; fi
     done
 }
 polls_for() { echo $(( ($(printf '%.0f' "$1") * $2) / VOTERS + 2 )); }   # <rate> <seconds>: polls for that many votes
