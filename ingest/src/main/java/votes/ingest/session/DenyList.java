@@ -43,7 +43,7 @@ public class DenyList {
     public Uni<Void> revoke(JsonWebToken token, Instant now, Duration clockSkew) {
         List<Request> writes = new ArrayList<>(2);
         for (String key : RevokedTokens.keysOf(token)) {
-            Duration ttl = key.startsWith(RevokedTokens.sessionKey("")) ? config.revokedSessionTtl()
+            Duration ttl = RevokedTokens.isSessionKey(key) ? config.revokedSessionTtl()
                     : Duration.ofSeconds(token.getExpirationTime() - now.getEpochSecond()).plus(clockSkew);
             writes.add(set(key, ttl));
         }

@@ -20,8 +20,15 @@ public final class RevokedTokens {
     private RevokedTokens() {
     }
 
+    private static final String SESSION_PREFIX = PREFIX + "sid:";
+
     public static String sessionKey(String sid) {
-        return PREFIX + "sid:" + sid;
+        return SESSION_PREFIX + sid;
+    }
+
+    /** Whether a key of {@link #keysOf} denies a whole session (it lives as long as the session's tokens can). */
+    public static boolean isSessionKey(String key) {
+        return key.startsWith(SESSION_PREFIX);
     }
 
     public static String tokenKey(String jti) {

@@ -21,6 +21,12 @@ class RevokedTokensTest {
     }
 
     @Test
+    void onlyASessionsKeyIsASessionKey() {
+        assertThat(RevokedTokens.isSessionKey(RevokedTokens.sessionKey("s-1"))).isTrue();
+        assertThat(RevokedTokens.isSessionKey(RevokedTokens.tokenKey("sid:s-1"))).isFalse();
+    }
+
+    @Test
     void aTokenWithoutSidOrJtiHasNoKeySoItIsNeverDenied() {
         JwtClaims claims = new JwtClaims();
         claims.setSubject("dev-voter");
