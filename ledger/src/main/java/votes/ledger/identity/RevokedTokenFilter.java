@@ -10,10 +10,13 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
@@ -39,6 +42,8 @@ public class RevokedTokenFilter {
     private final ReactiveKeyCommands<String> keys;
     private final Duration timeout;
     private final Duration retryAfter;
+    /** An endpoint's roles never change: read its annotations once, not on every request. */
+    private final Map<Method, Optional<Set<String>>> rolesByEndpoint = new ConcurrentHashMap<>();
 
     RevokedTokenFilter(CurrentIdentityAssociation identity, ReactiveRedisDataSource redis,
                        @ConfigProperty(name = "ledger.deny-list.timeout") Duration timeout,
@@ -51,7 +56,9 @@ public class RevokedTokenFilter {
 
     @ServerRequestFilter
     public Uni<Response> refuseRevoked(ResourceInfo resource) {
-        Optional<Set<String>> roles = requiredRoles(resource);
+        Method endpoint = resource.getResourceMethod();
+        Optional<Set<String>> roles = endpoint == null ? Optional.empty()
+                : rolesByEndpoint.computeIfAbsent(endpoint, method -> requiredRoles(method, resource.getResourceClass()));
         if (roles.isEmpty()) {
             return Uni.createFrom().nullItem();
         }
@@ -82,9 +89,9 @@ public class RevokedTokenFilter {
     }
 
     /** The roles the endpoint requires (empty set: any signed-in caller), or empty when it is public. */
-    private static Optional<Set<String>> requiredRoles(ResourceInfo resource) {
-        Optional<Set<String>> onMethod = rolesOn(resource.getResourceMethod());
-        return onMethod.isPresent() ? onMethod : rolesOn(resource.getResourceClass());
+    private static Optional<Set<String>> requiredRoles(Method endpoint, Class<?> resourceClass) {
+        Optional<Set<String>> onMethod = rolesOn(endpoint);
+        return onMethod.isPresent() ? onMethod : rolesOn(resourceClass);
     }
 
     private static Optional<Set<String>> rolesOn(AnnotatedElement element) {
