@@ -186,6 +186,9 @@ watchdog() {
 # cleanup: the EXIT trap. Stops BACKGROUND_PID and the watchdog, then the stack (./vote down) if one is up.
 cleanup() {
   set +e
+  # `gen … &` runs in a subshell whose child is the JVM: killing the subshell alone left the JVM (a soak's sampler)
+  # running until its own --duration ended
+  [[ -n $BACKGROUND_PID ]] && pkill -P "$BACKGROUND_PID" 2>/dev/null
   [[ -n $BACKGROUND_PID ]] && kill "$BACKGROUND_PID" 2>/dev/null && wait "$BACKGROUND_PID" 2>/dev/null
   [[ -n $WATCHDOG_PID_FILE ]] && kill "$(cat "$WATCHDOG_PID_FILE" 2>/dev/null)" 2>/dev/null
   [[ -n ${SNAP:-} ]] || return 0
