@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Casts many ballots through the API with a bounded number in flight, like a crowd on a TV final, and can
@@ -20,10 +21,26 @@ public final class Ballots {
 
     private final VotesApi api;
     private final int concurrency;
+    private final int shedRetries;
 
     public Ballots(VotesApi api, int concurrency) {
+        this(api, concurrency, 0);
+    }
+
+    private Ballots(VotesApi api, int concurrency, int shedRetries) {
         this.api = api;
         this.concurrency = concurrency;
+        this.shedRetries = shedRetries;
+    }
+
+    /**
+     * These ballots, each sent again after its {@code Retry-After} when ingest sheds it (503 {@code overloaded}), up
+     * to {@code retries} times, as a real client does. Exact for a test that counts every voter: a shed vote was
+     * not stored (API.md), so its retry cannot count twice — unlike a 503 {@code unavailable}, never retried here.
+     * For tests of the counting, not of the shedding: on a loaded machine ingest may shed a few of a burst.
+     */
+    public Ballots retryingShed(int retries) {
+        return new Ballots(api, concurrency, retries);
     }
 
     /**
@@ -55,7 +72,7 @@ public final class Ballots {
                 done = true;
             }
             window.acquire();
-            CompletableFuture<Void> vote = api.voteAsync(ballot.token(), ballot.pollId(), ballot.optionId())
+            CompletableFuture<Void> vote = send(ballot, shedRetries)
                     .thenAccept(reply -> {
                         if (reply.status() == 202) {
                             accepted.add(UUID.fromString(reply.json().get("receiptId").asText()));
@@ -69,5 +86,21 @@ public final class Ballots {
             throw new AssertionError("only " + accepted.size() + " ballots were accepted; the midway step never ran");
         }
         return Set.copyOf(accepted);
+    }
+
+    private CompletableFuture<VotesApi.Reply> send(Ballot ballot, int retriesLeft) {
+        return api.voteAsync(ballot.token(), ballot.pollId(), ballot.optionId()).thenCompose(reply -> {
+            if (retriesLeft == 0 || !shed(reply)) {
+                return CompletableFuture.completedFuture(reply);
+            }
+            String retryAfter = reply.header("Retry-After");
+            long delaySeconds = retryAfter == null ? 1 : Long.parseLong(retryAfter.trim());
+            return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(delaySeconds, TimeUnit.SECONDS))
+                    .thenCompose(ignored -> send(ballot, retriesLeft - 1));
+        });
+    }
+
+    private static boolean shed(VotesApi.Reply reply) {
+        return reply.status() == 503 && reply.json().path("type").asText().endsWith("/overloaded");
     }
 }
