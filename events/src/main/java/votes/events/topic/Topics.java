@@ -18,9 +18,13 @@ public final class Topics {
     public static final String VOTES_DEAD_LETTER = "votes.dead-letter";
     /** VoteFlagged: accepted votes ingest's bot score flagged, keyed by (poll, subject); the ledger groups them for review. */
     public static final String VOTES_FLAGS = "votes.flags";
-    /** The CDC relay's tally_deltas rows. */
+    /**
+     * The CDC relay's tally_deltas rows, keyed by poll id (the UTF-8 bytes of the id): co-partitioned with
+     * {@link #LEDGER_POLLS} (same key bytes, same partition count, default partitioner), so a poll's deltas and its row
+     * meet in one projections task without a repartition.
+     */
     public static final String TALLY_DELTAS = "ledger.tally-deltas";
-    /** The CDC relay's polls rows. */
+    /** The CDC relay's polls rows, keyed by poll id like {@link #TALLY_DELTAS} and with as many partitions. */
     public static final String LEDGER_POLLS = "ledger.polls";
     /** The projections' latest tally per poll (compacted). */
     public static final String VOTE_TALLIES = "vote-tallies";
@@ -47,8 +51,9 @@ public final class Topics {
             // Suspicion, not record: a confirmed flag becomes a VotesVoided on poll-events, which is the record.
             new Spec(VOTES_FLAGS, false, 3, Map.of()),
             // Derived from PostgreSQL by the relay; a lost one is re-streamed from a snapshot: default retention.
+            // Co-partitioned (both "as many as votes.submitted"): the projections refuse to start if they differ.
             new Spec(TALLY_DELTAS, false, 0, Map.of()),
-            new Spec(LEDGER_POLLS, false, 3, Map.of()),
+            new Spec(LEDGER_POLLS, false, 0, Map.of()),
             // Compacted: the latest tally per poll is all a new dashboard instance needs to catch up.
             new Spec(VOTE_TALLIES, false, 0, Map.of("cleanup.policy", "compact", "min.cleanable.dirty.ratio", "0.1")));
 

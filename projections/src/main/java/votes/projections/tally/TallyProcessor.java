@@ -14,7 +14,8 @@ import org.jboss.logging.Logger;
 import votes.events.tally.Tally;
 
 /**
- * Folds one poll's ledger rows (key = poll id) into its tally: skips deltas already applied, applies the
+ * Folds one poll's ledger rows into its tally, kept and published under the row's poll id (the topology let through
+ * only rows keyed by it): skips deltas already applied, applies the
  * rest with {@link TallyFold}, stores the tally and forwards it when it changed. Store writes and the
  * forwarded tally commit in one Kafka transaction (exactly_once_v2), so a crash never applies a delta twice
  * nor publishes a tally the stores do not hold.
@@ -42,7 +43,7 @@ final class TallyProcessor implements Processor<String, LedgerRow, String, Tally
 
     @Override
     public void process(Record<String, LedgerRow> record) {
-        String pollId = record.key();
+        String pollId = record.value().pollId();
         Tally current = tallies.get(pollId);
         Instant at = Instant.ofEpochMilli(record.timestamp());
         Tally next;
@@ -63,7 +64,7 @@ final class TallyProcessor implements Processor<String, LedgerRow, String, Tally
         }
         if (next != current) {
             tallies.put(pollId, next);
-            context.forward(record.withValue(next));
+            context.forward(record.withKey(pollId).withValue(next));
         }
     }
 

@@ -15,6 +15,9 @@ public class TopologyProducer {
 
         /** How long applied delta ids are remembered (see AppliedDeltas for the bound it gives). */
         Duration dedupRetention();
+
+        /** How long the start waits for the input topics before comparing their partition counts (CoPartitionCheck). */
+        Duration topicsWait();
     }
 
     @Produces

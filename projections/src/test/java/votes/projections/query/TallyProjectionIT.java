@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -28,7 +29,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import votes.infra.test.LocalStackResource;
 import votes.projections.ProjectionsStack;
-import votes.projections.streams.Json;
 import votes.projections.tally.TallyTopology;
 
 /** The application on a real broker: relay-shaped rows in, tallies out on vote-tallies and over HTTP. */
@@ -37,6 +37,7 @@ import votes.projections.tally.TallyTopology;
 class TallyProjectionIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static KafkaProducer<String, String> relay;
 
@@ -76,7 +77,7 @@ class TallyProjectionIT {
                         + "{\"optionId\":\"c\",\"label\":\"Cherries\",\"votes\":0}]");
 
         String served = get("/tallies/{id}", pollId).then().statusCode(200).extract().asString();
-        assertThat(Json.MAPPER.readTree(served)).isEqualTo(published);
+        assertThat(JSON.readTree(served)).isEqualTo(published);
         get("/tallies").then().statusCode(200).body("find { it.pollId == '" + pollId + "' }.version", equalTo(4));
     }
 
@@ -102,14 +103,14 @@ class TallyProjectionIT {
         row.put("closes_at", null);
         row.put("closed_at", closedAt == null ? null : closedAt.toString());
         row.put("created_at", createdAt.toString());
-        relay.send(new ProducerRecord<>(TallyTopology.POLLS_TOPIC, "{\"poll_id\":\"" + pollId + "\"}",
-                Json.MAPPER.writeValueAsString(row))).get();
+        relay.send(new ProducerRecord<>(TallyTopology.POLLS_TOPIC, pollId,
+                JSON.writeValueAsString(row))).get();
     }
 
     private static void delta(String deltaId, String pollId, String optionId, int votes, Instant createdAt)
             throws Exception {
-        relay.send(new ProducerRecord<>(TallyTopology.DELTAS_TOPIC, "{\"delta_id\":\"" + deltaId + "\"}",
-                Json.MAPPER.writeValueAsString(Map.of("delta_id", deltaId, "poll_id", pollId, "option_id", optionId,
+        relay.send(new ProducerRecord<>(TallyTopology.DELTAS_TOPIC, pollId,
+                JSON.writeValueAsString(Map.of("delta_id", deltaId, "poll_id", pollId, "option_id", optionId,
                         "vote_count", votes, "created_at", createdAt.toString())))).get();
     }
 
@@ -127,7 +128,7 @@ class TallyProjectionIT {
             await().atMost(PATIENCE).until(() -> {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     if (pollId.equals(record.key())) {
-                        JsonNode tally = Json.MAPPER.readTree(record.value());
+                        JsonNode tally = JSON.readTree(record.value());
                         if (last.get() != null) {
                             assertThat(tally.get("version").asLong()).isGreaterThan(last.get().get("version").asLong());
                         }

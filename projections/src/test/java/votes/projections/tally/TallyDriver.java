@@ -66,7 +66,13 @@ final class TallyDriver implements AutoCloseable {
 
     /** The same delta row again, as the relay sends it after a restart: same id and created_at, later record. */
     void redeliver(String deltaId, String pollId, String optionId, int votes, Instant createdAt, Instant relayedAt) {
-        deltas.pipeInput("{\"delta_id\":\"" + deltaId + "\"}",
+        keyedDelta(pollId, deltaId, pollId, optionId, votes, createdAt, relayedAt);
+    }
+
+    /** A delta row under any key: the relay keys it by its poll id, which the topology checks. */
+    void keyedDelta(String key, String deltaId, String pollId, String optionId, int votes, Instant createdAt,
+                    Instant relayedAt) {
+        deltas.pipeInput(key,
                 "{\"delta_id\":\"" + deltaId + "\",\"poll_id\":\"" + pollId + "\",\"option_id\":\"" + optionId
                         + "\",\"vote_count\":" + votes + ",\"created_at\":\"" + createdAt + "\"}",
                 relayedAt);
@@ -74,7 +80,7 @@ final class TallyDriver implements AutoCloseable {
 
     /** A polls row; {@code options} like {@code [{"id":"a","label":"A"}]}, timestamps null or ISO. */
     void poll(String pollId, String title, String options, Instant closesAt, Instant closedAt, Instant at) {
-        polls.pipeInput("{\"poll_id\":\"" + pollId + "\"}",
+        polls.pipeInput(pollId,
                 "{\"poll_id\":\"" + pollId + "\",\"title\":\"" + title + "\",\"options\":" + quote(options)
                         + ",\"opens_at\":null,\"closes_at\":" + iso(closesAt) + ",\"closed_at\":" + iso(closedAt)
                         + ",\"created_at\":\"" + T0 + "\"}",
@@ -82,7 +88,7 @@ final class TallyDriver implements AutoCloseable {
     }
 
     void rawDelta(String value, Instant at) {
-        deltas.pipeInput("{\"delta_id\":\"x\"}", value, at);
+        deltas.pipeInput("p1", value, at);
     }
 
     /** Everything published to vote-tallies since the last call, oldest first. */

@@ -3,9 +3,13 @@ package votes.projections.tally;
 import static org.assertj.core.api.Assertions.assertThat;
 import static votes.projections.tally.TallyDriver.T0;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.apache.kafka.streams.TopologyDescription;
+import org.apache.kafka.streams.TopologyDescription.Source;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import votes.events.tally.Tally;
@@ -221,5 +225,38 @@ class TallyTopologyTest {
 
         assertThat(ledger.stored("p1").totalVotes()).isEqualTo(1);
         assertThat(ledger.stored("p1").version()).isEqualTo(1);
+    }
+
+    @Test
+    void bothInputsFeedOneSubTopologyWithNoRepartitionTopicSoADeltaCostsOneTransaction() {
+        TopologyDescription description = TallyTopology.build(Duration.ofHours(24)).describe();
+
+        assertThat(description.subtopologies()).hasSize(1);
+        assertThat(description.toString()).doesNotContain("repartition");
+        assertThat(description.subtopologies().iterator().next().nodes()).filteredOn(n -> n instanceof Source)
+                .flatExtracting(n -> ((Source) n).topicSet()).containsExactlyInAnyOrderElementsOf(TallyTopology.SOURCE_TOPICS);
+    }
+
+    @Test
+    void aRowNotKeyedByItsPollIdIsCountedAndNotApplied() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Metrics.addRegistry(registry);
+        try {
+            keyedByAnythingButThePoll(registry);
+        } finally {
+            Metrics.removeRegistry(registry);
+        }
+    }
+
+    private void keyedByAnythingButThePoll(SimpleMeterRegistry registry) {
+        // The old contract's key (the delta id's JSON): on a partition chosen by that key, maybe another task's.
+        ledger.keyedDelta("{\"delta_id\":\"d1\"}", "d1", "p1", "a", 5, t(0), t(0));
+        ledger.keyedDelta(null, "d2", "p1", "a", 5, t(0), t(0));
+        ledger.delta("p1", "a", 1, t(1));
+
+        assertThat(ledger.stored("p1").totalVotes()).as("only the row keyed by its poll").isEqualTo(1);
+        assertThat(ledger.published()).extracting(Tally::pollId).containsOnly("p1");
+        assertThat(registry.get("projections_rows_miskeyed_total").tag("topic", TallyTopology.DELTAS_TOPIC)
+                .counter().count()).isEqualTo(2);
     }
 }

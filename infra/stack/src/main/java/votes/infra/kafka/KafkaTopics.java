@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Node;
@@ -49,8 +50,12 @@ public final class KafkaTopics implements AutoCloseable {
                 .toList();
     }
 
-    /** What {@link #ensure} did: topics it created and settings of existing topics it changed. */
-    public record Outcome(List<String> created, List<TopicConfigChange> changed) {
+    /** What {@link #ensure} did: topics it created, settings of existing topics it changed, partitions it added. */
+    public record Outcome(List<String> created, List<TopicConfigChange> changed, List<String> grown) {
+
+        public Outcome(List<String> created, List<TopicConfigChange> changed) {
+            this(created, changed, List.of());
+        }
 
         /** For a step's outcome line; empty when the topics already were as required. */
         public String describe() {
@@ -59,14 +64,16 @@ public final class KafkaTopics implements AutoCloseable {
                 parts.add("created " + String.join(", ", created));
             }
             changed.forEach(change -> parts.add(change.toString()));
+            parts.addAll(grown);
             return String.join("; ", parts);
         }
     }
 
     /**
      * Idempotent: creates the missing topics, and sets every config an existing one lacks (incrementalAlterConfigs,
-     * only the keys whose effective value differs). Partition counts and replication factors of existing topics
-     * are left alone: changing either would move records between Merkle logs or need a reassignment.
+     * only the keys whose effective value differs). Replication factors of existing topics are left alone (a
+     * reassignment), and so are the partition counts of the record's topics (it would move records between Merkle
+     * logs); a derived topic with fewer partitions than the contract's is grown (see {@link #toGrow}).
      */
     public Outcome ensure(List<NewTopic> topics) {
         Set<String> existing = names();
@@ -79,7 +86,38 @@ public final class KafkaTopics implements AutoCloseable {
                 .flatMap(t -> TopicConfigChange.between(t.name(), t.configs(), live.get(t.name())).stream())
                 .toList();
         alter(changes);
-        return new Outcome(created, changes);
+        Map<String, Integer> counts = partitions();
+        return new Outcome(created, changes, grow(toGrow(topics, counts), counts));
+    }
+
+    /**
+     * The derived topics (not part of the record) that have fewer partitions than the contract wants, with the count
+     * wanted: a stack from before ledger.polls was co-partitioned with ledger.tally-deltas (issue 12 item 4) had it at
+     * 3, and the projections refuse to start until both match. Safe for these: their old records are keyed
+     * differently and already consumed, and every new record goes where its key hashes over the new count.
+     */
+    static Map<String, Integer> toGrow(List<NewTopic> wanted, Map<String, Integer> live) {
+        Map<String, Integer> grow = new LinkedHashMap<>();
+        wanted.stream()
+                .filter(t -> Topics.ALL.stream().anyMatch(spec -> spec.name().equals(t.name()) && !spec.record()))
+                .filter(t -> live.containsKey(t.name()) && live.get(t.name()) < t.numPartitions())
+                .forEach(t -> grow.put(t.name(), t.numPartitions()));
+        return grow;
+    }
+
+    private List<String> grow(Map<String, Integer> grow, Map<String, Integer> before) {
+        if (grow.isEmpty()) {
+            return List.of();
+        }
+        Map<String, NewPartitions> increases = new LinkedHashMap<>();
+        grow.forEach((name, count) -> increases.put(name, NewPartitions.increaseTo(count)));
+        try {
+            admin.createPartitions(increases).all().get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot grow " + grow.keySet() + ": " + e.getMessage(), e);
+        }
+        return grow.entrySet().stream()
+                .map(e -> e.getKey() + ": partitions " + before.get(e.getKey()) + " → " + e.getValue()).toList();
     }
 
     private List<String> create(List<NewTopic> missing) {

@@ -14,7 +14,17 @@ class KafkaTopicsTest {
         assertThat(KafkaTopics.contract(6, 1)).extracting(t -> t.name() + "/" + t.numPartitions())
                 .containsExactly("votes.submitted/6", "poll-events/3", "votes.dead-letter/3", "votes.flags/3",
                         "ledger.tally-deltas/6",
-                        "ledger.polls/3", "vote-tallies/6");
+                        "ledger.polls/6", "vote-tallies/6");
+    }
+
+    @Test
+    void aDerivedTopicWithFewerPartitionsThanTheContractIsGrownButTheRecordsTopicsNeverAre() {
+        Map<String, Integer> live = Map.of("votes.submitted", 4, "poll-events", 3, "votes.dead-letter", 3,
+                "votes.flags", 3, "ledger.tally-deltas", 6, "ledger.polls", 3, "vote-tallies", 8);
+
+        assertThat(KafkaTopics.toGrow(KafkaTopics.contract(6, 1), live))
+                .as("ledger.polls from before it was co-partitioned; votes.submitted is the record; never shrunk")
+                .containsExactly(Map.entry("ledger.polls", 6));
     }
 
     @Test

@@ -53,6 +53,8 @@ class RelayIT {
     private static final Duration READY = Duration.ofSeconds(60);
     /** Rows the writer commits in each phase of a restart scenario (down, back up): enough to straddle it. */
     private static final int ROWS_PER_PHASE = 200;
+    /** Both topics, as the contract creates them on the stack's default 6-partition votes.submitted: co-partitioned. */
+    private static final int PARTITIONS = 6;
 
     private static TestStack stack;
     private static LedgerDatabase database;
@@ -69,7 +71,8 @@ class RelayIT {
         database.publication(SLOT);
         DatabaseLogin relayRole = stack.pgLogin(DatabaseRole.RELAY);
         try (KafkaTopics topics = new KafkaTopics(stack.kafkaClientProperties())) {
-            topics.ensure(List.of(new NewTopic(DELTAS, 6, (short) 1), new NewTopic(POLLS, 3, (short) 1)));
+            topics.ensure(List.of(new NewTopic(DELTAS, PARTITIONS, (short) 1),
+                    new NewTopic(POLLS, PARTITIONS, (short) 1)));
         }
         Path work = Path.of("target", "relay-it-" + ProcessHandle.current().pid()).toAbsolutePath();
         offsets = work.resolve("offsets.dat");
@@ -86,7 +89,7 @@ class RelayIT {
         environment.putAll(Map.of("RELAY_HEARTBEAT_INTERVAL_MS", Long.toString(HEARTBEAT.toMillis()),
                 "RELAY_SLOT_CHECK_INTERVAL_MS", "1000",
                 "RELAY_RESTART_MAX_MS", "4000"));
-        reader = new TopicReader(stack.kafkaClientProperties(), Map.of(DELTAS, 6, POLLS, 3));
+        reader = new TopicReader(stack.kafkaClientProperties(), Map.of(DELTAS, PARTITIONS, POLLS, PARTITIONS));
         relay = new RelayProcess(environment, work.resolve("relay.log")).start().awaitReady(READY);
     }
 
@@ -118,7 +121,7 @@ class RelayIT {
         await().atMost(PATIENCE).until(() -> reader.arrived(deltaId.toString()));
         TopicReader.Arrival arrival = reader.arrivals(DELTAS).stream()
                 .filter(a -> a.value().get("delta_id").asText().equals(deltaId.toString())).findFirst().orElseThrow();
-        assertThat(arrival.key().toString()).isEqualTo("{\"delta_id\":\"" + deltaId + "\"}");
+        assertThat(arrival.key()).as("keyed by its poll, not its delta id").isEqualTo("poll-" + deltaId);
         JsonNode row = arrival.value();
         assertThat(fieldNames(row)).containsExactly("delta_id", "poll_id", "option_id", "vote_count", "created_at");
         assertThat(row.get("poll_id").asText()).isEqualTo("poll-" + deltaId);
@@ -152,7 +155,7 @@ class RelayIT {
 
         await().atMost(PATIENCE).until(() -> polls(pollId).size() == 2);
         List<TopicReader.Arrival> rows = polls(pollId);
-        assertThat(rows.get(0).key().toString()).isEqualTo("{\"poll_id\":\"" + pollId + "\"}");
+        assertThat(rows.get(0).key()).isEqualTo(pollId);
         JsonNode createdRow = rows.get(0).value();
         assertThat(fieldNames(createdRow))
                 .containsExactly("poll_id", "title", "options", "opens_at", "closes_at", "closed_at", "created_at");
@@ -165,6 +168,37 @@ class RelayIT {
         assertThat(Instant.parse(createdRow.get("closes_at").asText())).isEqualTo(created.plusSeconds(3600));
         assertThat(createdRow.get("closed_at").isNull()).isTrue();
         assertThat(Instant.parse(rows.get(1).value().get("closed_at").asText())).isEqualTo(created.plusSeconds(60));
+    }
+
+    @Test
+    @Order(2)
+    void aPollsDeltasAndItsPollRowAreKeyedByThePollIdAndLandOnTheSamePartitionNumber() throws Exception {
+        // Enough polls that, hashed at random, they spread over several partitions: one shared partition proves nothing.
+        List<String> pollIds = new ArrayList<>();
+        try (Connection connection = database.connect(); PreparedStatement delta = LedgerDatabase.deltaInsert(connection)) {
+            for (int i = 0; i < 12; i++) {
+                String pollId = "copartitioned-" + UUID.randomUUID();
+                pollIds.add(pollId);
+                insertPoll(connection, pollId);
+                for (String option : List.of("a", "b", "a")) {
+                    LedgerDatabase.insertDelta(delta, UUID.randomUUID(), pollId, option, 1);
+                }
+            }
+        }
+
+        await().atMost(PATIENCE).until(() -> pollIds.stream()
+                .allMatch(id -> polls(id).size() == 1 && deltasOf(id).size() == 3));
+        java.util.Set<Integer> used = new java.util.TreeSet<>();
+        for (String pollId : pollIds) {
+            List<TopicReader.Arrival> rows = new ArrayList<>(deltasOf(pollId));
+            rows.addAll(polls(pollId));
+            assertThat(rows).as("every row of " + pollId + " carries the poll id as its key")
+                    .extracting(TopicReader.Arrival::key).containsOnly(pollId);
+            assertThat(rows).as("the deltas and the poll row of " + pollId + " share one partition number")
+                    .extracting(TopicReader.Arrival::partition).containsOnly(rows.get(0).partition());
+            used.add(rows.get(0).partition());
+        }
+        assertThat(used).as("partitions the polls went to").hasSizeGreaterThan(1);
     }
 
     @Test
@@ -442,6 +476,19 @@ class RelayIT {
 
     private static List<TopicReader.Arrival> polls(String pollId) {
         return reader.arrivals(POLLS).stream().filter(a -> a.value().get("poll_id").asText().equals(pollId)).toList();
+    }
+
+    private static List<TopicReader.Arrival> deltasOf(String pollId) {
+        return reader.arrivals(DELTAS).stream().filter(a -> a.value().get("poll_id").asText().equals(pollId)).toList();
+    }
+
+    private static void insertPoll(Connection connection, String pollId) throws Exception {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO polls (poll_id, title, options,"
+                + " opens_at, closes_at, closed_at, created_at) VALUES (?, 'Keyed?', ?::jsonb, NULL, NULL, NULL, now())")) {
+            insert.setString(1, pollId);
+            insert.setString(2, "[{\"id\":\"a\",\"label\":\"Yes\"},{\"id\":\"b\",\"label\":\"No\"}]");
+            insert.executeUpdate();
+        }
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -17,7 +17,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** Reads ledger.tally-deltas and ledger.polls from the beginning, in the background, noting when each row arrived. */
 final class TopicReader implements AutoCloseable {
 
-    record Arrival(String topic, JsonNode key, JsonNode value, long receivedNanos) {
+    /** One record as read: the key as its UTF-8 text (the contract's key is the bare poll id), the value as JSON. */
+    record Arrival(String topic, int partition, String key, JsonNode value, long receivedNanos) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,7 +50,8 @@ final class TopicReader implements AutoCloseable {
                 while (running) {
                     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(20))) {
                         long now = System.nanoTime();
-                        Arrival arrival = new Arrival(record.topic(), parse(record.key()), parse(record.value()), now);
+                        Arrival arrival = new Arrival(record.topic(), record.partition(), record.key(),
+                                parse(record.value()), now);
                         arrivals.add(arrival);
                         if (record.topic().equals("ledger.tally-deltas")) {
                             String id = arrival.value().get("delta_id").asText();

@@ -35,8 +35,9 @@ class TopicRoutingTest {
             .field("option_id", Schema.STRING_SCHEMA).field("vote_count", Schema.INT32_SCHEMA)
             .field("created_at", ZonedTimestamp.builder().build())
             .field("traceparent", Schema.OPTIONAL_STRING_SCHEMA).build();
+    /** What the connector keys a delta by under message.key.columns: its poll, not its primary key. */
     private static final Schema DELTA_KEY = SchemaBuilder.struct().name("ledger.public.tally_deltas.Key")
-            .field("delta_id", Uuid.builder().build()).build();
+            .field("poll_id", Schema.STRING_SCHEMA).build();
     private static final Schema POLL = SchemaBuilder.struct().name("ledger.public.polls.Value")
             .field("poll_id", Schema.STRING_SCHEMA).field("title", Schema.STRING_SCHEMA)
             .field("options", Json.builder().build())
@@ -62,7 +63,7 @@ class TopicRoutingTest {
         ProducerRecord<byte[], byte[]> out = records.toKafka(apply(delta(null)));
 
         assertThat(out.topic()).isEqualTo("ledger.tally-deltas");
-        assertThat(text(out.key())).isEqualTo("{\"delta_id\":\"0193a1b2-0000-7000-8000-000000000001\"}");
+        assertThat(text(out.key())).as("keyed by its poll").isEqualTo("p1");
         assertThat(text(out.value())).isEqualTo("{\"delta_id\":\"0193a1b2-0000-7000-8000-000000000001\","
                 + "\"poll_id\":\"p1\",\"option_id\":\"a\",\"vote_count\":3,\"created_at\":\"2026-11-21T12:00:00.1Z\"}");
         assertThat(text(out.headers().lastHeader(ConnectRecords.COMMIT_TIME_HEADER).value()))
@@ -88,7 +89,7 @@ class TopicRoutingTest {
         Struct row = new Struct(DELTA).put("delta_id", "0193a1b2-0000-7000-8000-000000000001").put("poll_id", "p1")
                 .put("option_id", "a").put("vote_count", 3).put("created_at", "2026-11-21T12:00:00.1Z")
                 .put("traceparent", traceparent);
-        return change("tally_deltas", DELTA_KEY, new Struct(DELTA_KEY).put("delta_id", row.get("delta_id")),
+        return change("tally_deltas", DELTA_KEY, new Struct(DELTA_KEY).put("poll_id", row.get("poll_id")),
                 Envelope.defineSchema().withName("ledger.public.tally_deltas.Envelope").withRecord(DELTA)
                         .withSource(SOURCE).build().create(row, source("tally_deltas"), COMMITTED));
     }
@@ -104,10 +105,22 @@ class TopicRoutingTest {
         ProducerRecord<byte[], byte[]> out = records.toKafka(apply(change));
 
         assertThat(out.topic()).isEqualTo("ledger.polls");
-        assertThat(text(out.key())).isEqualTo("{\"poll_id\":\"p1\"}");
+        assertThat(text(out.key())).isEqualTo("p1");
         assertThat(text(out.value())).isEqualTo("{\"poll_id\":\"p1\",\"title\":\"Lunch?\","
                 + "\"options\":\"[{\\\"id\\\": \\\"a\\\", \\\"label\\\": \\\"Pizza\\\"}]\",\"opens_at\":null,"
                 + "\"closes_at\":null,\"closed_at\":\"2026-11-21T13:00:00Z\",\"created_at\":\"2026-11-21T12:00:00Z\"}");
+    }
+
+    @Test
+    void aPollsDeltaAndItsPollRowCarryTheSameKeyBytesSoTheyShareAPartitionNumber() {
+        SourceRecord pollChange = change("polls", POLL_KEY, new Struct(POLL_KEY).put("poll_id", "p1"),
+                Envelope.defineSchema().withName("ledger.public.polls.Envelope").withRecord(POLL).withSource(SOURCE)
+                        .build().create(poll(null), source("polls"), COMMITTED));
+
+        byte[] deltaKey = records.toKafka(apply(delta(null))).key();
+        byte[] pollKey = records.toKafka(apply(pollChange)).key();
+
+        assertThat(deltaKey).isEqualTo(pollKey).isEqualTo("p1".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
