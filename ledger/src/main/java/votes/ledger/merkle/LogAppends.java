@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import votes.proofs.merkle.LedgerLeaf;
 import votes.proofs.merkle.TileAppender;
 
 /**
@@ -36,9 +35,8 @@ public record LogAppends(List<LeafAppend> records, List<LogUpdate> logs) {
                 }
                 return new TileAppender(row.size(), row.rightEdge());
             });
-            LedgerLeaf leaf = LedgerLeaf.of(entry.vote(), entry.partition(), entry.offset());
-            appended.add(new LeafAppend(entry, leaf, appender.size()));
-            appender.append(leaf.hash());
+            appended.add(new LeafAppend(entry, entry.leaf(), appender.size()));
+            appender.append(entry.leafHash());
         }
         List<LogUpdate> updates = new ArrayList<>(appenders.size());
         appenders.forEach((log, appender) -> updates.add(new LogUpdate(log, appender.size(), appender.root(),

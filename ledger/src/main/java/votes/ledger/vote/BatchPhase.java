@@ -2,11 +2,17 @@ package votes.ledger.vote;
 
 /**
  * Where one {@code votes.submitted} batch's time goes, as {@code ledger_batch_phase_seconds{phase}} measures it
- * (perf's ledger catch-up prints the per-batch mean of each). The phases follow each other, so their sum is the
- * batch's wall time on the consumer: what the issue's breakdown asks for and what a cut must shrink.
+ * (perf's ledger catch-up prints the per-batch mean of each). The phases from {@link #WAIT} on follow each other,
+ * so their sum is the batch's wall time on the consumer: what the issue's breakdown asks for and what a cut must
+ * shrink. {@link #PREPARE} is not part of that sum: it runs while the previous batch is written (BatchPipeline).
  */
 public enum BatchPhase {
-    /** From the previous batch's acknowledgement to this batch's arrival: Kafka's fetch and decoding not overlapped. */
+    /** Making the batch's records and hashing their leaves on arrival, overlapped with the previous batch's write. */
+    PREPARE("prepare"),
+    /**
+     * From the previous batch's acknowledgement to the start of this batch's transaction: the writer idle, waiting for
+     * Kafka's fetch and decoding or for this batch's preparation.
+     */
     WAIT("wait"),
     /** Taking a connection and the read round trip: log locks, polls, prefetch of recorded (poll, voter) pairs. */
     READ("read"),

@@ -7,7 +7,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +23,7 @@ import votes.ledger.poll.PollRows;
 
 /**
  * The read step of {@link VoteBatchWriter}: what a batch reads before it is judged, inside its transaction. Lock,
- * polls and prefetch are sent together and PostgreSQL runs them in that order on the connection: one round trip
+ * polls and prefetch (when the {@link Lookup} asks for one) are sent together and PostgreSQL runs them in that order on the connection: one round trip
  * instead of three, and the reads still start after the lock is held, so they see what the previous holder
  * committed (READ COMMITTED takes a snapshot per statement). A log's very first batch finds no row to lock; it then
  * creates and locks the row and reads again, since the first reads ran unprotected.
@@ -38,6 +41,26 @@ final class BatchReads {
 
             UNION
             SELECT poll_id, voter_id, event_id FROM votes WHERE event_id = ANY($3::uuid[])""";
+    // The check of a plan made without prefetch, for the records it did not plan to insert (those it does insert are
+    // checked by the INSERT's own unique indexes: a conflict leaves the count short).
+    private static final String ANY_RECORDED = """
+            SELECT EXISTS (SELECT 1 FROM votes WHERE (poll_id, voter_id) IN (SELECT * FROM unnest($1::text[], $2::text[])))
+                OR EXISTS (SELECT 1 FROM votes WHERE event_id = ANY($3::uuid[])) AS recorded""";
+
+    /**
+     * Which recorded votes a batch looks up before it is judged.
+     */
+    enum Lookup {
+        /**
+         * None: the plan assumes no vote of the batch's (poll, voter) pairs or event ids is recorded, and the write
+         * checks that assumption ({@link #anyRecorded}, the INSERT's count) in the same round trip as the rows.
+         */
+        CHECKED_AFTER,
+        /** The votes of the batch's (poll, voter) pairs: one index probe per entry. */
+        PAIRS,
+        /** Those and the votes of the batch's event ids, poison's included (see {@link VoteBatchWriter}). */
+        PAIRS_AND_EVENTS
+    }
 
     /** What a batch reads before it judges: its logs (locked), its polls and the votes already recorded. */
     record BatchState(Map<Integer, StoredLog> logs, Map<String, Poll> polls, List<RecordedVote> recorded) {
@@ -51,17 +74,17 @@ final class BatchReads {
         this.unknownPollGrace = unknownPollGrace;
     }
 
-    Uni<BatchState> read(SqlConnection connection, BatchKeys keys, BatchAttempt attempt) {
+    Uni<BatchState> read(SqlConnection connection, BatchKeys keys, BatchAttempt attempt, Lookup lookup) {
         Set<Integer> partitions = keys.partitions();
         return Uni.combine().all()
                 .unis(logs.lockExisting(connection, partitions), polls(connection, keys.entries(), attempt),
-                        prefetch(connection, keys, attempt.afterFailure()))
+                        prefetch(connection, keys, lookup))
                 .asTuple()
                 .flatMap(read -> read.getItem1().size() == partitions.size()
                         ? Uni.createFrom().item(new BatchState(read.getItem1(), read.getItem2(), read.getItem3()))
                         : logs.lock(connection, partitions)
                                 .flatMap(locked -> polls(connection, keys.entries(), attempt)
-                                        .flatMap(polls -> prefetch(connection, keys, attempt.afterFailure())
+                                        .flatMap(polls -> prefetch(connection, keys, lookup)
                                                 .map(recorded -> new BatchState(locked, polls, recorded)))));
     }
 
@@ -98,8 +121,41 @@ final class BatchReads {
         }
     }
 
+    /**
+     * Whether any vote is recorded under the (poll, voter) pair or the event id of a record the plan did not insert
+     * (rejected, a no-op, poison): what a plan made without prefetch ({@link Lookup#CHECKED_AFTER}) must be told.
+     * Sent before the batch's INSERTs, so it sees what was committed before the batch, not the batch's own rows.
+     */
+    Uni<Boolean> anyRecorded(SqlConnection connection, BatchKeys keys, BatchPlan plan) {
+        Set<LedgerEntry> inserted = Collections.newSetFromMap(new IdentityHashMap<>());
+        inserted.addAll(plan.records());
+        Set<UUID> insertedIds = new HashSet<>();
+        plan.records().forEach(entry -> insertedIds.add(entry.vote().eventId()));
+        List<String> polls = new ArrayList<>();
+        List<String> voters = new ArrayList<>();
+        for (LedgerEntry entry : keys.entries()) {
+            if (!inserted.contains(entry)) {
+                polls.add(entry.vote().pollId());
+                voters.add(entry.vote().voterId());
+            }
+        }
+        // A duplicate of an inserted event within the batch is the batch's own no-op, not a recorded vote.
+        UUID[] ids = keys.eventIds().stream().filter(id -> !insertedIds.contains(id)).toArray(UUID[]::new);
+        if (polls.isEmpty() && ids.length == 0) {
+            return Uni.createFrom().item(false);
+        }
+        return connection.preparedQuery(ANY_RECORDED)
+                .execute(Tuple.tuple().addArrayOfString(polls.toArray(String[]::new))
+                        .addArrayOfString(voters.toArray(String[]::new)).addArrayOfUUID(ids))
+                .map(rows -> rows.iterator().next().getBoolean("recorded"));
+    }
+
     /** A retry also looks up every event id of the batch, poison's included (see {@link VoteBatchWriter}). */
-    private Uni<List<RecordedVote>> prefetch(SqlConnection connection, BatchKeys keys, boolean afterFailure) {
+    private Uni<List<RecordedVote>> prefetch(SqlConnection connection, BatchKeys keys, Lookup lookup) {
+        if (lookup == Lookup.CHECKED_AFTER) {
+            return Uni.createFrom().item(List.of());
+        }
+        boolean afterFailure = lookup == Lookup.PAIRS_AND_EVENTS;
         List<LedgerEntry> entries = keys.entries();
         String[] polls = new String[entries.size()];
         String[] voters = new String[entries.size()];

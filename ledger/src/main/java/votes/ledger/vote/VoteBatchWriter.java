@@ -14,6 +14,7 @@ import votes.events.rule.RejectionReason;
 import votes.ledger.merkle.LogAppends;
 import votes.ledger.merkle.MerkleLogs;
 import votes.ledger.voiding.RebuildVoids;
+import votes.ledger.vote.BatchReads.Lookup;
 
 /**
  * Writes one consumed batch in ONE PostgreSQL transaction: lock the Merkle logs of the batch's partitions, read
@@ -34,6 +35,15 @@ import votes.ledger.voiding.RebuildVoids;
  * index or write a verdict the audit replay would not, and the retry (any retry, whatever failed) also prefetches
  * the votes of the batch's event ids, so {@code LedgerBook} judges the reuse a no-op and the partition moves on.
  * The normal path pays nothing for this but one index probe per newly inserted rejection.
+ *
+ * <p>Why the first attempt prefetches nothing ({@code LEDGER_PREFETCH_CHECKED_AFTER}, on by default): in a batch
+ * whose votes are all new, which is nearly every batch (ingest refuses a second vote before it reaches the log),
+ * the prefetch's index probe per entry finds nothing, and the INSERT probes the same unique indexes again. So the
+ * first attempt plans as if nothing of the batch were recorded and checks that in the write's round trip: the
+ * INSERT's count (a planned vote that conflicts with a recorded one is not inserted) and, sent before the INSERTs,
+ * one lookup of the pairs and event ids of the records it did not plan to insert (whose verdict a recorded vote
+ * could change). Either check failing rolls the transaction back and the batch is written again at once with the
+ * prefetch: exactly the rows the prefetching attempt would write, a batch with a duplicate paying for two.
  */
 @ApplicationScoped
 public class VoteBatchWriter {
@@ -43,10 +53,13 @@ public class VoteBatchWriter {
     private final BatchInserts inserts;
     private final RebuildVoids voids;
     private final LedgerMetrics metrics;
+    private final boolean checkedAfter;
 
     VoteBatchWriter(Pool pool, MerkleLogs logs, RebuildVoids voids, LedgerMetrics metrics,
-                    @ConfigProperty(name = "ledger.unknown-poll-grace") Duration unknownPollGrace) {
+                    @ConfigProperty(name = "ledger.unknown-poll-grace") Duration unknownPollGrace,
+                    @ConfigProperty(name = "ledger.batch.prefetch-checked-after") boolean checkedAfter) {
         this.pool = pool;
+        this.checkedAfter = checkedAfter;
         this.metrics = metrics;
         this.voids = voids;
         this.reads = new BatchReads(logs, unknownPollGrace);
@@ -65,15 +78,35 @@ public class VoteBatchWriter {
      */
     public Uni<BatchOutcome> write(List<? extends BatchRecord> batch, BatchAttempt attempt) {
         BatchKeys keys = BatchKeys.of(batch);
+        if (attempt.afterFailure()) {
+            return transaction(batch, keys, attempt, Lookup.PAIRS_AND_EVENTS);
+        }
+        if (!checkedAfter) {
+            return transaction(batch, keys, attempt, Lookup.PAIRS);
+        }
+        // The plan's assumption (nothing of the batch recorded yet) failed: the rows are rolled back and the batch is
+        // written again at once the way it was before this shortcut, so a duplicate costs a second transaction,
+        // never a retry's back-off.
+        return transaction(batch, keys, attempt, Lookup.CHECKED_AFTER)
+                .onFailure(RecordedBeforeTheBatch.class)
+                .recoverWithUni(() -> transaction(batch, keys, attempt, Lookup.PAIRS));
+    }
+
+    private Uni<BatchOutcome> transaction(List<? extends BatchRecord> batch, BatchKeys keys, BatchAttempt attempt,
+                                          Lookup lookup) {
         BatchClock clock = new BatchClock(metrics, System.nanoTime());
-        return pool.withTransaction(connection -> reads.read(connection, keys, attempt)
+        return pool.withTransaction(connection -> reads.read(connection, keys, attempt, lookup)
                 .flatMap(state -> {
                     clock.lap(BatchPhase.READ);
                     BatchPlan plan = BatchPlan.decide(state.polls()::get, state.recorded(), batch);
                     LogAppends appends = LogAppends.of(state.logs(), plan.records());
                     clock.lap(BatchPhase.PLAN);
-                    return inserts.write(connection, plan, appends)
-                            .map(written -> outcome(plan, written))
+                    // Sent first, so PostgreSQL runs it before the INSERTs: what was committed before the batch.
+                    Uni<Boolean> recordedBefore = lookup == Lookup.CHECKED_AFTER
+                            ? reads.anyRecorded(connection, keys, plan) : Uni.createFrom().item(false);
+                    return Uni.combine().all().unis(recordedBefore, inserts.write(connection, plan, appends))
+                            .asTuple()
+                            .map(written -> outcome(plan, written.getItem2(), lookup, written.getItem1()))
                             // Only in a rebuild: the voids it applied before these votes existed.
                             .call(outcome -> voids.recorded(connection,
                                     plan.records().stream().map(LedgerEntry::vote).toList()))
@@ -84,11 +117,16 @@ public class VoteBatchWriter {
 
     /**
      * The outcome once the rows are written, or {@link RecordRefusedException} when they are not the plan's: a vote
-     * row refused, or a rejection next to a recorded vote of its event id. Thrown inside the transaction, so none of
-     * the batch commits.
+     * row refused, or a rejection next to a recorded vote of its event id; {@link RecordedBeforeTheBatch} instead
+     * when the plan was made without prefetch and the batch meets a vote recorded before it. Thrown inside the
+     * transaction, so none of the batch commits.
      */
-    private static BatchOutcome outcome(BatchPlan plan, BatchInserts.Written written) {
+    private static BatchOutcome outcome(BatchPlan plan, BatchInserts.Written written, Lookup lookup,
+                                        boolean recordedBefore) {
         int inserted = written.votes();
+        if (lookup == Lookup.CHECKED_AFTER && (recordedBefore || inserted != plan.records().size())) {
+            throw new RecordedBeforeTheBatch();
+        }
         if (inserted != plan.records().size()) {
             throw new RecordRefusedException(plan.records().size() - inserted);
         }
@@ -123,5 +161,16 @@ public class VoteBatchWriter {
             }
         }
         return reused;
+    }
+
+    /**
+     * A plan made without prefetch met a vote recorded before its batch: the batch's pairs or ids were not all new.
+     * Not a failure of the batch, so no stack trace: the caller writes it again with the prefetch.
+     */
+    private static final class RecordedBeforeTheBatch extends RuntimeException {
+
+        RecordedBeforeTheBatch() {
+            super("a vote of the batch's (poll, voter) pairs or event ids was recorded before it", null, false, false);
+        }
     }
 }

@@ -27,6 +27,16 @@ class LedgerBatchPhasesTest {
     }
 
     @Test
+    void thePreparePhaseIsPrintedButNotAddedToTheTotalSinceItOverlapsThePreviousBatch() {
+        String scrape = SCRAPE + """
+                ledger_batch_phase_seconds_count{phase="prepare"} 4.0
+                ledger_batch_phase_seconds_sum{phase="prepare"} 0.02
+                """;
+        assertThat(LedgerBatchPhases.line(scrape)).isEqualTo("BREAKDOWN label=ledger-batch batches=4 "
+                + "records_per_batch=500 read_ms=10.00 write_ms=20.00 prepare_ms=5.00 total_ms=30.00");
+    }
+
+    @Test
     void aLedgerThatWroteNoBatchPrintsZerosInsteadOfDividingByZero() {
         assertThat(LedgerBatchPhases.line("ledger_batch_size_count 0.0\n"))
                 .isEqualTo("BREAKDOWN label=ledger-batch batches=0 records_per_batch=0 total_ms=0.00");
