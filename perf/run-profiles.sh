@@ -120,6 +120,9 @@ SOAK_START=$(date +%s)
 load soak "$RATE" "$(polls_for "$RATE" $((soak_s + 60)))" --warmup 0s --duration "${window_s}s" --runs 20 > "$OUT/soak.out"
 SOAK_END=$(date +%s)
 
+# Tokens live JWT_MAX_TTL_SECONDS (1 h): the soak's are near their end, and the 60-min run's spike of stop 22 was
+# answered 401 throughout with them. New ones for the same voters.
+vote token --count "$VOTERS" --prefix s- > "$TOKENS"
 recovery_s=$(sed 's/s$//' <<< "$RECOVERY_MAX"); pre_s=$(sed 's/s$//' <<< "$PRE_SPIKE"); spike_s=$(sed 's/s$//' <<< "$SPIKE")
 echo "--- $(date +%T) spike: $RATE/s in 10 s windows, plus $((SPIKE_FACTOR - 1)) x $RATE/s for ${spike_s}s after ${pre_s}s"
 load after-soak "$RATE" "$(polls_for "$RATE" $((pre_s + spike_s + recovery_s + 60)))" --warmup 0s --duration 10s \
