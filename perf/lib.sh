@@ -195,3 +195,25 @@ cleanup() {
   echo "--- tearing down (./vote down)"
   vote down
 }
+
+# settle [max seconds, default SETTLE_STACK_MAX or 120] [busy % of the machine, default SETTLE_STACK_BUSY or 25]:
+# waits until the machine's CPU, over a 5 s window (/proc/stat), is busy less than that share, or the time is up;
+# prints what it saw. Right after ./vote up the JVMs compile for minutes: a figure taken then measures the JIT
+# (2026-12-01, quiet machine: the raw PostgreSQL insert ran at 41.6k rows/s right after the stack came up).
+settle() {
+  local max=${1:-${SETTLE_STACK_MAX:-120}} busy_max=${2:-${SETTLE_STACK_BUSY:-25}}
+  local start=$SECONDS a b busy
+  while :; do
+    a=($(head -1 /proc/stat)); sleep 5; b=($(head -1 /proc/stat))
+    # fields: user nice system idle iowait irq softirq steal
+    local total=0 i
+    for i in 1 2 3 4 5 6 7 8; do total=$((total + b[i] - a[i])); done
+    busy=$(( total > 0 ? 100 * (total - (b[4] - a[4]) - (b[5] - a[5])) / total : 0 ))
+    if (( busy < busy_max )); then
+      echo "settled: machine ${busy} % busy after $((SECONDS - start)) s (threshold ${busy_max} %)"; return 0
+    fi
+    if (( SECONDS - start >= max )); then
+      echo "NOT settled: machine still ${busy} % busy after $((SECONDS - start)) s (threshold ${busy_max} %); measuring anyway"; return 0
+    fi
+  done
+}

@@ -83,6 +83,7 @@ vote up --no-demo || echo "(some components are not running; figures that need t
 
 pin_stack() { for c in kafka postgres redis gateway ledger ingest; do pin "$c" "$SERVER_CPUS"; done; }
 pin_stack
+settle   # lib.sh: the JVMs' start-up compiling would be measured along with the first phase
 
 GATEWAY="http://127.0.0.1:$VOTE_GATEWAY_PORT"
 KEY="$VOTE_HOME/keys/jwt-private.pem"
@@ -148,6 +149,7 @@ fi
 
 if on pg && up postgres; then
   echo "--- raw PostgreSQL 500-row unnest batch insert"
+  settle   # the vote phases' aftermath (ledger catching up) must not share PostgreSQL's core with the baseline
   gen votes.perf.baseline.PgBatchInsertBaseline "${PG_ARGS[@]}" --rows "$PG_ROWS" --runs "$RUNS" | tee "$OUT/pg.out" \
     || echo "(phase failed: its figure is missing from the summary)"
 fi

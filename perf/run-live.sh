@@ -50,6 +50,10 @@ FRESH_SHARES=${FRESH_SHARES:-"25 50 0"}   # freshness phases, each at this % of 
 IDLE_WINDOW=${IDLE_WINDOW:-60}         # seconds of idle burn measured after the freshness phases (0: none)
 IDLE_SETTLE=${IDLE_SETTLE:-20}         # seconds left for the load's aftermath (flushes, commits) before it
 RUN_LIMIT=${RUN_LIMIT:-2400}           # seconds: the whole script is bounded
+# Unmeasured votes first, rising: right after ./vote up seven JVMs compile their hot code on the one server core,
+# and a step search started then found 4 votes/s (2026-12-01: 84 % shed at 50/s, p99 6 s at 25/s). Empty: none.
+WARMUP_RATES=${WARMUP_RATES:-10,25,50}
+WARMUP_EACH=${WARMUP_EACH:-30s}
 
 BASE=${LIVE_PORT_BASE:-28000}          # away from a developer's stack (8080..) and run-baseline.sh (18000..)
 export VOTE_HOME=${LIVE_VOTE_HOME:-$ROOT/perf/target/live-home}
@@ -92,6 +96,14 @@ KEY="$VOTE_HOME/keys/jwt-private.pem"
 TOKENS="$VOTE_HOME/live-tokens.txt"
 fresh_tokens "$TOKENS" "$VOTERS" || vote token --count "$VOTERS" --prefix l- > "$TOKENS"
 common=(--url "$INGEST" --admin-url "$GATEWAY" --private-key "$KEY" --tokens-file "$TOKENS")
+
+if [[ -n $WARMUP_RATES ]]; then
+  echo "--- warm-up, not measured: $WARMUP_EACH at each of $WARMUP_RATES votes/s"
+  for r in ${WARMUP_RATES//,/ }; do
+    gen votes.perf.load.VoteLoad "${common[@]}" --voters "$VOTERS" --create-polls 2 --label "live-warmup@$r" \
+      --rate "$r" --warmup 1s --duration "$WARMUP_EACH" --drain 10s --max-requests 200000 | grep '^RESULT' || true
+  done
+fi
 
 # --- max sustained vote rate: the issue-2 step search (p99 < 100 ms, errors < 0.1 %), unless given
 MAX_SOURCE="given (MAX_RATE)"
