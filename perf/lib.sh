@@ -198,8 +198,8 @@ cleanup() {
 
 # settle [max seconds, default SETTLE_STACK_MAX or 120] [busy % of the machine, default SETTLE_STACK_BUSY or 25]:
 # waits until the machine's CPU, over a 5 s window (/proc/stat), is busy less than that share, or the time is up;
-# prints what it saw. Right after ./vote up the JVMs compile for minutes: a figure taken then measures the JIT
-# (2026-12-01, quiet machine: the raw PostgreSQL insert ran at 41.6k rows/s right after the stack came up).
+# prints what it saw. A phase must not share the cores with the previous one's aftermath or with the JVMs' start-up
+# compiling (run-live, 2026-12-01: at 25 votes/s p99 6.0 s right after ./vote up, 0.23 s after 90 s of warm-up votes).
 settle() {
   local max=${1:-${SETTLE_STACK_MAX:-120}} busy_max=${2:-${SETTLE_STACK_BUSY:-25}}
   local start=$SECONDS a b busy

@@ -4,7 +4,7 @@
 # with its per-hop breakdown (202 -> ledger commit -> relay send -> ledger.tally-deltas -> vote-tallies committed
 # -> SSE frame; Freshness reads both topics for the timestamps: issue 12 item 4),
 # the CDC relay's commit lag at the max rate, and SSE fan-out of one realtime instance; prints one table and
-# tears the stack down.
+# tears the stack down. Unmeasured votes first (WARMUP_RATES, WARMUP_EACH): a just-started stack is not the one to measure.
 #
 #   perf/run-live.sh                                   # ~10-15 min
 #   MAX_RATE=125 ONLY="fresh relay" perf/run-live.sh   # skip the step search, take the max rate given
