@@ -59,9 +59,11 @@ public final class ZipkinServer extends ManagedProcess {
         return origin() + "/api/v2/trace/{traceId}";
     }
 
-    /** What a service needs to trace: the SDK on, and where to export (ServiceEnv adds it while this is up). */
+    /** What a service needs to trace: the SDK and the Kafka connector's record spans on, and where to export (ServiceEnv
+     * adds it while this is up). */
     public Map<String, String> serviceEnv() {
-        return Map.of("OTEL_SDK_DISABLED", "false", "VOTE_TRACE_ZIPKIN_ENDPOINT", spansEndpoint());
+        return Map.of("OTEL_SDK_DISABLED", "false", "VOTE_MESSAGING_TRACING", "true",
+                "VOTE_TRACE_ZIPKIN_ENDPOINT", spansEndpoint());
     }
 
     @Override
