@@ -45,6 +45,8 @@ public final class EventCodec {
      */
     private static final ObjectReader TALLY = JSON.readerFor(Tally.class)
             .without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    /** Votes in the form producers write; anything else goes through data binding, whose verdict stands. */
+    private static final PlainVoteReader PLAIN_VOTES = new PlainVoteReader(JSON.getFactory());
 
     private EventCodec() {
     }
@@ -99,7 +101,8 @@ public final class EventCodec {
     }
 
     public static VoteSubmitted decodeVote(byte[] bytes) {
-        VoteSubmitted vote = read(bytes, VoteSubmitted.class);
+        VoteSubmitted plain = bytes == null ? null : PLAIN_VOTES.readOrNull(bytes);
+        VoteSubmitted vote = plain != null ? plain : read(bytes, VoteSubmitted.class);
         requireVersion(vote.schemaVersion(), VoteSubmitted.SCHEMA_VERSION, "VoteSubmitted");
         return vote;
     }

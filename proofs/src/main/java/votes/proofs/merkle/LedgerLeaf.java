@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
+import votes.events.time.UtcInstants;
 import votes.events.vote.VoteSubmitted;
 
 /**
@@ -33,7 +34,7 @@ public record LedgerLeaf(UUID eventId, String pollId, String voterId, String opt
     }
 
     public byte[] encode() {
-        return LeafFields.encode(TAG, eventId.toString(), pollId, voterId, optionId, submittedAt.toString(),
+        return LeafFields.encode(TAG, eventId.toString(), pollId, voterId, optionId, UtcInstants.format(submittedAt),
                 Integer.toString(partition), Long.toString(offset));
     }
 
