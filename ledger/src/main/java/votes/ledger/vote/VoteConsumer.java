@@ -91,13 +91,11 @@ public class VoteConsumer {
     private Prepared prepare(KafkaRecordBatch<byte[], VoteRecord> batch) {
         long startedAt = System.nanoTime();
         List<BatchRecord> records = new ArrayList<>(batch.getRecords().size());
-        Map<Position, KafkaRecord<byte[], VoteRecord>> byPosition = new HashMap<>();
         Set<Integer> partitions = new TreeSet<>();
         for (KafkaRecord<byte[], VoteRecord> record : batch) {
             int partition = record.getPartition();
             long offset = LogPositions.offset(record);
             partitions.add(partition);
-            byPosition.put(new Position(partition, offset), record);
             // The deserializer never fails: every record is a vote or poison, with its bytes.
             VoteRecord read = Objects.requireNonNull(record.getPayload(), "VoteRecordDeserializer returned null");
             records.add(read instanceof VoteRecord.Vote vote
@@ -105,12 +103,11 @@ public class VoteConsumer {
                     : new PoisonEntry((VoteRecord.Poison) read, partition, offset));
         }
         metrics.phase(BatchPhase.PREPARE, System.nanoTime() - startedAt);
-        return new Prepared(records, byPosition, partitions);
+        return new Prepared(records, partitions);
     }
 
     /** A batch ready for its transaction. */
-    private record Prepared(List<BatchRecord> records, Map<Position, KafkaRecord<byte[], VoteRecord>> byPosition,
-                            Set<Integer> partitions) {
+    private record Prepared(List<BatchRecord> records, Set<Integer> partitions) {
     }
 
     private Uni<Void> record(KafkaRecordBatch<byte[], VoteRecord> batch, Prepared prepared) {
@@ -122,7 +119,7 @@ public class VoteConsumer {
         long[] writtenAt = new long[1];
         return write(records, firstAt)
                 .invoke(refused -> writtenAt[0] = System.nanoTime())
-                .flatMap(refused -> deadLetter(records, refused, prepared.byPosition()))
+                .flatMap(refused -> deadLetter(records, refused, batch))
                 .flatMap(done -> Uni.createFrom().completionStage(batch.ack()))
                 .invoke(done -> {
                     progress.advanced(prepared.partitions());
@@ -199,18 +196,24 @@ public class VoteConsumer {
     }
 
     private Uni<Void> deadLetter(List<BatchRecord> records, List<PoisonEntry> refused,
-                                 Map<Position, KafkaRecord<byte[], VoteRecord>> byPosition) {
-        List<DeadLetterLog.Letter> letters = new ArrayList<>();
+                                 KafkaRecordBatch<byte[], VoteRecord> batch) {
+        List<PoisonEntry> poisoned = new ArrayList<>();
         for (BatchRecord record : records) {
             if (record instanceof PoisonEntry poison) {
-                letters.add(letter(poison, byPosition));
+                poisoned.add(poison);
             }
         }
         refused.stream().filter(poison -> poison.poison().reason() == DeadLetterReason.REFUSED_BY_DATABASE)
-                .forEach(poison -> letters.add(letter(poison, byPosition)));
-        if (letters.isEmpty()) {
+                .forEach(poisoned::add);
+        if (poisoned.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        // Built only for a batch with poison, not a map entry and a key object per record of every batch.
+        Map<Position, KafkaRecord<byte[], VoteRecord>> byPosition = new HashMap<>();
+        for (KafkaRecord<byte[], VoteRecord> record : batch) {
+            byPosition.put(new Position(record.getPartition(), LogPositions.offset(record)), record);
+        }
+        List<DeadLetterLog.Letter> letters = poisoned.stream().map(poison -> letter(poison, byPosition)).toList();
         return Backoff.forever(() -> deadLetters.append(letters),
                 "appending " + letters.size() + " dead letters", firstRetry, maxRetry);
     }
