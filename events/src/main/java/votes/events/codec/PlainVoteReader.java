@@ -75,7 +75,10 @@ final class PlainVoteReader {
         ClientFacts client;
         String voterKeyId;
 
-        /** @return false when the value is not of the plain form's type (a required field's null is found later) */
+        /**
+         * @return false when the value is not of the plain form's type. A required field read as null is refused
+         *         later ({@link #vote}); an optional one may be null, so a value of another type is refused here.
+         */
         boolean read(int field, JsonToken value, JsonParser parser) throws IOException {
             boolean isNull = value == JsonToken.VALUE_NULL;
             switch (field) {
@@ -85,23 +88,24 @@ final class PlainVoteReader {
                     }
                     version = parser.getIntValue();
                 }
-                case EVENT_ID -> eventId = value == JsonToken.VALUE_STRING ? uuid(parser.getText()) : null;
+                case EVENT_ID -> eventId = value == JsonToken.VALUE_STRING ? canonicalUuid(parser.getText()) : null;
                 case POLL_ID -> pollId = text(value, parser);
                 case VOTER_ID -> voterId = text(value, parser);
                 case OPTION_ID -> optionId = text(value, parser);
                 case SUBMITTED_AT -> submittedAt = value == JsonToken.VALUE_STRING
                         ? UtcInstants.parseOrNull(parser.getText()) : null;
-                case IDEMPOTENCY_KEY -> idempotencyKey = text(value, parser);
-                case CLIENT -> client = client(value, parser);
-                case VOTER_KEY_ID -> voterKeyId = text(value, parser);
+                case IDEMPOTENCY_KEY -> {
+                    return (idempotencyKey = text(value, parser)) != null || isNull;
+                }
+                case CLIENT -> {
+                    return (client = client(value, parser)) != null || isNull;
+                }
+                case VOTER_KEY_ID -> {
+                    return (voterKeyId = text(value, parser)) != null || isNull;
+                }
                 default -> parser.skipChildren(); // a newer producer's field: ignored, as data binding does
             }
-            return switch (field) {
-                case IDEMPOTENCY_KEY -> isNull || idempotencyKey != null;
-                case CLIENT -> isNull || client != null;
-                case VOTER_KEY_ID -> isNull || voterKeyId != null;
-                default -> true;
-            };
+            return true;
         }
 
         /** The vote, or null when a required field is missing or was not read in the plain form. */
@@ -164,8 +168,11 @@ final class PlainVoteReader {
         return value == JsonToken.VALUE_STRING ? parser.getText() : null;
     }
 
-    /** A UUID in its canonical 36-character form (hex digits either case), else null. */
-    private static UUID uuid(String text) {
+    /**
+     * A UUID in its canonical 36-character form (ASCII hex digits either case, as Jackson reads it), else null.
+     * {@code UUID.fromString} would not do: it takes "1-2-3-4-5" and signed groups.
+     */
+    static UUID canonicalUuid(String text) {
         if (text.length() != 36) {
             return null;
         }
@@ -180,7 +187,7 @@ final class PlainVoteReader {
                 }
                 continue;
             }
-            int nibble = c <= 'f' ? Character.digit(c, 16) : -1; // ASCII hex only, as Jackson reads it
+            int nibble = c <= 'f' ? Character.digit(c, 16) : -1;
             if (nibble < 0) {
                 return null;
             }

@@ -57,16 +57,8 @@ public final class VoteRecords {
     }
 
     private static UUID uuid(JsonNode node) {
-        if (node == null || !node.isTextual()) {
-            return null;
-        }
-        try {
-            UUID id = UUID.fromString(node.textValue());
-            // UUID.fromString is lenient ("1-2-3-4-5" parses): only the canonical form names an event.
-            return id.toString().equalsIgnoreCase(node.textValue()) ? id : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        // Only the canonical form names an event (UUID.fromString is lenient: "1-2-3-4-5" parses).
+        return node != null && node.isTextual() ? PlainVoteReader.canonicalUuid(node.textValue()) : null;
     }
 
     private static String id(JsonNode node) {
