@@ -21,8 +21,10 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import votes.events.topic.TopicDurability;
 import votes.events.topic.Topics;
+import votes.infra.stack.Probes;
 
 /**
  * The topics of the contract ({@link Topics#ALL}), created by infra before any service starts with the configs
@@ -79,6 +81,7 @@ public final class KafkaTopics implements AutoCloseable {
         Set<String> existing = names();
         List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name())).toList();
         List<String> created = create(missing);
+        awaitDescribable(created);
         List<NewTopic> present = topics.stream().filter(t -> existing.contains(t.name()) && t.configs() != null)
                 .toList();
         Map<String, Map<String, String>> live = configs(present.stream().map(NewTopic::name).toList());
@@ -86,7 +89,8 @@ public final class KafkaTopics implements AutoCloseable {
                 .flatMap(t -> TopicConfigChange.between(t.name(), t.configs(), live.get(t.name())).stream())
                 .toList();
         alter(changes);
-        Map<String, Integer> counts = partitions();
+        // Only topics that existed can be short of partitions: the created ones have the contract's count.
+        Map<String, Integer> counts = partitions(existing);
         return new Outcome(created, changes, grow(toGrow(topics, counts), counts));
     }
 
@@ -187,9 +191,45 @@ public final class KafkaTopics implements AutoCloseable {
         }
     }
 
-    public Map<String, Integer> partitions() {
+    /**
+     * Waits until the created topics can be described. A create returns once the controller committed it; each broker
+     * learns of it from the metadata log a moment later, and until then answers UnknownTopicOrPartition for it (seen
+     * on a three-node cluster under CI load), to us and to whoever is started next.
+     */
+    private void awaitDescribable(List<String> created) {
+        if (created.isEmpty()) {
+            return;
+        }
+        if (!Probes.await(Duration.ofSeconds(CALL_TIMEOUT_SECONDS), null, () -> describable(created))) {
+            throw new IllegalStateException("created " + created + " but the brokers do not describe them after "
+                    + CALL_TIMEOUT_SECONDS + " s");
+        }
+    }
+
+    private boolean describable(List<String> topics) {
         try {
-            return admin.describeTopics(names()).allTopicNames().get(15, TimeUnit.SECONDS).entrySet().stream()
+            admin.describeTopics(topics).allTopicNames().get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return false;
+            }
+            throw new IllegalStateException("cannot describe " + topics + ": " + e.getCause(), e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot describe " + topics + ": " + e, e);
+        }
+    }
+
+    public Map<String, Integer> partitions() {
+        return partitions(names());
+    }
+
+    private Map<String, Integer> partitions(Set<String> topics) {
+        if (topics.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return admin.describeTopics(topics).allTopicNames().get(15, TimeUnit.SECONDS).entrySet().stream()
                     .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().partitions().size()));
         } catch (Exception e) {
             throw new IllegalStateException(e);
