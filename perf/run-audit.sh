@@ -21,6 +21,9 @@ REPLAY_N=${REPLAY_N:-1000000}
 REPLAY_RUNS=${REPLAY_RUNS:-$RUNS}   # 0: the Merkle cost only
 BASELINE_REV=${BASELINE_REV:-5ac64ba}
 BASELINE_TREE=${BASELINE_TREE:-$ROOT/perf/target/ledger-$BASELINE_REV}
+# The figures' labels: the default baseline is the ledger before the Merkle log; any other is just a revision.
+if [[ $BASELINE_REV == 5ac64ba ]]; then BEFORE_IS="before the Merkle log"; AFTER_IS="with the Merkle log"
+else BEFORE_IS="at $BASELINE_REV"; AFTER_IS="at this tree"; fi
 GEN_CPUS=${GEN_CPUS:-1}
 
 BASE=${PERF_PORT_BASE:-18000}
@@ -41,7 +44,7 @@ fi
 CP="$PERF_JAR:$ROOT/perf/target/lib/*"
 
 if [[ ! -f "$BASELINE_TREE/ledger/target/quarkus-app/quarkus-run.jar" ]]; then
-  echo "--- building the ledger of $BASELINE_REV (before the Merkle log) in $BASELINE_TREE"
+  echo "--- building the ledger of $BASELINE_REV ($BEFORE_IS) in $BASELINE_TREE"
   git worktree add -f "$BASELINE_TREE" "$BASELINE_REV" >/dev/null 2>&1 || true
   (cd "$BASELINE_TREE" && ./mvnw -q -B package -DskipTests -pl ledger -am)
 fi
@@ -126,7 +129,9 @@ for variant in before after; do
       code=$?
       set -e
       end=$(date +%s.%N)
-      events=$(sed -n 's/.*"events" *: *\([0-9]*\).*/\1/p' "$OUT/replay-$run.json" | head -1)
+      # counts.events: the report also has voids.events, and a greedy match on one line of JSON took that one.
+      events=$(grep -o '"counts" *: *{[^}]*' "$OUT/replay-$run.json" | grep -o '"events" *: *[0-9]*' | head -1 \
+        | grep -o '[0-9]*$')
       phase=$(sed -n 's/.*"eventsPerSecond" *: *\([0-9]*\).*/\1/p' "$OUT/replay-$run.json" | head -1)
       awk -v n="${events:-0}" -v a="$start" -v b="$end" -v c="$code" -v r="$run" -v p="${phase:-0}" \
         'BEGIN{printf "RESULT label=replay run=%d exit=%d events=%d seconds=%.1f rate=%.0f events/s (whole command: JVM start, reading and checking PostgreSQL, vote-tallies, checkpoints) replay_phase=%d events/s\n", r, c, n, b-a, n/(b-a), p}' \
@@ -150,13 +155,13 @@ PHASE=$(sed -n 's/.* replay_phase=\([0-9.]*\).*/\1/p' "$OUT/replay.out" 2>/dev/n
 echo
 echo "=== summary ($OUT)"
 printf '| %-64s | %-12s |\n' "figure" "value"
-printf '| %-64s | %-12s |\n' "ledger catch-up rows/s before the Merkle log ($BASELINE_REV, median)" "${BEFORE:--}" \
-  "ledger catch-up rows/s with the Merkle log (median)" "${AFTER:--}" \
-  "cost of the Merkle log (target <= 10 %)" \
+printf '| %-64s | %-12s |\n' "ledger catch-up rows/s $BEFORE_IS ($BASELINE_REV, median)" "${BEFORE:--}" \
+  "ledger catch-up rows/s $AFTER_IS (median)" "${AFTER:--}" \
+  "rate lost $AFTER_IS vs. $BEFORE_IS (Merkle log's target <= 10 %)" \
   "$(awk -v a="$BEFORE" -v b="$AFTER" 'BEGIN{ if (a>0) printf "%.1f %%", 100*(a-b)/a; else print "-"}')" \
-  "WAL bytes per vote while draining, before / with the Merkle log (median)" "${WAL_BEFORE:--} / ${WAL_AFTER:--}" \
-  "ledger JVM CPU µs per vote, before / with (median, start incl.)" "$(cpu_of before ledger_us_per_vote) / $(cpu_of after ledger_us_per_vote)" \
-  "PostgreSQL CPU µs per vote, before / with (median)" "$(cpu_of before postgres_us_per_vote) / $(cpu_of after postgres_us_per_vote)" \
+  "WAL bytes per vote while draining, $BEFORE_IS / $AFTER_IS (median)" "${WAL_BEFORE:--} / ${WAL_AFTER:--}" \
+  "ledger JVM CPU µs per vote, $BEFORE_IS / $AFTER_IS (median, start incl.)" "$(cpu_of before ledger_us_per_vote) / $(cpu_of after ledger_us_per_vote)" \
+  "PostgreSQL CPU µs per vote, $BEFORE_IS / $AFTER_IS (median)" "$(cpu_of before postgres_us_per_vote) / $(cpu_of after postgres_us_per_vote)" \
   "audit replay events/s over >= $REPLAY_N votes, whole command (median)" "${REPLAY:--}" \
   "audit replay events/s, reading and judging the log only (median)" "${PHASE:--}" \
   "replay / ledger catch-up (target >= 100 %)" \
