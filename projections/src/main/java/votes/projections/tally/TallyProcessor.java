@@ -18,19 +18,23 @@ import votes.events.tally.Tally;
  * only rows keyed by it): skips deltas already applied, applies the
  * rest with {@link TallyFold}, stores the tally and forwards it when it changed. Store writes and the
  * forwarded tally commit in one Kafka transaction (exactly_once_v2), so a crash never applies a delta twice
- * nor publishes a tally the stores do not hold.
+ * nor publishes a tally the stores do not hold. A change after a quiet spell asks for that commit at once
+ * ({@link QuietSpell}).
  */
 final class TallyProcessor implements Processor<String, LedgerRow, String, Tally> {
 
     private static final Logger LOG = Logger.getLogger(TallyProcessor.class);
 
     private final Duration dedupRetention;
+    private final QuietSpell quietSpell;
     private ProcessorContext<String, Tally> context;
     private KeyValueStore<String, Tally> tallies;
     private AppliedDeltas applied;
 
-    TallyProcessor(Duration dedupRetention) {
+    /** @param commitAfterQuiet see {@link QuietSpell}; zero leaves every commit to Streams' interval */
+    TallyProcessor(Duration dedupRetention, Duration commitAfterQuiet) {
         this.dedupRetention = dedupRetention;
+        this.quietSpell = new QuietSpell(commitAfterQuiet);
     }
 
     @Override
@@ -43,6 +47,7 @@ final class TallyProcessor implements Processor<String, LedgerRow, String, Tally
 
     @Override
     public void process(Record<String, LedgerRow> record) {
+        boolean afterQuiet = quietSpell.ends(context.currentSystemTimeMs());
         String pollId = record.value().pollId();
         Tally current = tallies.get(pollId);
         Instant at = Instant.ofEpochMilli(record.timestamp());
@@ -65,6 +70,9 @@ final class TallyProcessor implements Processor<String, LedgerRow, String, Tally
         if (next != current) {
             tallies.put(pollId, next);
             context.forward(record.withKey(pollId).withValue(next));
+            if (afterQuiet) {
+                context.commit();
+            }
         }
     }
 

@@ -43,7 +43,11 @@ public final class TallyTopology {
     private TallyTopology() {
     }
 
-    public static Topology build(Duration dedupRetention) {
+    /**
+     * @param dedupRetention how long applied delta ids are remembered ({@link AppliedDeltas})
+     * @param commitAfterQuiet a change after this long without rows is committed at once ({@link QuietSpell})
+     */
+    public static Topology build(Duration dedupRetention, Duration commitAfterQuiet) {
         // The contract's codec for the topic and the store alike: the store's changelog holds the same bytes.
         Serde<Tally> tallySerde = Serdes.serdeFrom(new TallySerializer(), new TallyDeserializer());
         StreamsBuilder builder = new StreamsBuilder();
@@ -55,7 +59,7 @@ public final class TallyTopology {
         KStream<String, LedgerRow> deltas = rows(builder, DELTAS_TOPIC, LedgerRows::delta);
         KStream<String, LedgerRow> polls = rows(builder, POLLS_TOPIC, LedgerRows::poll);
         deltas.merge(polls, Named.as("ledger-rows"))
-                .process(() -> new TallyProcessor(dedupRetention), Named.as("tally"),
+                .process(() -> new TallyProcessor(dedupRetention, commitAfterQuiet), Named.as("tally"),
                         TALLIES_STORE, AppliedDeltas.STORE, AppliedDeltas.CLOCK_STORE)
                 .to(TALLIES_TOPIC, Produced.with(Serdes.String(), tallySerde));
         return builder.build();

@@ -16,12 +16,15 @@ public class TopologyProducer {
         /** How long applied delta ids are remembered (see AppliedDeltas for the bound it gives). */
         Duration dedupRetention();
 
+        /** A tally change after this long without rows is committed at once, not at the next poll (QuietSpell). */
+        Duration commitAfterQuiet();
+
         /** How long the start waits for the input topics before comparing their partition counts (CoPartitionCheck). */
         Duration topicsWait();
     }
 
     @Produces
     public Topology topology(ProjectionsConfig config) {
-        return TallyTopology.build(config.dedupRetention());
+        return TallyTopology.build(config.dedupRetention(), config.commitAfterQuiet());
     }
 }

@@ -39,7 +39,7 @@ final class TallyDriver implements AutoCloseable {
         config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         // Own RocksDB folder per driver: two drivers (or two builds) must not share /tmp/kafka-streams.
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir());
-        driver = new TopologyTestDriver(TallyTopology.build(dedupRetention), config);
+        driver = new TopologyTestDriver(TallyTopology.build(dedupRetention, Duration.ofMillis(100)), config);
         deltas = driver.createInputTopic(TallyTopology.DELTAS_TOPIC,
                 Serdes.String().serializer(), Serdes.String().serializer());
         polls = driver.createInputTopic(TallyTopology.POLLS_TOPIC,

@@ -229,7 +229,7 @@ class TallyTopologyTest {
 
     @Test
     void bothInputsFeedOneSubTopologyWithNoRepartitionTopicSoADeltaCostsOneTransaction() {
-        TopologyDescription description = TallyTopology.build(Duration.ofHours(24)).describe();
+        TopologyDescription description = TallyTopology.build(Duration.ofHours(24), Duration.ofMillis(100)).describe();
 
         assertThat(description.subtopologies()).hasSize(1);
         assertThat(description.toString()).doesNotContain("repartition");
