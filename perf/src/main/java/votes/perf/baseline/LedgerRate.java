@@ -134,7 +134,7 @@ public final class LedgerRate {
                 long windowCount = 0;
                 long halfAt = -1;
                 long halfCount = 0;
-                Progress progress = Progress.start(pool, poll);
+                Progress progress = Progress.start(pool, poll, expect);
                 while (System.nanoTime() < deadline) {
                     count = progress.recorded(pool);
                     long now = System.nanoTime();
@@ -153,7 +153,7 @@ public final class LedgerRate {
                         halfAt = now;
                         halfCount = count;
                     }
-                    if (count >= expect && progress.confirmed(pool, expect)) {
+                    if (progress.done(pool, count)) {
                         // The second half runs on a warmed-up JVM (JIT, pools, Kafka login done): the steady rate.
                         double secondHalf = now > halfAt ? (count - halfCount) / ((now - halfAt) / 1e9) : 0;
                         double fromFirst = (count - firstCount) / ((now - firstAt) / 1e9);
@@ -189,15 +189,29 @@ public final class LedgerRate {
      * other polls' votes too: their sum is read once, in the same snapshot as the poll's own count, and subtracted;
      * the exact count is taken once more when the sum says done.
      */
-    private record Progress(String poll, long otherLeaves) {
+    private static final class Progress {
 
         private static final String LEAVES = "coalesce((SELECT sum(size) FROM merkle_logs), 0)::bigint";
         private static final String VOTES = "(SELECT count(*) FROM votes WHERE poll_id = $1)";
         private static final String REJECTIONS = "(SELECT count(*) FROM rejections WHERE poll_id = $1)";
 
-        static Progress start(Pool pool, String poll) {
+        private final String poll;
+        private final long otherLeaves;
+        private final long expect;
+        // Where the count must be before the next exact count: another poll's votes moving the logs would otherwise
+        // make every look from then on scan the votes table again.
+        private long confirmAt;
+
+        private Progress(String poll, long otherLeaves, long expect) {
+            this.poll = poll;
+            this.otherLeaves = otherLeaves;
+            this.expect = expect;
+            this.confirmAt = expect;
+        }
+
+        static Progress start(Pool pool, String poll, long expect) {
             Row row = single(pool, "SELECT " + LEAVES + " AS leaves, " + VOTES + " AS votes", poll);
-            return new Progress(poll, row.getLong("leaves") - row.getLong("votes"));
+            return new Progress(poll, row.getLong("leaves") - row.getLong("votes"), expect);
         }
 
         /** Votes recorded for the poll (leaves added since the start) plus its rejections (an index-only probe). */
@@ -205,9 +219,14 @@ public final class LedgerRate {
             return single(pool, "SELECT " + LEAVES + " + " + REJECTIONS, poll).getLong(0) - otherLeaves;
         }
 
-        /** Whether the exact count agrees that the backlog is in: another poll's votes would also move the logs. */
-        boolean confirmed(Pool pool, long expect) {
-            return single(pool, "SELECT " + VOTES + " + " + REJECTIONS, poll).getLong(0) >= expect;
+        /** Whether the backlog is in: once {@code count} says so, the exact count must agree. */
+        boolean done(Pool pool, long count) {
+            if (count < confirmAt) {
+                return false;
+            }
+            long exact = single(pool, "SELECT " + VOTES + " + " + REJECTIONS, poll).getLong(0);
+            confirmAt = count + (expect - exact);
+            return exact >= expect;
         }
 
         private static Row single(Pool pool, String sql, String poll) {
