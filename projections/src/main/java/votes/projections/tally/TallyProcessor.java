@@ -31,10 +31,10 @@ final class TallyProcessor implements Processor<String, LedgerRow, String, Tally
     private KeyValueStore<String, Tally> tallies;
     private AppliedDeltas applied;
 
-    /** @param commitAfterQuiet see {@link QuietSpell}; zero leaves every commit to Streams' interval */
-    TallyProcessor(Duration dedupRetention, Duration commitAfterQuiet) {
+    /** @param quietSpell shared by the instance's tasks: a change that ends it is committed at once */
+    TallyProcessor(Duration dedupRetention, QuietSpell quietSpell) {
         this.dedupRetention = dedupRetention;
-        this.quietSpell = new QuietSpell(commitAfterQuiet);
+        this.quietSpell = quietSpell;
     }
 
     @Override

@@ -56,10 +56,11 @@ public final class TallyTopology {
         builder.addStateStore(AppliedDeltas.storeBuilder(dedupRetention));
         builder.addStateStore(AppliedDeltas.clockStoreBuilder());
 
+        QuietSpell quietSpell = new QuietSpell(commitAfterQuiet);
         KStream<String, LedgerRow> deltas = rows(builder, DELTAS_TOPIC, LedgerRows::delta);
         KStream<String, LedgerRow> polls = rows(builder, POLLS_TOPIC, LedgerRows::poll);
         deltas.merge(polls, Named.as("ledger-rows"))
-                .process(() -> new TallyProcessor(dedupRetention, commitAfterQuiet), Named.as("tally"),
+                .process(() -> new TallyProcessor(dedupRetention, quietSpell), Named.as("tally"),
                         TALLIES_STORE, AppliedDeltas.STORE, AppliedDeltas.CLOCK_STORE)
                 .to(TALLIES_TOPIC, Produced.with(Serdes.String(), tallySerde));
         return builder.build();

@@ -23,12 +23,17 @@ import votes.events.tally.Tally;
  */
 class TallyProcessorTest {
 
+    private final QuietSpell quietSpell = new QuietSpell(Duration.ofMillis(100));
     private final MockProcessorContext<String, Tally> context = new MockProcessorContext<>();
-    private final TallyProcessor processor = new TallyProcessor(Duration.ofHours(24), Duration.ofMillis(100));
+    private final TallyProcessor processor = new TallyProcessor(Duration.ofHours(24), quietSpell);
     private int titles;
 
     @BeforeEach
     void init() {
+        init(processor, context);
+    }
+
+    private static void init(TallyProcessor processor, MockProcessorContext<String, Tally> context) {
         StateStore tallies = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(TallyTopology.TALLIES_STORE),
                         Serdes.String(), Serdes.serdeFrom(new TallySerializer(), new TallyDeserializer()))
                 .withLoggingDisabled().withCachingDisabled().build();
@@ -54,6 +59,18 @@ class TallyProcessorTest {
         }
         assertThat(asked).isZero();
         assertThat(context.forwarded()).hasSize(501);
+    }
+
+    @Test
+    void theSpellIsTheInstancesNotATasks() {
+        MockProcessorContext<String, Tally> otherTask = new MockProcessorContext<>();
+        TallyProcessor other = new TallyProcessor(Duration.ofHours(24), quietSpell);
+        init(other, otherTask);
+        changeAt(0);
+        otherTask.setCurrentSystemTimeMs(40);
+        other.process(new Record<>("p2", pollRow("Other"), T0.toEpochMilli() + 40));
+        assertThat(otherTask.forwarded()).hasSize(1);
+        assertThat(otherTask.committed()).as("another task's row 40 ms before").isFalse();
     }
 
     @Test
