@@ -29,7 +29,7 @@ final class QuietSpell {
         this.quietMs = quiet.toMillis();
     }
 
-    /** Notes a row at {@code nowMs} (a stream thread's wall clock); true when the one before it is at least the spell ago. */
+    /** Notes a row at {@code nowMs} (a stream thread's clock); true when the row before it is a spell or more ago. */
     boolean ends(long nowMs) {
         long previous = lastRowAtMs.getAndSet(nowMs);
         return quietMs > 0 && (previous == NEVER || nowMs - previous >= quietMs);
