@@ -127,6 +127,11 @@ final class BatchReads {
      * Sent before the batch's INSERTs, so it sees what was committed before the batch, not the batch's own rows.
      */
     Uni<Boolean> anyRecorded(SqlConnection connection, BatchKeys keys, BatchPlan plan) {
+        // Nearly every batch: the plan inserts each of its votes and it has no poison with an event id, so no record
+        // is left to look up, and the sets below (a catch-up's CPU samples showed them) need not be built.
+        if (plan.records().size() == keys.entries().size() && keys.eventIds().size() == keys.entries().size()) {
+            return Uni.createFrom().item(false);
+        }
         Set<LedgerEntry> inserted = Collections.newSetFromMap(new IdentityHashMap<>());
         inserted.addAll(plan.records());
         Set<UUID> insertedIds = new HashSet<>();

@@ -2,8 +2,8 @@ package votes.ledger.vote;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -24,7 +26,6 @@ import votes.events.deadletter.DeadLetterReason;
 import votes.events.topic.Topics;
 import votes.kit.trace.Traceparent;
 import votes.ledger.deadletter.DeadLetterLog;
-import votes.ledger.log.LogPositions;
 import votes.ledger.log.PartitionProgress;
 import votes.ledger.poll.PollsFolded;
 import votes.ledger.sql.Backoff;
@@ -90,20 +91,33 @@ public class VoteConsumer {
      */
     private Prepared prepare(KafkaRecordBatch<byte[], VoteRecord> batch) {
         long startedAt = System.nanoTime();
-        List<BatchRecord> records = new ArrayList<>(batch.getRecords().size());
+        ConsumerRecords<byte[], VoteRecord> consumed = consumed(batch);
+        List<BatchRecord> records = new ArrayList<>(consumed.count());
         Set<Integer> partitions = new TreeSet<>();
-        for (KafkaRecord<byte[], VoteRecord> record : batch) {
-            int partition = record.getPartition();
-            long offset = LogPositions.offset(record);
+        for (ConsumerRecord<byte[], VoteRecord> record : consumed) {
+            int partition = record.partition();
+            long offset = record.offset();
             partitions.add(partition);
             // The deserializer never fails: every record is a vote or poison, with its bytes.
-            VoteRecord read = Objects.requireNonNull(record.getPayload(), "VoteRecordDeserializer returned null");
+            VoteRecord read = Objects.requireNonNull(record.value(), "VoteRecordDeserializer returned null");
             records.add(read instanceof VoteRecord.Vote vote
                     ? new LedgerEntry(vote.vote(), partition, offset, traceparent(record))
                     : new PoisonEntry((VoteRecord.Poison) read, partition, offset));
         }
         metrics.phase(BatchPhase.PREPARE, System.nanoTime() - startedAt);
         return new Prepared(records, partitions);
+    }
+
+    /**
+     * The batch as the Kafka consumer returned it, in the same order as its SmallRye records. Read directly because
+     * SmallRye's per-record accessors search the record's metadata and copy its headers on every call: 4 % of a
+     * catch-up's CPU samples for the offset and the traceparent alone (perf/RESULTS.md, issue 12 item 3).
+     */
+    @SuppressWarnings("unchecked")
+    private static ConsumerRecords<byte[], VoteRecord> consumed(KafkaRecordBatch<byte[], VoteRecord> batch) {
+        return batch.getMetadata(IncomingKafkaRecordBatchMetadata.class)
+                .map(metadata -> (ConsumerRecords<byte[], VoteRecord>) metadata.getRecords())
+                .orElseThrow(() -> new IllegalStateException("a Kafka batch without its consumer records"));
     }
 
     /** A batch ready for its transaction. */
@@ -209,9 +223,9 @@ public class VoteConsumer {
             return Uni.createFrom().voidItem();
         }
         // Built only for a batch with poison, not a map entry and a key object per record of every batch.
-        Map<Position, KafkaRecord<byte[], VoteRecord>> byPosition = new HashMap<>();
-        for (KafkaRecord<byte[], VoteRecord> record : batch) {
-            byPosition.put(new Position(record.getPartition(), LogPositions.offset(record)), record);
+        Map<Position, ConsumerRecord<byte[], VoteRecord>> byPosition = new HashMap<>();
+        for (ConsumerRecord<byte[], VoteRecord> record : consumed(batch)) {
+            byPosition.put(new Position(record.partition(), record.offset()), record);
         }
         List<DeadLetterLog.Letter> letters = poisoned.stream().map(poison -> letter(poison, byPosition)).toList();
         return Backoff.forever(() -> deadLetters.append(letters),
@@ -219,16 +233,16 @@ public class VoteConsumer {
     }
 
     private static DeadLetterLog.Letter letter(PoisonEntry poison,
-                                               Map<Position, KafkaRecord<byte[], VoteRecord>> byPosition) {
-        KafkaRecord<byte[], VoteRecord> original = byPosition.get(new Position(poison.partition(), poison.offset()));
+                                               Map<Position, ConsumerRecord<byte[], VoteRecord>> byPosition) {
+        ConsumerRecord<byte[], VoteRecord> original = byPosition.get(new Position(poison.partition(), poison.offset()));
         DeadLetter letter = new DeadLetter(Topics.VOTES_SUBMITTED, poison.partition(), poison.offset(),
                 poison.poison().reason(), poison.poison().detail(), poison.poison().eventId());
-        return new DeadLetterLog.Letter(letter, original.getKey(), original.getPayload().value(), original.getHeaders());
+        return new DeadLetterLog.Letter(letter, original.key(), original.value().value(), original.headers());
     }
 
     /** The trace the vote's tally delta continues (SmallRye's tracing wrote the header when ingest sampled it). */
-    private static String traceparent(KafkaRecord<byte[], VoteRecord> record) {
-        Header header = record.getHeaders().lastHeader(Traceparent.HEADER);
+    private static String traceparent(ConsumerRecord<byte[], VoteRecord> record) {
+        Header header = record.headers().lastHeader(Traceparent.HEADER);
         return header == null ? null : Traceparent.sampled(header.value());
     }
 
