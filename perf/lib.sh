@@ -163,6 +163,23 @@ ledger_poll() {
   echo "$poll"
 }
 
+# jvm_cpu_by_thread <pid> <label> <votes>: where a JVM's CPU went since its start, per vote, by thread kind (its
+# /proc/<pid>/task/*/stat): work (Vert.x event loops and SmallRye's Kafka threads), jit (the C1/C2 compiler
+# threads), start (the main thread: class loading, Quarkus' start), gc, other. A freshly started ledger's catch-up
+# is mostly the JIT's on one core (perf/RESULTS.md, issue 12 item 3), which the rate alone does not show.
+jvm_cpu_by_thread() {
+  local pid=$1 label=$2 votes=$3 task
+  for task in /proc/"$pid"/task/*; do
+    printf '%s\t%s\n' "$(cat "$task/comm" 2>/dev/null)" "$(awk '{print $14 + $15}' "$task/stat" 2>/dev/null)"
+  done | awk -F'\t' -v hz="$(getconf CLK_TCK)" -v n="$votes" -v label="$label" '
+    $1 ~ /^C[12] CompilerThre/ {jit += $2; next}
+    $1 ~ /^(vert\.x-eventloo|smallrye-kafka-)/ {work += $2; next}
+    $1 == "java" {start += $2; next}
+    $1 ~ /^(GC Thread|G1 |VM Thread)/ {gc += $2; next}
+    {other += $2}
+    END {f = 1e6 / hz / n; printf "THREADS label=%s votes=%d work_us_per_vote=%.0f jit_us_per_vote=%.0f start_us_per_vote=%.0f gc_us_per_vote=%.0f other_us_per_vote=%.0f\n", label, n, work * f, jit * f, start * f, gc * f, other * f}'
+}
+
 # stop_ledger: stops the stack's ledger (SIGTERM, so it commits what it holds) and waits until it is gone.
 stop_ledger() {
   local pid

@@ -78,6 +78,7 @@ echo "java: $(java -version 2>&1 | head -1); git: $(git rev-parse --short HEAD)"
 echo "pinning: servers taskset -c $SERVER_CPUS, clients taskset -c $GEN_CPUS; VOTE_EVENT_LOOPS=$VOTE_EVENT_LOOPS"
 echo "VOTE_HOME=$VOTE_HOME  ports: ingest $VOTE_INGEST_PORT ledger $VOTE_LEDGER_PORT gateway $VOTE_GATEWAY_PORT kafka $VOTE_KAFKA_PORT pg $VOTE_PG_PORT redis $VOTE_REDIS_PORT bare $BARE_PORT"
 echo "services built: $services_built"
+[[ -n ${LEDGER_JVM_FLAGS:-} ]] && echo "ledger JVM flags for its catch-ups (JAVA_TOOL_OPTIONS): $LEDGER_JVM_FLAGS"
 
 vote up --no-demo || echo "(some components are not running; figures that need them are skipped)"
 
@@ -163,12 +164,16 @@ if on ledger && up ledger && up kafka; then
     gen votes.perf.baseline.LedgerRate produce --bootstrap "127.0.0.1:$VOTE_KAFKA_PORT" --kafka-config "$(vote env KAFKA_CLIENT_CONFIG)" --poll "$POLL" \
       --count "$LEDGER_N" --voter-prefix "lr$run-"
     # The ledger is PostgreSQL's client here, like the raw insert client: it runs on the client core.
-    taskset -c "$GEN_CPUS" "$SNAP/vote" up --no-demo > "$OUT/ledger-up-$run.log" 2>&1 &
+    # LEDGER_JVM_FLAGS (e.g. -XX:TieredStopAtLevel=1): JIT A/Bs of the freshly started ledger; the CLI's own JVM
+    # takes them too (JAVA_TOOL_OPTIONS), which only changes how fast it starts the ledger.
+    JAVA_TOOL_OPTIONS="${LEDGER_JVM_FLAGS:-${JAVA_TOOL_OPTIONS:-}}" taskset -c "$GEN_CPUS" "$SNAP/vote" up --no-demo \
+      > "$OUT/ledger-up-$run.log" 2>&1 &
     UP_PID=$!
     gen votes.perf.baseline.LedgerRate await "${PG_ARGS[@]}" --poll "$POLL" --expect "$LEDGER_N" --timeout 600 \
       --metrics-url "http://127.0.0.1:$VOTE_LEDGER_PORT/q/metrics" \
       | tee -a "$OUT/ledger.out" \
     || echo "(phase failed: its figure is missing from the summary)"
+    up ledger && jvm_cpu_by_thread "$(vote pid ledger)" "ledger-catch-up#$run" "$LEDGER_N" | tee -a "$OUT/ledger.out"
     wait "$UP_PID" || true
   done
 fi
@@ -185,6 +190,8 @@ KAFKA=$(val MEDIAN kafka.out rate)
 PG=$(val MEDIAN pg.out rate)
 LEDGER=$(grep -h '^RESULT label=ledger-rate rows' "$OUT/ledger.out" 2>/dev/null | sed -n 's/.* rate=\([0-9.]*\).*/\1/p' | median)
 LEDGER_STEADY=$(grep -h '^RESULT label=ledger-rate rows' "$OUT/ledger.out" 2>/dev/null | sed -n 's/.* second_half=\([0-9.]*\).*/\1/p' | median)
+thread_cpu() { grep -h '^THREADS label=ledger-catch-up' "$OUT/ledger.out" 2>/dev/null | sed -n "s/.* $1_us_per_vote=\([0-9.]*\).*/\1/p" | median; }
+LEDGER_CPU="$(thread_cpu work) / $(thread_cpu jit) / $(thread_cpu start) / $(thread_cpu gc)"
 echo "ledger batch breakdown, one line per catch-up (ms per batch by phase, BatchPhase in ledger):"
 grep -h '^BREAKDOWN' "$OUT/ledger.out" 2>/dev/null || echo "  -"
 ratio() { [[ -n $1 && -n $2 && $2 != 0 ]] && awk -v a="$1" -v b="$2" 'BEGIN{printf "%.0f %%", 100*a/b}' || echo "-"; }
@@ -198,6 +205,7 @@ printf '| %-60s | %-22s |\n' "full vote path, max sustained req/s (p99<100ms, er
   "raw PG 500-row unnest insert rows/s (median)" "${PG:--}" \
   "ledger catch-up rows/s (median)" "${LEDGER:--}" \
   "ledger catch-up, second half (warm JVM) rows/s (median)" "${LEDGER_STEADY:--}" \
+  "ledger CPU µs/vote: work / JIT / start / GC (median, JVM life)" "$LEDGER_CPU" \
   "ratio full path / bare endpoint (target >= 30 %)" "$(ratio "$VOTE_MAX" "$BARE_MAX")" \
   "ratio ledger / raw batch insert (target >= 70 %)" "$(ratio "$LEDGER" "$PG")" \
   "ratio ledger second half / raw batch insert" "$(ratio "$LEDGER_STEADY" "$PG")"
