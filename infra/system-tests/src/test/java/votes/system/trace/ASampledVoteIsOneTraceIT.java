@@ -55,7 +55,7 @@ class ASampledVoteIsOneTraceIT {
         traces = STACK.stack().localStack().traces();
         traces.start();
         // The shared stack's services were started without a backend (tracing off): again, now that one is up.
-        TRACED.forEach(service -> STACK.restartWith(service, Map.of()));
+        STACK.restartWith(TRACED, Map.of());
         api = new VotesApi(STACK.url());
     }
 
@@ -63,9 +63,10 @@ class ASampledVoteIsOneTraceIT {
     static void giveTheSharedStackItsUntracedServicesBack() {
         // Services first: they flush their last spans to a backend that is still there; then, started without one,
         // they trace no more.
-        TRACED.forEach(service -> STACK.stop(service.name()));
+        List<String> traced = TRACED.stream().map(ServiceSpec::name).toList();
+        STACK.stop(traced);
         traces.stop();
-        TRACED.forEach(service -> STACK.start(service.name()));
+        STACK.start(traced);
     }
 
     @Test
