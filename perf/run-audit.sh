@@ -19,10 +19,11 @@ RUNS=${RUNS:-3}
 LEDGER_N=${LEDGER_N:-200000}
 REPLAY_N=${REPLAY_N:-1000000}
 REPLAY_RUNS=${REPLAY_RUNS:-$RUNS}   # 0: the Merkle cost only
-BASELINE_REV=${BASELINE_REV:-5ac64ba}
+BEFORE_MERKLE_REV=5ac64ba           # the ledger of issue 3, before the Merkle log
+BASELINE_REV=${BASELINE_REV:-$BEFORE_MERKLE_REV}
 BASELINE_TREE=${BASELINE_TREE:-$ROOT/perf/target/ledger-$BASELINE_REV}
 # The figures' labels: the default baseline is the ledger before the Merkle log; any other is just a revision.
-if [[ $BASELINE_REV == 5ac64ba ]]; then BEFORE_IS="before the Merkle log"; AFTER_IS="with the Merkle log"
+if [[ $BASELINE_REV == "$BEFORE_MERKLE_REV" ]]; then BEFORE_IS="before the Merkle log"; AFTER_IS="with the Merkle log"
 else BEFORE_IS="at $BASELINE_REV"; AFTER_IS="at this tree"; fi
 GEN_CPUS=${GEN_CPUS:-1}
 
