@@ -55,7 +55,7 @@ class ASampledVoteIsOneTraceIT {
         traces = STACK.stack().localStack().traces();
         traces.start();
         // The shared stack's services were started without a backend (tracing off): again, now that one is up.
-        STACK.restartWith(TRACED, Map.of());
+        TRACED.forEach(service -> STACK.restartWith(service, Map.of()));
         api = new VotesApi(STACK.url());
     }
 
@@ -63,10 +63,9 @@ class ASampledVoteIsOneTraceIT {
     static void giveTheSharedStackItsUntracedServicesBack() {
         // Services first: they flush their last spans to a backend that is still there; then, started without one,
         // they trace no more.
-        List<String> traced = TRACED.stream().map(ServiceSpec::name).toList();
-        STACK.stop(traced);
+        TRACED.forEach(service -> STACK.stop(service.name()));
         traces.stop();
-        STACK.start(traced);
+        TRACED.forEach(service -> STACK.start(service.name()));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package votes.infra.test;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -12,7 +11,6 @@ import votes.infra.service.ServiceProcess;
 import votes.infra.service.ServiceSpec;
 import votes.infra.stack.Component;
 import votes.infra.stack.Probes;
-import votes.infra.stack.Tier;
 
 /**
  * End-to-end tests: the whole stack (infrastructure, services from their built jars, gateway) as real
@@ -110,22 +108,6 @@ public class VoteStackExtension implements BeforeAllCallback {
     public void restartWith(ServiceSpec service, Map<String, String> env) {
         stop(service.name());
         new ServiceProcess(stack().settings(), service, env).start();
-    }
-
-    /** {@link #restartWith(ServiceSpec, Map)} for several services at once: a start is mostly waiting. */
-    public void restartWith(List<ServiceSpec> services, Map<String, String> env) {
-        stop(services.stream().map(ServiceSpec::name).toList());
-        new Tier(services.stream().map(service -> new ServiceProcess(stack().settings(), service, env)).toList()).start();
-    }
-
-    /** {@link #stop(String)} of several components at once. */
-    public void stop(List<String> components) {
-        new Tier(components.stream().map(stack().localStack()::require).toList()).stop();
-    }
-
-    /** {@link #start(String)} of several components at once. */
-    public void start(List<String> components) {
-        new Tier(components.stream().map(stack().localStack()::require).toList()).start();
     }
 
     /** Starts a component again if it is down (waits until ready); no-op when it is up. */
