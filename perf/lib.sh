@@ -4,6 +4,12 @@
 # measures. A value already exported wins (1.0: every request, as ./vote up does by default).
 export VOTE_ACCESS_LOG_SAMPLE=${VOTE_ACCESS_LOG_SAMPLE:-0.01}
 
+# The stack's JVMs with the JVM's own JIT (tiered C1 + C2), as the pods in k8s/ run them: these figures feed the
+# capacity model and compare with every earlier run. ./vote up's local default is C1 only (VOTE_JVM_OPTIONS, see
+# infra/stack JvmOptions), which reaches steady sooner on a small machine but costs more per vote once warm; an
+# exported value wins (VOTE_JVM_OPTIONS=-XX:TieredStopAtLevel=1 measures the local default).
+export VOTE_JVM_OPTIONS="${VOTE_JVM_OPTIONS-}"
+
 # The median of numbers on stdin, one per line; empty when there are none.
 median() { sort -n | awk '{a[NR]=$1} END {if (NR==0) print ""; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import votes.infra.stack.Detached;
+import votes.infra.stack.JvmOptions;
 import votes.infra.stack.ManagedProcess;
 import votes.infra.stack.Probes;
 import votes.infra.stack.StackSettings;
@@ -102,6 +103,7 @@ public final class KeycloakServer extends ManagedProcess {
         env.put("JAVA_HOME", jdk.home().toString());
         env.put("JAVA", jdk.java().toString());
         env.put("JAVA_OPTS_KC_HEAP", HEAP);
+        env.put("JAVA_OPTS_APPEND", JvmOptions.current().joined());
         return env;
     }
 }

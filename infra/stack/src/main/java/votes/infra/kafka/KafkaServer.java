@@ -10,6 +10,7 @@ import java.util.Map;
 import votes.infra.kafka.security.ClusterSecurity;
 import votes.infra.kafka.security.KafkaAccess;
 import votes.infra.stack.Detached;
+import votes.infra.stack.JvmOptions;
 import votes.infra.stack.ManagedProcess;
 import votes.infra.stack.Probes;
 import votes.infra.stack.StackSettings;
@@ -77,9 +78,10 @@ public final class KafkaServer extends ManagedProcess {
         if (!formatted) {
             format(classpath, properties, log4j, ClusterIdentity.settle(settings).clusterId(), access);
         }
-        Process process = Detached.start(List.of(javaBinary(), "-Xmx512m", "-XX:+UseSerialGC",
-                        "-Dlog4j2.configurationFile=" + log4j, "-cp", classpath, "kafka.Kafka", properties.toString()),
-                settings.logFile(name()), dir, Map.of());
+        List<String> command = new java.util.ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-XX:+UseSerialGC"));
+        command.addAll(JvmOptions.current().flags());
+        command.addAll(List.of("-Dlog4j2.configurationFile=" + log4j, "-cp", classpath, "kafka.Kafka", properties.toString()));
+        Process process = Detached.start(command, settings.logFile(name()), dir, Map.of());
         record(process.pid());
         if (!Probes.await(READY_TIMEOUT, process.toHandle(), () -> Probes.portAccepts(port()))) {
             throw failed(process.isAlive() ? "did not open port " + port() + " in time" : "exited at start");

@@ -4,10 +4,12 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import votes.infra.identity.VotesRealm;
 import votes.infra.stack.Detached;
+import votes.infra.stack.JvmOptions;
 import votes.infra.stack.ManagedProcess;
 import votes.infra.stack.Probes;
 import votes.infra.stack.StackSettings;
@@ -69,9 +71,10 @@ public final class GatewayProcess extends ManagedProcess {
         }
         ServerCertificate tls = ServerCertificate.of(settings);
         String certificate = tls.ensure();
-        Process process = Detached.start(List.of(javaBinary(), "-Xmx128m", "-XX:+UseSerialGC",
-                        "-cp", jar + File.pathSeparator + target.resolve("lib") + "/*", MAIN_CLASS),
-                settings.logFile(name()), settings.home(), env(tls));
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx128m", "-XX:+UseSerialGC"));
+        command.addAll(JvmOptions.current().flags());
+        command.addAll(List.of("-cp", jar + File.pathSeparator + target.resolve("lib") + "/*", MAIN_CLASS));
+        Process process = Detached.start(command, settings.logFile(name()), settings.home(), env(tls));
         record(process.pid());
         int tlsPort = settings.ports().gatewayTls();
         if (!Probes.await(Duration.ofSeconds(30), process.toHandle(),

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import votes.infra.stack.Detached;
+import votes.infra.stack.JvmOptions;
 import votes.infra.stack.ManagedProcess;
 import votes.infra.stack.Probes;
 import votes.infra.stack.StackSettings;
@@ -69,6 +70,7 @@ public final class ServiceProcess extends ManagedProcess {
                     + " missing): ./mvnw -q -pl " + spec.module() + " -am install -DskipTests");
         }
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m"));
+        command.addAll(JvmOptions.current().flags());
         command.addAll(spec.launchArguments(settings.repoRoot()));
         Map<String, String> env = new java.util.LinkedHashMap<>(ServiceEnv.of(settings, spec, port()));
         env.putAll(envOverrides);

@@ -1,0 +1,27 @@
+package votes.infra.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JvmOptionsTest {
+
+    @Test
+    void anUnsetVariableRunsTheLocalStackOnC1Only() {
+        assertThat(JvmOptions.fromEnv(Map.of()).flags()).containsExactly("-XX:TieredStopAtLevel=1");
+    }
+
+    @Test
+    void anEmptyVariableLeavesTheJvmItsOwnDefaultsAsInThePods() {
+        assertThat(JvmOptions.fromEnv(Map.of(JvmOptions.ENV, "")).flags()).isEmpty();
+        assertThat(JvmOptions.fromEnv(Map.of(JvmOptions.ENV, "  ")).joined()).isEmpty();
+    }
+
+    @Test
+    void givenFlagsReplaceTheDefaultOnePerWord() {
+        JvmOptions options = JvmOptions.fromEnv(Map.of(JvmOptions.ENV, " -XX:CICompilerCount=2   -XX:+UseSerialGC "));
+        assertThat(options.flags()).containsExactly("-XX:CICompilerCount=2", "-XX:+UseSerialGC");
+        assertThat(options.joined()).isEqualTo("-XX:CICompilerCount=2 -XX:+UseSerialGC");
+    }
+}
