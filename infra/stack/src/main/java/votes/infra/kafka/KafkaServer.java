@@ -10,7 +10,6 @@ import java.util.Map;
 import votes.infra.kafka.security.ClusterSecurity;
 import votes.infra.kafka.security.KafkaAccess;
 import votes.infra.stack.Detached;
-import votes.infra.stack.JvmOptions;
 import votes.infra.stack.ManagedProcess;
 import votes.infra.stack.Probes;
 import votes.infra.stack.StackSettings;
@@ -78,8 +77,7 @@ public final class KafkaServer extends ManagedProcess {
         if (!formatted) {
             format(classpath, properties, log4j, ClusterIdentity.settle(settings).clusterId(), access);
         }
-        List<String> command = new java.util.ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-XX:+UseSerialGC"));
-        command.addAll(JvmOptions.current().flags());
+        List<String> command = javaCommand("-Xmx512m", "-XX:+UseSerialGC");
         command.addAll(List.of("-Dlog4j2.configurationFile=" + log4j, "-cp", classpath, "kafka.Kafka", properties.toString()));
         Process process = Detached.start(command, settings.logFile(name()), dir, Map.of());
         record(process.pid());

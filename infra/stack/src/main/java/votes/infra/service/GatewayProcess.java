@@ -4,12 +4,10 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import votes.infra.identity.VotesRealm;
 import votes.infra.stack.Detached;
-import votes.infra.stack.JvmOptions;
 import votes.infra.stack.ManagedProcess;
 import votes.infra.stack.Probes;
 import votes.infra.stack.StackSettings;
@@ -71,8 +69,7 @@ public final class GatewayProcess extends ManagedProcess {
         }
         ServerCertificate tls = ServerCertificate.of(settings);
         String certificate = tls.ensure();
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx128m", "-XX:+UseSerialGC"));
-        command.addAll(JvmOptions.current().flags());
+        List<String> command = javaCommand("-Xmx128m", "-XX:+UseSerialGC");
         command.addAll(List.of("-cp", jar + File.pathSeparator + target.resolve("lib") + "/*", MAIN_CLASS));
         Process process = Detached.start(command, settings.logFile(name()), settings.home(), env(tls));
         record(process.pid());

@@ -3,11 +3,9 @@ package votes.infra.service;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import votes.infra.stack.Detached;
-import votes.infra.stack.JvmOptions;
 import votes.infra.stack.ManagedProcess;
 import votes.infra.stack.Probes;
 import votes.infra.stack.StackSettings;
@@ -69,8 +67,7 @@ public final class ServiceProcess extends ManagedProcess {
             throw new ServiceNotBuiltException(label() + " is not built (" + settings.repoRoot().relativize(jar)
                     + " missing): ./mvnw -q -pl " + spec.module() + " -am install -DskipTests");
         }
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m"));
-        command.addAll(JvmOptions.current().flags());
+        List<String> command = javaCommand("-Xmx512m");
         command.addAll(spec.launchArguments(settings.repoRoot()));
         Map<String, String> env = new java.util.LinkedHashMap<>(ServiceEnv.of(settings, spec, port()));
         env.putAll(envOverrides);

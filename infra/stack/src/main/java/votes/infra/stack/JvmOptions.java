@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * The JIT (and any other JVM flags) of the local stack's long-running JVMs: the services, the gateway, the Kafka
- * brokers and Keycloak. {@code VOTE_JVM_OPTIONS}, whitespace-separated; unset means {@link #LOCAL_DEFAULT}, set but
- * empty means none (the JVM's own defaults, i.e. tiered C1 + C2, as the pods in k8s/ run).
+ * brokers, Zipkin and Keycloak. {@code VOTE_JVM_OPTIONS}, whitespace-separated; unset means {@link #LOCAL_DEFAULT},
+ * set but empty means none (the JVM's own defaults, i.e. tiered C1 + C2, as the pods in k8s/ run).
  *
  * <p>Why C1 only by default: one machine runs eight or more JVMs at once, and right after a start C2 recompiles the
  * same hot paths in every one of them on the same few cores; on two cores that compile work, not the votes, is what

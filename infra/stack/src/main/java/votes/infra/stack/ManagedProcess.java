@@ -1,6 +1,8 @@
 package votes.infra.stack;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 
 /** The common half of every component: pid/port files, liveness, stopping by PID. */
@@ -68,6 +70,18 @@ public abstract class ManagedProcess implements Component {
     /** The java binary of this JVM, so child JVMs run the same runtime. */
     public static String javaBinary() {
         return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    /**
+     * The start of a long-running stack JVM's command line: this runtime's java, the launcher's own options (heap,
+     * GC), then {@link JvmOptions#current()}; mutable, so the launcher appends its classpath and main class.
+     */
+    protected static List<String> javaCommand(String... options) {
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.addAll(List.of(options));
+        command.addAll(JvmOptions.current().flags());
+        return command;
     }
 
     protected StackException failed(String what) {

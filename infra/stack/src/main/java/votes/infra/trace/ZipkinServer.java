@@ -89,9 +89,10 @@ public final class ZipkinServer extends ManagedProcess {
 
     /** Loopback only, like every other part of the stack: Armeria's port list, overridden on the command line. */
     private List<String> command(Path jar) {
-        return List.of(javaBinary(), HEAP, "-XX:+UseSerialGC", "-jar", jar.toString(),
-                "--armeria.ports[0].ip=127.0.0.1", "--armeria.ports[0].port=" + port(),
-                "--armeria.ports[0].protocols[0]=http");
+        List<String> command = javaCommand(HEAP, "-XX:+UseSerialGC");
+        command.addAll(List.of("-jar", jar.toString(), "--armeria.ports[0].ip=127.0.0.1",
+                "--armeria.ports[0].port=" + port(), "--armeria.ports[0].protocols[0]=http"));
+        return command;
     }
 
     private String origin() {
