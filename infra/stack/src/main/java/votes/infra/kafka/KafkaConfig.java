@@ -71,7 +71,20 @@ public record KafkaConfig(int nodeId, int brokers, StackPorts ports, Path logDir
                 // Services must find their topics created by infra, never by accident.
                 "auto.create.topics.enable=false",
                 failover(),
+                threads(Runtime.getRuntime().availableProcessors()),
                 "") + "\n";
+    }
+
+    /**
+     * Request handler and network threads for a node that shares the machine's cores with the whole stack: Kafka's 8
+     * and 3 (per listener) are for a machine of its own. More handlers than cores only adds idle wake-ups (each waits
+     * on the request queue 300 ms at a time): on two cores the eight cost ~7 ms/s of CPU with nothing flowing, about
+     * a quarter of the idle broker (perf/RESULTS.md "Idle burn: the side channels"). Never above Kafka's defaults.
+     */
+    static String threads(int cores) {
+        int handlers = Math.max(2, Math.min(cores, 8));
+        int network = Math.max(1, Math.min(cores / 2, 3));
+        return "num.io.threads=" + handlers + "\nnum.network.threads=" + network;
     }
 
     /** SASL on both listeners, and an authorizer that allows only what an ACL (or being a super user) allows. */
