@@ -90,8 +90,8 @@ public final class CdcRelay implements AutoCloseable {
      * @return the exit code: 0 done, 1 refused (the slot is in use), 2 PostgreSQL could not be asked
      */
     static int reset(RelayConfig config) {
-        try {
-            System.out.println("cdc-relay reset: " + RelayReset.run(replicationSlots(config), config.offsetsFile()));
+        try (ReplicationSlots slots = replicationSlots(config)) {
+            System.out.println("cdc-relay reset: " + RelayReset.run(slots, config.offsetsFile()));
             return 0;
         } catch (IllegalStateException e) {
             System.err.println("cdc-relay reset refused: " + e.getMessage());

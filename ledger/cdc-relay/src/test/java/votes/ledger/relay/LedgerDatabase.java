@@ -95,9 +95,16 @@ final class LedgerDatabase {
 
     /** The slot's row as the relay itself reads it (empty: no such slot). */
     Optional<SlotState> slot(String slot) throws SQLException {
+        try (ReplicationSlots slots = slotCheck(slot)) {
+            return slots.state();
+        }
+    }
+
+    /** The relay's slot check, logged in as the relay; it holds its connection until closed. */
+    ReplicationSlots slotCheck(String slot) {
         DatabaseLogin relay = stack.pgLogin(DatabaseRole.RELAY);
         return new ReplicationSlots("127.0.0.1", Integer.toString(stack.settings().ports().postgres()), "votes",
-                relay.user(), relay.password(), slot, 10).state();
+                relay.user(), relay.password(), slot, 10);
     }
 
     /** PostgreSQL's own safe_wal_size for the slot, asked directly; empty when NULL (no max_slot_wal_keep_size). */

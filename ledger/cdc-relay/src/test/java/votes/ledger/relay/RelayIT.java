@@ -32,6 +32,7 @@ import votes.infra.service.ServiceSpec;
 import votes.infra.stack.Component;
 import votes.infra.test.TestStack;
 import votes.ledger.relay.offset.StoredOffset;
+import votes.ledger.relay.slot.ReplicationSlots;
 import votes.ledger.relay.slot.SlotState;
 
 /**
@@ -329,12 +330,16 @@ class RelayIT {
         Component postgres = stack.localStack().require("postgres");
         List<UUID> committed;
         int outages;
-        try (DeltaStream stream = new DeltaStream(database, "pg-restart-poll")) {
+        try (DeltaStream stream = new DeltaStream(database, "pg-restart-poll");
+             ReplicationSlots slotCheck = database.slotCheck(SLOT)) {
             awaitFlowing(stream);
+            assertThat(slotCheck.state()).as("the slot check's reading on its held connection").isPresent();
 
             postgres.stop();
             await("the writer sees PostgreSQL gone").atMost(PATIENCE).until(() -> stream.outages() > 0);
             postgres.start();
+            assertThat(slotCheck.state()).as("the first reading after the restart broke the held connection")
+                    .isPresent();
             await().atMost(PATIENCE).until(() -> stream.committed().size() > 300 + 500);
             committed = List.copyOf(stream.committed());
             outages = stream.outages();

@@ -46,5 +46,6 @@ public final class SlotMonitor implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        slots.close();
     }
 }
