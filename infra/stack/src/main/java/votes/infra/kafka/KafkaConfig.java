@@ -76,15 +76,15 @@ public record KafkaConfig(int nodeId, int brokers, StackPorts ports, Path logDir
     }
 
     /**
-     * Request handler and network threads for a node that shares the machine's cores with the whole stack: Kafka's 8
-     * and 3 (per listener) are for a machine of its own. More handlers than cores only adds idle wake-ups (each waits
-     * on the request queue 300 ms at a time): on two cores the eight cost ~7 ms/s of CPU with nothing flowing, about
-     * a quarter of the idle broker (perf/RESULTS.md "Idle burn: the side channels"). Never above Kafka's defaults.
+     * Request handlers for a node that shares the machine's cores with the whole stack: Kafka's 8 are for a machine of
+     * its own. More handlers than cores only adds idle wake-ups (each waits on the request queue 300 ms at a time): on
+     * two cores the eight cost ~8 ms/s of CPU with nothing flowing, two ~4 (perf/RESULTS.md "Idle burn: the side
+     * channels"). Never above Kafka's default. The network threads keep Kafka's 3: one saved under 1 ms/s idle and
+     * would carry every connection's bytes under load.
      */
     static String threads(int cores) {
         int handlers = Math.max(2, Math.min(cores, 8));
-        int network = Math.max(1, Math.min(cores / 2, 3));
-        return "num.io.threads=" + handlers + "\nnum.network.threads=" + network;
+        return "num.io.threads=" + handlers;
     }
 
     /** SASL on both listeners, and an authorizer that allows only what an ACL (or being a super user) allows. */

@@ -85,10 +85,10 @@ class KafkaConfigTest {
 
     @Test
     void aNodeHasNoMoreRequestHandlersThanTheMachineHasCoresAndNeverMoreThanKafkasDefaults() {
-        assertThat(KafkaConfig.threads(1)).isEqualTo("num.io.threads=2\nnum.network.threads=1");
-        assertThat(KafkaConfig.threads(2)).isEqualTo("num.io.threads=2\nnum.network.threads=1");
-        assertThat(KafkaConfig.threads(4)).isEqualTo("num.io.threads=4\nnum.network.threads=2");
-        assertThat(KafkaConfig.threads(64)).isEqualTo("num.io.threads=8\nnum.network.threads=3");
+        assertThat(KafkaConfig.threads(1)).isEqualTo("num.io.threads=2");
+        assertThat(KafkaConfig.threads(2)).isEqualTo("num.io.threads=2");
+        assertThat(KafkaConfig.threads(4)).isEqualTo("num.io.threads=4");
+        assertThat(KafkaConfig.threads(64)).isEqualTo("num.io.threads=8");
         assertThat(properties).contains(KafkaConfig.threads(Runtime.getRuntime().availableProcessors()));
     }
 
