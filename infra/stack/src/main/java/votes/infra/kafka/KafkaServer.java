@@ -146,8 +146,8 @@ public final class KafkaServer extends ManagedProcess {
 
     /** Storage is formatted once per data dir, with the id every node of the cluster shares. */
     private void format(String classpath, Path properties, Path log4j, String clusterId, KafkaAccess access) {
-        List<String> command = new java.util.ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Dlog4j2.configurationFile=" + log4j, "-cp", classpath,
+        List<String> command = toolCommand();
+        command.addAll(List.of("-Dlog4j2.configurationFile=" + log4j, "-cp", classpath,
                 "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", properties.toString()));
         // Every principal's SCRAM credential goes into the first metadata: brokers and services log in at once.
         command.addAll(ClusterSecurity.formatArguments(access));

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -114,7 +113,7 @@ public final class RelayReset {
 
     /** {@code CdcRelay --reset} with the environment the stack gives the relay (PG_*, RELAY_OFFSETS_FILE …). */
     private Result reset() {
-        List<String> command = new ArrayList<>(List.of(ManagedProcess.javaBinary(), "-Xmx256m", "-XX:+UseSerialGC"));
+        List<String> command = ManagedProcess.toolCommand();
         command.addAll(ServiceSpec.CDC_RELAY.launchArguments(settings.repoRoot()));
         command.add("--reset");
         Path log = settings.logFile(LOG);

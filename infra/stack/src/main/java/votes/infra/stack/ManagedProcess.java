@@ -84,6 +84,15 @@ public abstract class ManagedProcess implements Component {
         return command;
     }
 
+    /**
+     * The start of a short-lived tool JVM's command line (formatting storage, resetting the relay): this runtime's
+     * java, a small heap, the serial collector and C1 only — it exits within seconds, so C2 would compile code that
+     * never runs again — and not {@link JvmOptions#current()}, which tunes the long-running servers.
+     */
+    public static List<String> toolCommand() {
+        return new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    }
+
     protected StackException failed(String what) {
         return new StackException(label() + " " + what + "; see " + settings.logFile(name()));
     }

@@ -50,18 +50,20 @@ public final class ReplicationSlots implements AutoCloseable {
 
     /** The slot's row, or empty if the slot does not exist. */
     public synchronized Optional<SlotState> state() throws SQLException {
-        boolean reused = held != null;
-        try {
-            if (held == null) {
-                held = DriverManager.getConnection(url, credentials);
+        // A held connection may have died with a PostgreSQL restart since the last reading: one more try, fresh.
+        int attempts = held == null ? 1 : 2;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (held == null) {
+                    held = DriverManager.getConnection(url, credentials);
+                }
+                return read(held);
+            } catch (SQLException e) {
+                close();
+                if (attempt == attempts) {
+                    throw e;
+                }
             }
-            return read(held);
-        } catch (SQLException e) {
-            close();
-            if (reused) {
-                return state();
-            }
-            throw e;
         }
     }
 
