@@ -18,7 +18,8 @@ import org.eclipse.microprofile.health.Readiness;
  * Ready while the broker answers and once this instance has read {@code vote-tallies} up to where it ended when the
  * instance first looked: before that it would answer 404 for polls that exist and show dashboards stale tallies.
  *
- * <p>Every probe asks the broker for the end offsets of the assigned partitions, on the consumer's own thread and
+ * <p>Every probe asks the broker for the end offsets of the assigned partitions, on the consumer's own thread (after
+ * the idle poll in progress there, up to the channel's poll-timeout: a probe needs a timeout above it) and
  * bounded by {@code vote.readiness.kafka-timeout}: a dead broker fails the probe within seconds (Quarkus's Kafka check
  * waits for the admin client's 60 s default instead, longer than any probe). The first end offsets seen — last stable
  * offsets, the consumer reads committed only — are the target; "read" means the consumer's position passed them
