@@ -169,15 +169,21 @@ ledger_poll() {
   echo "$poll"
 }
 
+# thread_ticks <pid>: one line per thread of the process, "thread name<TAB>utime+stime ticks" (/proc/<pid>/task).
+thread_ticks() {
+  local task
+  for task in /proc/"$1"/task/*; do
+    printf '%s\t%s\n' "$(cat "$task/comm" 2>/dev/null)" "$(awk '{print $14 + $15}' "$task/stat" 2>/dev/null)"
+  done
+}
+
 # jvm_cpu_by_thread <pid> <label> <votes>: where a JVM's CPU went since its start, per vote, by thread kind (its
 # /proc/<pid>/task/*/stat): work (Vert.x event loops and SmallRye's Kafka threads), jit (the C1/C2 compiler
 # threads), start (the main thread: class loading, Quarkus' start), gc, other. A freshly started ledger's catch-up
 # is mostly the JIT's on one core (perf/RESULTS.md, issue 12 item 3), which the rate alone does not show.
 jvm_cpu_by_thread() {
-  local pid=$1 label=$2 votes=$3 task
-  for task in /proc/"$pid"/task/*; do
-    printf '%s\t%s\n' "$(cat "$task/comm" 2>/dev/null)" "$(awk '{print $14 + $15}' "$task/stat" 2>/dev/null)"
-  done | awk -F'\t' -v hz="$(getconf CLK_TCK)" -v n="$votes" -v label="$label" '
+  local pid=$1 label=$2 votes=$3
+  thread_ticks "$pid" | awk -F'\t' -v hz="$(getconf CLK_TCK)" -v n="$votes" -v label="$label" '
     $1 ~ /^C[12] CompilerThre/ {jit += $2; next}
     $1 ~ /^(vert\.x-eventloo|smallrye-kafka-)/ {work += $2; next}
     $1 == "java" {start += $2; next}

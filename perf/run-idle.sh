@@ -71,21 +71,13 @@ tree_ticks() {
   echo "$total"
 }
 
-# thread_ticks <pid> <component>: one line per thread, "component<TAB>thread name<TAB>ticks".
-thread_ticks() {
-  local task
-  for task in /proc/"$1"/task/*; do
-    printf '%s\t%s\t%s\n' "$2" "$(cat "$task/comm" 2>/dev/null)" "$(awk '{print $14 + $15}' "$task/stat" 2>/dev/null)"
-  done
-}
-
 # snapshot <file>: every component's tree ticks ("component<TAB>-<TAB>ticks") and every JVM's thread ticks.
 snapshot() {
   local c pid
   for c in "${COMPONENTS[@]}"; do
     pid=$(vote pid "$c")
     printf '%s\t-\t%s\n' "$c" "$(tree_ticks "$pid")"
-    [[ $(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null) == *java* ]] && thread_ticks "$pid" "$c"
+    [[ $(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null) == *java* ]] && thread_ticks "$pid" | sed "s/^/$c\t/"
   done > "$1"
 }
 
