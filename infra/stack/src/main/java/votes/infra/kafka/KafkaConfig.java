@@ -71,7 +71,7 @@ public record KafkaConfig(int nodeId, int brokers, StackPorts ports, Path logDir
                 // Services must find their topics created by infra, never by accident.
                 "auto.create.topics.enable=false",
                 failover(),
-                threads(Runtime.getRuntime().availableProcessors()),
+                handlerThreads(Runtime.getRuntime().availableProcessors()),
                 "") + "\n";
     }
 
@@ -82,7 +82,7 @@ public record KafkaConfig(int nodeId, int brokers, StackPorts ports, Path logDir
      * channels"). Never above Kafka's default. The network threads keep Kafka's 3: one saved under 1 ms/s idle and
      * would carry every connection's bytes under load.
      */
-    static String threads(int cores) {
+    static String handlerThreads(int cores) {
         int handlers = Math.max(2, Math.min(cores, 8));
         return "num.io.threads=" + handlers;
     }

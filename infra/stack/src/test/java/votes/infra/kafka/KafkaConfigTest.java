@@ -85,11 +85,11 @@ class KafkaConfigTest {
 
     @Test
     void aNodeHasNoMoreRequestHandlersThanTheMachineHasCoresAndNeverMoreThanKafkasDefaults() {
-        assertThat(KafkaConfig.threads(1)).isEqualTo("num.io.threads=2");
-        assertThat(KafkaConfig.threads(2)).isEqualTo("num.io.threads=2");
-        assertThat(KafkaConfig.threads(4)).isEqualTo("num.io.threads=4");
-        assertThat(KafkaConfig.threads(64)).isEqualTo("num.io.threads=8");
-        assertThat(properties).contains(KafkaConfig.threads(Runtime.getRuntime().availableProcessors()));
+        assertThat(KafkaConfig.handlerThreads(1)).isEqualTo("num.io.threads=2");
+        assertThat(KafkaConfig.handlerThreads(2)).isEqualTo("num.io.threads=2");
+        assertThat(KafkaConfig.handlerThreads(4)).isEqualTo("num.io.threads=4");
+        assertThat(KafkaConfig.handlerThreads(64)).isEqualTo("num.io.threads=8");
+        assertThat(properties).contains(KafkaConfig.handlerThreads(Runtime.getRuntime().availableProcessors()));
     }
 
     @Test
