@@ -22,6 +22,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+# shellcheck source=help.sh
+source "$ROOT/perf/help.sh" "$@"
 # shellcheck source=lib.sh
 source "$ROOT/perf/lib.sh"
 unset VOTE_RATE_ADDRESS VOTE_RATE_PREFIX VOTE_RATE_DEVICE VOTE_CHALLENGE

@@ -16,6 +16,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+# shellcheck source=help.sh
+source "$ROOT/perf/help.sh" "$@"
 
 RUNS=${RUNS:-3}
 RATE=${RATE:-100}

@@ -15,6 +15,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+# shellcheck source=help.sh
+source "$ROOT/perf/help.sh" "$@"
 # shellcheck source=lib.sh
 source "$ROOT/perf/lib.sh"
 
