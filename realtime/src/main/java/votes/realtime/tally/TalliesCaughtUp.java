@@ -4,27 +4,34 @@ import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+import votes.kit.topic.KafkaLogin;
 
 /**
  * Ready while the broker answers and once this instance has read {@code vote-tallies} up to where it ended when the
  * instance first looked: before that it would answer 404 for polls that exist and show dashboards stale tallies.
  *
- * <p>Every probe asks the broker for the end offsets of the assigned partitions, on the consumer's own thread (after
- * the idle poll in progress there, up to the channel's poll-timeout: a probe needs a timeout above it) and
- * bounded by {@code vote.readiness.kafka-timeout}: a dead broker fails the probe within seconds (Quarkus's Kafka check
- * waits for the admin client's 60 s default instead, longer than any probe). The first end offsets seen — last stable
+ * <p>Until then every probe asks the broker for the end offsets of the assigned partitions, on the consumer's own
+ * thread (a Kafka consumer is not thread-safe; the answer may wait out the idle poll in progress there, up to the
+ * channel's poll-timeout), bounded by {@code vote.readiness.kafka-timeout}. The first end offsets seen — last stable
  * offsets, the consumer reads committed only — are the target; "read" means the consumer's position passed them
  * (records are handed to {@link TallyConsumer} as they are fetched). Once caught up an instance stays so: later lag is
- * freshness (reported as {@code records-behind}), not a reason to drop every dashboard.
+ * freshness (reported as {@code records-behind}, from the consumer's own lag metrics), not a reason to drop every
+ * dashboard, and a probe only asks whether the cluster answers, through an admin client of its own and off the
+ * consumer's thread. Either way a dead broker fails the probe within the timeout (Quarkus's Kafka check waits for the
+ * admin client's 60 s default instead, longer than any probe).
  */
 @Readiness
 @ApplicationScoped
@@ -35,12 +42,19 @@ public class TalliesCaughtUp implements AsyncHealthCheck {
 
     private final KafkaClientService clients;
     private final Duration timeout;
+    private final String topic;
+    private final Admin admin;
     private volatile Map<TopicPartition, Long> target;
     private volatile boolean caughtUp;
 
-    TalliesCaughtUp(KafkaClientService clients, @ConfigProperty(name = "vote.readiness.kafka-timeout") Duration timeout) {
+    TalliesCaughtUp(KafkaClientService clients, KafkaLogin login,
+                    @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+                    @ConfigProperty(name = "mp.messaging.incoming." + CHANNEL + ".topic") String topic,
+                    @ConfigProperty(name = "vote.readiness.kafka-timeout") Duration timeout) {
         this.clients = clients;
         this.timeout = timeout;
+        this.topic = topic;
+        this.admin = Admin.create(login.adminSettings(bootstrap, "votes-realtime-readiness", timeout));
     }
 
     /** Where the consumer stands against the end it must reach, or why it cannot say. */
@@ -63,6 +77,10 @@ public class TalliesCaughtUp implements AsyncHealthCheck {
         KafkaConsumer<String, String> consumer = clients.getConsumer(CHANNEL);
         if (consumer == null) {
             return Uni.createFrom().item(down("the " + CHANNEL + " consumer has not started"));
+        }
+        if (caughtUp) {
+            return clusterAnswers().map(problem -> problem != null ? down(problem)
+                    : HealthCheckResponse.named(NAME).up().withData("records-behind", recordsBehind(consumer)).build());
         }
         return consumer.runOnPollingThread(this::progress)
                 .ifNoItem().after(timeout.multipliedBy(3))
@@ -99,6 +117,36 @@ public class TalliesCaughtUp implements AsyncHealthCheck {
             positions.put(partition, consumer.position(partition, timeout));
         }
         return new Progress(null, target, ends, positions);
+    }
+
+    /** Null when a broker of the cluster answered within the timeout, else why not. */
+    private Uni<String> clusterAnswers() {
+        return Uni.createFrom().completionStage(() -> admin.describeCluster().nodes().toCompletionStage())
+                .map(nodes -> (String) null)
+                .ifNoItem().after(timeout.multipliedBy(2)).recoverWithItem(() -> "the broker did not answer within "
+                        + timeout.multipliedBy(2))
+                .onFailure().recoverWithItem(failure -> "the broker did not answer: " + failure);
+    }
+
+    /**
+     * The consumer's lag on the topic, summed over its partitions, from the lag it records at every fetch: its
+     * metrics are safe to read from any thread, unlike its methods.
+     */
+    private long recordsBehind(KafkaConsumer<String, String> consumer) {
+        double behind = 0;
+        for (Map.Entry<MetricName, ? extends Metric> metric : consumer.unwrap().metrics().entrySet()) {
+            MetricName name = metric.getKey();
+            if (name.name().equals("records-lag") && topic.equals(name.tags().get("topic"))
+                    && metric.getValue().metricValue() instanceof Double lag && !lag.isNaN()) {
+                behind += lag;
+            }
+        }
+        return (long) behind;
+    }
+
+    @PreDestroy
+    void close() {
+        admin.close(timeout);
     }
 
     private static HealthCheckResponse down(String why) {

@@ -1,9 +1,12 @@
 package votes.kit.topic;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -26,5 +29,18 @@ public class KafkaLogin {
     /** Client settings to merge into a Kafka client's configuration. */
     public Map<String, Object> settings() {
         return Map.copyOf(settings);
+    }
+
+    /**
+     * An admin client's configuration under this login, every request bounded by {@code timeout}: a check that asks
+     * the broker must answer within a probe, where Kafka's defaults wait up to a minute.
+     */
+    public Map<String, Object> adminSettings(String bootstrap, String clientId, Duration timeout) {
+        Map<String, Object> config = new HashMap<>(settings);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        return config;
     }
 }

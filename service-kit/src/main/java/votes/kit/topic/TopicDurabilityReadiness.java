@@ -6,10 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -41,13 +39,8 @@ public class TopicDurabilityReadiness implements HealthCheck {
                                     KafkaLogin login) {
         this.owned = owned.orElse(List.of()).stream().map(String::trim).filter(name -> !name.isEmpty())
                 .map(Topics::spec).toList();
-        Map<String, Object> config = new java.util.HashMap<>(login.settings());
-        config.putAll(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.CLIENT_ID_CONFIG, "votes-topic-durability",
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()));
-        this.admin = this.owned.isEmpty() ? null : Admin.create(config);
+        this.admin = this.owned.isEmpty() ? null
+                : Admin.create(login.adminSettings(bootstrap, "votes-topic-durability", timeout));
         OwnedTopics topics = new OwnedTopics(admin, this.owned, timeout);
         this.verdict = new VerdictCache(topics::check, interval, System::nanoTime, this::log);
     }
