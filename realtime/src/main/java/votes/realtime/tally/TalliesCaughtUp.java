@@ -130,13 +130,14 @@ public class TalliesCaughtUp implements AsyncHealthCheck {
 
     /**
      * The consumer's lag on the topic, summed over its partitions, from the lag it records at every fetch: its
-     * metrics are safe to read from any thread, unlike its methods.
+     * metrics are safe to read from any thread, unlike its methods. Kafka tags them with the topic's dots as
+     * underscores.
      */
     private long recordsBehind(KafkaConsumer<String, String> consumer) {
         double behind = 0;
         for (Map.Entry<MetricName, ? extends Metric> metric : consumer.unwrap().metrics().entrySet()) {
             MetricName name = metric.getKey();
-            if (name.name().equals("records-lag") && topic.equals(name.tags().get("topic"))
+            if (name.name().equals("records-lag") && topic.replace('.', '_').equals(name.tags().get("topic"))
                     && metric.getValue().metricValue() instanceof Double lag && !lag.isNaN()) {
                 behind += lag;
             }
