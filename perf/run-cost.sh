@@ -12,58 +12,38 @@
 # burn x window subtracted, the window running until the aftermath has settled), then the floor: the bare endpoint
 # per request, one RS256 verify, one Redis EVALSHA, a raw Kafka append, a raw batched insert row. Prints µs per
 # accepted vote per component and in total, the floor and floor ÷ total; tears everything down.
+# Output: perf/target/cost-<time>/ (run.log, cost.out); the tables are also printed at the end.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-if [[ ${1:-} == --help || ${1:-} == -h ]]; then
-  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
-  cat <<'EOF'
-
-Knobs (environment):
-  RATES (500,1500)       fixed vote rates measured, per second
-  MAX_RATE (4000)        a last phase, "max": offered beyond what the stack accepts (0: none)
-  DURATION (20s)         each phase's sending time
-  WARMUP_RATES (100,400) / WARMUP (20s): unmeasured load first, WARMUP at each rate
-  QUIET_MAX (60s)        then the longest wait for the stack's burn to stop falling
-  IDLE (20s)             idle burn window
-  SETTLE_MAX (45s)       longest wait for a phase's aftermath (ledger, relay, projections, realtime catching up)
-  BARE_RATE (1500)       the bare endpoint's rate (floor); RS256_OPS, REDIS_OPS, KAFKA_RECORDS, PG_ROWS: floor sizes
-  VOTERS (5000) POLLS (40)   voters x polls bounds the votes of the whole run
-  SERVER_CPUS ("")       pin every server to these CPUs (empty: not pinned, the stack gets both cores)
-  GEN_CPUS (1)           the client (generator, floor clients)
-  COST_PORT_BASE (32000) ports base+0..10 (gateway, ingest, ledger, realtime, projections, relay, kafka,
-                         kafka controller, pg, redis, gateway TLS), base+11 the bare endpoint; exported VOTE_*_PORT win
-  COST_VOTE_HOME (perf/target/cost-home)   RUN_LIMIT (1200 s): the whole script is bounded
-Output: perf/target/cost-<time>/ (run.log, cost.out); the tables are also printed at the end.
-EOF
-  exit 0
-fi
+# shellcheck source=help.sh
+source "$ROOT/perf/help.sh" "$@"
 
 # shellcheck source=lib.sh
 source "$ROOT/perf/lib.sh"
 
-RATES=${RATES:-500,1500}
-MAX_RATE=${MAX_RATE:-4000}
-DURATION=${DURATION:-20s}
-WARMUP_RATES=${WARMUP_RATES:-100,400}
+RATES=${RATES:-500,1500}            # fixed vote rates measured, per second
+MAX_RATE=${MAX_RATE:-4000}          # a last phase, "max": offered beyond what the stack accepts (0: none)
+DURATION=${DURATION:-20s}           # each phase's sending time
+WARMUP_RATES=${WARMUP_RATES:-100,400}  # unmeasured load first, WARMUP at each rate
 WARMUP=${WARMUP:-20s}
-QUIET_MAX=${QUIET_MAX:-60s}
-IDLE=${IDLE:-20s}
-SETTLE_MAX=${SETTLE_MAX:-45s}
-BARE_RATE=${BARE_RATE:-1500}
+QUIET_MAX=${QUIET_MAX:-60s}         # then the longest wait for the stack's burn to stop falling
+IDLE=${IDLE:-20s}                   # the idle burn's window
+SETTLE_MAX=${SETTLE_MAX:-45s}       # longest wait for a phase's aftermath (ledger, relay, projections, realtime catching up)
+BARE_RATE=${BARE_RATE:-1500}        # the floor: the bare endpoint's rate, then the sizes of its other parts
 RS256_OPS=${RS256_OPS:-20000}
 REDIS_OPS=${REDIS_OPS:-100000}
 KAFKA_RECORDS=${KAFKA_RECORDS:-200000}
 PG_ROWS=${PG_ROWS:-200000}
-VOTERS=${VOTERS:-5000}
+VOTERS=${VOTERS:-5000}              # voters x polls bounds the votes of the whole run
 POLLS=${POLLS:-40}
-SERVER_CPUS=${SERVER_CPUS:-}
-GEN_CPUS=${GEN_CPUS:-1}
-RUN_LIMIT=${RUN_LIMIT:-1200}
+SERVER_CPUS=${SERVER_CPUS:-}        # pin every server to these CPUs (empty: not pinned, the stack gets both cores)
+GEN_CPUS=${GEN_CPUS:-1}             # the client's CPUs (generator, floor clients)
+RUN_LIMIT=${RUN_LIMIT:-1200}        # seconds: the whole script is bounded
 
-BASE=${COST_PORT_BASE:-32000}
+BASE=${COST_PORT_BASE:-32000}       # base+0..10 as in run-idle.sh, base+11 the bare endpoint; exported VOTE_*_PORT win
 export VOTE_HOME=${COST_VOTE_HOME:-$ROOT/perf/target/cost-home}
 stack_ports "$BASE" 0 1 2 3 4 5 6 7 8 9 10
 BARE_PORT=${BARE_PORT:-$((BASE + 11))}

@@ -10,29 +10,15 @@
 # (its process tree's utime+stime from /proc, PostgreSQL's reaped backends included) and the busiest JVM threads by
 # name; `./vote down`. The JVMs run the local stack's default JIT (C1 only) unless VOTE_JVM_OPTIONS is exported:
 # the idle burn is what `./vote up` leaves running, not a figure of the capacity model.
+# Output: perf/target/idle-<time>/ (run.log; per run <arm>-<n>.txt); the summary (ms/s per component, median of
+# the runs per arm) is printed at the end.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-if [[ ${1:-} == --help || ${1:-} == -h ]]; then
-  sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
-  cat <<'EOF'
-
-Knobs (environment):
-  ARMS ("now:")          space-separated label:VAR=value,VAR=value arms; an empty list after the colon = defaults
-  RUNS (1)               runs per arm, the arms alternating within each round
-  SETTLE (90)            seconds between `up` returning and the window (start-up compiling, first commits)
-  WINDOW (60)            seconds measured
-  TOP (20)               JVM threads listed per run
-  IDLE_PORT_BASE (26000) ports base+0..10 (gateway, ingest, ledger, realtime, projections, relay, kafka,
-                         kafka controller, pg, redis, gateway TLS)
-  IDLE_VOTE_HOME (perf/target/idle-home)   RUN_LIMIT (1800 s): the whole script is bounded
-Output: perf/target/idle-<time>/ (run.log; per run <arm>-<n>.txt); the summary (ms/s per component, median of
-the runs per arm) is printed at the end.
-EOF
-  exit 0
-fi
+# shellcheck source=help.sh
+source "$ROOT/perf/help.sh" "$@"
 
 jit_from_caller=${VOTE_JVM_OPTIONS+set}
 # shellcheck source=lib.sh
@@ -40,15 +26,16 @@ source "$ROOT/perf/lib.sh"
 # lib.sh gives the stack C2 for the capacity figures; the idle burn is measured on what ./vote up runs.
 [[ -n $jit_from_caller ]] || unset VOTE_JVM_OPTIONS
 
-ARMS=${ARMS:-now:}
-RUNS=${RUNS:-1}
-SETTLE=${SETTLE:-90}
-WINDOW=${WINDOW:-60}
-TOP=${TOP:-20}
-RUN_LIMIT=${RUN_LIMIT:-1800}
+ARMS=${ARMS:-now:}    # label:VAR=value,VAR=value arms, space-separated; nothing after the colon: the defaults
+RUNS=${RUNS:-1}       # runs per arm, the arms alternating within each round
+SETTLE=${SETTLE:-90}  # seconds between `up` returning and the window (start-up compiling, first commits)
+WINDOW=${WINDOW:-60}  # seconds measured
+TOP=${TOP:-20}        # JVM threads listed per run
+RUN_LIMIT=${RUN_LIMIT:-1800}  # seconds: the whole script is bounded
 export VOTE_HOME=${IDLE_VOTE_HOME:-$ROOT/perf/target/idle-home}
 # Below Linux's ephemeral ports (32768..): at 34000 a client's socket once held the ledger's port before it started.
-stack_ports "${IDLE_PORT_BASE:-26000}" 0 1 2 3 4 5 6 7 8 9 10
+PORT_BASE=${IDLE_PORT_BASE:-26000}  # base+0..10: gateway, ingest, ledger, realtime, projections, relay, kafka, its controller, pg, redis, gateway TLS
+stack_ports "$PORT_BASE" 0 1 2 3 4 5 6 7 8 9 10
 COMPONENTS=(kafka postgres redis ingest ledger cdc-relay projections realtime gateway)
 
 OUT="$ROOT/perf/target/idle-$(date +%Y%m%dT%H%M%S)"

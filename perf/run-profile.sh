@@ -10,44 +10,33 @@
 # jcmd on every JVM: kafka, ingest, ledger, cdc-relay, projections, realtime, gateway) twice: idle, and under RATE
 # votes/s. Prints votes.perf.profile.JfrSummary's tables per recording (CPU ms/s; samples by thread group, package,
 # method, our methods inclusive) and keeps the .jfr files for JDK Mission Control or `jfr print`.
+# Output: perf/target/profile-<time>/ (run.log, idle-<jvm>.jfr, load-<jvm>.jfr, summary.md).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-if [[ ${1:-} == --help || ${1:-} == -h ]]; then
-  sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
-  cat <<'EOF2'
-
-Knobs (environment):
-  RATE (1000)            votes/s through the gateway while recording "load" (and while warming)
-  WARM (30s)             unrecorded votes first; IDLE (60s) idle recording; LOAD (60s) load recording
-  COMPONENTS ("kafka ingest ledger cdc-relay projections realtime gateway")   JVMs recorded
-  VOTERS (5000) POLLS (40)   voters x polls bounds the votes of the whole run
-  TOP (12)               rows per table
-  PROFILE_PORT_BASE (31000)  ports base+0..10 as in run-cost.sh; PROFILE_VOTE_HOME (perf/target/profile-home)
-  GEN_CPUS (1)           the load generator's CPUs; RUN_LIMIT (900 s): the whole script is bounded
-Output: perf/target/profile-<time>/ (run.log, idle-<jvm>.jfr, load-<jvm>.jfr, summary.md).
-EOF2
-  exit 0
-fi
+# shellcheck source=help.sh
+source "$ROOT/perf/help.sh" "$@"
 
 # shellcheck source=lib.sh
 source "$ROOT/perf/lib.sh"
 
-RATE=${RATE:-1000}
-WARM=${WARM:-30s}
-IDLE=${IDLE:-60s}
-LOAD=${LOAD:-60s}
-COMPONENTS=(${COMPONENTS:-kafka ingest ledger cdc-relay projections realtime gateway})
-VOTERS=${VOTERS:-5000}
+RATE=${RATE:-1000}      # votes/s through the gateway while recording "load" (and while warming)
+WARM=${WARM:-30s}       # unrecorded votes first
+IDLE=${IDLE:-60s}       # the idle recording
+LOAD=${LOAD:-60s}       # the recording under RATE
+RECORDED=${COMPONENTS:-kafka ingest ledger cdc-relay projections realtime gateway}  # the JVMs recorded
+read -ra COMPONENTS <<< "$RECORDED"
+VOTERS=${VOTERS:-5000}  # voters x polls bounds the votes of the whole run
 POLLS=${POLLS:-40}
-TOP=${TOP:-12}
-GEN_CPUS=${GEN_CPUS:-1}
-RUN_LIMIT=${RUN_LIMIT:-900}
+TOP=${TOP:-12}          # rows per table
+GEN_CPUS=${GEN_CPUS:-1}  # the load generator's CPUs
+RUN_LIMIT=${RUN_LIMIT:-900}  # seconds: the whole script is bounded
 
 export VOTE_HOME=${PROFILE_VOTE_HOME:-$ROOT/perf/target/profile-home}
-stack_ports "${PROFILE_PORT_BASE:-31000}" 0 1 2 3 4 5 6 7 8 9 10
+PORT_BASE=${PROFILE_PORT_BASE:-31000}  # base+0..10 as in run-idle.sh
+stack_ports "$PORT_BASE" 0 1 2 3 4 5 6 7 8 9 10
 export VOTE_EVENT_LOOPS=${VOTE_EVENT_LOOPS:-$(nproc)}
 
 if [[ ! -f perf/target/votes-perf.jar || ! -f ingest/target/quarkus-app/quarkus-run.jar ]]; then

@@ -16,28 +16,14 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-if [[ ${1:-} == --help || ${1:-} == -h ]]; then
-  sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
-  cat <<'EOF'
-
-Knobs (environment):
-  MAX_RATE ("")          the max sustained vote rate; empty: a quick VoteLoad --step probe (p99 < SLO_P99_MS)
-  RATE_SHARE (0.5)       RATE = RATE_SHARE x MAX_RATE
-  SOAK (60m) SUSTAINED (10m) SAMPLE (15s)   SPIKE (60s) SPIKE_FACTOR (5) RECOVERY_MAX (110s) PRE_SPIKE (30s)
-  SLO_P99_MS (100)       the probe's "sustained"; STEP_START (100) MAX_STEPS (6) STEP_DURATION (6s)
-  VOTERS (5000)          distinct voters; each load phase creates the polls it needs
-  PROFILES_PORT_BASE (36000)  ports base+0..10 (gateway, ingest, ledger, realtime, projections, relay, kafka,
-                         kafka controller, pg, redis, gateway TLS); exported VOTE_*_PORT win
-  PROFILES_VOTE_HOME (perf/target/profiles-home)   GEN_CPUS (1)   RUN_LIMIT (SOAK + 30 min)
-EOF
-  exit 0
-fi
+# shellcheck source=help.sh
+source "$ROOT/perf/help.sh" "$@"
 
 # shellcheck source=lib.sh
 source "$ROOT/perf/lib.sh"
 
-MAX_RATE=${MAX_RATE:-}
-RATE_SHARE=${RATE_SHARE:-0.5}
+MAX_RATE=${MAX_RATE:-}          # the max sustained vote rate; empty: a quick VoteLoad --step probe (p99 < SLO_P99_MS)
+RATE_SHARE=${RATE_SHARE:-0.5}   # RATE = RATE_SHARE x MAX_RATE
 SOAK=${SOAK:-60m}
 SUSTAINED=${SUSTAINED:-10m}
 SAMPLE=${SAMPLE:-15s}
@@ -45,21 +31,21 @@ SPIKE=${SPIKE:-60s}
 SPIKE_FACTOR=${SPIKE_FACTOR:-5}
 RECOVERY_MAX=${RECOVERY_MAX:-110s}   # PRE_SPIKE + SPIKE + this in 10 s windows: at most 200 s (VoteLoad: <= 20 runs)
 PRE_SPIKE=${PRE_SPIKE:-30s}
-SLO_P99_MS=${SLO_P99_MS:-100}
+SLO_P99_MS=${SLO_P99_MS:-100}   # the probe's "sustained"
 STEP_START=${STEP_START:-100}
 MAX_STEPS=${MAX_STEPS:-6}
 STEP_DURATION=${STEP_DURATION:-6s}
-VOTERS=${VOTERS:-5000}
+VOTERS=${VOTERS:-5000}          # distinct voters; each load phase creates the polls it needs
 # The gateway caps connections per client address (GATEWAY_MAX_CONNECTIONS_PER_CLIENT, 128; over it: 429): the
 # generators spread their 256 connections over loopback addresses, as run-profile.sh does.
 LOCAL_ADDRESSES=${LOCAL_ADDRESSES:-127.1.0.1+64}
 GEN_CPUS=${GEN_CPUS:-1}
-BASE=${PROFILES_PORT_BASE:-36000}
+BASE=${PROFILES_PORT_BASE:-36000}  # base+0..10 as in run-idle.sh; exported VOTE_*_PORT win
 export VOTE_HOME=${PROFILES_VOTE_HOME:-$ROOT/perf/target/profiles-home}
 stack_ports "$BASE" 0 1 2 3 4 5 6 7 8 9 10
 export VOTE_EVENT_LOOPS=${VOTE_EVENT_LOOPS:-$(nproc)}
 soak_s=$(sed 's/m$/*60/;s/h$/*3600/;s/s$//' <<< "$SOAK" | bc)
-RUN_LIMIT=${RUN_LIMIT:-$((soak_s + 1800))}
+RUN_LIMIT=${RUN_LIMIT:-$((soak_s + 1800))}  # seconds: the whole script is bounded (SOAK + 30 min)
 COMPONENTS=(kafka postgres redis ingest ledger cdc-relay projections realtime gateway)
 GROUPS_SAMPLED=(ledger ledger-polls votes-projections)
 
