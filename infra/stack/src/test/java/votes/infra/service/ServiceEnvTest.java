@@ -91,6 +91,14 @@ class ServiceEnvTest {
     }
 
     @Test
+    void projectionsKeepOneStaticMembershipIdAcrossRestartsOfAStack() {
+        assertThat(ServiceEnv.of(oneBroker, ServiceSpec.PROJECTIONS, 8084))
+                .containsEntry("PROJECTIONS_INSTANCE_ID", "projections-local");
+        assertThat(ServiceEnv.of(oneBroker, ServiceSpec.PROJECTIONS, 8084).get("PROJECTIONS_INSTANCE_ID"))
+                .isEqualTo(ServiceEnv.of(oneBroker.withBrokers(3), ServiceSpec.PROJECTIONS, 8084).get("PROJECTIONS_INSTANCE_ID"));
+    }
+
+    @Test
     void withReplicasIngestWaitsThroughABrokerFailoverInsteadOfAnswering503() {
         assertThat(ServiceEnv.of(oneBroker.withBrokers(3), ServiceSpec.INGEST, 8081)).containsEntry("VOTE_KAFKA_DELIVERY_TIMEOUT_MS", "8000")
                 .containsEntry("VOTE_SEND_TIMEOUT", "8500ms").containsEntry("VOTE_REQUEST_DEADLINE", "9s");
