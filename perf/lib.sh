@@ -169,6 +169,19 @@ ledger_poll() {
   echo "$poll"
 }
 
+# tree_ticks <pid>: utime+stime of the process, its live descendants and the children it has reaped, in clock ticks;
+# 0 for a process that is gone (or pid 0: `vote pid` of a component that is not running, whose "children" would be
+# the whole machine).
+tree_ticks() {
+  local pid=$1 child total
+  [[ $pid != 0 && -r /proc/$pid/stat ]] || { echo 0; return; }
+  total=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pid/stat" 2>/dev/null || echo 0)
+  for child in $(pgrep -P "$pid" 2>/dev/null); do
+    total=$((total + $(tree_ticks "$child")))
+  done
+  echo "$total"
+}
+
 # thread_ticks <pid>: one line per thread of the process, "thread name<TAB>utime+stime ticks" (/proc/<pid>/task).
 thread_ticks() {
   local task

@@ -48,16 +48,6 @@ echo "=== votes idle burn $(date -Is)"
 machine_note
 echo "arms: $ARMS; $RUNS run(s) each; settle ${SETTLE}s, window ${WINDOW}s; VOTE_JVM_OPTIONS ${VOTE_JVM_OPTIONS-(stack default)}"
 
-# tree_ticks <pid>: utime+stime of the process, its live descendants and the children it has reaped, in clock ticks.
-tree_ticks() {
-  local pid=$1 child total
-  total=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pid/stat" 2>/dev/null || echo 0)
-  for child in $(pgrep -P "$pid" 2>/dev/null); do
-    total=$((total + $(tree_ticks "$child")))
-  done
-  echo "$total"
-}
-
 # snapshot <file>: every component's tree ticks ("component<TAB>-<TAB>ticks") and every JVM's thread ticks.
 snapshot() {
   local c pid

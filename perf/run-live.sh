@@ -140,13 +140,6 @@ fi
 # Idle burn per component (issue 12 items 2 and 4): every freshness knob that fires when nothing flows shows here.
 # CPU of each component's process tree (utime+stime, reaped children included) over IDLE_WINDOW s with no traffic.
 if on fresh && (( IDLE_WINDOW > 0 )); then
-  tree_ticks() {
-    local pid=$1 sum=0 c
-    [[ -r /proc/$pid/stat ]] || { echo 0; return; }
-    sum=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pid/stat")
-    for c in $(pgrep -P "$pid"); do sum=$((sum + $(tree_ticks "$c"))); done
-    echo "$sum"
-  }
   IDLE_PARTS=(kafka postgres redis gateway ledger cdc-relay projections realtime ingest)
   sleep "$IDLE_SETTLE"
   declare -A idle0

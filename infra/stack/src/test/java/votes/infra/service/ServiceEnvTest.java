@@ -92,10 +92,10 @@ class ServiceEnvTest {
 
     @Test
     void projectionsKeepOneStaticMembershipIdAcrossRestartsOfAStack() {
-        assertThat(ServiceEnv.of(oneBroker, ServiceSpec.PROJECTIONS, 8084))
-                .containsEntry("PROJECTIONS_INSTANCE_ID", "projections-local");
-        assertThat(ServiceEnv.of(oneBroker, ServiceSpec.PROJECTIONS, 8084).get("PROJECTIONS_INSTANCE_ID"))
-                .isEqualTo(ServiceEnv.of(oneBroker.withBrokers(3), ServiceSpec.PROJECTIONS, 8084).get("PROJECTIONS_INSTANCE_ID"));
+        var onOneBroker = ServiceEnv.of(oneBroker, ServiceSpec.PROJECTIONS, 8084);
+        assertThat(onOneBroker).containsEntry("PROJECTIONS_INSTANCE_ID", "projections-local");
+        assertThat(ServiceEnv.of(oneBroker.withBrokers(3), ServiceSpec.PROJECTIONS, 8084))
+                .containsEntry("PROJECTIONS_INSTANCE_ID", onOneBroker.get("PROJECTIONS_INSTANCE_ID"));
     }
 
     @Test
