@@ -169,13 +169,23 @@ ledger_poll() {
   echo "$poll"
 }
 
+# process_ticks <pid> [reaped]: utime+stime of one process in clock ticks, plus its reaped children's (cutime+cstime)
+# when the second argument is "reaped"; 0 for a process that is gone or pid 0 (`vote pid` of a component that is not
+# running).
+process_ticks() {
+  local pid=$1 fields='$14 + $15'
+  [[ ${2:-} == reaped ]] && fields='$14 + $15 + $16 + $17'
+  [[ $pid != 0 && -r /proc/$pid/stat ]] || { echo 0; return; }
+  # The fallback is for a process that exits between the check above and this read.
+  awk "{print $fields}" "/proc/$pid/stat" 2>/dev/null || echo 0
+}
+
 # tree_ticks <pid>: utime+stime of the process, its live descendants and the children it has reaped, in clock ticks;
-# 0 for a process that is gone (or pid 0: `vote pid` of a component that is not running, whose "children" would be
-# the whole machine).
+# 0 for a process that is gone (or pid 0, whose "children" would be the whole machine).
 tree_ticks() {
   local pid=$1 child total
   [[ $pid != 0 && -r /proc/$pid/stat ]] || { echo 0; return; }
-  total=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pid/stat" 2>/dev/null || echo 0)
+  total=$(process_ticks "$pid" reaped)
   for child in $(pgrep -P "$pid" 2>/dev/null); do
     total=$((total + $(tree_ticks "$child")))
   done

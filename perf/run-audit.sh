@@ -92,7 +92,7 @@ ledger_rate() {
   # Where the time goes: CPU seconds of the (freshly started) ledger JVM, JIT and start included, and of every
   # PostgreSQL process (backends, WAL writer, the relay's walsender) during the drain.
   local ledger_cpu
-  ledger_cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$(vote pid ledger)/stat")
+  ledger_cpu=$(awk -v t="$(process_ticks "$(vote pid ledger)")" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.1f", t / hz}')
   awk -v l="$ledger_cpu" -v a="$pg_cpu_before" -v b="$(pg_cpu)" -v n="$count" -v lb="$label" \
     'BEGIN{printf "RESULT label=cpu-%s ledger_jvm_s=%s postgres_s=%d ledger_us_per_vote=%.0f postgres_us_per_vote=%.0f\n", lb, l, b-a, 1e6*l/n, 1e6*(b-a)/n}' \
     | tee -a "$OUT/cpu.out"

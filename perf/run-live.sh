@@ -188,8 +188,7 @@ if on gateway; then
        "GET /results at $GW_RESULTS_RATE/s and the votes through the gateway meanwhile"
   GW_PID=$(vote pid gateway 2>/dev/null || true)
   RT_PID=$(vote pid realtime 2>/dev/null || true)
-  ticks() { [[ -r /proc/$1/stat ]] && awk '{print $14 + $15}' "/proc/$1/stat" || echo 0; }
-  gw0=$(ticks "$GW_PID"); rt0=$(ticks "$RT_PID"); t0=$(date +%s.%N)
+  gw0=$(process_ticks "$GW_PID"); rt0=$(process_ticks "$RT_PID"); t0=$(date +%s.%N)
   # The gateway's heap and GC while it fans out (one line a second), to tell GC pauses from CPU contention.
   if [[ -n $GW_PID ]] && command -v jstat >/dev/null; then jstat -gcutil -t "$GW_PID" 1000 > "$OUT/gateway-gc.txt" 2>&1 & BACKGROUND_PID=$!; fi
   gen votes.perf.fanout.Fanout --url "$GATEWAY" --admin-url "$GATEWAY" --private-key "$KEY" --tokens-file "$TOKENS" \
@@ -200,7 +199,7 @@ if on gateway; then
   curl -s --max-time 5 "$GATEWAY/q/metrics" > "$OUT/gateway-metrics.txt" || true
   secs=$(echo "$(date +%s.%N) - $t0" | bc)
   hz=$(getconf CLK_TCK)
-  echo "CPU over the whole Fanout run (${secs%.*} s): gateway $(( ($(ticks "$GW_PID") - gw0) / hz )) s, realtime $(( ($(ticks "$RT_PID") - rt0) / hz )) s;" \
+  echo "CPU over the whole Fanout run (${secs%.*} s): gateway $(( ($(process_ticks "$GW_PID") - gw0) / hz )) s, realtime $(( ($(process_ticks "$RT_PID") - rt0) / hz )) s;" \
        "gateway RSS $(ps -o rss= -p "$GW_PID" 2>/dev/null) KB; load: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/gateway-fanout.out"
 fi
 

@@ -42,7 +42,8 @@ public class TalliesCaughtUp implements AsyncHealthCheck {
 
     private final KafkaClientService clients;
     private final Duration timeout;
-    private final String topic;
+    /** The topic as Kafka's consumer metrics tag it: its dots as underscores. */
+    private final String metricsTopic;
     private final Admin admin;
     private volatile Map<TopicPartition, Long> target;
     private volatile boolean caughtUp;
@@ -53,7 +54,7 @@ public class TalliesCaughtUp implements AsyncHealthCheck {
                     @ConfigProperty(name = "vote.readiness.kafka-timeout") Duration timeout) {
         this.clients = clients;
         this.timeout = timeout;
-        this.topic = topic;
+        this.metricsTopic = topic.replace('.', '_');
         this.admin = Admin.create(login.adminSettings(bootstrap, "votes-realtime-readiness", timeout));
     }
 
@@ -130,14 +131,13 @@ public class TalliesCaughtUp implements AsyncHealthCheck {
 
     /**
      * The consumer's lag on the topic, summed over its partitions, from the lag it records at every fetch: its
-     * metrics are safe to read from any thread, unlike its methods. Kafka tags them with the topic's dots as
-     * underscores.
+     * metrics are safe to read from any thread, unlike its methods.
      */
     private long recordsBehind(KafkaConsumer<String, String> consumer) {
         double behind = 0;
         for (Map.Entry<MetricName, ? extends Metric> metric : consumer.unwrap().metrics().entrySet()) {
             MetricName name = metric.getKey();
-            if (name.name().equals("records-lag") && topic.replace('.', '_').equals(name.tags().get("topic"))
+            if (name.name().equals("records-lag") && metricsTopic.equals(name.tags().get("topic"))
                     && metric.getValue().metricValue() instanceof Double lag && !lag.isNaN()) {
                 behind += lag;
             }
