@@ -40,17 +40,29 @@ stack_ports() {
   done
 }
 
-# vote_path_snapshot <dir>: checks the vote path is built (perf, the gateway, Kafka's jars, ingest, ledger: building
-# the first three if not), then snapshots what a stack of the vote path runs from (./vote runs a service only if its
-# module pom is in the snapshot: no relay, projections or realtime) and sets SNAP and CP (the perf client's classpath).
+# What the perf client and the stacks run from, as <module>=<file it builds>: the client, the CLI, the gateway and
+# Kafka's jars (every stack); the vote path's two services; the other three.
+CLIENT_AND_INFRA_BUILT=(perf=perf/target/votes-perf.jar infra/stack=infra/stack/target/votes-infra.jar
+  infra/gateway=infra/gateway/target/votes-gateway.jar infra/kafka-server=infra/kafka-server/target/lib)
+VOTE_PATH_SERVICES_BUILT=(ingest=ingest/target/quarkus-app/quarkus-run.jar ledger=ledger/target/quarkus-app/quarkus-run.jar)
+OTHER_SERVICES_BUILT=(ledger/cdc-relay=ledger/cdc-relay/target/votes-cdc-relay.jar
+  projections=projections/target/quarkus-app/quarkus-run.jar realtime=realtime/target/quarkus-app/quarkus-run.jar)
+
+# build_missing <module>=<file>...: one `./mvnw package` (no tests) of the modules whose file is not there yet, so a
+# script runs on a fresh clone.
+build_missing() {
+  local wanted missing=()
+  for wanted in "$@"; do [[ -e "$ROOT/${wanted#*=}" ]] || missing+=("${wanted%%=*}"); done
+  (( ${#missing[@]} )) || return 0
+  echo "building ${missing[*]} (./mvnw package, no tests) ..."
+  (cd "$ROOT" && ./mvnw -q -B -ntp -pl "$(IFS=,; echo "${missing[*]}")" -am package -DskipTests)
+}
+
+# vote_path_snapshot <dir>: builds what of the vote path is missing, then snapshots what a stack of the vote path
+# runs from (./vote runs a service only if its module pom is in the snapshot: no relay, projections or realtime) and
+# sets SNAP and CP (the perf client's classpath).
 vote_path_snapshot() {
-  if [[ ! -f "$ROOT/perf/target/votes-perf.jar" || ! -f "$ROOT/infra/gateway/target/votes-gateway.jar" || ! -d "$ROOT/infra/kafka-server/target/lib" ]]; then
-    (cd "$ROOT" && ./mvnw -q -pl perf,infra/gateway,infra/kafka-server -am package -DskipTests)
-  fi
-  local m
-  for m in ingest ledger; do
-    [[ -f "$ROOT/$m/target/quarkus-app/quarkus-run.jar" ]] || { echo "build $m first: ./mvnw -q -pl $m -am package -DskipTests"; exit 2; }
-  done
+  build_missing "${CLIENT_AND_INFRA_BUILT[@]}" "${VOTE_PATH_SERVICES_BUILT[@]}"
   SNAP=$1
   take_snapshot "$SNAP" vote pom.xml infra/stack/target/votes-infra.jar infra/stack/target/lib infra/gateway/target/votes-gateway.jar infra/gateway/target/lib infra/kafka-server/target/lib \
     perf/target/votes-perf.jar perf/target/lib ingest/pom.xml ingest/target/quarkus-app ledger/pom.xml ledger/target/quarkus-app

@@ -52,9 +52,10 @@ exec > >(tee "$OUT/run.log") 2>&1
 PERF_JAR="$ROOT/perf/target/votes-perf.jar"
 BARE_JAR="$ROOT/perf/bare-endpoint/target/quarkus-app/quarkus-run.jar"
 INFRA_JAR="$ROOT/infra/stack/target/votes-infra.jar"
-if [[ ! -f "$PERF_JAR" || ! -f "$BARE_JAR" || ! -f "$ROOT/infra/gateway/target/votes-gateway.jar" ]]; then
-  ./mvnw -q -pl perf/bare-endpoint,perf,infra/gateway,infra/kafka-server -am package -DskipTests
-fi
+# The vote path and the ledger's catch-up run ingest and the ledger: a fresh clone has neither built.
+services=()
+if on vote || on ledger; then services=("${VOTE_PATH_SERVICES_BUILT[@]}"); fi
+build_missing "${CLIENT_AND_INFRA_BUILT[@]}" perf/bare-endpoint=perf/bare-endpoint/target/quarkus-app/quarkus-run.jar "${services[@]}"
 CP="$PERF_JAR:$ROOT/perf/target/lib/*"
 
 services_built=yes

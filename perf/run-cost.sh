@@ -50,17 +50,8 @@ BARE_PORT=${BARE_PORT:-$((BASE + 11))}
 export VOTE_EVENT_LOOPS=${VOTE_EVENT_LOOPS:-$(nproc)}
 COMPONENTS=(kafka postgres redis ingest ledger cdc-relay projections realtime gateway)
 
-built=yes
-for jar in perf/target/votes-perf.jar perf/bare-endpoint/target/quarkus-app/quarkus-run.jar infra/gateway/target/votes-gateway.jar \
-           ingest/target/quarkus-app/quarkus-run.jar ledger/target/quarkus-app/quarkus-run.jar ledger/cdc-relay/target/votes-cdc-relay.jar \
-           projections/target/quarkus-app/quarkus-run.jar realtime/target/quarkus-app/quarkus-run.jar; do
-  [[ -f $jar ]] || built=no
-done
-if [[ $built == no ]]; then
-  echo "building the stack and perf (./mvnw package, no tests) ..."
-  ./mvnw -q -B -ntp -pl infra/kafka-server,infra/stack,infra/gateway,ingest,ledger,ledger/cdc-relay,projections,realtime,perf/bare-endpoint,perf \
-    -am package -DskipTests
-fi
+build_missing "${CLIENT_AND_INFRA_BUILT[@]}" "${VOTE_PATH_SERVICES_BUILT[@]}" "${OTHER_SERVICES_BUILT[@]}" \
+  perf/bare-endpoint=perf/bare-endpoint/target/quarkus-app/quarkus-run.jar
 
 OUT="$ROOT/perf/target/cost-$(date +%Y%m%dT%H%M%S)"
 mkdir -p "$OUT" "$VOTE_HOME"

@@ -39,11 +39,7 @@ PORT_BASE=${PROFILE_PORT_BASE:-31000}  # base+0..10 as in run-idle.sh
 stack_ports "$PORT_BASE" 0 1 2 3 4 5 6 7 8 9 10
 export VOTE_EVENT_LOOPS=${VOTE_EVENT_LOOPS:-$(nproc)}
 
-if [[ ! -f perf/target/votes-perf.jar || ! -f ingest/target/quarkus-app/quarkus-run.jar ]]; then
-  echo "building the stack and perf (./mvnw package, no tests) ..."
-  ./mvnw -q -B -ntp -pl infra/kafka-server,infra/stack,infra/gateway,ingest,ledger,ledger/cdc-relay,projections,realtime,perf \
-    -am package -DskipTests
-fi
+build_missing "${CLIENT_AND_INFRA_BUILT[@]}" "${VOTE_PATH_SERVICES_BUILT[@]}" "${OTHER_SERVICES_BUILT[@]}"
 
 OUT="$ROOT/perf/target/profile-$(date +%Y%m%dT%H%M%S)"
 mkdir -p "$OUT" "$VOTE_HOME"
