@@ -47,6 +47,7 @@ CLIENT_AND_INFRA_BUILT=(perf=perf/target/votes-perf.jar infra/stack=infra/stack/
 VOTE_PATH_SERVICES_BUILT=(ingest=ingest/target/quarkus-app/quarkus-run.jar ledger=ledger/target/quarkus-app/quarkus-run.jar)
 OTHER_SERVICES_BUILT=(ledger/cdc-relay=ledger/cdc-relay/target/votes-cdc-relay.jar
   projections=projections/target/quarkus-app/quarkus-run.jar realtime=realtime/target/quarkus-app/quarkus-run.jar)
+FULL_STACK_BUILT=("${CLIENT_AND_INFRA_BUILT[@]}" "${VOTE_PATH_SERVICES_BUILT[@]}" "${OTHER_SERVICES_BUILT[@]}")
 
 # build_missing <module>=<file>...: one `./mvnw package` (no tests) of the modules whose file is not there yet, so a
 # script runs on a fresh clone.
@@ -69,10 +70,11 @@ vote_path_snapshot() {
   CP="$SNAP/perf/target/votes-perf.jar:$SNAP/perf/target/lib/*"
 }
 
-# full_stack_snapshot <dir> [more paths]: snapshots what the whole stack runs from (the vote path, cdc-relay,
-# projections, realtime, whichever are built) and the perf CLIs, plus any more paths given; sets SNAP and CP.
+# full_stack_snapshot <dir> [more paths]: builds what of the whole stack is missing, then snapshots what it runs from
+# (the vote path, cdc-relay, projections, realtime) and the perf CLIs, plus any more paths given; sets SNAP and CP.
 full_stack_snapshot() {
   local dir=$1; shift
+  build_missing "${FULL_STACK_BUILT[@]}"
   local parts=(vote pom.xml infra/stack/target/votes-infra.jar infra/stack/target/lib infra/gateway/target/votes-gateway.jar infra/gateway/target/lib infra/kafka-server/target/lib
                perf/target/votes-perf.jar perf/target/lib "$@")
   local m

@@ -50,8 +50,7 @@ BARE_PORT=${BARE_PORT:-$((BASE + 11))}
 export VOTE_EVENT_LOOPS=${VOTE_EVENT_LOOPS:-$(nproc)}
 COMPONENTS=(kafka postgres redis ingest ledger cdc-relay projections realtime gateway)
 
-build_missing "${CLIENT_AND_INFRA_BUILT[@]}" "${VOTE_PATH_SERVICES_BUILT[@]}" "${OTHER_SERVICES_BUILT[@]}" \
-  perf/bare-endpoint=perf/bare-endpoint/target/quarkus-app/quarkus-run.jar
+build_missing "${FULL_STACK_BUILT[@]}" perf/bare-endpoint=perf/bare-endpoint/target/quarkus-app/quarkus-run.jar
 
 OUT="$ROOT/perf/target/cost-$(date +%Y%m%dT%H%M%S)"
 mkdir -p "$OUT" "$VOTE_HOME"

@@ -70,8 +70,6 @@ OUT="$ROOT/perf/target/live-$(date +%Y%m%dT%H%M%S)"
 mkdir -p "$OUT" "$VOTE_HOME"
 exec > >(tee "$OUT/run.log") 2>&1
 
-if [[ ! -f "$ROOT/perf/target/votes-perf.jar" || ! -f "$ROOT/infra/gateway/target/votes-gateway.jar" ]]; then ./mvnw -q -pl perf,infra/gateway -am install -DskipTests; fi
-
 # Others rebuild jars in this tree while we measure (a jar rewritten under a running JVM stalls it): run the
 # stack AND the perf CLIs from a snapshot. ./vote runs a service only if its module pom is in the snapshot.
 full_stack_snapshot "$ROOT/perf/target/live-snapshot"   # lib.sh: sets SNAP and CP

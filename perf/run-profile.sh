@@ -39,8 +39,6 @@ PORT_BASE=${PROFILE_PORT_BASE:-31000}  # base+0..10 as in run-idle.sh
 stack_ports "$PORT_BASE" 0 1 2 3 4 5 6 7 8 9 10
 export VOTE_EVENT_LOOPS=${VOTE_EVENT_LOOPS:-$(nproc)}
 
-build_missing "${CLIENT_AND_INFRA_BUILT[@]}" "${VOTE_PATH_SERVICES_BUILT[@]}" "${OTHER_SERVICES_BUILT[@]}"
-
 OUT="$ROOT/perf/target/profile-$(date +%Y%m%dT%H%M%S)"
 mkdir -p "$OUT" "$VOTE_HOME"
 exec > >(tee "$OUT/run.log") 2>&1
