@@ -76,13 +76,10 @@ full_stack_snapshot() {
   local dir=$1; shift
   build_missing "${FULL_STACK_BUILT[@]}"
   local parts=(vote pom.xml infra/stack/target/votes-infra.jar infra/stack/target/lib infra/gateway/target/votes-gateway.jar infra/gateway/target/lib infra/kafka-server/target/lib
-               perf/target/votes-perf.jar perf/target/lib "$@")
+               perf/target/votes-perf.jar perf/target/lib "$@"
+               ledger/cdc-relay/pom.xml ledger/cdc-relay/target/votes-cdc-relay.jar ledger/cdc-relay/target/lib)
   local m
-  for m in ingest ledger projections realtime; do
-    [[ -d "$ROOT/$m/target/quarkus-app" ]] && parts+=("$m/pom.xml" "$m/target/quarkus-app")
-  done
-  [[ -f "$ROOT/ledger/cdc-relay/target/votes-cdc-relay.jar" ]] && parts+=(ledger/cdc-relay/pom.xml
-    ledger/cdc-relay/target/votes-cdc-relay.jar ledger/cdc-relay/target/lib)
+  for m in ingest ledger projections realtime; do parts+=("$m/pom.xml" "$m/target/quarkus-app"); done
   take_snapshot "$dir" "${parts[@]}"
   SNAP=$dir
   CP="$SNAP/perf/target/votes-perf.jar:$SNAP/perf/target/lib/*"

@@ -51,7 +51,6 @@ exec > >(tee "$OUT/run.log") 2>&1
 
 PERF_JAR="$ROOT/perf/target/votes-perf.jar"
 BARE_JAR="$ROOT/perf/bare-endpoint/target/quarkus-app/quarkus-run.jar"
-INFRA_JAR="$ROOT/infra/stack/target/votes-infra.jar"
 # The vote path and the ledger's catch-up run ingest and the ledger: a fresh clone has neither built.
 services=()
 if on vote || on ledger; then services=("${VOTE_PATH_SERVICES_BUILT[@]}"); fi
