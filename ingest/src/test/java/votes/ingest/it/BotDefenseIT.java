@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static votes.ingest.it.IngestFixture.body;
 import static votes.ingest.it.IngestFixture.token;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -38,7 +38,7 @@ import votes.ingest.poll.PollCache;
  */
 @QuarkusTest
 @TestProfile(BotDefenseIT.Shipped.class)
-@QuarkusTestResource(value = IngestStackResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(IngestStackResource.class)
 class BotDefenseIT {
 
     static final String CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "

@@ -6,7 +6,7 @@ import static votes.ingest.it.IngestFixture.votesOn;
 import static votes.ingest.it.VoteSubmissionIT.assertProblem;
 import static votes.ingest.it.VoteSubmissionIT.vote;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -27,7 +27,7 @@ import votes.ingest.poll.PollCache;
  * stack, as by default) and clocks may differ by 30 s at most.
  */
 @QuarkusTest
-@QuarkusTestResource(value = IngestStackResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(IngestStackResource.class)
 class ForgedTokensAreRefusedIT {
 
     @Inject

@@ -10,7 +10,9 @@ import votes.infra.test.TestStack;
  * The real stack (LocalStackResource, shared by every test application of the JVM) as ingest's ITs want it: the ledger is not running (its URL points at
  * a port where nothing listens), and with init arg {@code dead=kafka} or {@code dead=redis} ingest is pointed
  * at a port where nothing listens for that part instead of the real server. Init arg {@code deadline} sets the
- * request deadline (here, not in a test profile: a test resource's config outranks a profile's).
+ * request deadline (here, not in a test profile: a test resource's config outranks a profile's). Classes name it with
+ * {@code @WithTestResource}: those with the same profile and init args then share one application (its scope,
+ * matching resources), where a class-restricted resource gave each class an application of its own to build and start.
  */
 public class IngestStackResource implements QuarkusTestResourceLifecycleManager {
 

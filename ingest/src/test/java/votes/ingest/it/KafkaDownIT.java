@@ -7,7 +7,7 @@ import static votes.ingest.it.IngestFixture.body;
 import static votes.ingest.it.IngestFixture.token;
 import static votes.ingest.it.IngestFixture.votesOn;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -26,8 +26,7 @@ import votes.ingest.poll.PollCache;
 /** The producer points at a port where no broker listens: appends fail, and the answer is 503, never a 202. */
 @QuarkusTest
 @TestProfile(KafkaDownIT.TinyTimeouts.class)
-@QuarkusTestResource(value = IngestStackResource.class, restrictToAnnotatedClass = true,
-        initArgs = @ResourceArg(name = "dead", value = "kafka"))
+@WithTestResource(value = IngestStackResource.class, initArgs = @ResourceArg(name = "dead", value = "kafka"))
 class KafkaDownIT {
 
     public static class TinyTimeouts implements QuarkusTestProfile {

@@ -7,7 +7,7 @@ import static votes.ingest.it.IngestFixture.body;
 import static votes.ingest.it.IngestFixture.token;
 import static votes.ingest.it.IngestFixture.votesOn;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -24,7 +24,7 @@ import votes.ingest.poll.PollCache;
 /** One vote request per event loop at a time: a burst is shed at the door, cheaply and without a trace on the log. */
 @QuarkusTest
 @TestProfile(OverloadIT.OneAtATime.class)
-@QuarkusTestResource(value = IngestStackResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(IngestStackResource.class)
 class OverloadIT {
 
     public static class OneAtATime implements QuarkusTestProfile {

@@ -6,7 +6,7 @@ import static votes.ingest.it.IngestFixture.body;
 import static votes.ingest.it.IngestFixture.token;
 import static votes.ingest.it.IngestFixture.votesOn;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
@@ -18,7 +18,7 @@ import votes.ingest.poll.PollCache;
 
 @QuarkusTest
 @TestProfile(AbuseProfiles.Tight.class)
-@QuarkusTestResource(value = IngestStackResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(IngestStackResource.class)
 class RateLimitIT {
 
     @Inject

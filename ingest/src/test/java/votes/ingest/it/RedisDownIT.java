@@ -5,7 +5,7 @@ import static votes.ingest.it.IngestFixture.body;
 import static votes.ingest.it.IngestFixture.token;
 import static votes.ingest.it.IngestFixture.votesOn;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -15,8 +15,7 @@ import votes.ingest.poll.PollCache;
 
 /** Redis points at a port where nothing listens: the fast path is skipped and votes still flow. */
 @QuarkusTest
-@QuarkusTestResource(value = IngestStackResource.class, restrictToAnnotatedClass = true,
-        initArgs = @ResourceArg(name = "dead", value = "redis"))
+@WithTestResource(value = IngestStackResource.class, initArgs = @ResourceArg(name = "dead", value = "redis"))
 class RedisDownIT {
 
     @Inject

@@ -3,7 +3,7 @@ package votes.ingest.it;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -34,8 +34,7 @@ import votes.ingest.poll.PollCache;
  */
 @QuarkusTest
 @TestProfile(AbuseProfiles.ShippedLimits.class)
-@QuarkusTestResource(value = IngestStackResource.class, restrictToAnnotatedClass = true,
-        initArgs = @ResourceArg(name = "dead", value = "redis-until-started"))
+@WithTestResource(value = IngestStackResource.class, initArgs = @ResourceArg(name = "dead", value = "redis-until-started"))
 class RedisFallbackIT {
 
     private static final String HEALTH_LOGGER = "votes.ingest.fastpath.FastPathHealth";

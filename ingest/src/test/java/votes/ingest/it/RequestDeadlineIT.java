@@ -7,7 +7,7 @@ import static votes.ingest.it.IngestFixture.body;
 import static votes.ingest.it.IngestFixture.token;
 import static votes.ingest.it.IngestFixture.votesOn;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -27,8 +27,7 @@ import votes.ingest.poll.PollCache;
  */
 @QuarkusTest
 @TestProfile(RequestDeadlineIT.SlowLog.class)
-@QuarkusTestResource(value = IngestStackResource.class, restrictToAnnotatedClass = true,
-        initArgs = @ResourceArg(name = "deadline", value = "500ms"))
+@WithTestResource(value = IngestStackResource.class, initArgs = @ResourceArg(name = "deadline", value = "500ms"))
 class RequestDeadlineIT {
 
     public static class SlowLog implements QuarkusTestProfile {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static votes.ingest.it.IngestFixture.body;
 import static votes.ingest.it.IngestFixture.token;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
@@ -24,7 +24,7 @@ import votes.ingest.poll.PollCache;
  */
 @QuarkusTest
 @TestProfile(AbuseProfiles.ShippedLimits.class)
-@QuarkusTestResource(value = IngestStackResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(IngestStackResource.class)
 class ShippedLimitsIT {
 
     @Inject

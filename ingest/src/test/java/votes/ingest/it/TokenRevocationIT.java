@@ -8,7 +8,7 @@ import static votes.ingest.it.IngestFixture.votesOn;
 import static votes.ingest.it.VoteSubmissionIT.assertProblem;
 import static votes.ingest.it.VoteSubmissionIT.vote;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -28,7 +28,7 @@ import votes.kit.identity.RevokedTokens;
  * caller's own logout writes it. Tokens here are the dev key's with a {@code sid}, as the realm's carry one.
  */
 @QuarkusTest
-@QuarkusTestResource(value = IngestStackResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(IngestStackResource.class)
 class TokenRevocationIT {
 
     /** vote.session.revoked-session-ttl's default: the lifetime cap plus the clock skew. */

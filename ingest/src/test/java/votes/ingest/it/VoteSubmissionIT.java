@@ -7,7 +7,7 @@ import static votes.ingest.it.IngestFixture.body;
 import static votes.ingest.it.IngestFixture.token;
 import static votes.ingest.it.IngestFixture.votesOn;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.vertx.mutiny.redis.client.Command;
@@ -28,7 +28,7 @@ import votes.events.vote.VoteSubmitted;
 import votes.ingest.poll.PollCache;
 
 @QuarkusTest
-@QuarkusTestResource(value = IngestStackResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(IngestStackResource.class)
 class VoteSubmissionIT {
 
     @Inject
