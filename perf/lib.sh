@@ -59,30 +59,39 @@ build_missing() {
   (cd "$ROOT" && ./mvnw -q -B -ntp -pl "$(IFS=,; echo "${missing[*]}")" -am package -DskipTests)
 }
 
-# vote_path_snapshot <dir>: builds what of the vote path is missing, then snapshots what a stack of the vote path
-# runs from (./vote runs a service only if its module pom is in the snapshot: no relay, projections or realtime) and
-# sets SNAP and CP (the perf client's classpath).
-vote_path_snapshot() {
-  build_missing "${CLIENT_AND_INFRA_BUILT[@]}" "${VOTE_PATH_SERVICES_BUILT[@]}"
-  SNAP=$1
-  take_snapshot "$SNAP" vote pom.xml infra/stack/target/votes-infra.jar infra/stack/target/lib infra/gateway/target/votes-gateway.jar infra/gateway/target/lib infra/kafka-server/target/lib \
-    perf/target/votes-perf.jar perf/target/lib ingest/pom.xml ingest/target/quarkus-app ledger/pom.xml ledger/target/quarkus-app
-  CP="$SNAP/perf/target/votes-perf.jar:$SNAP/perf/target/lib/*"
-}
-
-# full_stack_snapshot <dir> [more paths]: builds what of the whole stack is missing, then snapshots what it runs from
-# (the vote path, cdc-relay, projections, realtime) and the perf CLIs, plus any more paths given; sets SNAP and CP.
-full_stack_snapshot() {
-  local dir=$1; shift
-  build_missing "${FULL_STACK_BUILT[@]}"
-  local parts=(vote pom.xml infra/stack/target/votes-infra.jar infra/stack/target/lib infra/gateway/target/votes-gateway.jar infra/gateway/target/lib infra/kafka-server/target/lib
-               perf/target/votes-perf.jar perf/target/lib "$@"
-               ledger/cdc-relay/pom.xml ledger/cdc-relay/target/votes-cdc-relay.jar ledger/cdc-relay/target/lib)
-  local m
-  for m in ingest ledger projections realtime; do parts+=("$m/pom.xml" "$m/target/quarkus-app"); done
+# stack_snapshot <dir> <item>...: snapshots what a stack runs from (the CLI, the gateway, Kafka's jars) and the perf
+# client, plus each item: a service module (ingest, ledger, ledger/cdc-relay, projections, realtime) brings its pom and
+# its build (./vote runs a service only if its module pom is in the snapshot), any other item is a path taken as it
+# is. Sets SNAP and CP (the perf client's classpath, from the snapshot).
+stack_snapshot() {
+  local dir=$1 item; shift
+  local parts=(vote pom.xml infra/stack/target/votes-infra.jar infra/stack/target/lib infra/gateway/target/votes-gateway.jar
+               infra/gateway/target/lib infra/kafka-server/target/lib perf/target/votes-perf.jar perf/target/lib)
+  for item in "$@"; do
+    case $item in
+      ingest|ledger|projections|realtime) parts+=("$item/pom.xml" "$item/target/quarkus-app") ;;
+      ledger/cdc-relay) parts+=(ledger/cdc-relay/pom.xml ledger/cdc-relay/target/votes-cdc-relay.jar ledger/cdc-relay/target/lib) ;;
+      *) parts+=("$item") ;;
+    esac
+  done
   take_snapshot "$dir" "${parts[@]}"
   SNAP=$dir
   CP="$SNAP/perf/target/votes-perf.jar:$SNAP/perf/target/lib/*"
+}
+
+# vote_path_snapshot <dir>: builds what of the vote path is missing, then snapshots a stack of the vote path alone
+# (no relay, projections or realtime); sets SNAP and CP.
+vote_path_snapshot() {
+  build_missing "${CLIENT_AND_INFRA_BUILT[@]}" "${VOTE_PATH_SERVICES_BUILT[@]}"
+  stack_snapshot "$1" ingest ledger
+}
+
+# full_stack_snapshot <dir> [more paths]: builds what of the whole stack is missing, then snapshots it (the vote path,
+# cdc-relay, projections, realtime) plus any more paths given; sets SNAP and CP.
+full_stack_snapshot() {
+  local dir=$1; shift
+  build_missing "${FULL_STACK_BUILT[@]}"
+  stack_snapshot "$dir" ingest ledger ledger/cdc-relay projections realtime "$@"
 }
 
 # ingest_prop <key>: the default of one of ingest's ${ENV:default} properties (e.g. its votes.submitted producer

@@ -49,29 +49,18 @@ OUT="$ROOT/perf/target/baseline-$(date +%Y%m%dT%H%M%S)"
 mkdir -p "$OUT" "$VOTE_HOME"
 exec > >(tee "$OUT/run.log") 2>&1
 
-PERF_JAR="$ROOT/perf/target/votes-perf.jar"
 BARE_JAR="$ROOT/perf/bare-endpoint/target/quarkus-app/quarkus-run.jar"
-# The vote path and the ledger's catch-up run ingest and the ledger: a fresh clone has neither built.
-services=()
-if on vote || on ledger; then services=("${VOTE_PATH_SERVICES_BUILT[@]}"); fi
+# The vote path and the ledger's catch-up run ingest and the ledger (a fresh clone has neither built); the raw phases
+# only the infrastructure.
+services=() modules=()
+if on vote || on ledger; then services=("${VOTE_PATH_SERVICES_BUILT[@]}"); modules=(ingest ledger); fi
 build_missing "${CLIENT_AND_INFRA_BUILT[@]}" perf/bare-endpoint=perf/bare-endpoint/target/quarkus-app/quarkus-run.jar "${services[@]}"
-CP="$PERF_JAR:$ROOT/perf/target/lib/*"
-
-services_built=yes
-for m in ingest ledger; do [[ -f "$ROOT/$m/target/quarkus-app/quarkus-run.jar" ]] || services_built=no; done
 
 # Other people rebuild ingest/ledger in this tree while we measure; a JVM whose jar is rewritten under it stalls
-# in class loading. So the stack runs from a snapshot: ./vote resolves every jar from its own folder (vote.root),
-# and without module poms there it never tries to build. A copy that raced a build is taken again.
-SNAP="$ROOT/perf/target/snapshot"
-snapshot() {
-  # The CLI runs a service only if its module pom exists (then ./vote builds only when the jar is missing: never here).
-  local parts=(vote pom.xml infra/stack/target/votes-infra.jar infra/stack/target/lib infra/gateway/target/votes-gateway.jar infra/gateway/target/lib infra/kafka-server/target/lib)
-  for m in ingest ledger; do [[ -d "$ROOT/$m/target/quarkus-app" ]] && parts+=("$m/pom.xml" "$m/target/quarkus-app"); done
-  take_snapshot "$SNAP" "${parts[@]}"
-}
-snapshot
-echo "snapshot: ingest $(stat -c %y "$SNAP/ingest/target/quarkus-app/quarkus-run.jar" 2>/dev/null | cut -c1-19), ledger $(stat -c %y "$SNAP/ledger/target/quarkus-app/quarkus-run.jar" 2>/dev/null | cut -c1-19)"
+# in class loading. So the stack and the perf client run from a snapshot (lib.sh: sets SNAP and CP); ./vote resolves
+# every jar from its own folder (vote.root), and without module poms there it never tries to build.
+stack_snapshot "$ROOT/perf/target/snapshot" "${modules[@]}"
+echo "snapshot: ${modules[*]:-infrastructure only} ($(stat -c %y "$SNAP/.stamp" | cut -c1-19))"
 trap cleanup EXIT   # lib.sh: the bare endpoint (BACKGROUND_PID), then ./vote down
 
 echo "=== votes perf baseline $(date -Is)"
@@ -79,7 +68,6 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "java: $(java -version 2>&1 | head -1); git: $(git rev-parse --short HEAD)"
 echo "pinning: servers taskset -c $SERVER_CPUS, clients taskset -c $GEN_CPUS; VOTE_EVENT_LOOPS=$VOTE_EVENT_LOOPS"
 echo "VOTE_HOME=$VOTE_HOME  ports: ingest $VOTE_INGEST_PORT ledger $VOTE_LEDGER_PORT gateway $VOTE_GATEWAY_PORT kafka $VOTE_KAFKA_PORT pg $VOTE_PG_PORT redis $VOTE_REDIS_PORT bare $BARE_PORT"
-echo "services built: $services_built"
 [[ -n ${LEDGER_JVM_FLAGS:-} ]] && echo "ledger JVM flags for its catch-ups (JAVA_TOOL_OPTIONS): $LEDGER_JVM_FLAGS"
 
 vote up --no-demo || echo "(some components are not running; figures that need them are skipped)"
