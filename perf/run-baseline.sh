@@ -52,8 +52,9 @@ exec > >(tee "$OUT/run.log") 2>&1
 BARE_JAR="$ROOT/perf/bare-endpoint/target/quarkus-app/quarkus-run.jar"
 # The vote path and the ledger's catch-up run ingest and the ledger (a fresh clone has neither built); the raw phases
 # only the infrastructure.
-services=() modules=()
-if on vote || on ledger; then services=("${VOTE_PATH_SERVICES_BUILT[@]}"); modules=(ingest ledger); fi
+services=()
+if on vote || on ledger; then services=("${VOTE_PATH_SERVICES_BUILT[@]}"); fi
+modules=("${services[@]%%=*}")   # the <module> of each <module>=<file>
 build_missing "${CLIENT_AND_INFRA_BUILT[@]}" perf/bare-endpoint=perf/bare-endpoint/target/quarkus-app/quarkus-run.jar "${services[@]}"
 
 # Other people rebuild ingest/ledger in this tree while we measure; a JVM whose jar is rewritten under it stalls
