@@ -94,10 +94,15 @@ full_stack_snapshot() {
   stack_snapshot "$dir" ingest ledger ledger/cdc-relay projections realtime "$@"
 }
 
-# ingest_prop <key>: the default of one of ingest's ${ENV:default} properties (e.g. its votes.submitted producer
-# settings, which the raw producers copy); empty when absent.
+# ingest_prop <key>: one of ingest's ${ENV:default} properties as a stack started from this shell runs it (e.g. its
+# votes.submitted producer settings, which the raw producers copy): the variable when set (a knob's arm), else the
+# default; empty when absent.
 ingest_prop() {
-  sed -n "s/^$1=.*:\([^}]*\)}.*/\1/p" "$ROOT/ingest/src/main/resources/application.properties" 2>/dev/null | head -1
+  local spec var
+  spec=$(sed -n "s/^$1=.*\${\([A-Z0-9_]*:[^}]*\)}.*/\1/p" "$ROOT/ingest/src/main/resources/application.properties" \
+    2>/dev/null | head -1)
+  var=${spec%%:*}
+  if [[ -n $var && -n ${!var:-} ]]; then echo "${!var}"; else echo "${spec#*:}"; fi
 }
 
 # vote_path_run <name>: the start of a script that measures a stack of the vote path: output folder OUT

@@ -32,7 +32,8 @@ WARMUP=${WARMUP:-20s}
 QUIET_MAX=${QUIET_MAX:-60s}         # then the longest wait for the stack's burn to stop falling
 IDLE=${IDLE:-20s}                   # the idle burn's window
 SETTLE_MAX=${SETTLE_MAX:-45s}       # longest wait for a phase's aftermath (ledger, relay, projections, realtime catching up)
-BARE_RATE=${BARE_RATE:-1500}        # the floor: the bare endpoint's rate, then the sizes of its other parts
+BARE_RATE=${BARE_RATE:-1500}        # the floor: the bare endpoint's rate (a vote rate compares like with like) and
+BARE_WARMUP=${BARE_WARMUP:-10s}     # its unmeasured first seconds, then the sizes of its other parts
 RS256_OPS=${RS256_OPS:-20000}
 REDIS_OPS=${REDIS_OPS:-100000}
 KAFKA_RECORDS=${KAFKA_RECORDS:-200000}
@@ -98,7 +99,7 @@ gen votes.perf.pervote.CostPerVote "${component_args[@]}" --url "http://127.0.0.
   --voters "$VOTERS" --polls "$POLLS" --rates "$RATES" --max-rate "$MAX_RATE" --duration "$DURATION" \
   --warmup-rates "$WARMUP_RATES" --warmup "$WARMUP" --quiet-max "$QUIET_MAX" --idle "$IDLE" --settle-max "$SETTLE_MAX" \
   --clock-ticks "$(getconf CLK_TCK)" \
-  --bare-url "http://127.0.0.1:$BARE_PORT" --bare-pid "$BACKGROUND_PID" --bare-rate "$BARE_RATE" \
+  --bare-url "http://127.0.0.1:$BARE_PORT" --bare-pid "$BACKGROUND_PID" --bare-rate "$BARE_RATE" --bare-warmup "$BARE_WARMUP" \
   --rs256-ops "$RS256_OPS" --redis-ops "$REDIS_OPS" \
   --kafka-bootstrap "127.0.0.1:$VOTE_KAFKA_PORT" --kafka-config "$(vote env KAFKA_CLIENT_CONFIG)" \
   --linger-ms "${LINGER:-5}" --batch-size "${BATCH:-65536}" --compression "${COMPRESSION:-lz4}" --kafka-records "$KAFKA_RECORDS" \
