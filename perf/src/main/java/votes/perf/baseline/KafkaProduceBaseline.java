@@ -38,7 +38,7 @@ public final class KafkaProduceBaseline implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "3")
     int runs;
 
-    @Option(names = "--linger-ms", defaultValue = "5", description = "Match ingest (kafka-clients 4.x default is 5).")
+    @Option(names = "--linger-ms", defaultValue = "20", description = "Match ingest's votes.submitted default.")
     int lingerMs;
 
     @Option(names = "--batch-size", defaultValue = "16384", description = "Match ingest (default 16384).")

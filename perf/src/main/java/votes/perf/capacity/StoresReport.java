@@ -12,7 +12,7 @@ final class StoresReport {
     /** votes.submitted's partitions in the prod overlay (k8s/overlays/prod). */
     static final int PARTITIONS = 48;
     /** ingest's linger.ms (ingest application.properties): how long a batch waits for more records. */
-    static final double LINGER_SECONDS = 0.005;
+    static final double LINGER_SECONDS = 0.020;
     /** A Redis key's own overhead (dict entry, object header, sds headers, expiry entry, allocator rounding); assumed. */
     static final int REDIS_KEY_OVERHEAD = 90;
     /** Keys live for the voting window's dedupe: ingest's vote.redis.ttl default. */

@@ -76,7 +76,7 @@ final class Floors {
     @picocli.CommandLine.Mixin
     KafkaLogin kafkaLogin = new KafkaLogin();
 
-    @Option(names = "--linger-ms", defaultValue = "5", description = "ingest's votes.submitted setting.")
+    @Option(names = "--linger-ms", defaultValue = "20", description = "ingest's votes.submitted setting.")
     int lingerMs;
 
     @Option(names = "--batch-size", defaultValue = "65536", description = "ingest's votes.submitted setting.")
