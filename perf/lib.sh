@@ -105,6 +105,15 @@ ingest_prop() {
   if [[ -n $var && -n ${!var:-} ]]; then echo "${!var}"; else echo "${spec#*:}"; fi
 }
 
+# ingest_producer: LINGER, BATCH and COMPRESSION as ingest's votes.submitted producer runs with them (ingest_prop),
+# the Kafka client's defaults where ingest sets none: the raw producers of the floor and the baseline copy them.
+ingest_producer() {
+  local p=mp.messaging.outgoing.votes-submitted
+  LINGER=$(ingest_prop "$p.linger.ms"); LINGER=${LINGER:-5}
+  BATCH=$(ingest_prop "$p.batch.size"); BATCH=${BATCH:-16384}
+  COMPRESSION=$(ingest_prop "$p.compression.type"); COMPRESSION=${COMPRESSION:-none}
+}
+
 # vote_path_run <name>: the start of a script that measures a stack of the vote path: output folder OUT
 # (perf/target/<name>-<time>, run.log holds everything printed), the jars' snapshot (perf/target/<name>-snapshot),
 # cleanup on exit, the watchdog (RUN_LIMIT seconds), the run log's first lines. VOTE_HOME must be set.

@@ -84,9 +84,7 @@ PG_ARGS=(--pg-port "$VOTE_PG_PORT")
 # command line: PgOptions reads PG_USER/PG_PASSWORD).
 export PG_USER=votes PG_PASSWORD
 PG_PASSWORD=$(cat "$VOTE_HOME/secrets/pg-votes")
-LINGER=$(ingest_prop 'mp.messaging.outgoing.votes-submitted.linger.ms'); LINGER=${LINGER:-5}
-BATCH=$(ingest_prop 'mp.messaging.outgoing.votes-submitted.batch.size'); BATCH=${BATCH:-16384}
-COMPRESSION=$(ingest_prop 'mp.messaging.outgoing.votes-submitted.compression.type'); COMPRESSION=${COMPRESSION:-none}
+ingest_producer
 
 if on vote || on bare; then
   echo "--- minting $VOTERS voter tokens (./vote token --count $VOTERS --prefix p-)"

@@ -89,9 +89,7 @@ for _ in $(seq 1 150); do curl -s -o /dev/null "http://127.0.0.1:$BARE_PORT/" &&
 export PG_USER=votes PG_PASSWORD REDIS_URL
 PG_PASSWORD=$(cat "$VOTE_HOME/secrets/pg-votes")
 REDIS_URL=$(vote env | sed -n 's/^REDIS_URL=//p')
-LINGER=$(ingest_prop 'mp.messaging.outgoing.votes-submitted.linger.ms')
-BATCH=$(ingest_prop 'mp.messaging.outgoing.votes-submitted.batch.size')
-COMPRESSION=$(ingest_prop 'mp.messaging.outgoing.votes-submitted.compression.type')
+ingest_producer
 
 echo "--- $(date +%T) CostPerVote (progress lines below; the report at the end)"
 gen votes.perf.pervote.CostPerVote "${component_args[@]}" --url "http://127.0.0.1:$VOTE_GATEWAY_PORT" \
@@ -102,7 +100,7 @@ gen votes.perf.pervote.CostPerVote "${component_args[@]}" --url "http://127.0.0.
   --bare-url "http://127.0.0.1:$BARE_PORT" --bare-pid "$BACKGROUND_PID" --bare-rate "$BARE_RATE" --bare-warmup "$BARE_WARMUP" \
   --rs256-ops "$RS256_OPS" --redis-ops "$REDIS_OPS" \
   --kafka-bootstrap "127.0.0.1:$VOTE_KAFKA_PORT" --kafka-config "$(vote env KAFKA_CLIENT_CONFIG)" \
-  --linger-ms "${LINGER:-5}" --batch-size "${BATCH:-65536}" --compression "${COMPRESSION:-lz4}" --kafka-records "$KAFKA_RECORDS" \
+  --linger-ms "$LINGER" --batch-size "$BATCH" --compression "$COMPRESSION" --kafka-records "$KAFKA_RECORDS" \
   --pg-port "$VOTE_PG_PORT" --pg-rows "$PG_ROWS" > "$OUT/cost.out"
 
 echo

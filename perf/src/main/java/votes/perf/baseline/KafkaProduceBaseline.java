@@ -38,13 +38,13 @@ public final class KafkaProduceBaseline implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "3")
     int runs;
 
-    @Option(names = "--linger-ms", defaultValue = "20", description = "Match ingest's votes.submitted default.")
+    @Option(names = "--linger-ms", defaultValue = "20", description = "ingest's votes.submitted setting.")
     int lingerMs;
 
-    @Option(names = "--batch-size", defaultValue = "16384", description = "Match ingest (default 16384).")
+    @Option(names = "--batch-size", defaultValue = "65536", description = "ingest's votes.submitted setting.")
     int batchSize;
 
-    @Option(names = "--compression", defaultValue = "none")
+    @Option(names = "--compression", defaultValue = "lz4", description = "ingest's votes.submitted setting.")
     String compression;
 
     public static void main(String[] args) {
