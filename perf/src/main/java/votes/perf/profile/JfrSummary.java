@@ -19,8 +19,9 @@ import votes.perf.report.CliErrors;
 /**
  * Summarises JDK Flight Recorder recordings of the stack's JVMs (perf/run-profile.sh) as text for RESULTS.md: the
  * process's CPU while recording (jdk.CPULoad, in ms of CPU per second), and its execution samples by thread group,
- * by package on top, by method on top and by our own methods inclusive. Samples only see threads running Java code:
- * GC, JIT and time in native I/O are in the CPU figure, not in the samples.
+ * by package on top, by method on top and by our own methods inclusive; and the throwables the JVM created per second
+ * (jdk.ExceptionStatistics), each of which filled a stack trace: a cost the samples do not show as such. Samples only
+ * see threads running Java code: GC, JIT and time in native I/O are in the CPU figure, not in the samples.
  */
 @Command(name = "jfr-summary", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Where each JVM of the stack spends its CPU, from JFR recordings (.jfr files).")
@@ -53,6 +54,7 @@ public final class JfrSummary implements Callable<Integer> {
     private void summarise(Path recording) throws Exception {
         SampleTally tally = new SampleTally(packageDepth, ownPackage);
         List<Double> cpu = new ArrayList<>();
+        Throwables throwables = new Throwables();
         // jdk.CPULoad is a share of the whole machine: its hardware threads, not the threads this tool may use.
         int cores = Runtime.getRuntime().availableProcessors();
         try (RecordingFile file = new RecordingFile(recording)) {
@@ -65,12 +67,14 @@ public final class JfrSummary implements Callable<Integer> {
                     cores = event.getInt("hwThreads");
                 } else if (type.equals("jdk.CPULoad")) {
                     cpu.add(event.getDouble("jvmUser") + event.getDouble("jvmSystem"));
+                } else if (type.equals("jdk.ExceptionStatistics")) {
+                    throwables.add(event.getStartTime(), event.getLong("throwables"));
                 }
             }
         }
         double msPerSecond = cpu.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN) * cores * 1000;
-        System.out.printf(Locale.ROOT, "%n## %s: %d samples, process CPU %.1f ms/s (mean of %d jdk.CPULoad, %d hardware threads)%n",
-                recording.getFileName(), tally.samples(), msPerSecond, cpu.size(), cores);
+        System.out.printf(Locale.ROOT, "%n## %s: %d samples, process CPU %.1f ms/s (mean of %d jdk.CPULoad, %d hardware threads), %s%n",
+                recording.getFileName(), tally.samples(), msPerSecond, cpu.size(), cores, throwables);
         table("thread group", tally.threads(top), tally.samples());
         table("package on top", tally.packages(top), tally.samples());
         table("package anywhere on the stack (inclusive)", tally.packagesInclusive(top), tally.samples());

@@ -1,6 +1,5 @@
 package votes.kit.identity;
 
-import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipalFactory;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -42,7 +41,7 @@ public final class TrustedIssuers implements JWTParser {
     private final Map<String, JWTParser> byIssuer;
     /** Serves the explicit-key methods of the interface, which no request path of ours calls. */
     private final JWTParser explicitKeys = new DefaultJWTParser(new JWTAuthContextInfo(),
-            new DefaultJWTCallerPrincipalFactory());
+            TokenPrincipals.configuredKeys());
 
     /** The provider's issuer and keys, for its logout tokens; null when no provider is trusted. */
     private final String providerIssuer;
@@ -77,7 +76,7 @@ public final class TrustedIssuers implements JWTParser {
             parsers.put(issuer, provider(devIssuer, settings, issuer, keys));
         }
         if (settings.trustDevIssuer()) {
-            parsers.put(devIssuer.getIssuedBy(), new DefaultJWTParser(devIssuer, new DefaultJWTCallerPrincipalFactory()));
+            parsers.put(devIssuer.getIssuedBy(), new DefaultJWTParser(devIssuer, TokenPrincipals.configuredKeys()));
         }
         if (parsers.isEmpty()) {
             LOG.warn("No token issuer is trusted (OIDC_ISSUER unset, VOTE_TRUST_DEV_ISSUER=false): every token is refused");
@@ -113,7 +112,7 @@ public final class TrustedIssuers implements JWTParser {
         context.setPublicVerificationKey(null);
         context.setSecretVerificationKey(null);
         context.setTokenKeyId(null);
-        return new DefaultJWTParser(context, new JwksPrincipals(keys));
+        return new DefaultJWTParser(context, TokenPrincipals.keysFrom(keys));
     }
 
     /**

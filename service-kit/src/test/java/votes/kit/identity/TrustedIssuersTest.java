@@ -110,6 +110,22 @@ class TrustedIssuersTest {
     }
 
     @Test
+    void eitherIssuersTokensReadTheirCustomClaimsThroughTheMapNotAnEnumLookupThatThrows() throws Exception {
+        JwtClaims provider = providerClaims("kc-sub-1", "ingest");
+        provider.setClaim("sid", "session-1");
+        JwtClaims dev = devClaims("alice");
+        dev.setClaim("sid", "dev-session");
+
+        JsonWebToken fromProvider = issuers(true).parse(sign(realmKey, provider));
+        JsonWebToken fromDev = issuers(true).parse(sign(devKey, dev));
+
+        assertThat(fromProvider).isInstanceOf(VerifiedToken.class);
+        assertThat(fromDev).isInstanceOf(VerifiedToken.class);
+        assertThat(RevokedTokens.keysOf(fromProvider)).containsExactly("token:blacklist:sid:session-1");
+        assertThat(RevokedTokens.keysOf(fromDev)).containsExactly("token:blacklist:sid:dev-session");
+    }
+
+    @Test
     void aTokenOfAnIssuerNotOnTheListIsRefusedWithoutFetchingAnyKey() throws Exception {
         JwtClaims claims = providerClaims("a", "ingest");
         claims.setIssuer("http://127.0.0.1:1/realms/other");
