@@ -8,8 +8,8 @@
 # Brings up the whole stack (./vote up --no-demo, its own VOTE_HOME and ports, from a snapshot of the built jars),
 # warms it with votes through the gateway, then records JDK Flight Recorder (settings=profile, started and dumped with
 # jcmd on every JVM: kafka, ingest, ledger, cdc-relay, projections, realtime, gateway) twice: idle, and under RATE
-# votes/s. Prints votes.perf.profile.JfrSummary's tables per recording (CPU ms/s; samples by thread group, package,
-# method, our methods inclusive) and keeps the .jfr files for JDK Mission Control or `jfr print`.
+# votes/s. Prints votes.perf.profile.JfrSummary's tables per recording (CPU ms/s, throwables/s; samples by thread group,
+# package, method, our methods inclusive) and keeps the .jfr files for JDK Mission Control or `jfr print`.
 # Output: perf/target/profile-<time>/ (run.log, idle-<jvm>.jfr, load-<jvm>.jfr, summary.md).
 set -euo pipefail
 
