@@ -10,7 +10,8 @@
 # warms it with votes through the gateway, reads the broker's running counts (votes.perf.broker.BrokerRequests over
 # JMX, attached to the broker's JVM), sends RATE votes/s for DURATION, lets the aftermath settle, reads them again and
 # prints the growth per vote (the votes: records appended to votes.submitted in between), and the broker's CPU over the
-# same window (/proc: the process, idle burn measured before subtracted, per request and per vote; its busiest threads).
+# same window (/proc: the process, idle burn measured before subtracted, per request and per vote; its busiest threads)
+# and every component's context switches per vote.
 # Tears everything down.
 # Output: perf/target/requests-<time>/ (run.log, before.txt, after.txt, threads-*.txt, per-vote.md).
 set -euo pipefail
@@ -49,7 +50,20 @@ machine_note
 echo "rate $RATE/s for $DURATION after $WARM at $WARM_RATE/s; VOTE_HOME=$VOTE_HOME gateway port $VOTE_GATEWAY_PORT"
 echo "--- $(date +%T) ./vote up"
 vote up --no-demo > "$OUT/up.log" 2>&1 || { tail -20 "$OUT/up.log"; echo "(some components are not running)"; }
-for c in kafka ingest ledger cdc-relay projections realtime gateway; do up "$c" || { echo "$c is not running"; exit 2; }; done
+COMPONENTS=(kafka postgres redis ingest ledger cdc-relay projections realtime gateway)
+for c in "${COMPONENTS[@]}"; do up "$c" || { echo "$c is not running"; exit 2; }; done
+
+# switches: "<component> <context switches>" per component, over its process and children's live threads
+# (/proc/*/task/*/status, voluntary + involuntary): each is a thread that slept and was woken, or was preempted.
+switches() {
+  local c pid
+  for c in "${COMPONENTS[@]}"; do
+    pid=$(vote pid "$c")
+    # shellcheck disable=SC2046 # the pids, one word each
+    cat $(for p in "$pid" $(pgrep -P "$pid"); do echo /proc/"$p"/task/*/status; done) 2>/dev/null \
+      | awk -v c="$c" '/^(non)?voluntary_ctxt_switches:/ {n += $2} END {print c, n + 0}'
+  done
+}
 KAFKA_PID=$(vote pid kafka)
 
 load() {   # load <label> <rate> <duration> [VoteLoad args...]
@@ -72,6 +86,7 @@ IDLE_TICKS=$(( $(process_ticks "$KAFKA_PID") - IDLE_TICKS ))
 echo "--- $(date +%T) counting: $DURATION at $RATE/s"
 gen votes.perf.broker.BrokerRequests --pid "$KAFKA_PID" > "$OUT/before.txt"
 thread_ticks "$KAFKA_PID" > "$OUT/threads-before.txt"
+switches > "$OUT/switches-before.txt"
 TICKS=$(process_ticks "$KAFKA_PID")
 START=$SECONDS
 # shellcheck disable=SC2086 # one --poll argument per created poll
@@ -80,6 +95,7 @@ sleep "${AFTERMATH%s}"
 TICKS=$(( $(process_ticks "$KAFKA_PID") - TICKS ))
 WINDOW=$((SECONDS - START))
 thread_ticks "$KAFKA_PID" > "$OUT/threads-after.txt"
+switches > "$OUT/switches-after.txt"
 gen votes.perf.broker.BrokerRequests --pid "$KAFKA_PID" > "$OUT/after.txt"
 
 gen votes.perf.broker.BrokerRequests --before "$OUT/before.txt" --after "$OUT/after.txt" \
@@ -97,6 +113,11 @@ join -t $'\t' -j 1 <(awk -F'\t' '{n[$1] += $2} END {for (k in n) print k "\t" n[
   <(awk -F'\t' '{n[$1] += $2} END {for (k in n) print k "\t" n[k]}' "$OUT/threads-after.txt" | sort) \
   | awk -F'\t' -v w="$WINDOW" -v hz="$(getconf CLK_TCK)" '{d = $3 - $2; if (d > 0) printf "%.1f\t%s\n", d * 1000 / hz / w, $1}' \
   | sort -rn | head -8 | awk -F'\t' 'BEGIN {print "\n| broker thread (over the window) | ms/s |\n|---|---|"} {printf "| %s | %s |\n", $2, $1}' \
+  >> "$OUT/per-vote.md"
+# Context switches per vote, per component (a thread put to sleep and woken costs both cores' time in the kernel).
+join <(sort "$OUT/switches-before.txt") <(sort "$OUT/switches-after.txt") \
+  | awk -v v="${VOTES:-0}" 'BEGIN {print "\n| component | context switches per vote |\n|---|---|"}
+      {d = $3 - $2; t += d; printf "| %s | %.1f |\n", $1, (v > 0 ? d / v : 0)} END {printf "| **all** | %.1f |\n", (v > 0 ? t / v : 0)}' \
   >> "$OUT/per-vote.md"
 echo
 cat "$OUT/per-vote.md"
