@@ -182,6 +182,21 @@ vote() {
 # gen <main class> <args>: a perf client (load generator, raw producer...) on the client CPUs.
 gen() { ${GEN_TIMEOUT:+timeout "$GEN_TIMEOUT"} taskset -c "$GEN_CPUS" java -Xmx1g -cp "$CP" "$@"; }
 
+# gateway_load <label> <rate> <duration> [VoteLoad args...]: votes through the stack's gateway at a fixed rate, minted
+# with the stack's dev key (cached in VOTE_HOME) for VOTERS voters, spread over 64 loopback addresses; the table to
+# $OUT/<label>.out and the screen, VoteLoad's stderr to $OUT/<label>.err.
+gateway_load() {
+  local label=$1 rate=$2 duration=$3; shift 3
+  gen votes.perf.load.VoteLoad --url "http://127.0.0.1:$VOTE_GATEWAY_PORT" --private-key "$VOTE_HOME/keys/jwt-private.pem" \
+    --tokens-cache "$VOTE_HOME/load-tokens.txt" --voters "$VOTERS" --local-addresses 127.1.0.1+64 \
+    --rate "$rate" --warmup 1s --duration "$duration" --label "$label" "$@" 2> "$OUT/$label.err" | tee "$OUT/$label.out"
+}
+
+# created_poll_args <VoteLoad stderr file>: "--poll <id> " for each poll that run created (--create-polls).
+created_poll_args() {
+  sed -n 's/^created polls \[\(.*\)\]$/\1/p' "$1" | tr -d ' ' | tr ',' '\n' | sed 's/^/--poll /' | tr '\n' ' '
+}
+
 # on <part>: whether ONLY names this part of the run.
 on() { [[ " $ONLY " == *" $1 "* ]]; }
 

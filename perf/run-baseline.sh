@@ -100,7 +100,7 @@ if on vote && up ingest && up ledger; then
     --rate "$FIXED_RATE" --warmup "$WARMUP" --duration "$DURATION" --runs "$RUNS" --max-requests 3000000 \
     2> >(tee "$OUT/vote.err" >&2) | tee "$OUT/vote-fixed.out" \
     || echo "(phase failed: its figure is missing from the summary)"
-  POLL_ARGS=$(sed -n 's/^created polls \[\(.*\)\]$/\1/p' "$OUT/vote.err" | tr -d ' ' | tr ',' '\n' | sed 's/^/--poll /' | tr '\n' ' ')
+  POLL_ARGS=$(created_poll_args "$OUT/vote.err")
   # Fresh pairs for the search: skip the polls the fixed-rate runs used up (each run used (warmup+duration)*rate).
   gen votes.perf.load.VoteLoad --url "http://127.0.0.1:$VOTE_INGEST_PORT" $POLL_ARGS "${load_args[@]}" --label vote-step \
     --step --step-start "$STEP_START" --step-max "$STEP_MAX" --max-steps "$MAX_STEPS" \

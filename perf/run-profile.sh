@@ -59,12 +59,6 @@ for c in "${COMPONENTS[@]}"; do
   PIDS[$c]=$(vote pid "$c")
 done
 
-load() {   # load <label> <duration> [VoteLoad args...]
-  local label=$1 duration=$2; shift 2
-  gen votes.perf.load.VoteLoad --url "http://127.0.0.1:$VOTE_GATEWAY_PORT" --private-key "$VOTE_HOME/keys/jwt-private.pem" \
-    --tokens-cache "$VOTE_HOME/profile-tokens.txt" --voters "$VOTERS" --local-addresses 127.1.0.1+64 \
-    --rate "$RATE" --warmup 1s --duration "$duration" --label "$label" "$@" 2> "$OUT/$label.err" | tee "$OUT/$label.out"
-}
 # record <name> <seconds or command...>: one JFR recording on every JVM around a sleep or a command.
 record() {
   local name=$1 c; shift
@@ -76,15 +70,15 @@ record() {
 }
 
 echo "--- $(date +%T) warming: $WARM at $RATE/s ($POLLS polls created)"
-load warm "$WARM" --create-polls "$POLLS" --admin-url "http://127.0.0.1:$VOTE_GATEWAY_PORT"
-POLL_ARGS=$(sed -n 's/^created polls \[\(.*\)\]$/\1/p' "$OUT/warm.err" | tr -d ' ' | tr ',' '\n' | sed 's/^/--poll /' | tr '\n' ' ')
+gateway_load warm "$RATE" "$WARM" --create-polls "$POLLS" --admin-url "http://127.0.0.1:$VOTE_GATEWAY_PORT"
+POLL_ARGS=$(created_poll_args "$OUT/warm.err")
 sleep 20   # the aftermath of the warm votes settles before the idle recording
 
 echo "--- $(date +%T) recording idle: $IDLE"
 record idle sleep "${IDLE%s}"
 
 echo "--- $(date +%T) recording load: $LOAD at $RATE/s"
-record load load load "$LOAD" $POLL_ARGS --skip "$(( (${WARM%s} + 1) * RATE ))"
+record load gateway_load load "$RATE" "$LOAD" $POLL_ARGS --skip "$(( (${WARM%s} + 1) * RATE ))"
 
 echo "--- $(date +%T) summaries"
 files=()

@@ -66,16 +66,9 @@ switches() {
 }
 KAFKA_PID=$(vote pid kafka)
 
-load() {   # load <label> <rate> <duration> [VoteLoad args...]
-  local label=$1 rate=$2 duration=$3; shift 3
-  gen votes.perf.load.VoteLoad --url "http://127.0.0.1:$VOTE_GATEWAY_PORT" --private-key "$VOTE_HOME/keys/jwt-private.pem" \
-    --tokens-cache "$VOTE_HOME/requests-tokens.txt" --voters "$VOTERS" --local-addresses 127.1.0.1+64 \
-    --rate "$rate" --warmup 1s --duration "$duration" --label "$label" "$@" 2> "$OUT/$label.err" | tee "$OUT/$label.out"
-}
-
 echo "--- $(date +%T) warming: $WARM at $WARM_RATE/s ($POLLS polls created)"
-load warm "$WARM_RATE" "$WARM" --create-polls "$POLLS" --admin-url "http://127.0.0.1:$VOTE_GATEWAY_PORT"
-POLL_ARGS=$(sed -n 's/^created polls \[\(.*\)\]$/\1/p' "$OUT/warm.err" | tr -d ' ' | tr ',' '\n' | sed 's/^/--poll /' | tr '\n' ' ')
+gateway_load warm "$WARM_RATE" "$WARM" --create-polls "$POLLS" --admin-url "http://127.0.0.1:$VOTE_GATEWAY_PORT"
+POLL_ARGS=$(created_poll_args "$OUT/warm.err")
 sleep "${AFTERMATH%s}"
 
 echo "--- $(date +%T) the broker's idle burn: $IDLE"
@@ -90,7 +83,7 @@ switches > "$OUT/switches-before.txt"
 TICKS=$(process_ticks "$KAFKA_PID")
 START=$SECONDS
 # shellcheck disable=SC2086 # one --poll argument per created poll
-load counted "$RATE" "$DURATION" $POLL_ARGS --skip "$(( (${WARM%s} + 1) * WARM_RATE ))"
+gateway_load counted "$RATE" "$DURATION" $POLL_ARGS --skip "$(( (${WARM%s} + 1) * WARM_RATE ))"
 sleep "${AFTERMATH%s}"
 TICKS=$(( $(process_ticks "$KAFKA_PID") - TICKS ))
 WINDOW=$((SECONDS - START))
