@@ -10,8 +10,10 @@
 # (perf/bare-endpoint); then votes.perf.pervote.CostPerVote: a warm-up, each component's idle burn (process tree
 # utime+stime from /proc), fixed vote rates through the gateway with each tree's CPU read around every phase (idle
 # burn x window subtracted, the window running until the aftermath has settled), then the floor: the bare endpoint
-# per request, one RS256 verify, one Redis EVALSHA, a raw Kafka append, a raw batched insert row. Prints µs per
-# accepted vote per component and in total, the floor and floor ÷ total; tears everything down.
+# per request, one RS256 verify, one Redis EVALSHA, a raw Kafka append, a raw batched insert row; and the bare endpoint
+# again at each vote rate (BARE_AT_RATES), so that ingest's µs per vote is compared with it at the same rate. Prints
+# µs per accepted vote per component and in total, the floor and floor ÷ total, ingest ÷ bare at the same rate;
+# tears everything down.
 # Output: perf/target/cost-<time>/ (run.log, cost.out); the tables are also printed at the end.
 set -euo pipefail
 
@@ -33,6 +35,7 @@ QUIET_MAX=${QUIET_MAX:-60s}         # then the longest wait for the stack's burn
 IDLE=${IDLE:-20s}                   # the idle burn's window
 SETTLE_MAX=${SETTLE_MAX:-45s}       # longest wait for a phase's aftermath (ledger, relay, projections, realtime catching up)
 BARE_RATE=${BARE_RATE:-1500}        # the floor: the bare endpoint's rate (a vote rate compares like with like) and
+BARE_AT_RATES=${BARE_AT_RATES:-$RATES}  # the bare endpoint again at these rates: ingest compared at the same rate
 BARE_WARMUP=${BARE_WARMUP:-10s}     # its unmeasured first seconds, then the sizes of its other parts
 RS256_OPS=${RS256_OPS:-20000}
 REDIS_OPS=${REDIS_OPS:-100000}
@@ -97,7 +100,7 @@ gen votes.perf.pervote.CostPerVote "${component_args[@]}" --url "http://127.0.0.
   --voters "$VOTERS" --polls "$POLLS" --rates "$RATES" --max-rate "$MAX_RATE" --duration "$DURATION" \
   --warmup-rates "$WARMUP_RATES" --warmup "$WARMUP" --quiet-max "$QUIET_MAX" --idle "$IDLE" --settle-max "$SETTLE_MAX" \
   --clock-ticks "$(getconf CLK_TCK)" \
-  --bare-url "http://127.0.0.1:$BARE_PORT" --bare-pid "$BACKGROUND_PID" --bare-rate "$BARE_RATE" --bare-warmup "$BARE_WARMUP" \
+  --bare-url "http://127.0.0.1:$BARE_PORT" --bare-pid "$BACKGROUND_PID" --bare-rate "$BARE_RATE" --bare-at-rates "$BARE_AT_RATES" --bare-warmup "$BARE_WARMUP" \
   --rs256-ops "$RS256_OPS" --redis-ops "$REDIS_OPS" \
   --kafka-bootstrap "127.0.0.1:$VOTE_KAFKA_PORT" --kafka-config "$(vote env KAFKA_CLIENT_CONFIG)" \
   --linger-ms "$LINGER" --batch-size "$BATCH" --compression "$COMPRESSION" --kafka-records "$KAFKA_RECORDS" \

@@ -162,7 +162,8 @@ public final class CostPerVote implements Callable<Integer> {
             }
         }
         List<FloorCost> floor = floors.measure(meter, idleBurn, tokens, privateKey, issuer, rule, steadyRule);
-        System.out.print(new CostReport(meter.components().names(), idleBurn, phases, floor).render());
+        List<PhaseCost> bareAt = floors.bareAtRates(meter, tokens, rule, steadyRule);
+        System.out.print(new CostReport(meter.components().names(), idleBurn, phases, floor, bareAt).render());
         return 0;
     }
 

@@ -10,10 +10,20 @@ import votes.perf.report.Table;
 
 /**
  * The run's figures: µs of CPU per accepted vote per component at each load level (idle burn subtracted), the idle
- * burn itself, the floor (what the parts cost alone) and floor ÷ total. Tables for the terminal and RESULTS.md,
- * and one machine-readable line per figure (COST, FLOOR, FLOOR_RATIO).
+ * burn itself, the floor (what the parts cost alone) and floor ÷ total, and ingest against the bare endpoint measured
+ * at the same rate. Tables for the terminal and RESULTS.md, and one machine-readable line per figure (COST, FLOOR,
+ * FLOOR_RATIO, INGEST_VS_BARE).
+ *
+ * @param bareAt the bare endpoint at some of the phases' offered rates (its cost under the key {@link Floors#BARE})
  */
-record CostReport(List<String> components, IdleBurn idle, List<PhaseCost> phases, List<FloorCost> floor) {
+record CostReport(List<String> components, IdleBurn idle, List<PhaseCost> phases, List<FloorCost> floor,
+                  List<PhaseCost> bareAt) {
+
+    static final String INGEST = "ingest";
+
+    CostReport(List<String> components, IdleBurn idle, List<PhaseCost> phases, List<FloorCost> floor) {
+        this(components, idle, phases, floor, List.of());
+    }
 
     /** The parts' costs added up, µs per vote (each part once per vote). */
     double floorTotal() {
@@ -23,6 +33,37 @@ record CostReport(List<String> components, IdleBurn idle, List<PhaseCost> phases
     /** floor ÷ the stack's total µs per vote at that level (NaN without a floor or a total). */
     double ratio(PhaseCost phase) {
         return floor.isEmpty() ? Double.NaN : floorTotal() / phase.total();
+    }
+
+    /** The vote phases that have a bare-endpoint reading at their offered rate, with it. */
+    List<SameRate> ingestVsBare() {
+        List<SameRate> out = new ArrayList<>();
+        for (PhaseCost phase : phases) {
+            Double ingest = phase.microsPerVote().get(INGEST);
+            bareAt.stream().filter(b -> Math.abs(b.offeredRate() - phase.offeredRate()) < 0.5).findFirst()
+                    .ifPresent(bare -> out.add(new SameRate(phase, ingest == null ? Double.NaN : ingest,
+                            bare.microsPerVote().get(Floors.BARE))));
+        }
+        return out;
+    }
+
+    /** A vote phase and the bare endpoint at its rate: µs per accepted vote in ingest, µs per request in the endpoint. */
+    record SameRate(PhaseCost phase, double ingestMicros, double bareMicros) {
+
+        double ratio() {
+            return ingestMicros / bareMicros;
+        }
+    }
+
+    Table sameRateTable() {
+        Table table = new Table("offered rate", "ingest µs per accepted vote", "bare endpoint µs per request",
+                "ingest ÷ bare", "202 share of answered");
+        for (SameRate r : ingestVsBare()) {
+            table.row(r.phase().label(), r.ingestMicros(), r.bareMicros(),
+                    String.format(Locale.ROOT, "%.1f×", r.ratio()),
+                    percent((double) r.phase().accepted() / r.phase().answered()));
+        }
+        return table;
     }
 
     Table perComponent() {
@@ -66,6 +107,10 @@ record CostReport(List<String> components, IdleBurn idle, List<PhaseCost> phases
         if (!floor.isEmpty()) {
             out.append("\nThe floor, measured in the same run (µs of CPU per operation):\n").append(floorTable().render());
         }
+        if (!ingestVsBare().isEmpty()) {
+            out.append("\nIngest against the bare endpoint at the same offered rate (server CPU, idle burn subtracted):\n")
+                    .append(sameRateTable().render());
+        }
         for (PhaseCost p : phases) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
                     "COST label=%s offered=%.0f accepted=%d answered=%d window_s=%.1f settled=%s total_us=%.1f",
@@ -83,6 +128,10 @@ record CostReport(List<String> components, IdleBurn idle, List<PhaseCost> phases
                 out.append(String.format(Locale.ROOT, "FLOOR_RATIO label=%s floor_us=%.1f total_us=%.1f ratio=%.3f%n",
                         p.label(), floorTotal(), p.total(), ratio(p)));
             }
+        }
+        for (SameRate r : ingestVsBare()) {
+            out.append(String.format(Locale.ROOT, "INGEST_VS_BARE label=%s offered=%.0f ingest_us=%.1f bare_us=%.1f ratio=%.2f%n",
+                    r.phase().label(), r.phase().offeredRate(), r.ingestMicros(), r.bareMicros(), r.ratio()));
         }
         return out.toString();
     }

@@ -40,6 +40,7 @@ final class Floors {
     static final String REDIS = "redis";
     static final String KAFKA = "kafka";
     static final String POSTGRES = "postgres";
+    static final String BARE = "bare";
 
     @Option(names = "--bare-url", description = "The bare endpoint (perf/bare-endpoint), running; none: part left out.")
     String bareUrl;
@@ -49,6 +50,12 @@ final class Floors {
 
     @Option(names = "--bare-rate", defaultValue = "1500", description = "Requests per second to the bare endpoint.")
     double bareRate;
+
+    @Option(names = "--bare-at-rates", split = ",",
+            description = "The bare endpoint also at these request rates (run-cost.sh: the vote rates): a request's fixed "
+                    + "costs (wake-ups, syscalls) weigh more at a low rate, so ingest's µs per vote compares with the bare "
+                    + "endpoint's at the same rate, not at --bare-rate.")
+    List<Double> bareAtRates = List.of();
 
     @Option(names = "--bare-warmup", defaultValue = "10s", converter = Durations.class)
     Duration bareWarmup;
@@ -135,26 +142,43 @@ final class Floors {
         return out;
     }
 
-    /** The bare endpoint per request: the generator at a fixed rate, the endpoint's CPU beyond its own idle burn. */
+    /** The bare endpoint per request at --bare-rate: the floor's part. */
     private FloorCost bare(CpuMeter stack, List<String> tokens, SettleRule rule, SteadyRule steady) {
+        PhaseCost cost = bareAt(bareRate, stack, tokens, rule, steady);
+        return new FloorCost("bare Quarkus endpoint, per request", String.format(java.util.Locale.ROOT,
+                "perf/bare-endpoint (same path, body and 202), %.0f req/s; server CPU only", bareRate),
+                cost.accepted(), Double.NaN, cost.microsPerVote().get(BARE) * cost.accepted());
+    }
+
+    /** The bare endpoint at each --bare-at-rates rate (none without --bare-url/--bare-pid), labelled by its rate. */
+    List<PhaseCost> bareAtRates(CpuMeter stack, List<String> tokens, SettleRule rule, SteadyRule steady) {
+        if (bareUrl == null || barePid == null) {
+            return List.of();
+        }
+        List<PhaseCost> out = new ArrayList<>();
+        for (double rate : bareAtRates) {
+            out.add(bareAt(rate, stack, tokens, rule, steady));
+        }
+        return out;
+    }
+
+    /** One rate: the generator at that fixed rate, the endpoint's CPU beyond its own idle burn (key {@link #BARE}). */
+    private PhaseCost bareAt(double rate, CpuMeter stack, List<String> tokens, SettleRule rule, SteadyRule steady) {
         URI target = LoopbackOnly.check(bareUrl);
-        CpuMeter meter = stack.of(Components.of("bare", barePid));
-        long needed = (long) (bareRate * (bareWarmup.toSeconds() + bareDuration.toSeconds())) + 1;
+        CpuMeter meter = stack.of(Components.of(BARE, barePid));
+        long needed = (long) (rate * (bareWarmup.toSeconds() + bareDuration.toSeconds())) + 1;
         // The bare endpoint keeps no state: poll ids only give the generator enough distinct (poll, voter) pairs.
         List<String> polls = IntStream.rangeClosed(1, (int) (needed / tokens.size()) + 1).mapToObj(i -> "bare-" + i).toList();
         try (LoadRunner runner = new LoadRunner(target, tokens, new Targets(polls, tokens.size()), "a", 1, 256,
                 Duration.ofSeconds(10), Long.MAX_VALUE, 0, AnswerListener.NONE, List.of())) {
             LoadPhases load = new LoadPhases(runner, meter, rule, Duration.ofSeconds(5), Duration.ofSeconds(1),
                     Duration.ofSeconds(10));
-            Progress.line("floor: bare endpoint, %.0f requests/s: %d s warm-up, then %d s measured", bareRate,
+            Progress.line("floor: bare endpoint, %.0f requests/s: %d s warm-up, then %d s measured", rate,
                     bareWarmup.toSeconds(), bareDuration.toSeconds());
-            load.warm("bare-warm-up", bareRate, bareWarmup);
+            load.warm("bare-warm-up", rate, bareWarmup);
             meter.awaitSteady(steady, Duration.ofSeconds(2), Duration.ofSeconds(30));
             IdleBurn bareIdle = meter.idle(Duration.ofSeconds(5));
-            PhaseCost cost = load.measure("bare", bareRate, bareDuration, bareIdle);
-            return new FloorCost("bare Quarkus endpoint, per request", String.format(java.util.Locale.ROOT,
-                    "perf/bare-endpoint (same path, body and 202), %.0f req/s; server CPU only", bareRate),
-                    cost.accepted(), Double.NaN, cost.microsPerVote().get("bare") * cost.accepted());
+            return load.measure(String.format(java.util.Locale.ROOT, "%.0f/s", rate), rate, bareDuration, bareIdle);
         }
     }
 }

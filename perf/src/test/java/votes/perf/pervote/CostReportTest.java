@@ -42,4 +42,27 @@ class CostReportTest {
                         + "total_us=510.0 ingest=365.0 kafka=145.0")
                 .contains("FLOOR_RATIO label=1500/s floor_us=80.0 total_us=510.0 ratio=0.157");
     }
+
+    @Test
+    void ingestIsComparedWithTheBareEndpointMeasuredAtTheSameOfferedRateOnly() {
+        PhaseCost slow = new PhaseCost("200/s", 200, 5_000, 5_000, 30, true, Map.of("ingest", 1_600d, "kafka", 1_100d));
+        PhaseCost bareAtSlow = new PhaseCost("200/s", 200, 5_000, 5_000, 20, true, Map.of("bare", 400d));
+        PhaseCost bareElsewhere = new PhaseCost("700/s", 700, 14_000, 14_000, 20, true, Map.of("bare", 150d));
+        CostReport report = new CostReport(List.of("ingest", "kafka"), idle, List.of(slow, phase), floor,
+                List.of(bareAtSlow, bareElsewhere));
+
+        assertThat(report.ingestVsBare()).singleElement().satisfies(r -> {
+            assertThat(r.phase()).isSameAs(slow);
+            assertThat(r.ratio()).isCloseTo(4.0, within(1e-9));
+        });
+        assertThat(report.render()).contains("Ingest against the bare endpoint at the same offered rate", "4.0×")
+                .contains("INGEST_VS_BARE label=200/s offered=200 ingest_us=1600.0 bare_us=400.0 ratio=4.00")
+                .doesNotContain("INGEST_VS_BARE label=1500/s");
+    }
+
+    @Test
+    void withoutABareEndpointAtAVoteRateThereIsNoSameRateTable() {
+        String out = new CostReport(List.of("ingest", "kafka"), idle, List.of(phase), floor).render();
+        assertThat(out).doesNotContain("INGEST_VS_BARE", "same offered rate");
+    }
 }
