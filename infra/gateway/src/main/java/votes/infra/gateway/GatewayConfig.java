@@ -39,13 +39,15 @@ public record GatewayConfig(int port, String host, Map<Upstream, URI> upstreams,
      * what the services themselves admit (ingest: VOTE_MAX_CONCURRENT_PER_LOOP x event loops, 128 on 2 cores), so
      * that under overload the service sheds with its own 503 overloaded at once instead of the gateway queueing: at
      * 128 the fault suite's overload (1,200 votes/s) never reached ingest's bound and waited 14 s here (p99). More
-     * costs descriptors and lets a stalled upstream hold more requests.
+     * costs descriptors and lets a stalled upstream hold more requests. Split evenly over the event loops, each of which
+     * has pools of its own (Gateway: a request stays on its loop); at the default each loop's 256 still covers 128.
      */
     static final String POOL_SIZE = "GATEWAY_UPSTREAM_POOL_SIZE";
     static final int DEFAULT_POOL_SIZE = 512;
     /**
      * Requests waiting for a pooled connection, per upstream; beyond it the gateway answers 503 at once (shed,
-     * don't queue). Larger rides out longer bursts, at the price of latency for everyone queued.
+     * don't queue). Larger rides out longer bursts, at the price of latency for everyone queued. Split over the event
+     * loops like the pool.
      */
     static final String WAIT_QUEUE = "GATEWAY_UPSTREAM_WAIT_QUEUE";
     static final int DEFAULT_WAIT_QUEUE = 128;
@@ -174,6 +176,15 @@ public record GatewayConfig(int port, String host, Map<Upstream, URI> upstreams,
                 throw new IllegalArgumentException("need " + POOL_SIZE + " >= 1 and " + WAIT_QUEUE + " >= 0, got "
                         + size + " and " + waitQueue);
             }
+        }
+
+        /** One event loop's share when each of {@code loops} loops has its own pools (rounded up: never below 1). */
+        public UpstreamPools perLoop(int loops) {
+            return new UpstreamPools(ceilDiv(size, loops), ceilDiv(waitQueue, loops));
+        }
+
+        private static int ceilDiv(int total, int parts) {
+            return (total + parts - 1) / parts;
         }
     }
 }

@@ -53,6 +53,14 @@ class GatewayConfigTest {
     }
 
     @Test
+    void eachEventLoopGetsItsShareOfAnUpstreamsPoolRoundedUpAndNeverNone() {
+        GatewayConfig.UpstreamPools pools = new GatewayConfig.UpstreamPools(512, 128);
+        assertThat(pools.perLoop(2)).isEqualTo(new GatewayConfig.UpstreamPools(256, 64));
+        assertThat(pools.perLoop(3)).isEqualTo(new GatewayConfig.UpstreamPools(171, 43));
+        assertThat(new GatewayConfig.UpstreamPools(1, 0).perLoop(4)).isEqualTo(new GatewayConfig.UpstreamPools(1, 0));
+    }
+
+    @Test
     void aHeartbeatNotShorterThanTheIdleTimeoutIsRefused() {
         Map<String, String> env = new HashMap<>(GatewayConfig.env(18080, 18081, 18082, 18083));
         env.put("GATEWAY_IDLE_TIMEOUT", "10s");
