@@ -1,7 +1,6 @@
 package votes.ingest.fastpath;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -32,11 +31,11 @@ public class FastPath {
     // KEYS[2] must be a key of the voter's slot even when there is no Idempotency-Key to look up.
     private static final String NO_IDEMPOTENCY_KEY = "-";
 
-    private final Redis redis;
+    private final LoopRedis redis;
     private final FastPathConfig config;
     private final FastPathHealth health;
 
-    public FastPath(Redis redis, FastPathConfig config, FastPathHealth health) {
+    public FastPath(LoopRedis redis, FastPathConfig config, FastPathHealth health) {
         this.redis = redis;
         this.config = config;
         this.health = health;
@@ -78,7 +77,7 @@ public class FastPath {
         // Last, so that every index above stays where check.lua reads it.
         keys.addAll(revocationKeys);
         args.add(Integer.toString(revocationKeys.size()));
-        return FastPathScripts.CHECK.run(redis, keys, args)
+        return FastPathScripts.CHECK.run(redis.client(), keys, args)
                 .ifNoItem().after(config.timeout()).fail()
                 .map(response -> verdict(response, counters, history != null))
                 .invoke(verdict -> health.answered())

@@ -19,6 +19,7 @@ import votes.ingest.bot.HandedOver;
 import votes.ingest.bot.HistoryKeys;
 import votes.ingest.fastpath.FastPathConfig;
 import votes.ingest.fastpath.FastPathScripts;
+import votes.ingest.fastpath.LoopRedis;
 import votes.ingest.fastpath.RedisKeys;
 import votes.ingest.fastpath.Reservation;
 
@@ -36,10 +37,10 @@ public class ReceiptStore {
     // KEYS[2] must be a key of the voter's slot even when there is no Idempotency-Key to write.
     private static final String NO_IDEMPOTENCY_KEY = "-";
 
-    private final Redis redis;
+    private final LoopRedis redis;
     private final FastPathConfig config;
 
-    public ReceiptStore(Redis redis, FastPathConfig config) {
+    public ReceiptStore(LoopRedis redis, FastPathConfig config) {
         this.redis = redis;
         this.config = config;
     }
@@ -75,11 +76,12 @@ public class ReceiptStore {
             args.addAll(List.of(Long.toString(list.cap()), Long.toString(list.lifeMillis()),
                     list.handOver() ? "handover" : "push"));
         }
-        Uni<List<HandedOver>> settled = FastPathScripts.SETTLE.run(redis, keys, args)
+        Redis client = redis.client();
+        Uni<List<HandedOver>> settled = FastPathScripts.SETTLE.run(client, keys, args)
                 .map(response -> handedOver(response, lists));
         PendingReceipt pending = PendingReceipt.of(receipt, reservation.voterId());
         // Not inside the script: receipt:<id> is not hash-tagged by voter, so on a Redis Cluster it lives elsewhere.
-        Uni<?> pendingReceipt = redis.send(Request.cmd(Command.SET).arg(pending.key())
+        Uni<?> pendingReceipt = client.send(Request.cmd(Command.SET).arg(pending.key())
                 .arg(EventCodec.encode(pending)).arg("EX").arg(ttl));
         return Uni.combine().all().unis(settled, pendingReceipt).asTuple().map(Tuple2::getItem1)
                 .ifNoItem().after(config.timeout()).fail()
@@ -102,7 +104,8 @@ public class ReceiptStore {
 
     /** The vote was refused or not appended: free the slot if it still holds this reservation. Never fails. */
     public Uni<Void> release(Reservation reservation) {
-        return bounded(FastPathScripts.RELEASE.run(redis, List.of(reservation.slotKey()), List.of(reservation.value())).replaceWithVoid(),
+        return bounded(FastPathScripts.RELEASE.run(redis.client(), List.of(reservation.slotKey()),
+                        List.of(reservation.value())).replaceWithVoid(),
                 "reservation for " + reservation.receipt().receiptId() + " not released (it expires by itself)");
     }
 

@@ -1,0 +1,73 @@
+package votes.ingest.fastpath;
+
+import io.vertx.core.impl.ContextInternal;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * The Redis client of the calling event loop: a vote's Redis round trips stay on the loop that serves the vote.
+ *
+ * <p>Why not Quarkus' one client: Vert.x's Redis client (4.5) acquires every pooled connection with the context it
+ * was created on, not the caller's, so all its connections live on one event loop, and a vote served by another
+ * loop crosses threads twice per call (the command written on the connection's loop, the reply handed back): at 200
+ * votes/s ingest's loops woke each other ~2 times per vote for it (perf/RESULTS.md). A client created on each loop
+ * keeps each loop's connections on it. Each gets its share of quarkus.redis.max-pool-size and max-pool-waiting.
+ * Callers off the event loops (start-up, tests) get Quarkus' client.
+ */
+@ApplicationScoped
+public class LoopRedis {
+
+    private static final Logger LOG = Logger.getLogger(LoopRedis.class);
+
+    private final Vertx vertx;
+    private final Redis shared;
+    private final Optional<RedisOptions> perLoop;
+    private final Map<Object, Redis> clients = new ConcurrentHashMap<>();
+
+    public LoopRedis(Vertx vertx, Redis shared, RedisOptionsCopy options) {
+        this.vertx = vertx;
+        this.shared = shared;
+        int loops = 0;
+        for (var ignored : vertx.getDelegate().nettyEventLoopGroup()) {
+            loops++;
+        }
+        int share = Math.max(1, loops);
+        this.perLoop = options.defaultClient().map(o -> o.setMaxPoolSize(ceilDiv(o.getMaxPoolSize(), share))
+                .setMaxPoolWaiting(ceilDiv(o.getMaxPoolWaiting(), share)));
+        if (perLoop.isEmpty()) {
+            LOG.warn("Quarkus' Redis options were not seen: every event loop shares its one client");
+        }
+    }
+
+    /** This event loop's client; Quarkus' shared one off the event loops. */
+    public Redis client() {
+        if (perLoop.isEmpty() || !(io.vertx.core.Vertx.currentContext() instanceof ContextInternal context)
+                || !context.isEventLoopContext()) {
+            return shared;
+        }
+        return clients.computeIfAbsent(context.nettyEventLoop(), loop -> createOn(context.unwrap()));
+    }
+
+    /** Created with the loop's own context current (not a request's), which the client keeps for its connections. */
+    private Redis createOn(ContextInternal loop) {
+        Redis[] created = new Redis[1];
+        loop.emit(null, ignored -> created[0] = Redis.createClient(vertx, new RedisOptions(perLoop.get())));
+        return created[0];
+    }
+
+    @PreDestroy
+    void close() {
+        clients.values().forEach(Redis::close);
+    }
+
+    private static int ceilDiv(int total, int parts) {
+        return (total + parts - 1) / parts;
+    }
+}
