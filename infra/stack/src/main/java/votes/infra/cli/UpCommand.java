@@ -30,7 +30,7 @@ final class UpCommand implements java.util.concurrent.Callable<Integer> {
     boolean noKeycloak;
 
     @Option(names = "--observability", description = {"Also run the trace backend (Zipkin, from Maven Central, in"
-            + " memory) before the services, which then export their sampled spans to it (1 % of new traces; a sampled"
+            + " memory) before the services, which then export their sampled spans to it (1 %% of new traces; a sampled"
             + " traceparent is always followed), and Prometheus (Debian's package, unpacked under the home's cache/)"
             + " after the gateway, scraping every component every 5 s. ./vote env prints TRACE_QUERY_URL and"
             + " PROMETHEUS_URL.",
