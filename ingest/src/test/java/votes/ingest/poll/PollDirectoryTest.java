@@ -62,6 +62,21 @@ class PollDirectoryTest {
     }
 
     @Test
+    void aVoteThatGivesUpWaitingLeavesTheLookupToTheOthers() {
+        UniAssertSubscriber<Optional<Poll>> impatient = directory.find("p1").subscribe()
+                .withSubscriber(UniAssertSubscriber.create());
+        UniAssertSubscriber<Optional<Poll>> patient = directory.find("p1").subscribe()
+                .withSubscriber(UniAssertSubscriber.create());
+
+        impatient.cancel();
+        ledger.asked.get(0).complete(LUNCH);
+
+        assertThat(patient.awaitItem().getItem()).isPresent();
+        assertThat(cache.get("p1")).isNotNull();
+        assertThat(ledger.asked).hasSize(1);
+    }
+
+    @Test
     void aPollTheLedgerDoesNotKnowIsUnknownToEveryWaitingVoteAndNotAskedAgainForAWhile() {
         UniAssertSubscriber<Optional<Poll>> first = directory.find("nope").subscribe()
                 .withSubscriber(UniAssertSubscriber.create());
