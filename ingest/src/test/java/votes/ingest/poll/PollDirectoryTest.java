@@ -44,11 +44,16 @@ class PollDirectoryTest {
         }
     });
 
+    /** A vote asking for a poll, its answer not awaited yet. */
+    private static UniAssertSubscriber<Optional<Poll>> waiting(PollDirectory directory, String pollId) {
+        return directory.find(pollId).subscribe().withSubscriber(UniAssertSubscriber.create());
+    }
+
     @Test
     void votesForAnUnseenPollWhileItsLookupIsOutWaitForThatOneAnswer() {
         List<UniAssertSubscriber<Optional<Poll>>> votes = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            votes.add(directory.find("p1").subscribe().withSubscriber(UniAssertSubscriber.create()));
+            votes.add(waiting(directory, "p1"));
         }
         assertThat(ledger.asked).hasSize(1);
 
@@ -63,10 +68,8 @@ class PollDirectoryTest {
 
     @Test
     void aVoteThatGivesUpWaitingLeavesTheLookupToTheOthers() {
-        UniAssertSubscriber<Optional<Poll>> impatient = directory.find("p1").subscribe()
-                .withSubscriber(UniAssertSubscriber.create());
-        UniAssertSubscriber<Optional<Poll>> patient = directory.find("p1").subscribe()
-                .withSubscriber(UniAssertSubscriber.create());
+        UniAssertSubscriber<Optional<Poll>> impatient = waiting(directory, "p1");
+        UniAssertSubscriber<Optional<Poll>> patient = waiting(directory, "p1");
 
         impatient.cancel();
         ledger.asked.get(0).complete(LUNCH);
@@ -78,10 +81,8 @@ class PollDirectoryTest {
 
     @Test
     void aPollTheLedgerDoesNotKnowIsUnknownToEveryWaitingVoteAndNotAskedAgainForAWhile() {
-        UniAssertSubscriber<Optional<Poll>> first = directory.find("nope").subscribe()
-                .withSubscriber(UniAssertSubscriber.create());
-        UniAssertSubscriber<Optional<Poll>> second = directory.find("nope").subscribe()
-                .withSubscriber(UniAssertSubscriber.create());
+        UniAssertSubscriber<Optional<Poll>> first = waiting(directory, "nope");
+        UniAssertSubscriber<Optional<Poll>> second = waiting(directory, "nope");
 
         ledger.asked.get(0).fail(new NotFoundException());
 
@@ -104,12 +105,11 @@ class PollDirectoryTest {
                 return 100;
             }
         });
-        UniAssertSubscriber<Optional<Poll>> first = forgetful.find("p2").subscribe()
-                .withSubscriber(UniAssertSubscriber.create());
+        UniAssertSubscriber<Optional<Poll>> first = waiting(forgetful, "p2");
         ledger.asked.get(0).fail(new IllegalStateException("ledger unreachable"));
         assertThat(first.awaitItem().getItem()).isEmpty();
 
-        forgetful.find("p2").subscribe().withSubscriber(UniAssertSubscriber.create());
+        waiting(forgetful, "p2");
 
         assertThat(ledger.asked).as("the finished question does not answer new votes").hasSize(2);
     }
