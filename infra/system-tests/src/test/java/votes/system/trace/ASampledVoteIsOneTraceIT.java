@@ -12,16 +12,12 @@ import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import votes.infra.service.ServiceSpec;
 import votes.infra.test.VoteStackExtension;
 import votes.infra.trace.ZipkinServer;
 import votes.system.VotesApi;
@@ -42,8 +38,6 @@ class ASampledVoteIsOneTraceIT {
     @RegisterExtension
     static final VoteStackExtension STACK = new VoteStackExtension();
 
-    /** The services that trace (the relay and the projections carry the context but make no spans). */
-    private static final List<ServiceSpec> TRACED = List.of(ServiceSpec.LEDGER, ServiceSpec.REALTIME, ServiceSpec.INGEST);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -51,21 +45,11 @@ class ASampledVoteIsOneTraceIT {
     static VotesApi api;
 
     @BeforeAll
-    static void startTheBackendAndTheServicesThatExportToIt() {
-        traces = STACK.stack().localStack().traces();
-        traces.start();
-        // The shared stack's services were started without a backend (tracing off): again, now that one is up.
-        TRACED.forEach(service -> STACK.restartWith(service, Map.of()));
+    static void theSharedStackTraces() {
+        // Up from the start when the suite sets votes.test-stack.traces (its pom does); otherwise started now, and the
+        // services restarted to export to it, for the rest of this JVM.
+        traces = STACK.stack().withTraces().localStack().traces();
         api = new VotesApi(STACK.url());
-    }
-
-    @AfterAll
-    static void giveTheSharedStackItsUntracedServicesBack() {
-        // Services first: they flush their last spans to a backend that is still there; then, started without one,
-        // they trace no more.
-        TRACED.forEach(service -> STACK.stop(service.name()));
-        traces.stop();
-        TRACED.forEach(service -> STACK.start(service.name()));
     }
 
     @Test

@@ -91,11 +91,16 @@ public class VoteStackExtension implements BeforeAllCallback {
 
     /**
      * {@code ./vote down} then {@code ./vote up} on the same data: services and gateway stopped, then Kafka,
-     * PostgreSQL and Redis, then everything started again in order. Fails if any component does not come up.
+     * PostgreSQL and Redis, then everything started again in order (the trace backend first, if it ran). Fails if any component does not come up.
      */
     public void restartEverything() {
         LocalStack local = stack().localStack();
+        // The trace backend is not ./vote up's default: back before the services if it ran (TestStack#withTraces).
+        boolean traced = local.traces().isUp();
         local.stopAll();
+        if (traced) {
+            local.traces().start();
+        }
         local.up((index, total, label, outcome, took, ok) -> System.err.printf(
                 "[vote-stack] restart [%d/%d] %s %s (%d ms)%n", index, total, label, outcome, took.toMillis()), false);
     }
