@@ -50,6 +50,21 @@ public final class RedisScript {
                 .onFailure(RedisScript::scriptMissing).recoverWithUni(() -> redis.send(call(Command.EVAL, source, keys, args)));
     }
 
+    /**
+     * The script, then {@code next}, written together on one pooled connection (a pipeline, not a transaction): one
+     * connection taken from the pool, one write, and both replies read together, where two sends would take two
+     * connections and wake the caller's loop once per reply. Fails when either fails; the retry after a NOSCRIPT sends
+     * {@code next} again, so it must be idempotent.
+     *
+     * @return the script's reply
+     */
+    public Uni<Response> runThen(Redis redis, List<String> keys, List<String> args, Request next) {
+        return redis.batch(List.of(call(Command.EVALSHA, sha, keys, args), next))
+                .onFailure(RedisScript::scriptMissing)
+                .recoverWithUni(() -> redis.batch(List.of(call(Command.EVAL, source, keys, args), next)))
+                .map(replies -> replies.get(0));
+    }
+
     private static Request call(Command command, String scriptOrSha, List<String> keys, List<String> args) {
         Request request = Request.cmd(command).arg(scriptOrSha).arg(keys.size());
         keys.forEach(request::arg);
@@ -57,8 +72,9 @@ public final class RedisScript {
         return request;
     }
 
+    /** "NOSCRIPT …" from a send; a batch prefixes the failed command's place: "ERR [0] NOSCRIPT …". */
     private static boolean scriptMissing(Throwable failure) {
-        return failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT");
+        return failure.getMessage() != null && failure.getMessage().contains("NOSCRIPT");
     }
 
     private static String sha1(String text) {
