@@ -38,11 +38,12 @@ public final class CapacityModel {
 
     /** Which per-vote CPU figure sizes the tiers. */
     public enum Scenario {
-        QUIET, NOISY_LOW, NOISY_HIGH;
+        QUIET, WARMED_200, NOISY_LOW, NOISY_HIGH;
 
         double micros(Tier tier) {
             return switch (this) {
                 case QUIET -> tier.quietMicros();
+                case WARMED_200 -> tier.warmedMicros();
                 case NOISY_LOW -> tier.noisyLow();
                 case NOISY_HIGH -> tier.noisyHigh();
             };

@@ -12,19 +12,22 @@ public final class Measured {
     /**
      * CPU per vote by tier. Quiet: issue 12's table (ingest 365 … redis 51 µs). Noisy range: RESULTS.md "Cost per
      * vote (issue 12, item 1)", 2026-11-30, runs 3 (500/1,500/max) and 4 (100/250 votes/s), µs per accepted vote,
-     * lowest and highest of the five columns. Pod sizes are the model's choice: a Redis shard is one thread, a
-     * broker or a database shard primary a 16-vCPU node, a stateless service a 4-vCPU pod.
+     * lowest and highest of the five columns. Warmed: RESULTS.md "Cost per vote after the hand-off cuts", 2026-12-03
+     * (git c017e10), µs per accepted vote at 200 votes/s, idle subtracted, after five minutes of load: the one
+     * per-component figure of today's code from a recorded command, at a rate whose batches are nearly single votes.
+     * Pod sizes are the model's choice: a Redis shard is one thread, a broker or a database shard primary a 16-vCPU
+     * node, a stateless service a 4-vCPU pod.
      */
     public static final List<Tier> TIERS = List.of(
-            new Tier("gateway", 89, 334, 1729, 4),
-            new Tier("ingest", 365, 1691, 3271, 4),
-            new Tier("redis", 51, 101, 140, 1),
-            new Tier("kafka", 145, 756, 1884, 16),
-            new Tier("ledger", 127, 881, 1633, 4),
-            new Tier("postgres", 104, 206, 415, 16),
-            new Tier("cdc-relay", 69, 318, 843, 2),
-            new Tier("projections", 52, 515, 1041, 4),
-            new Tier("realtime", 51, 93, 262, 4));
+            new Tier("gateway", 89, 300, 334, 1729, 4),
+            new Tier("ingest", 365, 1088, 1691, 3271, 4),
+            new Tier("redis", 51, 203, 101, 140, 1),
+            new Tier("kafka", 145, 677, 756, 1884, 16),
+            new Tier("ledger", 127, 402, 881, 1633, 4),
+            new Tier("postgres", 104, 418, 206, 415, 16),
+            new Tier("cdc-relay", 69, 186, 318, 843, 2),
+            new Tier("projections", 52, 177, 515, 1041, 4),
+            new Tier("realtime", 51, 156, 93, 262, 4));
 
     /** Floor per vote, quiet: bare endpoint 29 + RS256 29 + EVALSHA 12 + Kafka append 5 + insert row 14 (µs). */
     public static final double FLOOR_MICROS = 90;

@@ -16,7 +16,7 @@ class TierSizingTest {
 
     @Test
     void podsKeepThePeakAtTheHeadroomUtilisation() {
-        TierSizing ingest = TierSizing.of(new Tier("ingest", 365, 1691, 3271, 4), 365, 250_000, SIXTY);
+        TierSizing ingest = TierSizing.of(new Tier("ingest", 365, 1088, 1691, 3271, 4), 365, 250_000, SIXTY);
         assertThat(ingest.pods()).isEqualTo(39); // 91.25 / 0.6 / 4 = 38.02 -> 39
         assertThat(ingest.utilisation(250_000)).isLessThanOrEqualTo(0.6);
     }
@@ -31,13 +31,13 @@ class TierSizingTest {
 
     @Test
     void aSmallTierStillGetsOnePodPerZone() {
-        TierSizing tiny = TierSizing.of(new Tier("tiny", 1, 1, 1, 4), 1, 1_000, SIXTY);
+        TierSizing tiny = TierSizing.of(new Tier("tiny", 1, 1, 1, 1, 4), 1, 1_000, SIXTY);
         assertThat(tiny.pods()).isEqualTo(3);
     }
 
     @Test
     void aSaturatedPodWaitsForEver() {
-        TierSizing one = new TierSizing(new Tier("one", 1000, 1000, 1000, 1), 1000, 1000, 1);
+        TierSizing one = new TierSizing(new Tier("one", 1000, 1000, 1000, 1000, 1), 1000, 1000, 1);
         assertThat(one.p99WaitMillis(1000)).isInfinite();
     }
 
