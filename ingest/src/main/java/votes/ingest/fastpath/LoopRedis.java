@@ -1,6 +1,7 @@
 package votes.ingest.fastpath;
 
 import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.net.NetClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,7 +21,9 @@ import org.jboss.logging.Logger;
  * loop crosses threads twice per call (the command written on the connection's loop, the reply handed back): at 200
  * votes/s ingest's loops woke each other ~2 times per vote for it (perf/RESULTS.md). A client created on each loop
  * keeps each loop's connections on it. Each gets its share of quarkus.redis.max-pool-size and max-pool-waiting.
- * Callers off the event loops (start-up, tests) get Quarkus' client.
+ * Callers off the event loops (start-up, tests) get Quarkus' client. Each loop's client reports its pool and
+ * connection metrics under its own name (Quarkus' client name + "-loop-" + n): under the shared name Micrometer kept
+ * the first client's gauges only and warned at every start.
  */
 @ApplicationScoped
 public class LoopRedis {
@@ -30,6 +34,7 @@ public class LoopRedis {
     private final Redis shared;
     private final Optional<RedisOptions> perLoop;
     private final Map<Object, Redis> clients = new ConcurrentHashMap<>();
+    private final AtomicInteger created = new AtomicInteger();
 
     public LoopRedis(Vertx vertx, Redis shared, RedisOptionsCopy options) {
         this.vertx = vertx;
@@ -57,9 +62,18 @@ public class LoopRedis {
 
     /** Created with the loop's own context current (not a request's), which the client keeps for its connections. */
     private Redis createOn(ContextInternal loop) {
-        Redis[] created = new Redis[1];
-        loop.emit(null, ignored -> created[0] = Redis.createClient(vertx, new RedisOptions(perLoop.get())));
-        return created[0];
+        RedisOptions options = new RedisOptions(perLoop.get());
+        String suffix = "-loop-" + created.incrementAndGet();
+        // The copy shares Quarkus' NetClientOptions (Vert.x copies the pool's options, not these): renamed in place,
+        // the shared client's metrics would move too. Their name reads "redis|<client name>" (Quarkus' convention).
+        NetClientOptions connections = new NetClientOptions(options.getNetClientOptions());
+        if (connections.getMetricsName() != null) {
+            connections.setMetricsName(connections.getMetricsName() + suffix);
+        }
+        options.setPoolName(options.getPoolName() + suffix).setNetClientOptions(connections);
+        Redis[] client = new Redis[1];
+        loop.emit(null, ignored -> client[0] = Redis.createClient(vertx, options));
+        return client[0];
     }
 
     @PreDestroy

@@ -2,6 +2,8 @@ package votes.ingest.fastpath;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.impl.ContextInternal;
@@ -11,9 +13,11 @@ import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import jakarta.inject.Inject;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import votes.ingest.it.IngestStackResource;
 
@@ -31,14 +35,15 @@ class LoopRedisIT {
     @Inject
     Vertx vertx;
 
+    @Inject
+    MeterRegistry metrics;
+
     @Test
     void eachEventLoopHasAClientOfItsOwnThatAnswersAndOtherThreadsGetQuarkusClient() throws Exception {
         VertxInternal core = (VertxInternal) vertx.getDelegate();
-        ContextInternal first = core.createEventLoopContext();
-        ContextInternal second = core.createEventLoopContext();
-        for (int i = 0; i < 16 && second.nettyEventLoop() == first.nettyEventLoop(); i++) {
-            second = core.createEventLoopContext();
-        }
+        ContextInternal[] loops = twoEventLoops();
+        ContextInternal first = loops[0];
+        ContextInternal second = loops[1];
         assertThat(second.nettyEventLoop()).as("the test stack runs more than one event loop")
                 .isNotSameAs(first.nettyEventLoop());
 
@@ -53,6 +58,36 @@ class LoopRedisIT {
         for (ContextInternal loop : new ContextInternal[] {first, second}) {
             assertThat(ping(loop)).isEqualTo("PONG");
         }
+    }
+
+    @Test
+    void eachEventLoopsClientReportsItsPoolAndConnectionsUnderItsOwnName() throws Exception {
+        for (ContextInternal loop : twoEventLoops()) {
+            assertThat(ping(loop)).isEqualTo("PONG");
+        }
+        assertThat(shared.send(Request.cmd(Command.PING)).await().indefinitely().toString()).isEqualTo("PONG");
+
+        // Quarkus' client and the two loops' clients: three pools and three connection sets, each its own gauge.
+        assertThat(namesOf("redis.pool.queue.size", "pool.name")).hasSizeGreaterThanOrEqualTo(3)
+                .anyMatch(name -> !name.contains("-loop-")).anyMatch(name -> name.contains("-loop-"));
+        assertThat(namesOf("redis.queue.size", "clientName")).hasSizeGreaterThanOrEqualTo(3)
+                .anyMatch(name -> !name.contains("-loop-")).anyMatch(name -> name.contains("-loop-"));
+    }
+
+    /** Contexts on two different event loops (the test stack runs more than one), or the same loop twice. */
+    private ContextInternal[] twoEventLoops() {
+        VertxInternal core = (VertxInternal) vertx.getDelegate();
+        ContextInternal first = core.createEventLoopContext();
+        ContextInternal second = core.createEventLoopContext();
+        for (int i = 0; i < 16 && second.nettyEventLoop() == first.nettyEventLoop(); i++) {
+            second = core.createEventLoopContext();
+        }
+        return new ContextInternal[] {first, second};
+    }
+
+    private Set<String> namesOf(String gauge, String tag) {
+        return metrics.find(gauge).gauges().stream().map(Gauge::getId).map(id -> id.getTag(tag))
+                .collect(Collectors.toSet());
     }
 
     private static <T> T on(ContextInternal context, Supplier<T> task) throws Exception {
