@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A Lua script of the fast path, run by its SHA (EVALSHA) so the source crosses the wire only once per Redis
@@ -45,9 +46,7 @@ public final class RedisScript {
     }
 
     public Uni<Response> run(Redis redis, List<String> keys, List<String> args) {
-        return redis.send(call(Command.EVALSHA, sha, keys, args))
-                // First call after a Redis restart: the script cache is empty; send the source once.
-                .onFailure(RedisScript::scriptMissing).recoverWithUni(() -> redis.send(call(Command.EVAL, source, keys, args)));
+        return bySha(redis::send, keys, args);
     }
 
     /**
@@ -59,10 +58,13 @@ public final class RedisScript {
      * @return the script's reply
      */
     public Uni<Response> runThen(Redis redis, List<String> keys, List<String> args, Request next) {
-        return redis.batch(List.of(call(Command.EVALSHA, sha, keys, args), next))
-                .onFailure(RedisScript::scriptMissing)
-                .recoverWithUni(() -> redis.batch(List.of(call(Command.EVAL, source, keys, args), next)))
-                .map(replies -> replies.get(0));
+        return bySha(script -> redis.batch(List.of(script, next)), keys, args).map(replies -> replies.get(0));
+    }
+
+    /** Sends the call by SHA; after a Redis restart (an empty script cache: NOSCRIPT) once more with the source. */
+    private <T> Uni<T> bySha(Function<Request, Uni<T>> send, List<String> keys, List<String> args) {
+        return send.apply(call(Command.EVALSHA, sha, keys, args))
+                .onFailure(RedisScript::scriptMissing).recoverWithUni(() -> send.apply(call(Command.EVAL, source, keys, args)));
     }
 
     private static Request call(Command command, String scriptOrSha, List<String> keys, List<String> args) {
