@@ -19,9 +19,12 @@ final class DirectWindow {
         this.windowNanos = window.toNanos();
     }
 
-    /** @param now {@link System#nanoTime()} */
+    /**
+     * @param now {@link System#nanoTime()}, read by the caller before another thread may have stored a later ack: the
+     *            difference can be negative, which is a recent ack, except for a zero window, which never opens
+     */
     boolean open(long now) {
-        return acked && now - lastAck < windowNanos;
+        return windowNanos > 0 && acked && now - lastAck < windowNanos;
     }
 
     /** The broker acknowledged an append at {@code now} ({@link System#nanoTime()}). */

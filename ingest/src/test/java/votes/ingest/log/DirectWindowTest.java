@@ -33,11 +33,21 @@ class DirectWindowTest {
     }
 
     @Test
-    void aZeroWindowNeverOpens() {
+    void aZeroWindowNeverOpensNotEvenForAClockReadBeforeAnotherThreadsLaterAck() {
         DirectWindow window = new DirectWindow(Duration.ZERO);
 
         window.acked(10 * SECOND);
 
         assertThat(window.open(10 * SECOND)).isFalse();
+        assertThat(window.open(10 * SECOND - 1)).isFalse();
+    }
+
+    @Test
+    void aClockReadBeforeALaterAckCountsAsInsideTheWindow() {
+        DirectWindow window = new DirectWindow(Duration.ofMinutes(2));
+
+        window.acked(10 * SECOND);
+
+        assertThat(window.open(10 * SECOND - 1)).isTrue();
     }
 }
