@@ -19,12 +19,9 @@ final class DirectWindow {
         this.windowNanos = window.toNanos();
     }
 
-    /**
-     * @param now {@link System#nanoTime()}, read by the caller before another thread may have stored a later ack: the
-     *            difference can be negative, which is a recent ack, except for a zero window, which never opens
-     */
+    /** @param now {@link System#nanoTime()} */
     boolean open(long now) {
-        return windowNanos > 0 && acked && now - lastAck < windowNanos;
+        return acked && now - lastAck < windowNanos;
     }
 
     /** The broker acknowledged an append at {@code now} ({@link System#nanoTime()}). */
