@@ -1,6 +1,5 @@
 package votes.ingest.log;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -24,10 +23,6 @@ import votes.events.vote.VoteSubmitted;
  * past {@code vote.log.max-in-flight} a vote is refused at once instead of queueing without limit (a
  * slow broker must not turn into an out-of-memory ingest). A slot is freed when the producer finally
  * settles the record, not when the client gave up waiting, so records stuck in the producer still count.
- *
- * <p>Two ways into the same producer: straight from the request's event loop ({@link DirectAppend}) while the
- * producer is known to hold the topic's metadata ({@link DirectWindow}, opened by each ack), else through the
- * channel's emitter, whose sending thread may wait for that metadata (the first vote, a broker down since start).
  */
 @ApplicationScoped
 public class VoteLog {
@@ -36,23 +31,15 @@ public class VoteLog {
     private static final Logger LOG = Logger.getLogger(VoteLog.class);
 
     private final MutinyEmitter<VoteSubmitted> emitter;
-    private final DirectAppend direct;
     private final VoteLogConfig config;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final DirectWindow window;
-    private final Counter directAppends;
-    private final Counter channelAppends;
 
     // The buffer can never outgrow max-in-flight: this class refuses before it would.
     public VoteLog(@Channel(CHANNEL) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<VoteSubmitted> emitter,
-                   DirectAppend direct, VoteLogConfig config, MeterRegistry metrics) {
+                   VoteLogConfig config, MeterRegistry metrics) {
         this.emitter = emitter;
-        this.direct = direct;
         this.config = config;
-        this.window = new DirectWindow(config.directWindow());
         metrics.gauge("votes.append.in.flight", inFlight);
-        this.directAppends = route(metrics, "direct", "appended from the request's event loop");
-        this.channelAppends = route(metrics, "channel", "appended through the channel's sending thread");
     }
 
     /** @param wait how long the request waits for the ack (at most {@code vote.log.send-timeout}) */
@@ -64,18 +51,16 @@ public class VoteLog {
             }
             CompletableFuture<Void> settled;
             try {
-                settled = send(vote);
+                Message<VoteSubmitted> record = Message.of(vote).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(PartitionKeys.vote(vote.pollId(), vote.voterId()))
+                        .build());
+                settled = emitter.sendMessage(record).subscribeAsCompletionStage();
             } catch (RuntimeException e) { // the channel is down or refused the message synchronously
                 inFlight.decrementAndGet();
                 LOG.warnf("vote %s not handed to the log: %s", vote.eventId(), e.toString());
                 return Uni.createFrom().item(new Append.Refused("the log refused the append"));
             }
-            settled.whenComplete((ignored, failure) -> {
-                inFlight.decrementAndGet();
-                if (failure == null) {
-                    window.acked(System.nanoTime());
-                }
-            });
+            settled.whenComplete((ignored, failure) -> inFlight.decrementAndGet());
             // The ack arrives on the producer's I/O thread: hand the rest of the request (Redis, JSON, the
             // response) back to the request's event loop instead of slowing the producer down.
             CompletionStage<Boolean> landed = onRequestContext(settled.handle((ignored, failure) -> {
@@ -91,22 +76,6 @@ public class VoteLog {
                     .map(acked -> acked ? new Append.Acked()
                             : new Append.Unacknowledged("the log did not acknowledge the append", landed));
         });
-    }
-
-    private CompletableFuture<Void> send(VoteSubmitted vote) {
-        String key = PartitionKeys.vote(vote.pollId(), vote.voterId());
-        if (window.open(System.nanoTime())) {
-            directAppends.increment();
-            return direct.send(key, vote);
-        }
-        channelAppends.increment();
-        Message<VoteSubmitted> record = Message.of(vote).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(key).build());
-        return emitter.sendMessage(record).subscribeAsCompletionStage();
-    }
-
-    private static Counter route(MeterRegistry metrics, String route, String description) {
-        return Counter.builder("votes.append.route").tag("route", route).description(description).register(metrics);
     }
 
     public int inFlight() {

@@ -15,7 +15,4 @@ public interface VoteLogConfig {
 
     /** The Retry-After sent with a 503. */
     Duration retryAfter();
-
-    /** How long after an ack appends go straight into the producer ({@link DirectWindow}); zero: never. */
-    Duration directWindow();
 }

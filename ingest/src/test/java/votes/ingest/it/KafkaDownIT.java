@@ -92,10 +92,7 @@ class KafkaDownIT {
         // The producer cannot reach a broker: this instance should leave the load balancer.
         given().get("/q/health/ready").then().statusCode(503);
         assertThat(given().get("/q/metrics").then().extract().asString())
-                .containsPattern("votes_shed_total\\{reason=\"append-queue\"[^}]*} [1-9]")
-                // No ack ever came: every append took the channel's sending thread, none the event loop's direct send.
-                .containsPattern("votes_append_route_total\\{[^}]*route=\"direct\"[^}]*} 0\\.0")
-                .containsPattern("votes_append_route_total\\{[^}]*route=\"channel\"[^}]*} [1-9]");
+                .containsPattern("votes_shed_total\\{reason=\"append-queue\"[^}]*} [1-9]");
     }
 
     @Test
