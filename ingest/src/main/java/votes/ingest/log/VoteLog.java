@@ -1,5 +1,6 @@
 package votes.ingest.log;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -23,6 +24,10 @@ import votes.events.vote.VoteSubmitted;
  * past {@code vote.log.max-in-flight} a vote is refused at once instead of queueing without limit (a
  * slow broker must not turn into an out-of-memory ingest). A slot is freed when the producer finally
  * settles the record, not when the client gave up waiting, so records stuck in the producer still count.
+ *
+ * <p>Two ways to Kafka: from the request's event loop into a producer that never waits ({@link DirectAppend}), and
+ * when that one cannot take the record at once (no topic metadata yet or any more, no buffer) through the channel's
+ * emitter, whose sending thread may wait for them.
  */
 @ApplicationScoped
 public class VoteLog {
@@ -31,15 +36,21 @@ public class VoteLog {
     private static final Logger LOG = Logger.getLogger(VoteLog.class);
 
     private final MutinyEmitter<VoteSubmitted> emitter;
+    private final DirectAppend direct;
     private final VoteLogConfig config;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final Counter directAppends;
+    private final Counter channelAppends;
 
     // The buffer can never outgrow max-in-flight: this class refuses before it would.
     public VoteLog(@Channel(CHANNEL) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<VoteSubmitted> emitter,
-                   VoteLogConfig config, MeterRegistry metrics) {
+                   DirectAppend direct, VoteLogConfig config, MeterRegistry metrics) {
         this.emitter = emitter;
+        this.direct = direct;
         this.config = config;
         metrics.gauge("votes.append.in.flight", inFlight);
+        this.directAppends = route(metrics, "direct", "appended from the request's event loop");
+        this.channelAppends = route(metrics, "channel", "appended through the channel's sending thread");
     }
 
     /** @param wait how long the request waits for the ack (at most {@code vote.log.send-timeout}) */
@@ -51,10 +62,7 @@ public class VoteLog {
             }
             CompletableFuture<Void> settled;
             try {
-                Message<VoteSubmitted> record = Message.of(vote).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withKey(PartitionKeys.vote(vote.pollId(), vote.voterId()))
-                        .build());
-                settled = emitter.sendMessage(record).subscribeAsCompletionStage();
+                settled = send(vote);
             } catch (RuntimeException e) { // the channel is down or refused the message synchronously
                 inFlight.decrementAndGet();
                 LOG.warnf("vote %s not handed to the log: %s", vote.eventId(), e.toString());
@@ -76,6 +84,23 @@ public class VoteLog {
                     .map(acked -> acked ? new Append.Acked()
                             : new Append.Unacknowledged("the log did not acknowledge the append", landed));
         });
+    }
+
+    private CompletableFuture<Void> send(VoteSubmitted vote) {
+        String key = PartitionKeys.vote(vote.pollId(), vote.voterId());
+        CompletableFuture<Void> handed = direct.send(key, vote);
+        if (handed != null) {
+            directAppends.increment();
+            return handed;
+        }
+        channelAppends.increment();
+        Message<VoteSubmitted> record = Message.of(vote).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(key).build());
+        return emitter.sendMessage(record).subscribeAsCompletionStage();
+    }
+
+    private static Counter route(MeterRegistry metrics, String route, String description) {
+        return Counter.builder("votes.append.route").tag("route", route).description(description).register(metrics);
     }
 
     public int inFlight() {

@@ -15,4 +15,7 @@ public interface VoteLogConfig {
 
     /** The Retry-After sent with a 503. */
     Duration retryAfter();
+
+    /** Whether appends try {@link DirectAppend}'s producer from the event loop first; false: always the channel. */
+    boolean direct();
 }

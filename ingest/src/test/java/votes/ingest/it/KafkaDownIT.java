@@ -92,7 +92,11 @@ class KafkaDownIT {
         // The producer cannot reach a broker: this instance should leave the load balancer.
         given().get("/q/health/ready").then().statusCode(503);
         assertThat(given().get("/q/metrics").then().extract().asString())
-                .containsPattern("votes_shed_total\\{reason=\"append-queue\"[^}]*} [1-9]");
+                .containsPattern("votes_shed_total\\{reason=\"append-queue\"[^}]*} [1-9]")
+                // The direct producer never got the topic's metadata: it refused every vote at once (never waiting on the event
+                // loop) and each took the channel, whose thread held it.
+                .containsPattern("votes_append_route_total\\{[^}]*route=\"direct\"[^}]*} 0\\.0")
+                .containsPattern("votes_append_route_total\\{[^}]*route=\"channel\"[^}]*} [1-9]");
     }
 
     @Test

@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import votes.events.codec.EventCodec;
@@ -233,6 +235,37 @@ class VoteSubmissionIT {
         assertThat(closed.jsonPath().getString("pollStatus")).isEqualTo("closed");
         assertThat(votesOn(later)).isEmpty();
         assertThat(votesOn(ended)).isEmpty();
+    }
+
+    @Test
+    void votesGoToKafkaFromTheEventLoopAndLandKeyedAsThroughTheChannel() {
+        String pollId = openPoll();
+        double directBefore = appendsBy("direct");
+        List<String> subs = List.of("dan-" + UUID.randomUUID(), "eve-" + UUID.randomUUID(), "fay-" + UUID.randomUUID());
+
+        for (String sub : subs) {
+            vote(pollId, token(sub), body("b")).then().statusCode(202);
+        }
+
+        // The direct producer asked for the topic's metadata at start: it takes every vote, none waits for the channel.
+        assertThat(appendsBy("direct")).isEqualTo(directBefore + subs.size());
+        List<ConsumerRecord<String, VoteSubmitted>> appended = votesOn(pollId);
+        assertThat(appended).hasSize(subs.size());
+        for (String sub : subs) {
+            String voterId = IngestFixture.VOTER_IDS.of(sub);
+            assertThat(appended).filteredOn(r -> r.value().voterId().equals(voterId)).singleElement().satisfies(r -> {
+                assertThat(r.key()).isEqualTo(PartitionKeys.vote(pollId, voterId));
+                assertThat(r.value().optionId()).isEqualTo("b");
+            });
+        }
+    }
+
+    private static double appendsBy(String route) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher count = Pattern.compile("(?m)^votes_append_route_total\\{[^}]*route=\"" + route + "\"[^}]*} (\\S+)$")
+                .matcher(metrics);
+        assertThat(count.find()).as("votes_append_route_total for " + route + " in\n" + metrics).isTrue();
+        return Double.parseDouble(count.group(1));
     }
 
     @Test

@@ -3,6 +3,7 @@ package votes.kit.trace;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapSetter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +12,9 @@ import org.apache.kafka.common.header.Headers;
 
 /**
  * The trace a Kafka record continues, read from its headers with the service's own propagators (W3C by default),
- * for a span of our own where SmallRye's tracing does not reach (realtime's tally becoming SSE frames). With the SDK
- * off the propagators are no-ops and this costs nothing.
+ * for a span of our own where SmallRye's tracing does not reach (realtime's tally becoming SSE frames); and written
+ * into a record's headers where a record bypasses SmallRye's sink (ingest's direct append). With the SDK off the
+ * propagators are no-ops and this costs nothing.
  */
 public final class RecordTraceContext {
 
@@ -31,11 +33,22 @@ public final class RecordTraceContext {
         }
     };
 
+    private static final TextMapSetter<Headers> HEADER_WRITER = (carrier, key, value) -> {
+        if (carrier != null) {
+            carrier.remove(key).add(key, value.getBytes(StandardCharsets.UTF_8));
+        }
+    };
+
     private RecordTraceContext() {
     }
 
     /** @return the record's trace context, or the root context when it carries none */
     public static Context of(OpenTelemetry openTelemetry, Headers headers) {
         return openTelemetry.getPropagators().getTextMapPropagator().extract(Context.root(), headers, HEADERS);
+    }
+
+    /** Writes {@code context}'s trace (traceparent, and tracestate when set) into {@code headers}. */
+    public static void inject(OpenTelemetry openTelemetry, Context context, Headers headers) {
+        openTelemetry.getPropagators().getTextMapPropagator().inject(context, headers, HEADER_WRITER);
     }
 }
