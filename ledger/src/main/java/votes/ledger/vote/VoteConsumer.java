@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
@@ -58,7 +59,10 @@ public class VoteConsumer {
     // When the last batch was acknowledged: the WAIT phase of the next one (BatchPhase). Approximate with more than
     // one consumer thread, where batches overlap.
     private volatile long lastAckedAt = System.nanoTime();
-    private final BatchPipeline pipeline = new BatchPipeline();
+    // One pipeline per Kafka consumer (LEDGER_CONSUMERS copies of the channel, each on its own event loop): a
+    // consumer's batches are written in its order, while another consumer's, of other partitions, are written at the
+    // same time. Two consumers share no partition, so no partition's order depends on the other pipeline.
+    private final Map<String, BatchPipeline> pipelines = new ConcurrentHashMap<>();
 
     VoteConsumer(VoteBatchWriter writer, DeadLetterLog deadLetters, PartitionProgress progress, PollsFolded pollsFolded,
                  LedgerMetrics metrics,
@@ -80,7 +84,8 @@ public class VoteConsumer {
             Prepared prepared = prepare(batch);
             // Returns once the previous batch is written: Kafka's next batch then arrives and is prepared while
             // this one is written (BatchPipeline).
-            return pipeline.enqueue(() -> record(batch, prepared));
+            return pipelines.computeIfAbsent(prepared.consumer(), consumer -> new BatchPipeline())
+                    .enqueue(() -> record(batch, prepared));
         });
     }
 
@@ -91,7 +96,8 @@ public class VoteConsumer {
      */
     private Prepared prepare(KafkaRecordBatch<byte[], VoteRecord> batch) {
         long startedAt = System.nanoTime();
-        ConsumerRecords<byte[], VoteRecord> consumed = consumed(batch);
+        IncomingKafkaRecordBatchMetadata<byte[], VoteRecord> metadata = metadata(batch);
+        ConsumerRecords<byte[], VoteRecord> consumed = metadata.getRecords();
         List<BatchRecord> records = new ArrayList<>(consumed.count());
         Set<Integer> partitions = new TreeSet<>();
         for (ConsumerRecord<byte[], VoteRecord> record : consumed) {
@@ -105,7 +111,7 @@ public class VoteConsumer {
                     : new PoisonEntry((VoteRecord.Poison) read, partition, offset));
         }
         metrics.phase(BatchPhase.PREPARE, System.nanoTime() - startedAt);
-        return new Prepared(records, partitions);
+        return new Prepared(records, partitions, metadata.getChannel() + "#" + metadata.getConsumerIndex());
     }
 
     /**
@@ -114,14 +120,14 @@ public class VoteConsumer {
      * catch-up's CPU samples for the offset and the traceparent alone (perf/RESULTS.md, issue 12 item 3).
      */
     @SuppressWarnings("unchecked")
-    private static ConsumerRecords<byte[], VoteRecord> consumed(KafkaRecordBatch<byte[], VoteRecord> batch) {
+    private static IncomingKafkaRecordBatchMetadata<byte[], VoteRecord> metadata(
+            KafkaRecordBatch<byte[], VoteRecord> batch) {
         return batch.getMetadata(IncomingKafkaRecordBatchMetadata.class)
-                .map(metadata -> (ConsumerRecords<byte[], VoteRecord>) metadata.getRecords())
                 .orElseThrow(() -> new IllegalStateException("a Kafka batch without its consumer records"));
     }
 
-    /** A batch ready for its transaction. */
-    private record Prepared(List<BatchRecord> records, Set<Integer> partitions) {
+    /** A batch ready for its transaction, and which consumer (copy of the channel, consumer index) it came from. */
+    private record Prepared(List<BatchRecord> records, Set<Integer> partitions, String consumer) {
     }
 
     private Uni<Void> record(KafkaRecordBatch<byte[], VoteRecord> batch, Prepared prepared) {
@@ -224,7 +230,7 @@ public class VoteConsumer {
         }
         // Built only for a batch with poison, not a map entry and a key object per record of every batch.
         Map<Position, ConsumerRecord<byte[], VoteRecord>> byPosition = new HashMap<>();
-        for (ConsumerRecord<byte[], VoteRecord> record : consumed(batch)) {
+        for (ConsumerRecord<byte[], VoteRecord> record : metadata(batch).getRecords()) {
             byPosition.put(new Position(record.partition(), record.offset()), record);
         }
         List<DeadLetterLog.Letter> letters = poisoned.stream().map(poison -> letter(poison, byPosition)).toList();
