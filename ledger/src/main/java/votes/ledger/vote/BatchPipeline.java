@@ -10,9 +10,10 @@ import org.jboss.logging.Logger;
 /**
  * Two {@code votes.submitted} batches of one Kafka consumer in flight at most: the one being written and the next,
  * which arrives and is prepared (records made, leaves hashed) meanwhile. {@link VoteConsumer} keeps one pipeline per
- * consumer; consumers hold disjoint partitions, so their pipelines write side by side. The writes themselves run strictly one after the other, in
- * arrival order, so transactions commit and offsets are acknowledged in log order, exactly as with one batch at a
- * time; only the work that does not depend on the previous batch's outcome moves ahead of its commit.
+ * consumer; consumers hold disjoint partitions, so their pipelines write side by side. A pipeline's writes run
+ * strictly one after the other, in arrival order, so transactions commit and offsets are acknowledged in log order,
+ * exactly as with one batch at a time; only the work that does not depend on the previous batch's outcome moves ahead
+ * of its commit.
  *
  * <p>A write that fails stops every write queued after it (a later batch must never commit before an earlier one
  * of its partition: its leaves would come first in the Merkle log), and the failure reaches the consumer through the
