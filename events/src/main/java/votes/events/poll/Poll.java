@@ -85,7 +85,13 @@ public record Poll(
         return opens != null && now.isBefore(opens) ? PollStatus.SCHEDULED : PollStatus.OPEN;
     }
 
+    /** A loop, not a stream: the ledger asks this once per vote. */
     public boolean hasOption(String optionId) {
-        return options.stream().anyMatch(option -> option.id().equals(optionId));
+        for (PollOption option : options) {
+            if (option.id().equals(optionId)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

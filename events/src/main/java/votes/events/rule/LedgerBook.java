@@ -19,13 +19,29 @@ public final class LedgerBook {
     private record Slot(String pollId, String voterId) {
     }
 
+    /** HashMap's default: what its capacity is divided by to hold a number of entries without a resize. */
+    private static final float LOAD_FACTOR = 0.75f;
+
     private final Function<String, Poll> polls;
-    private final Map<Slot, UUID> recorded = new HashMap<>();
-    private final Set<UUID> recordedEvents = new HashSet<>();
+    private final Map<Slot, UUID> recorded;
+    private final Set<UUID> recordedEvents;
 
     /** @param polls looks a poll up by id; returns null for a poll that does not exist */
     public LedgerBook(Function<String, Poll> polls) {
         this.polls = polls;
+        this.recorded = new HashMap<>();
+        this.recordedEvents = new HashSet<>();
+    }
+
+    /**
+     * A book sized for about {@code votes} votes, so that it does not grow while it judges them: the ledger makes
+     * one per batch of up to a few thousand.
+     */
+    public LedgerBook(Function<String, Poll> polls, int votes) {
+        this.polls = polls;
+        int capacity = (int) (votes / LOAD_FACTOR) + 1;
+        this.recorded = new HashMap<>(capacity);
+        this.recordedEvents = new HashSet<>(capacity);
     }
 
     /**

@@ -63,6 +63,7 @@ class PlainVoteReaderTest {
                 PLAIN.replace(ID, "0b8e4f6a1c2d4e5f8a9b0c1d2e3f4a5b"),
                 PLAIN.replace(ID, "1-2-3-4-5"),
                 PLAIN.replace(ID, ID.replace('a', 'g')),
+                PLAIN.replace(ID, ID.replace('1', '\uff11')),
                 PLAIN.replace("2026-12-01T06:41:58.103588Z", "2026-12-01T06:41:58+00:00"),
                 PLAIN.replace("2026-12-01T06:41:58.103588Z", "1764571318"),
                 PLAIN.replace("\"2026-12-01T06:41:58.103588Z\"", "1764571318"),

@@ -22,9 +22,9 @@ public record BatchPlan(List<LedgerEntry> records, List<Rejection> rejections, i
 
     public static BatchPlan decide(Function<String, Poll> polls, List<RecordedVote> alreadyRecorded,
                                    List<? extends BatchRecord> batch) {
-        LedgerBook book = new LedgerBook(polls);
+        LedgerBook book = new LedgerBook(polls, alreadyRecorded.size() + batch.size());
         alreadyRecorded.forEach(row -> book.remember(row.pollId(), row.voterId(), row.eventId()));
-        List<LedgerEntry> records = new ArrayList<>();
+        List<LedgerEntry> records = new ArrayList<>(batch.size());
         // Keyed by event id: an event the log carries twice in one batch is refused once.
         Map<UUID, Rejection> rejections = new LinkedHashMap<>();
         int redeliveries = 0;
