@@ -16,12 +16,10 @@ import jakarta.enterprise.event.Observes;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -74,7 +72,8 @@ class DirectAppend {
         }
         Map<String, Object> settings = new HashMap<>(clients.getProducer(VoteLog.CHANNEL).configuration());
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 0);
-        settings.compute(ProducerConfig.CLIENT_ID_CONFIG, (key, id) -> (id == null ? VoteLog.CHANNEL : id) + CLIENT_ID_SUFFIX);
+        // SmallRye names every client it makes; its metrics and ours must not share a name.
+        settings.put(ProducerConfig.CLIENT_ID_CONFIG, settings.get(ProducerConfig.CLIENT_ID_CONFIG) + CLIENT_ID_SUFFIX);
         KafkaProducer<String, VoteSubmitted> created = new KafkaProducer<>(settings);
         producerMetrics = new KafkaClientMetrics(created);
         producerMetrics.bindTo(metrics);
@@ -104,9 +103,8 @@ class DirectAppend {
             RecordTraceContext.inject(openTelemetry, context.with(span), headers);
         }
         CompletableFuture<Void> settled = new CompletableFuture<>();
-        Future<RecordMetadata> handed;
         try {
-            handed = current.send(new ProducerRecord<>(topic, null, key, vote, headers), (metadata, failure) -> {
+            current.send(new ProducerRecord<>(topic, null, key, vote, headers), (metadata, failure) -> {
                 if (failure == null) {
                     settled.complete(null);
                 } else {
@@ -117,9 +115,9 @@ class DirectAppend {
             end(span, e);
             throw e;
         }
-        // A record the producer appended settles only on the broker's answer; one already done failed before it was
-        // appended (the producer's own checks, at max.block.ms=0): nothing was sent, the channel may send it.
-        if (handed.isDone() && settled.isCompletedExceptionally()) {
+        // A record the producer appended settles only on the broker's answer, so one that has failed already was
+        // refused before it was appended (the producer's own checks, at max.block.ms=0): the channel may send it.
+        if (settled.isCompletedExceptionally()) {
             end(span, null);
             return null;
         }

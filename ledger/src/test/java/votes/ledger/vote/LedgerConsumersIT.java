@@ -2,7 +2,6 @@ package votes.ledger.vote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static votes.ledger.LedgerFixture.append;
 import static votes.ledger.LedgerFixture.createPoll;
 import static votes.ledger.LedgerFixture.newSubject;
 import static votes.ledger.LedgerFixture.patience;
@@ -29,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import votes.events.topic.Topics;
 import votes.events.vote.VoteSubmitted;
 import votes.infra.test.LocalStackResource;
+import votes.ledger.LedgerFixture;
 import votes.ledger.LedgerTables;
 
 /**
@@ -59,7 +59,7 @@ class LedgerConsumersIT {
         List<VoteSubmitted> votes = IntStream.range(0, VOTES)
                 .mapToObj(i -> vote(pollId, newSubject("voter" + i), i % 2 == 0 ? "a" : "b", Instant.now()))
                 .toList();
-        votes.forEach(vote -> append(vote));
+        votes.forEach(LedgerFixture::append);
 
         LedgerTables tables = new LedgerTables(pool);
         await().atMost(patience()).until(() -> tables.votes(pollId).size() == VOTES);
