@@ -19,7 +19,7 @@ public final class LedgerBook {
     private record Slot(String pollId, String voterId) {
     }
 
-    /** HashMap's default: what its capacity is divided by to hold a number of entries without a resize. */
+    /** HashMap's default load factor: a map grows once it holds more than capacity × this many entries. */
     private static final float LOAD_FACTOR = 0.75f;
 
     private final Function<String, Poll> polls;

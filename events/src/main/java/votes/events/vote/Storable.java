@@ -62,7 +62,7 @@ public final class Storable {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            // Nearly every character of an id: one test, not three (the ledger checks three ids per vote).
+            // Nearly every character of an id is neither NUL nor a surrogate: settled first (three ids per vote).
             if (c != '\u0000' && c < Character.MIN_SURROGATE) {
                 continue;
             }
