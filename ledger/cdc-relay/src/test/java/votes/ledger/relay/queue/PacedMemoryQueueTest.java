@@ -28,13 +28,22 @@ class PacedMemoryQueueTest {
     }
 
     @Test
-    void debeziumFindsTheQueueByTheNameTheRelayConfigures() {
-        String configured = RelayConfig.load(name -> "PG_PASSWORD".equals(name) ? "a-password" : null).engine().getProperty("queue.provider.type");
+    void debeziumFindsTheQueueByTheNameRelayQueueProviderSelects() {
+        Map<String, String> env = Map.of("PG_PASSWORD", "a-password", "RELAY_QUEUE_PROVIDER", PacedMemoryQueue.NAME);
+        String selected = RelayConfig.load(env::get).engine().getProperty("queue.provider.type");
 
         List<String> names = ServiceLoader.load(QueueProvider.class).stream().map(p -> p.get().name()).toList();
 
-        assertThat(configured).isEqualTo(PacedMemoryQueue.NAME);
+        assertThat(selected).isEqualTo(PacedMemoryQueue.NAME);
         assertThat(names).contains(PacedMemoryQueue.NAME, "memory");
+    }
+
+    @Test
+    void theRelayRunsDebeziumsOwnQueueUnlessTold() {
+        String configured = RelayConfig.load(name -> "PG_PASSWORD".equals(name) ? "a-password" : null).engine()
+                .getProperty("queue.provider.type");
+
+        assertThat(configured).as("the paced queue waits for runs that clear it (cdc-relay.properties)").isEqualTo("memory");
     }
 
     @Test

@@ -1,0 +1,82 @@
+package votes.ledger.relay.wal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** On a loopback TCP connection: the probe's answers, and every other read left to the socket. */
+class ProbingSocketTest {
+
+    private static final int BLOCKING_READ_TIMEOUT_MS = 10_000;
+
+    private ServerSocket server;
+    private Socket client;
+    private Socket peer;
+
+    @BeforeEach
+    void connect() throws IOException {
+        server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        client = new WalSocketFactory().createSocket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+        peer = server.accept();
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        client.close();
+        peer.close();
+        server.close();
+    }
+
+    @Test
+    void aProbeWithNothingReceivedIsToldNothingIsPendingWithoutAStackTrace() throws IOException {
+        client.setSoTimeout(ProbingSocket.PROBE_TIMEOUT_MS);
+
+        assertThatThrownBy(() -> client.getInputStream().read(new byte[8], 0, 8))
+                .isInstanceOf(SocketTimeoutException.class)
+                .satisfies(e -> assertThat(e.getStackTrace()).isEmpty());
+    }
+
+    @Test
+    void aProbeWithAByteReceivedReadsIt() throws IOException {
+        peer.getOutputStream().write(42);
+        peer.getOutputStream().flush();
+        InputStream input = client.getInputStream();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> input.available() > 0);
+        client.setSoTimeout(ProbingSocket.PROBE_TIMEOUT_MS);
+
+        assertThat(input.read()).isEqualTo(42);
+    }
+
+    @Test
+    void aReadUnderAnyOtherTimeoutWaitsForTheBytesAsAPlainSocketDoes() throws Exception {
+        client.setSoTimeout(BLOCKING_READ_TIMEOUT_MS);
+        CompletableFuture<Integer> read = CompletableFuture.supplyAsync(() -> {
+            try {
+                return client.getInputStream().read();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Awaitility.await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).until(() -> !read.isDone());
+
+        OutputStream out = peer.getOutputStream();
+        out.write(7);
+        out.flush();
+
+        assertThat(read.get(10, TimeUnit.SECONDS)).isEqualTo(7);
+    }
+}
