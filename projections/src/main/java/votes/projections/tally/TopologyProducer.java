@@ -21,6 +21,16 @@ public class TopologyProducer {
 
         /** How long the start waits for the input topics before comparing their partition counts (CoPartitionCheck). */
         Duration topicsWait();
+
+        /** How many dead stream threads are replaced within a window before the client shuts down. */
+        ThreadReplacements threadReplacements();
+
+        interface ThreadReplacements {
+
+            int max();
+
+            Duration window();
+        }
     }
 
     @Produces

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,11 +26,13 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import votes.infra.test.LocalStackResource;
 import votes.projections.ProjectionsStack;
+import votes.projections.streams.StreamThreadReplacement;
 import votes.projections.tally.TallyTopology;
 
 /** The application on a real broker: relay-shaped rows in, tallies out on vote-tallies and over HTTP. */
@@ -40,6 +44,9 @@ class TallyProjectionIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static KafkaProducer<String, String> relay;
+
+    @Inject
+    Instance<StreamsUncaughtExceptionHandler> uncaughtExceptionHandlers;
 
     @BeforeAll
     static void relay() {
@@ -87,6 +94,13 @@ class TallyProjectionIT {
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://votes.dev/problems/poll-not-found"));
+    }
+
+    @Test
+    void kafkaStreamsIsHandedTheThreadReplacementForAStreamThreadThatDies() {
+        // The bean Quarkus' KafkaStreamsProducer resolves and sets before it starts the client.
+        assertThat(uncaughtExceptionHandlers.isResolvable()).isTrue();
+        assertThat(uncaughtExceptionHandlers.get()).isInstanceOf(StreamThreadReplacement.class);
     }
 
     @Test
