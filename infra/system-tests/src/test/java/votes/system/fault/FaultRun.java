@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.awaitility.core.ConditionTimeoutException;
 import votes.infra.test.VoteStackExtension;
 import votes.perf.load.LoadRunner;
 import votes.perf.load.Targets;
@@ -51,16 +52,26 @@ final class FaultRun {
     private final VoteStackExtension stack;
     private final VotesApi api;
     private final LedgerDatabase ledger;
+    private final PipelineDiagnosis diagnosis;
 
     FaultRun(VoteStackExtension stack) {
         this.stack = stack;
         this.api = new VotesApi(stack.url());
         this.ledger = new LedgerDatabase(stack.stack());
+        this.diagnosis = new PipelineDiagnosis(stack);
     }
 
     FaultOutcome run(Fault fault, int run, Load load) throws Exception {
         String label = fault.name() + " #" + run;
         String poll = api.createPoll(stack.token("fault-admin", "admin"), label, OPTION, "b");
+        try {
+            return runOn(poll, fault, label, load);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(label + ": " + e.getMessage() + diagnosis.of(poll), e);
+        }
+    }
+
+    private FaultOutcome runOn(String poll, Fault fault, String label, Load load) throws Exception {
         // The zero tally must exist before the stream starts, or the SSE check would wait for the first vote.
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> api.results(poll).status() == 200);
         int requests = (int) Math.ceil(load.rate() * load.total(fault).toMillis() / 1000.0);
