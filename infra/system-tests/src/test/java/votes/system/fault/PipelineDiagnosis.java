@@ -5,13 +5,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.IntSupplier;
 import votes.infra.stack.StackPorts;
 import votes.infra.test.VoteStackExtension;
+import votes.system.log.ServiceLogs;
 
 /**
  * What the tally path's services say of themselves when a fault run waits in vain, written into the failure message:
@@ -52,6 +51,7 @@ final class PipelineDiagnosis {
                 new Hop("cdc-relay", ports::relay, "/q/health/ready"),
                 new Hop("projections", ports::projections, "/q/health"),
                 new Hop("realtime", ports::realtime, "/q/health"));
+        ServiceLogs logs = new ServiceLogs(stack.stack().settings());
         StringBuilder text = new StringBuilder("\n--- the tally path, as its services saw it ---\n");
         for (Hop hop : hops) {
             text.append(hop.component()).append(' ').append(hop.health()).append(": ")
@@ -61,7 +61,7 @@ final class PipelineDiagnosis {
                 .append(ask("http://127.0.0.1:" + ports.projections() + "/tallies/" + poll)).append('\n');
         for (Hop hop : hops) {
             text.append(hop.component()).append(", last warnings and errors:\n");
-            lastWarnings(stack.stack().settings().logFile(hop.component()))
+            lastWarnings(logs, hop.component())
                     .forEach(line -> text.append("  ").append(line).append('\n'));
         }
         return text.toString();
@@ -81,15 +81,15 @@ final class PipelineDiagnosis {
     }
 
     /** JSON lines (the services' prod profile) carry "level":"WARN"; the relay's plain lines carry " WARN ". */
-    private static List<String> lastWarnings(Path log) {
+    private static List<String> lastWarnings(ServiceLogs logs, String component) {
         try {
-            List<String> warnings = Files.readAllLines(log).stream()
+            List<String> warnings = logs.lines(component).stream()
                     .filter(line -> line.contains("\"level\":\"WARN") || line.contains("\"level\":\"ERROR")
                             || line.contains(" WARN ") || line.contains(" ERROR "))
                     .toList();
             return warnings.subList(Math.max(0, warnings.size() - LOG_LINES), warnings.size()).stream()
                     .map(line -> clip(line, LINE_CHARS)).toList();
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return List.of("(log unreadable: " + e + ")");
         }
     }

@@ -4,6 +4,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 
 /**
@@ -23,23 +24,28 @@ final class ProbingSocket extends Socket {
     static final int PROBE_TIMEOUT_MS = 1;
 
     private InputStream input;
+    /** Kept as pgjdbc sets it, so a read asks a field, not the socket's options, whether it is a probe. */
+    private volatile boolean probing;
+
+    @Override
+    public synchronized void setSoTimeout(int timeout) throws SocketException {
+        super.setSoTimeout(timeout);
+        probing = timeout == PROBE_TIMEOUT_MS;
+    }
 
     @Override
     public synchronized InputStream getInputStream() throws IOException {
         if (input == null) {
-            input = new ProbedInput(super.getInputStream(), this);
+            input = new ProbedInput(super.getInputStream());
         }
         return input;
     }
 
     /** The socket's input, where a probe read with nothing received is answered at once. */
-    static final class ProbedInput extends FilterInputStream {
+    private final class ProbedInput extends FilterInputStream {
 
-        private final Socket socket;
-
-        ProbedInput(InputStream in, Socket socket) {
+        ProbedInput(InputStream in) {
             super(in);
-            this.socket = socket;
         }
 
         @Override
@@ -55,7 +61,7 @@ final class ProbingSocket extends Socket {
         }
 
         private void answerProbe() throws IOException {
-            if (socket.getSoTimeout() == PROBE_TIMEOUT_MS && in.available() == 0) {
+            if (probing && in.available() == 0) {
                 throw new NothingPending();
             }
         }
