@@ -5,6 +5,7 @@
 #   perf/run-baseline.sh                 # everything, RUNS=3
 #   RUNS=1 DURATION=10s perf/run-baseline.sh
 #   ONLY="bare kafka pg" perf/run-baseline.sh
+#   ONLY="pg ledger" LEDGER_AOT=1 perf/run-baseline.sh   # the catch-ups' ledger from a JDK 25 AOT cache
 #
 # Pinning (servers and generator share the cores): SERVER_CPUS runs the servers under test (ingest or the bare
 # endpoint, plus Kafka, PostgreSQL, Redis, gateway, ledger), GEN_CPUS runs the client side (load generator, raw
@@ -36,6 +37,18 @@ PG_ROWS=${PG_ROWS:-200000}
 SERVER_CPUS=${SERVER_CPUS:-0}
 GEN_CPUS=${GEN_CPUS:-1}
 ONLY=${ONLY:-"vote bare kafka pg ledger"}
+# LEDGER_AOT=1: the ledger is packaged as Quarkus' aot-jar (its classes on the JVM's own class path, where an AOT cache
+# can hold them), an unmeasured first catch-up trains it on a JDK 25+ (JEP 483 classes loaded and linked, JEP 515
+# method profiles), and the measured catch-ups start from that cache. LEDGER_JAVA_HOME picks the JDK (default: the
+# newest under /usr/lib/jvm).
+LEDGER_AOT=${LEDGER_AOT:-0}
+if (( LEDGER_AOT )) && [[ -z ${LEDGER_JAVA_HOME:-} ]]; then
+  for jdk in /usr/lib/jvm/*/; do   # the newest JDK there whose release file says 25 or later
+    feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release" 2>/dev/null || true)
+    if [[ ${feature:-0} -ge 25 && ${feature} -ge ${newest:-0} ]]; then newest=$feature LEDGER_JAVA_HOME=${jdk%/}; fi
+  done
+  [[ -n $LEDGER_JAVA_HOME ]] || { echo "LEDGER_AOT=1 needs a JDK 25 or newer: set LEDGER_JAVA_HOME" >&2; exit 2; }
+fi
 
 BASE=${PERF_PORT_BASE:-18000}         # away from a developer's default stack (8080.., 9092, 5433, 6380)
 export VOTE_HOME=${PERF_VOTE_HOME:-$ROOT/perf/target/vote-home}
@@ -60,7 +73,15 @@ build_missing "${CLIENT_AND_INFRA_BUILT[@]}" perf/bare-endpoint=perf/bare-endpoi
 # Other people rebuild ingest/ledger in this tree while we measure; a JVM whose jar is rewritten under it stalls
 # in class loading. So the stack and the perf client run from a snapshot (lib.sh: sets SNAP and CP); ./vote resolves
 # every jar from its own folder (vote.root), and without module poms there it never tries to build.
+if (( LEDGER_AOT )) && on ledger; then
+  echo "building the ledger as an aot-jar (ledger/target/quarkus-app-aot) ..."
+  (cd "$ROOT" && ./mvnw -q -B -ntp -pl ledger package -DskipTests -Dquarkus.package.jar.type=aot-jar \
+    -Dquarkus.package.output-directory=quarkus-app-aot)
+fi
 stack_snapshot "$ROOT/perf/target/snapshot" "${modules[@]}"
+if (( LEDGER_AOT )) && on ledger; then
+  rm -rf "$SNAP/ledger/target/quarkus-app" && cp -a "$ROOT/ledger/target/quarkus-app-aot" "$SNAP/ledger/target/quarkus-app"
+fi
 echo "snapshot: ${modules[*]:-infrastructure only} ($(stat -c %y "$SNAP/.stamp" | cut -c1-19))"
 trap cleanup EXIT   # lib.sh: the bare endpoint (BACKGROUND_PID), then ./vote down
 
@@ -69,7 +90,8 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "java: $(java -version 2>&1 | head -1); git: $(git rev-parse --short HEAD)"
 echo "pinning: servers taskset -c $SERVER_CPUS, clients taskset -c $GEN_CPUS; VOTE_EVENT_LOOPS=$VOTE_EVENT_LOOPS"
 echo "VOTE_HOME=$VOTE_HOME  ports: ingest $VOTE_INGEST_PORT ledger $VOTE_LEDGER_PORT gateway $VOTE_GATEWAY_PORT kafka $VOTE_KAFKA_PORT pg $VOTE_PG_PORT redis $VOTE_REDIS_PORT bare $BARE_PORT"
-[[ -n ${LEDGER_JVM_FLAGS:-} ]] && echo "ledger JVM flags for its catch-ups (JAVA_TOOL_OPTIONS): $LEDGER_JVM_FLAGS"
+[[ -n ${LEDGER_JVM_FLAGS:-} ]] && echo "ledger JVM flags for its catch-ups (VOTE_JVM_OPTIONS): $LEDGER_JVM_FLAGS"
+[[ -n ${LEDGER_JAVA_HOME:-} ]] && echo "ledger JDK for its catch-ups: $("$LEDGER_JAVA_HOME/bin/java" -version 2>&1 | head -1)"
 
 vote up --no-demo || echo "(some components are not running; figures that need them are skipped)"
 
@@ -146,24 +168,43 @@ fi
 
 if on ledger && up ledger && up kafka; then
   ADMIN=$(vote token --sub perf-admin --groups admin)
-  for run in $(seq 1 "$RUNS"); do
+  AOT_CONF="$OUT/ledger.aotconf" AOT_CACHE="$OUT/ledger.aot"
+  for run in $(seq $(( LEDGER_AOT ? 0 : 1 )) "$RUNS"); do
+    flags=${LEDGER_JVM_FLAGS:-$VOTE_JVM_OPTIONS} results="$OUT/ledger.out"
+    if (( LEDGER_AOT )); then
+      # Run 0 trains (its figures are not the catch-up's: ledger-training.out); the cache is used or the start fails.
+      if (( run == 0 )); then flags="$flags -XX:AOTMode=record -XX:AOTConfiguration=$AOT_CONF" results="$OUT/ledger-training.out"
+      else flags="$flags -XX:AOTMode=on -XX:AOTCache=$AOT_CACHE"; fi
+    fi
     echo "--- ledger rate #$run: $LEDGER_N VoteSubmitted produced while the ledger is stopped"
     POLL=$(ledger_poll "perf ledger rate" "$ADMIN")
     stop_ledger
     gen votes.perf.baseline.LedgerRate produce --bootstrap "127.0.0.1:$VOTE_KAFKA_PORT" --kafka-config "$(vote env KAFKA_CLIENT_CONFIG)" --poll "$POLL" \
       --count "$LEDGER_N" --voter-prefix "lr$run-"
     # The ledger is PostgreSQL's client here, like the raw insert client: it runs on the client core.
-    # LEDGER_JVM_FLAGS (e.g. -XX:TieredStopAtLevel=1): JIT A/Bs of the freshly started ledger; the CLI's own JVM
-    # takes them too (JAVA_TOOL_OPTIONS), which only changes how fast it starts the ledger.
-    JAVA_TOOL_OPTIONS="${LEDGER_JVM_FLAGS:-${JAVA_TOOL_OPTIONS:-}}" taskset -c "$GEN_CPUS" "$SNAP/vote" up --no-demo \
-      > "$OUT/ledger-up-$run.log" 2>&1 &
+    # LEDGER_JVM_FLAGS (e.g. -XX:TieredStopAtLevel=1): JIT A/Bs of the freshly started ledger, the only JVM this
+    # `up` starts (VOTE_JVM_OPTIONS, not JAVA_TOOL_OPTIONS: the CLI's own JVM must not take an AOT cache's flags).
+    # LEDGER_JAVA_HOME: the JDK the CLI, and so the ledger, runs on (e.g. a JDK 25 for its AOT cache).
+    PATH="${LEDGER_JAVA_HOME:+$LEDGER_JAVA_HOME/bin:}$PATH" VOTE_JVM_OPTIONS="$flags" \
+      taskset -c "$GEN_CPUS" "$SNAP/vote" up --no-demo > "$OUT/ledger-up-$run.log" 2>&1 &
     UP_PID=$!
     gen votes.perf.baseline.LedgerRate await "${PG_ARGS[@]}" --poll "$POLL" --expect "$LEDGER_N" --timeout 600 \
       --metrics-url "http://127.0.0.1:$VOTE_LEDGER_PORT/q/metrics" \
-      | tee -a "$OUT/ledger.out" \
+      | tee -a "$results" \
     || echo "(phase failed: its figure is missing from the summary)"
-    up ledger && jvm_cpu_by_thread "$(vote pid ledger)" "ledger-catch-up#$run" "$LEDGER_N" | tee -a "$OUT/ledger.out"
+    up ledger && jvm_cpu_by_thread "$(vote pid ledger)" "ledger-catch-up#$run" "$LEDGER_N" | tee -a "$results"
     wait "$UP_PID" || true
+    if (( LEDGER_AOT && run == 0 )); then
+      stop_ledger   # the training JVM writes its configuration as it exits
+      echo "--- ledger AOT cache from the training run ($AOT_CACHE)"
+      taskset -c "$GEN_CPUS" "$LEDGER_JAVA_HOME/bin/java" -XX:AOTMode=create -XX:AOTConfiguration="$AOT_CONF" \
+        -XX:AOTCache="$AOT_CACHE" -jar "$SNAP/ledger/target/quarkus-app/quarkus-run.jar" > "$OUT/ledger-aot-create.log" 2>&1 \
+        && tail -1 "$OUT/ledger-aot-create.log" \
+        || { echo "the AOT cache was not created: $OUT/ledger-aot-create.log"; exit 1; }
+      # Back up without the training's flags, for the next run's poll (Keycloak's absence fails `up`, not this).
+      taskset -c "$GEN_CPUS" "$SNAP/vote" up --no-demo > "$OUT/ledger-up-aot.log" 2>&1 || up ledger \
+        || { echo "the ledger did not come back after training: $OUT/ledger-up-aot.log"; exit 1; }
+    fi
   done
 fi
 
