@@ -38,8 +38,12 @@ public final class Measured {
     public static final double PG_WRITER_QUIET = 87_700;
     /** Same, RESULTS.md "run-baseline.sh after the lz4 fix", 2026-11-30 (load 3.5 and rising). */
     public static final double PG_WRITER_NOISY = 64_439;
-    /** Ledger catch-up, one ledger instance: quiet (issue 12). */
-    public static final double LEDGER_QUIET = 18_800;
+    /**
+     * Ledger catch-up, one ledger instance on one core, today's code: RESULTS.md "The freshly started ledger from a JDK
+     * 25 AOT cache", 2026-12-04, the median of the three default arms' medians (28,875 / 30,275 / 35,634), from the
+     * first row of a freshly started JVM (the issue's figure on the code of then: 18,800).
+     */
+    public static final double LEDGER_QUIET = 30_275;
     /** Same, RESULTS.md "Audit (issue 4)", 2026-11-21, median of the "with" runs D and E (11,774 / 12,601). */
     public static final double LEDGER_NOISY = 11_774;
     /** WAL bytes per vote with the Merkle log, RESULTS.md "Audit (issue 4)", 2026-11-21, runs D and E. */
