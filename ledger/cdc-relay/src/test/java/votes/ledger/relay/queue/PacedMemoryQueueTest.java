@@ -39,11 +39,11 @@ class PacedMemoryQueueTest {
     }
 
     @Test
-    void theRelayRunsDebeziumsOwnQueueUnlessTold() {
+    void theRelayRunsThePacedQueueUnlessTold() {
         String configured = RelayConfig.load(name -> "PG_PASSWORD".equals(name) ? "a-password" : null).engine()
                 .getProperty("queue.provider.type");
 
-        assertThat(configured).as("the paced queue waits for runs that clear it (cdc-relay.properties)").isEqualTo("memory");
+        assertThat(configured).as("the relay's default queue (cdc-relay.properties)").isEqualTo(PacedMemoryQueue.NAME);
     }
 
     @Test
