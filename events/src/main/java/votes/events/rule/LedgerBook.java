@@ -26,11 +26,13 @@ public final class LedgerBook {
     private final Map<Slot, UUID> recorded;
     private final Set<UUID> recordedEvents;
 
-    /** @param polls looks a poll up by id; returns null for a poll that does not exist */
+    /**
+     * A book that grows with what it judges (the audit replay's, over a whole log).
+     *
+     * @param polls looks a poll up by id; returns null for a poll that does not exist
+     */
     public LedgerBook(Function<String, Poll> polls) {
-        this.polls = polls;
-        this.recorded = new HashMap<>();
-        this.recordedEvents = new HashSet<>();
+        this(polls, 0);
     }
 
     /**
