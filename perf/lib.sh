@@ -61,20 +61,25 @@ build_missing() {
 
 # stack_snapshot <dir> <item>...: snapshots what a stack runs from (the CLI, the gateway, Kafka's jars) and the perf
 # client, plus each item: a service module (ingest, ledger, ledger/cdc-relay, projections, realtime) brings its pom and
-# its build (./vote runs a service only if its module pom is in the snapshot), any other item is a path taken as it
-# is. Sets SNAP and CP (the perf client's classpath, from the snapshot).
+# its build (./vote runs a service only if its module pom is in the snapshot); <service>=<folder> brings another build
+# of a Quarkus service in place of its quarkus-app (e.g. ledger=ledger/target/quarkus-app-aot); any other item is a path
+# taken as it is. Sets SNAP and CP (the perf client's classpath, from the snapshot).
 stack_snapshot() {
   local dir=$1 item; shift
   local parts=(vote pom.xml infra/stack/target/votes-infra.jar infra/stack/target/lib infra/gateway/target/votes-gateway.jar
-               infra/gateway/target/lib infra/kafka-server/target/lib perf/target/votes-perf.jar perf/target/lib)
+               infra/gateway/target/lib infra/kafka-server/target/lib perf/target/votes-perf.jar perf/target/lib) builds=()
   for item in "$@"; do
     case $item in
       ingest|ledger|projections|realtime) parts+=("$item/pom.xml" "$item/target/quarkus-app") ;;
       ledger/cdc-relay) parts+=(ledger/cdc-relay/pom.xml ledger/cdc-relay/target/votes-cdc-relay.jar ledger/cdc-relay/target/lib) ;;
+      *=*) parts+=("${item%%=*}/pom.xml" "${item#*=}"); builds+=("$item") ;;
       *) parts+=("$item") ;;
     esac
   done
   take_snapshot "$dir" "${parts[@]}"
+  for item in "${builds[@]}"; do   # ./vote starts a Quarkus service from <module>/target/quarkus-app
+    rm -rf "$dir/${item%%=*}/target/quarkus-app" && mv "$dir/${item#*=}" "$dir/${item%%=*}/target/quarkus-app"
+  done
   SNAP=$dir
   CP="$SNAP/perf/target/votes-perf.jar:$SNAP/perf/target/lib/*"
 }

@@ -40,15 +40,8 @@ ONLY=${ONLY:-"vote bare kafka pg ledger"}
 # LEDGER_AOT=1: the ledger is packaged as Quarkus' aot-jar (its classes on the JVM's own class path, where an AOT cache
 # can hold them), an unmeasured first catch-up trains it on a JDK 25+ (JEP 483 classes loaded and linked, JEP 515
 # method profiles), and the measured catch-ups start from that cache. LEDGER_JAVA_HOME picks the JDK (default: the
-# newest under /usr/lib/jvm).
+# newest JDK 25+ under /usr/lib/jvm, as `./vote jdk --at-least 25` finds it).
 LEDGER_AOT=${LEDGER_AOT:-0}
-if (( LEDGER_AOT )) && [[ -z ${LEDGER_JAVA_HOME:-} ]]; then
-  for jdk in /usr/lib/jvm/*/; do   # the newest JDK there whose release file says 25 or later
-    feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release" 2>/dev/null || true)
-    if [[ ${feature:-0} -ge 25 && ${feature} -ge ${newest:-0} ]]; then newest=$feature LEDGER_JAVA_HOME=${jdk%/}; fi
-  done
-  [[ -n $LEDGER_JAVA_HOME ]] || { echo "LEDGER_AOT=1 needs a JDK 25 or newer: set LEDGER_JAVA_HOME" >&2; exit 2; }
-fi
 
 BASE=${PERF_PORT_BASE:-18000}         # away from a developer's default stack (8080.., 9092, 5433, 6380)
 export VOTE_HOME=${PERF_VOTE_HOME:-$ROOT/perf/target/vote-home}
@@ -74,14 +67,17 @@ build_missing "${CLIENT_AND_INFRA_BUILT[@]}" perf/bare-endpoint=perf/bare-endpoi
 # in class loading. So the stack and the perf client run from a snapshot (lib.sh: sets SNAP and CP); ./vote resolves
 # every jar from its own folder (vote.root), and without module poms there it never tries to build.
 if (( LEDGER_AOT )) && on ledger; then
+  if [[ -z ${LEDGER_JAVA_HOME:-} ]]; then
+    LEDGER_JAVA_HOME=$("$ROOT/vote" jdk --at-least 25) || { echo "LEDGER_AOT=1 needs a JDK 25 or newer: set LEDGER_JAVA_HOME" >&2; exit 2; }
+  fi
   echo "building the ledger as an aot-jar (ledger/target/quarkus-app-aot) ..."
   (cd "$ROOT" && ./mvnw -q -B -ntp -pl ledger package -DskipTests -Dquarkus.package.jar.type=aot-jar \
     -Dquarkus.package.output-directory=quarkus-app-aot)
+  for i in "${!modules[@]}"; do   # the snapshot's ledger is that build (lib.sh, stack_snapshot)
+    [[ ${modules[i]} != ledger ]] || modules[i]=ledger=ledger/target/quarkus-app-aot
+  done
 fi
 stack_snapshot "$ROOT/perf/target/snapshot" "${modules[@]}"
-if (( LEDGER_AOT )) && on ledger; then
-  rm -rf "$SNAP/ledger/target/quarkus-app" && cp -a "$ROOT/ledger/target/quarkus-app-aot" "$SNAP/ledger/target/quarkus-app"
-fi
 echo "snapshot: ${modules[*]:-infrastructure only} ($(stat -c %y "$SNAP/.stamp" | cut -c1-19))"
 trap cleanup EXIT   # lib.sh: the bare endpoint (BACKGROUND_PID), then ./vote down
 

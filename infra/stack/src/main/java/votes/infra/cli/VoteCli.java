@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Runs the votes stack locally (Kafka, PostgreSQL, Redis, the services and the gateway) and audits"
                 + " it.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, PidCommand.class, LogsCommand.class,
-                EnvCommand.class, TokenCommand.class, CastCommand.class, SolveCommand.class, AuditCommand.class, PgDrillCommand.class, LedgerCommand.class,
+                EnvCommand.class, JdkCommand.class, TokenCommand.class, CastCommand.class, SolveCommand.class, AuditCommand.class, PgDrillCommand.class, LedgerCommand.class,
                 RelayCommand.class, UnbuiltCommand.class, CommandLine.HelpCommand.class})
 public final class VoteCli implements Runnable {
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import votes.infra.jdk.Jdk;
 import votes.infra.stack.Detached;
 import votes.infra.stack.JvmOptions;
 import votes.infra.stack.ManagedProcess;
@@ -69,7 +70,7 @@ public final class KeycloakServer extends ManagedProcess {
 
     @Override
     protected String launch() {
-        KeycloakJava.Jdk jdk = KeycloakJava.find(System.getenv());
+        Jdk jdk = KeycloakJava.find(System.getenv());
         // Read at start, not at construction: a bad VOTE_KEYCLOAK_VERSION must not stop `./vote down` or `status`.
         KeycloakDistribution distribution = KeycloakDistribution.of(System.getenv(), settings.home().resolve("cache"),
                 settings.repoRoot());
@@ -98,7 +99,7 @@ public final class KeycloakServer extends ManagedProcess {
                 "--http-port=" + port(), "--hostname=" + realm.origin(), "--import-realm");
     }
 
-    private Map<String, String> environment(KeycloakJava.Jdk jdk) {
+    private Map<String, String> environment(Jdk jdk) {
         Map<String, String> env = new LinkedHashMap<>(realm.serverEnv());
         env.put("JAVA_HOME", jdk.home().toString());
         env.put("JAVA", jdk.java().toString());

@@ -2,6 +2,7 @@ package votes.infra.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static votes.infra.jdk.InstalledJdks.jdk;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import votes.infra.jdk.Jdk;
 import votes.infra.stack.StackException;
 
 class KeycloakJavaTest {
@@ -23,7 +25,7 @@ class KeycloakJavaTest {
         jdk(jvms.resolve("temurin-21-jdk-amd64"), "21.0.7");
         Path twentyFive = jdk(jvms.resolve("temurin-25-jdk-amd64"), "25.0.3");
 
-        KeycloakJava.Jdk found = KeycloakJava.find(Map.of("JAVA_HOME", seventeen.toString()), seventeen, jvms);
+        Jdk found = KeycloakJava.find(Map.of("JAVA_HOME", seventeen.toString()), seventeen, jvms);
 
         assertThat(found.home()).isEqualTo(twentyFive);
         assertThat(found.feature()).isEqualTo(25);
@@ -77,14 +79,5 @@ class KeycloakJavaTest {
 
         assertThatThrownBy(() -> KeycloakJava.find(Map.of(), root.resolve("none"), jvms))
                 .isInstanceOf(StackException.class);
-    }
-
-    private static Path jdk(Path home, String version) throws IOException {
-        Files.createDirectories(home.resolve("bin"));
-        Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"" + version + "\"\n");
-        Path java = home.resolve("bin/java");
-        Files.writeString(java, "#!/bin/sh\n");
-        java.toFile().setExecutable(true);
-        return home;
     }
 }
