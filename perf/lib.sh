@@ -30,12 +30,17 @@ take_snapshot() {
 
 # stack_ports <base> <11 offsets>: exports the stack's ports as base + offset, in this order: gateway, ingest, ledger,
 # realtime, projections, relay, Kafka, Kafka controller, PostgreSQL, Redis, gateway TLS; a VOTE_*_PORT already
-# exported wins.
+# exported wins. A port in the kernel's ephemeral range is named: any outgoing connection may hold it when a server
+# wants it (a ledger once failed to start on 34082, "Port ... seems to be in use").
 stack_ports() {
-  local base=$1 name var; shift
+  local base=$1 name var low high; shift
+  read -r low high < /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || { low=32768 high=60999; }
   for name in GATEWAY INGEST LEDGER REALTIME PROJECTIONS RELAY KAFKA KAFKA_CONTROLLER PG REDIS GATEWAY_TLS; do
     var="VOTE_${name}_PORT"
     export "$var=${!var:-$((base + $1))}"
+    if (( ${!var} >= low && ${!var} <= high )); then
+      echo "warning: $var=${!var} is in the ephemeral port range $low-$high; a client socket may take it first" >&2
+    fi
     shift
   done
 }

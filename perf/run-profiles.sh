@@ -40,7 +40,7 @@ VOTERS=${VOTERS:-5000}          # distinct voters; each load phase creates the p
 # generators spread their 256 connections over loopback addresses, as run-profile.sh does.
 LOCAL_ADDRESSES=${LOCAL_ADDRESSES:-127.1.0.1+64}
 GEN_CPUS=${GEN_CPUS:-1}
-BASE=${PROFILES_PORT_BASE:-36000}  # base+0..10 as in run-idle.sh; exported VOTE_*_PORT win
+BASE=${PROFILES_PORT_BASE:-24000}  # base+0..10 as in run-idle.sh; exported VOTE_*_PORT win
 export VOTE_HOME=${PROFILES_VOTE_HOME:-$ROOT/perf/target/profiles-home}
 stack_ports "$BASE" 0 1 2 3 4 5 6 7 8 9 10
 export VOTE_EVENT_LOOPS=${VOTE_EVENT_LOOPS:-$(nproc)}

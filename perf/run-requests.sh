@@ -33,7 +33,7 @@ POLLS=${POLLS:-40}
 GEN_CPUS=${GEN_CPUS:-1}      # the load generator's CPUs
 RUN_LIMIT=${RUN_LIMIT:-900}  # seconds: the whole script is bounded
 export VOTE_HOME=${REQUESTS_VOTE_HOME:-$ROOT/perf/target/requests-home}
-PORT_BASE=${REQUESTS_PORT_BASE:-35000}  # base+0..10 as in run-idle.sh
+PORT_BASE=${REQUESTS_PORT_BASE:-23000}  # base+0..10 as in run-idle.sh
 stack_ports "$PORT_BASE" 0 1 2 3 4 5 6 7 8 9 10
 export VOTE_EVENT_LOOPS=${VOTE_EVENT_LOOPS:-$(nproc)}
 
