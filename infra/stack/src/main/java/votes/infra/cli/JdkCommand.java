@@ -17,7 +17,7 @@ final class JdkCommand implements Callable<Integer> {
             description = "The oldest feature release that will do, e.g. 25 (default: ${DEFAULT-VALUE}).")
     int atLeast;
 
-    @Option(names = "--in", paramLabel = "DIR", defaultValue = "/usr/lib/jvm",
+    @Option(names = "--in", paramLabel = "DIR", defaultValue = Jdk.OS_JVM_FOLDER,
             description = "The folder of JDKs to look in (default: ${DEFAULT-VALUE}).")
     Path jvmDir;
 

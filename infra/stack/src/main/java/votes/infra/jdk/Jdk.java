@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 public record Jdk(Path home, int feature) {
 
     /** Where Debian's and Adoptium's packages install JDKs (/usr/lib/jvm/temurin-25-jdk-amd64, ...). */
-    public static final Path OS_JVM_DIR = Path.of("/usr/lib/jvm");
+    public static final String OS_JVM_FOLDER = "/usr/lib/jvm";
+    public static final Path OS_JVM_DIR = Path.of(OS_JVM_FOLDER);
 
     private static final Pattern RELEASE_VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"?(\\d+)(?:\\.(\\d+))?");
 
