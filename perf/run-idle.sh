@@ -10,8 +10,12 @@
 # (its process tree's utime+stime from /proc, PostgreSQL's reaped backends included) and the busiest JVM threads by
 # name; `./vote down`. The JVMs run the local stack's default JIT (C1 only) unless VOTE_JVM_OPTIONS is exported:
 # the idle burn is what `./vote up` leaves running, not a figure of the capacity model.
-# Output: perf/target/idle-<time>/ (run.log; per run <arm>-<n>.txt); the summary (ms/s per component, median of
-# the runs per arm) is printed at the end.
+# With FLOOR=1 (the default), each round ends with the floor on the same machine: the last arm's stack with its
+# services and gateway stopped (the broker, PostgreSQL and Redis with no client) beside one bare Quarkus JVM
+# (perf/bare-endpoint, the services' heap and JIT flags, no request), measured over the same WINDOW. The floor column
+# gives each JVM component the bare JVM's figure: what the stack would burn if every part idled like an empty server.
+# Output: perf/target/idle-<time>/ (run.log; per run <arm>-<n>.txt, floor-<n>.txt); the summary (ms/s per component,
+# median of the runs per arm) is printed at the end.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,45 +35,48 @@ RUNS=${RUNS:-1}       # runs per arm, the arms alternating within each round
 SETTLE=${SETTLE:-90}  # seconds between `up` returning and the window (start-up compiling, first commits)
 WINDOW=${WINDOW:-60}  # seconds measured
 TOP=${TOP:-20}        # JVM threads listed per run
+FLOOR=${FLOOR:-1}     # 1: each round also measures the floor (adds SETTLE + WINDOW + ~20 s); 0: not
 RUN_LIMIT=${RUN_LIMIT:-1800}  # seconds: the whole script is bounded
 export VOTE_HOME=${IDLE_VOTE_HOME:-$ROOT/perf/target/idle-home}
 # Below Linux's ephemeral ports (32768..): at 34000 a client's socket once held the ledger's port before it started.
 PORT_BASE=${IDLE_PORT_BASE:-26000}  # base+0..10: gateway, ingest, ledger, realtime, projections, relay, kafka, its controller, pg, redis, gateway TLS
 stack_ports "$PORT_BASE" 0 1 2 3 4 5 6 7 8 9 10
+BARE_PORT=$((PORT_BASE + 11))
 COMPONENTS=(kafka postgres redis ingest ledger cdc-relay projections realtime gateway)
+SERVERS=(kafka postgres redis)   # what stays up for the floor; the rest are JVMs the bare one stands in for
+BARE_JAR=perf/bare-endpoint/target/quarkus-app/quarkus-run.jar
 
 OUT="$ROOT/perf/target/idle-$(date +%Y%m%dT%H%M%S)"
 mkdir -p "$OUT"
 exec > >(tee "$OUT/run.log") 2>&1
-full_stack_snapshot "$ROOT/perf/target/idle-snapshot"
+if [[ $FLOOR == 1 ]]; then
+  build_missing "${FULL_STACK_BUILT[@]}" perf/bare-endpoint=$BARE_JAR
+  full_stack_snapshot "$ROOT/perf/target/idle-snapshot" perf/bare-endpoint/target/quarkus-app
+else
+  full_stack_snapshot "$ROOT/perf/target/idle-snapshot"
+fi
 trap cleanup EXIT
 watchdog "$RUN_LIMIT" "$OUT/watchdog.pid"
 echo "=== votes idle burn $(date -Is)"
 machine_note
-echo "arms: $ARMS; $RUNS run(s) each; settle ${SETTLE}s, window ${WINDOW}s; VOTE_JVM_OPTIONS ${VOTE_JVM_OPTIONS-(stack default)}"
+echo "arms: $ARMS; $RUNS run(s) each; settle ${SETTLE}s, window ${WINDOW}s; floor $FLOOR; VOTE_JVM_OPTIONS ${VOTE_JVM_OPTIONS-(stack default)}"
 
-# snapshot <file>: every component's tree ticks ("component<TAB>-<TAB>ticks") and every JVM's thread ticks.
+# snapshot <file> <name>=<pid>...: each process's tree ticks ("name<TAB>-<TAB>ticks") and every JVM's thread ticks.
 snapshot() {
-  local c pid
-  for c in "${COMPONENTS[@]}"; do
-    pid=$(vote pid "$c")
+  local file=$1 item c pid; shift
+  for item in "$@"; do
+    c=${item%%=*}; pid=${item#*=}
     printf '%s\t-\t%s\n' "$c" "$(tree_ticks "$pid")"
     [[ $(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null) == *java* ]] && thread_ticks "$pid" | sed "s/^/$c\t/"
-  done > "$1"
+  done > "$file"
 }
 
-# measure <label> <env assignments...>: one run of one arm; the figures go to $OUT/<label>.txt.
-measure() {
+# window <label> <name>=<pid>...: the processes' CPU over WINDOW into $OUT/<label>.txt ("component" lines in ms/s and
+# their total, then the TOP busiest JVM threads), printed too.
+window() {
   local label=$1; shift
-  vote down > /dev/null 2>&1 || true
-  rm -rf "$VOTE_HOME"; mkdir -p "$VOTE_HOME"
-  echo "--- $(date +%T) $label: ./vote up ${*:-(defaults)}"
-  env "$@" "$SNAP/vote" up --no-demo --no-keycloak > "$OUT/$label-up.log" 2>&1 || { tail -20 "$OUT/$label-up.log"; exit 2; }
-  local c
-  for c in "${COMPONENTS[@]}"; do up "$c" || { echo "$c is not running"; exit 2; }; done
-  sleep "$SETTLE"
   echo "--- $(date +%T) $label: window ${WINDOW}s, load $(cut -d' ' -f1 /proc/loadavg)"
-  snapshot "$OUT/$label-before.tsv"; sleep "$WINDOW"; snapshot "$OUT/$label-after.tsv"
+  snapshot "$OUT/$label-before.tsv" "$@"; sleep "$WINDOW"; snapshot "$OUT/$label-after.tsv" "$@"
   awk -F'\t' -v hz="$(getconf CLK_TCK)" -v window="$WINDOW" -v top="$TOP" '
     NR == FNR {before[$1 "\t" $2] += $3; next}
     {after[$1 "\t" $2] += $3}
@@ -88,12 +95,47 @@ measure() {
       }
     }' "$OUT/$label-before.tsv" "$OUT/$label-after.tsv" > "$OUT/$label.txt"
   awk -F'\t' '$1 == "component" {printf "  %-12s %7s ms/s\n", $2, $3} $1 == "thread" {printf "    %-12s %-24s %6s ms/s\n", $2, $3, $4}' "$OUT/$label.txt"
+}
+
+# floor <label>: the floor beside the running stack: its services and gateway stopped (SIGTERM; `./vote down` later
+# stops the rest), one bare Quarkus JVM started with the services' heap and JIT flags; SETTLE, then one window over
+# the servers left and the bare JVM.
+floor() {
+  local label=$1 c pid pids=()
+  for c in "${COMPONENTS[@]}"; do
+    [[ " ${SERVERS[*]} " == *" $c "* ]] && continue
+    pid=$(vote pid "$c") && kill "$pid" && pids+=("$pid")
+  done
+  for pid in "${pids[@]}"; do for _ in $(seq 1 300); do [[ -e /proc/$pid ]] || break; sleep 0.1; done; done
+  echo "--- $(date +%T) $label: services and gateway stopped, the bare endpoint on $BARE_PORT"
+  # shellcheck disable=SC2086  # whitespace-separated flags, as ./vote reads VOTE_JVM_OPTIONS (unset: C1 only)
+  HTTP_PORT=$BARE_PORT java -Xmx512m ${VOTE_JVM_OPTIONS--XX:TieredStopAtLevel=1} -jar "$SNAP/$BARE_JAR" > "$OUT/$label-bare.log" 2>&1 &
+  BACKGROUND_PID=$!
+  for _ in $(seq 1 150); do curl -s -o /dev/null "http://127.0.0.1:$BARE_PORT/" && break; sleep 0.2; done
+  sleep "$SETTLE"
+  window "$label" $(for c in "${SERVERS[@]}"; do printf '%s=%s ' "$c" "$(vote pid "$c")"; done) "bare=$BACKGROUND_PID"
+  kill "$BACKGROUND_PID"; wait "$BACKGROUND_PID" 2>/dev/null || true; BACKGROUND_PID=
+}
+
+# measure <label> <env assignments...>: one run of one arm; the figures go to $OUT/<label>.txt.
+measure() {
+  local label=$1; shift
+  vote down > /dev/null 2>&1 || true
+  rm -rf "$VOTE_HOME"; mkdir -p "$VOTE_HOME"
+  echo "--- $(date +%T) $label: ./vote up ${*:-(defaults)}"
+  env "$@" "$SNAP/vote" up --no-demo --no-keycloak > "$OUT/$label-up.log" 2>&1 || { tail -20 "$OUT/$label-up.log"; exit 2; }
+  local c
+  for c in "${COMPONENTS[@]}"; do up "$c" || { echo "$c is not running"; exit 2; }; done
+  sleep "$SETTLE"
+  window "$label" $(for c in "${COMPONENTS[@]}"; do printf '%s=%s ' "$c" "$(vote pid "$c")"; done)
+  [[ $FLOOR == 1 && $last_of_round == 1 ]] && floor "floor-${label##*-}"
   vote down > /dev/null 2>&1
 }
 
-labels=()
+read -r -a arm_list <<< "$ARMS"
 for round in $(seq 1 "$RUNS"); do
-  for arm in $ARMS; do
+  for arm in "${arm_list[@]}"; do
+    last_of_round=0; [[ $arm == "${arm_list[-1]}" ]] && last_of_round=1
     name=${arm%%:*}; settings=${arm#*:}
     IFS=',' read -r -a assignments <<< "$settings"
     measure "$name-$round" "${assignments[@]}"
@@ -102,11 +144,24 @@ done
 
 echo
 echo "=== $(date +%T) idle burn, ms of CPU per second, median of $RUNS run(s) per arm ($OUT); git $(git rev-parse --short HEAD)"
-printf '%-12s' component; for arm in $ARMS; do printf ' %10s' "${arm%%:*}"; done; echo
+[[ $FLOOR == 1 ]] && echo "floor: the broker, PostgreSQL and Redis with no client; each JVM component the bare Quarkus JVM's idle"
+printf '%-12s' component; for arm in $ARMS; do printf ' %10s' "${arm%%:*}"; done; [[ $FLOOR == 1 ]] && printf ' %10s' floor; echo
 for c in "${COMPONENTS[@]}" total; do
   printf '%-12s' "$c"
   for arm in $ARMS; do
     printf ' %10s' "$(cat "$OUT/${arm%%:*}"-*.txt | awk -F'\t' -v c="$c" '$1 == "component" && $2 == c {print $3}' | median)"
   done
+  if [[ $FLOOR == 1 ]]; then
+    # A floor run's total: the servers as measured, plus the bare JVM once for each JVM component.
+    printf ' %10s' "$(for f in "$OUT"/floor-*.txt; do
+      awk -F'\t' -v c="$c" -v servers="${SERVERS[*]}" -v jvms=$(( ${#COMPONENTS[@]} - ${#SERVERS[@]} )) '
+        BEGIN {n = split(servers, s, " "); for (i = 1; i <= n; i++) server[s[i]] = 1}
+        $1 == "component" {ms[$2] = $3}
+        END {
+          if (c == "total") {for (k in server) t += ms[k]; printf "%.1f\n", t + jvms * ms["bare"]}
+          else printf "%.1f\n", (c in server) ? ms[c] : ms["bare"]
+        }' "$f"
+    done | median)"
+  fi
   echo
 done
