@@ -23,12 +23,15 @@ import org.jboss.logging.Logger;
 import votes.proofs.checkpoint.Checkpoint;
 import votes.proofs.checkpoint.LogHead;
 import votes.proofs.checkpoint.SignedCheckpoint;
+import votes.ledger.merkle.LogMoves;
 import votes.ledger.sql.Timestamps;
 
 /**
  * Signs and stores checkpoints of all logs: every {@code ledger.checkpoint.interval} when a log moved since the
  * latest checkpoint, and at once after a poll closes ({@link #publishNow()}). Quiet logs cost no checkpoint, a busy
- * ledger one per interval, so a receipt is provable about one interval after its vote was recorded.
+ * ledger one per interval, so a receipt is provable about one interval after its vote was recorded. An interval in
+ * which this instance moved no log ({@link LogMoves}) costs no database work either: the instance that moved one
+ * publishes it.
  *
  * <p>Several ledger instances may run: a transaction-scoped advisory lock lets one of them publish at a time, and
  * the heads and the latest sequence number are read after the lock, so sequence numbers run 1, 2, 3… without gaps
@@ -47,24 +50,30 @@ public class CheckpointPublisher {
     private final CheckpointSigner signer;
     private final Vertx vertx;
     private final Duration interval;
+    private final LogMoves moves;
     private final Counter published;
+    private final Counter looks;
     private final AtomicReference<Instant> latestIssuedAt = new AtomicReference<>();
     private final AtomicBoolean ticking = new AtomicBoolean();
     private final AtomicBoolean failing = new AtomicBoolean();
     private volatile long timerId = -1;
 
     CheckpointPublisher(Pool pool, CheckpointStore store, CheckpointSigner signer, Vertx vertx, MeterRegistry registry,
-                        @ConfigProperty(name = "ledger.checkpoint.interval") Duration interval) {
+                        LogMoves moves, @ConfigProperty(name = "ledger.checkpoint.interval") Duration interval) {
         this.pool = pool;
+        this.moves = moves;
         this.store = store;
         this.signer = signer;
         this.vertx = vertx;
         this.interval = interval;
         this.published = Counter.builder("ledger_checkpoints_published_total")
                 .description("Checkpoints this instance signed and stored").register(registry);
+        this.looks = Counter.builder("ledger_checkpoint_looks_total")
+                .description("Periodic checkpoint transactions this instance ran (one per interval in which it moved"
+                        + " a log)").register(registry);
         Gauge.builder("ledger_checkpoint_age_seconds", this, CheckpointPublisher::latestAgeSeconds)
-                .description("Seconds since the newest checkpoint was issued (NaN before the first); grows while no"
-                        + " log moves")
+                .description("Seconds since the newest checkpoint this instance saw was issued (NaN before the"
+                        + " first); grows while it moves no log")
                 .register(registry);
     }
 
@@ -85,11 +94,19 @@ public class CheckpointPublisher {
         }
     }
 
-    /** One periodic attempt; skipped while the previous one still runs (a slow database must not pile them up). */
+    /**
+     * One periodic attempt when this instance moved a log since the last; skipped while the previous one still runs
+     * (a slow database must not pile them up).
+     */
     private void tick() {
         if (!ticking.compareAndSet(false, true)) {
             return;
         }
+        if (!moves.take()) {
+            ticking.set(false);
+            return;
+        }
+        looks.increment();
         publish(false).subscribe().with(signed -> {
             ticking.set(false);
             if (failing.compareAndSet(true, false)) {
@@ -97,6 +114,7 @@ public class CheckpointPublisher {
             }
         }, failure -> {
             ticking.set(false);
+            moves.keep();
             // Once per outage, not once per interval: the database's own health check tells the rest.
             if (failing.compareAndSet(false, true)) {
                 LOG.warnf("checkpoints: cannot publish, will retry every %s: %s", interval, failure.toString());
@@ -116,7 +134,8 @@ public class CheckpointPublisher {
     /** @return the checkpoint published, or null if none was (another instance holds the lock, or nothing moved) */
     Uni<SignedCheckpoint> publish(boolean always) {
         return pool.withTransaction(connection -> lock(connection, always).flatMap(locked -> !locked
-                ? store.latest(connection).invoke(this::seen).replaceWith((SignedCheckpoint) null)
+                // The holder may have read the heads before this instance's move committed: look again next time.
+                ? store.latest(connection).invoke(this::seen).invoke(moves::keep).replaceWith((SignedCheckpoint) null)
                 : Uni.combine().all().unis(store.heads(connection), store.latest(connection)).asTuple()
                         .flatMap(state -> {
                             List<LogHead> heads = state.getItem1();

@@ -5,6 +5,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -53,9 +54,11 @@ public class MerkleLogs {
             WHERE m.log_id = $1""";
 
     private final Pool pool;
+    private final LogMoves moves;
 
-    MerkleLogs(Pool pool) {
+    MerkleLogs(Pool pool, LogMoves moves) {
         this.pool = pool;
+        this.moves = moves;
     }
 
     /**
@@ -126,7 +129,19 @@ public class MerkleLogs {
                         .addArrayOfLong(tileIndexes.toArray(Long[]::new))
                         .addValue(tileHashes.toArray(Buffer[]::new))
                         .addArrayOfInteger(logs).addArrayOfLong(sizes).addValue(roots).addValue(edges))
+                .invoke(() -> markWhenCommitted(connection))
                 .replaceWithVoid();
+    }
+
+    /** The checkpoint publisher learns of the move once it is visible to its own reads, not before. */
+    private void markWhenCommitted(SqlConnection connection) {
+        Transaction transaction = connection.transaction();
+        if (transaction == null) {
+            moves.committed();
+            return;
+        }
+        // A rollback moved nothing: no mark.
+        transaction.completion().subscribe().with(committed -> moves.committed(), rolledBack -> { });
     }
 
     /**

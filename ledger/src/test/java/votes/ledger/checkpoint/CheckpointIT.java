@@ -13,6 +13,7 @@ import static votes.ledger.LedgerFixture.patience;
 import static votes.ledger.LedgerFixture.token;
 import static votes.ledger.LedgerFixture.vote;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -20,9 +21,11 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import votes.proofs.checkpoint.Checkpoint;
 import votes.proofs.checkpoint.Ed25519Keys;
@@ -42,6 +45,9 @@ class CheckpointIT {
 
     @Inject
     Pool pool;
+
+    @Inject
+    MeterRegistry metrics;
 
     /** The parts of a receipt a verifier reads. */
     record ProvenReceipt(String status, LedgerLeaf entry, ReceiptChain chain) {
@@ -209,6 +215,36 @@ class CheckpointIT {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).containsPattern("(?m)^ledger_checkpoints_published_total(\\{[^}]*\\})? [1-9]");
         assertThat(metrics).containsPattern("(?m)^ledger_checkpoint_age_seconds(\\{[^}]*\\})? [0-9]");
+    }
+
+    @Test
+    void intervalsInWhichNoLogMovedCostNoCheckpointTransaction() {
+        double quiet = awaitNoCheckpointLook();
+
+        String pollId = createPoll();
+        String carol = newSubject("carol");
+        VoteSubmitted vote = vote(pollId, carol, "a", Instant.now());
+        append(vote);
+        awaitChain(vote, token(carol));
+
+        assertThat(checkpointLooks()).isGreaterThan(quiet);
+        awaitNoCheckpointLook();
+    }
+
+    /** Waits for three checkpoint intervals (1 s) in a row without a look; @return the looks counted so far */
+    private double awaitNoCheckpointLook() {
+        AtomicReference<Double> last = new AtomicReference<>(checkpointLooks());
+        Duration threeIntervals = Duration.ofMillis(3500);
+        await().atMost(patience()).pollDelay(threeIntervals).pollInterval(threeIntervals)
+                .until(() -> {
+                    double now = checkpointLooks();
+                    return last.getAndSet(now) == now;
+                });
+        return last.get();
+    }
+
+    private double checkpointLooks() {
+        return metrics.get("ledger_checkpoint_looks_total").counter().count();
     }
 
     private static ProvenReceipt awaitChain(VoteSubmitted vote, String token) {
