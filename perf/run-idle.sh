@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The idle burn: what a stack with no votes flowing costs, by component and by thread (issue 12, item 2).
 #
-#   perf/run-idle.sh                                   # one window, ~3 min on 2 cores
-#   RUNS=2 ARMS="A:VOTE_TALLY_POLL_TIMEOUT_MS=100 B:" perf/run-idle.sh   # an A/B, arms alternating
+#   perf/run-idle.sh                                   # one window and the floor, ~6 min on 2 cores
+#   FLOOR=0 RUNS=2 ARMS="A:VOTE_TALLY_POLL_TIMEOUT_MS=100 B:" perf/run-idle.sh   # an A/B, arms alternating
 #   perf/run-idle.sh --help
 #
 # For each run of each arm: a fresh `./vote up --no-demo --no-keycloak` (its own VOTE_HOME and ports, from a snapshot
