@@ -11,7 +11,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The fast path's Lua scripts, loaded into Redis at start: the first votes then find them cached (no NOSCRIPT
- * round trip) and a pooled connection already open. Redis may be down at start: votes go on without it.
+ * round trip). Loaded through Quarkus' client, whose connections votes do not use (each event loop has its own,
+ * LoopRedis); opening those at start too made the first minute slower, not faster (perf/RESULTS.md, "The first
+ * minute"). Redis may be down at start: votes go on without it.
  */
 @ApplicationScoped
 public class FastPathScripts {
