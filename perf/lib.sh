@@ -8,7 +8,9 @@ export VOTE_ACCESS_LOG_SAMPLE=${VOTE_ACCESS_LOG_SAMPLE:-0.01}
 # capacity model and compare with every earlier run. ./vote up's local default is C1 only (VOTE_JVM_OPTIONS, see
 # infra/stack JvmOptions), which reaches steady sooner on a small machine but costs more per vote once warm; an
 # exported value wins (VOTE_JVM_OPTIONS=-XX:TieredStopAtLevel=1 measures the local default).
-export VOTE_JVM_OPTIONS="${VOTE_JVM_OPTIONS-}"
+# A script that measures what `./vote up` itself runs (its idle burn, its first minute) sets PERF_LOCAL_JIT=1 before
+# sourcing this file: the stack then keeps its own default unless the caller exported one.
+[[ ${PERF_LOCAL_JIT:-} == 1 ]] || export VOTE_JVM_OPTIONS="${VOTE_JVM_OPTIONS-}"
 
 # The median of numbers on stdin, one per line; empty when there are none.
 median() { sort -n | awk '{a[NR]=$1} END {if (NR==0) print ""; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }

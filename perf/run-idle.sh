@@ -24,11 +24,10 @@ cd "$ROOT"
 # shellcheck source=help.sh
 source "$ROOT/perf/help.sh" "$@"
 
-jit_from_caller=${VOTE_JVM_OPTIONS+set}
+# The stack's own JIT (C1), not lib.sh's C2 for the capacity figures: the idle burn is measured on what ./vote up runs.
+PERF_LOCAL_JIT=1
 # shellcheck source=lib.sh
 source "$ROOT/perf/lib.sh"
-# lib.sh gives the stack C2 for the capacity figures; the idle burn is measured on what ./vote up runs.
-[[ -n $jit_from_caller ]] || unset VOTE_JVM_OPTIONS
 
 ARMS=${ARMS:-now:}    # label:VAR=value,VAR=value arms, space-separated; nothing after the colon: the defaults
 RUNS=${RUNS:-1}       # runs per arm, the arms alternating within each round
