@@ -4,7 +4,7 @@ package votes.ingest.overload;
 public enum ShedReason {
     /** The event loop already works on {@code vote.overload.max-concurrent-per-loop} vote requests. */
     CONCURRENCY("concurrency", "too many votes in progress"),
-    /** The event loop is behind and already works on {@code vote.overload.behind.max-concurrent-per-loop}. */
+    /** The event loop already works on {@code vote.overload.max-before-log-per-loop} votes not yet handed to the log. */
     BEHIND("behind", "the server is behind on the votes in progress"),
     /** {@code vote.log.max-in-flight} appends already wait for the broker. */
     APPEND_QUEUE("append-queue", "too many votes waiting for the log"),

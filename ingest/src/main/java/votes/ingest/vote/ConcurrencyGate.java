@@ -32,17 +32,19 @@ import votes.kit.problem.ProblemType;
  * here too. A connection lives on one event loop, so a loop's count is only touched from its own thread but
  * for the gauge; an atomic costs nothing uncontended and stays right if a response ends elsewhere.
  * <p>
- * With {@code vote.overload.behind.shed} on, while the loop is behind ({@link LoopLag}: a cold JVM, a saturated core)
- * the bound is the tighter {@code vote.overload.behind.max-concurrent-per-loop}: the votes past it would only wait in
- * the loop's queue, so they get their 503 now instead of a 202 late. A warm loop waiting on the broker's linger and
- * ack is not behind and keeps the full bound, which is what it needs to sustain its rate. Off by default: the burst
- * of acknowledgements after a broker failover leaves the loop behind for a moment too (perf/RESULTS.md).
+ * A second, tighter bound counts only the votes not yet handed to the log ({@link BeforeTheLog}): those pile up when
+ * the instance itself cannot keep up (a cold JVM's first seconds, a saturated core, its Redis pool), and past the
+ * bound they would only wait, so they get their 503 now ({@code behind}) instead of a 202 seconds late. Votes waiting
+ * for the broker's ack do not count: a warm loop needs many of them in progress to sustain its rate, and a broker
+ * failover, which leaves them waiting, must not turn into 503s where the log's replication promises none.
  */
 @ApplicationScoped
 public class ConcurrencyGate {
 
     /** Where the request's arrival (System.nanoTime()) is left for the resource, which derives the deadline. */
     public static final String ARRIVED_AT = "votes.ingest.arrivedAt";
+    /** Where the request's {@link BeforeTheLog} is left for the resource, which hands it to the use case. */
+    public static final String BEFORE_THE_LOG = "votes.ingest.beforeTheLog";
     // Right after the 413 check (as cheap, and a too-large body should not count), before security and body handling.
     public static final int ORDER = BodyLimit.ORDER + 10;
 
@@ -52,9 +54,8 @@ public class ConcurrencyGate {
     private final List<AtomicInteger> loops = new CopyOnWriteArrayList<>();
     private final ThreadLocal<Loop> ownLoop = ThreadLocal.withInitial(this::newLoop);
     private final int bound;
-    private final int behindBound;
-    private final long behindLagNanos;
-    private final OverloadConfig.Behind behind;
+    private final int beforeLogBound;
+    private final long probeEveryNanos;
     private final Timer lags;
     private final Shedding shedding;
     private final Map<ShedReason, RouteProblem> overloaded = new EnumMap<>(ShedReason.class);
@@ -62,12 +63,10 @@ public class ConcurrencyGate {
     public ConcurrencyGate(OverloadConfig config, Shedding shedding, ObjectMapper json, MeterRegistry metrics)
             throws JsonProcessingException {
         this.bound = config.maxConcurrentPerLoop();
-        this.behind = config.behind();
-        this.behindBound = behind.maxConcurrentPerLoop();
-        // Not shedding while behind is a threshold no lag reaches: the probe and its metric stay.
-        this.behindLagNanos = behind.shed() ? behind.lag().toNanos() : Long.MAX_VALUE;
+        this.beforeLogBound = config.maxBeforeLogPerLoop();
+        this.probeEveryNanos = config.lag().probeEvery().toNanos();
         this.lags = Timer.builder("votes.loop.lag")
-                .serviceLevelObjectives(behind.lagBuckets().toArray(Duration[]::new))
+                .serviceLevelObjectives(config.lag().buckets().toArray(Duration[]::new))
                 .description("how long a task waited for its event loop, probed while votes arrive").register(metrics);
         this.shedding = shedding;
         for (ShedReason reason : List.of(ShedReason.CONCURRENCY, ShedReason.BEHIND)) {
@@ -89,32 +88,38 @@ public class ConcurrencyGate {
         Loop loop = ownLoop.get();
         AtomicInteger inFlight = loop.inFlight();
         long now = System.nanoTime();
-        // Every vote may send the loop's probe, so the lag is known (and exported) before it matters.
-        boolean behindNow = loop.lag().observe(now, THIS_LOOP) > behindLagNanos;
+        loop.lag().observe(now, THIS_LOOP);
         int working = inFlight.incrementAndGet();
+        int beforeLog = loop.beforeLog().incrementAndGet();
         ShedReason shed = working > bound ? ShedReason.CONCURRENCY
-                : behindNow && working > behindBound ? ShedReason.BEHIND
+                : beforeLog > beforeLogBound ? ShedReason.BEHIND
                 : null;
         if (shed != null) {
             inFlight.decrementAndGet();
+            loop.beforeLog().decrementAndGet();
             shedding.count(shed);
             overloaded.get(shed).send(context, false);
             return;
         }
+        BeforeTheLog place = new BeforeTheLog(loop.beforeLog());
         context.put(ARRIVED_AT, now);
+        context.put(BEFORE_THE_LOG, place);
         // Called once the response is written or the connection failed: a slot is never leaked.
-        context.addEndHandler(ended -> inFlight.decrementAndGet());
+        context.addEndHandler(ended -> {
+            inFlight.decrementAndGet();
+            place.leave();
+        });
         context.next();
     }
 
     private Loop newLoop() {
         AtomicInteger count = new AtomicInteger();
         loops.add(count);
-        return new Loop(count, new LoopLag(behind.probeEvery().toNanos(), behind.freshFor().toNanos(),
+        return new Loop(count, new AtomicInteger(), new LoopLag(probeEveryNanos,
                 nanos -> lags.record(nanos, TimeUnit.NANOSECONDS)));
     }
 
-    /** One event loop's vote requests in progress and its lag. */
-    private record Loop(AtomicInteger inFlight, LoopLag lag) {
+    /** One event loop's vote requests in progress, those of them not yet handed to the log, and its lag. */
+    private record Loop(AtomicInteger inFlight, AtomicInteger beforeLog, LoopLag lag) {
     }
 }

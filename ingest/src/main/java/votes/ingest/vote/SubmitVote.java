@@ -103,7 +103,8 @@ public class SubmitVote {
         }
     }
 
-    public Uni<VoteOutcome> submit(VoteCommand vote, Deadline deadline) {
+    /** @param place the vote's place among its loop's votes not yet handed to the log, left when it is */
+    public Uni<VoteOutcome> submit(VoteCommand vote, Deadline deadline, BeforeTheLog place) {
         if (deadline.passed()) {
             return shed(ShedReason.DEADLINE);
         }
@@ -122,11 +123,11 @@ public class SubmitVote {
         boolean overLimitFlags = !scoring.overLimitTracked(keys.counters()).isEmpty();
         return fastPath.check(reservation, vote.idempotencyKey(), keys.counters(), overLimitFlags, keys.history(),
                         vote.revocationKeys(), now.toEpochMilli())
-                .flatMap(verdict -> afterFastPath(vote, reservation, verdict, keys, deadline));
+                .flatMap(verdict -> afterFastPath(vote, reservation, verdict, keys, deadline, place));
     }
 
     private Uni<VoteOutcome> afterFastPath(VoteCommand vote, Reservation reservation, FastPathVerdict verdict,
-                                           VoteKeys keys, Deadline deadline) {
+                                           VoteKeys keys, Deadline deadline, BeforeTheLog place) {
         List<RateLimits.Counter> counters = keys.counters();
         if (verdict instanceof FastPathVerdict.Revoked) {
             return Uni.createFrom().item(new VoteOutcome.TokenRevoked());
@@ -166,6 +167,7 @@ public class SubmitVote {
                 shedding.count(ShedReason.DEADLINE);
                 return releaseThen(reservation, overloaded(ShedReason.DEADLINE));
             }
+            place.leave();
             return append(vote, reservation, keys, flag, deadline);
         });
     }

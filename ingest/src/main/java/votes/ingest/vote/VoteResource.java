@@ -93,7 +93,9 @@ public class VoteResource {
                 valid.request().optionId(), valid.idempotencyKey(), valid.deviceId(),
                 remote == null ? null : remote.hostAddress(), userAgent, proof, proofNonce, acceptLanguage, clientHints,
                 issuedAt(), RevokedTokens.keysOf(token));
-        return submitVote.submit(command, deadline(routing)).map(VoteOutcomeResponses::toResponse);
+        BeforeTheLog place = routing.get(ConcurrencyGate.BEFORE_THE_LOG);
+        return submitVote.submit(command, deadline(routing), place == null ? BeforeTheLog.UNCOUNTED : place)
+                .map(VoteOutcomeResponses::toResponse);
     }
 
     /** The token's iat (a required claim, so present on every token that got this far). */

@@ -2,6 +2,7 @@ package votes.ingest.it;
 
 import static org.awaitility.Awaitility.await;
 
+import io.restassured.RestAssured;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
@@ -23,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -210,6 +213,17 @@ public final class IngestFixture {
     /** The voter's slot in a poll (RedisKeys.votedIn), for a token subject. */
     public static String slotKey(String sub, String pollId) {
         return RedisKeys.votedIn(VOTER_IDS.of(sub), pollId);
+    }
+
+    /** The value the pattern's group captures in /q/metrics, 0 when it is absent. */
+    public static double metric(String pattern) {
+        Matcher value = Pattern.compile(pattern).matcher(RestAssured.given().get("/q/metrics").then().extract().asString());
+        return value.find() ? Double.parseDouble(value.group(1)) : 0;
+    }
+
+    /** votes_shed_total{reason="behind"}, 0 before its first increment (meters may outlive an app in this JVM: compare deltas). */
+    public static double shedBehind() {
+        return metric("votes_shed_total\\{reason=\"behind\"[^}]*} ([0-9.E]+)");
     }
 
     public static String body(String optionId) {

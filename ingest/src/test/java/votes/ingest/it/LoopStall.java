@@ -1,9 +1,15 @@
 package votes.ingest.it;
 
+import static io.restassured.RestAssured.given;
+
+import io.restassured.response.Response;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import votes.ingest.vote.ConcurrencyGate;
 import votes.ingest.vote.VoteResource;
 
@@ -33,9 +39,17 @@ public class LoopStall {
         });
     }
 
-    /** A latch the next stall counts down. */
-    CountDownLatch next() {
-        stalling = new CountDownLatch(1);
-        return stalling;
+    /** A vote that holds its loop for {@code millis}, sent once the call returns (its stall has begun). */
+    CompletableFuture<Response> vote(String pollId, String millis) throws InterruptedException {
+        CountDownLatch began = new CountDownLatch(1);
+        stalling = began;
+        CompletableFuture<Response> vote = CompletableFuture.supplyAsync(() -> given()
+                .header("Authorization", "Bearer " + IngestFixture.token("stalled-" + UUID.randomUUID()))
+                .header(HEADER, millis).contentType("application/json").body(IngestFixture.body("b"))
+                .post("/api/v1/polls/{pollId}/votes", pollId));
+        if (!began.await(IngestFixture.PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
+            throw new AssertionError("the stall did not begin");
+        }
+        return vote;
     }
 }

@@ -284,7 +284,7 @@ class VoteSubmissionIT {
                 .contains("votes_shed_total{reason=\"concurrency\"").contains("votes_shed_total{reason=\"deadline\"")
                 .contains("votes_shed_total{reason=\"append-queue\"").contains("votes_shed_total{reason=\"behind\"")
                 .contains("votes_http_in_flight");
-        // The votes probed their event loop's lag, with the buckets of vote.overload.behind.lag-buckets.
+        // The votes probed their event loop's lag, with the buckets of vote.overload.lag.buckets.
         assertThat(metrics).containsPattern("votes_loop_lag_seconds_bucket\\{le=\"1\\.0\",?} [1-9]");
         // The 100 ms bucket the k8s alert on slow votes reads (k8s/base/observability/).
         assertThat(metrics).containsPattern(

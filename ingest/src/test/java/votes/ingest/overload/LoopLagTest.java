@@ -15,31 +15,24 @@ class LoopLagTest {
     private final List<Runnable> queued = new ArrayList<>();
     private final Executor loop = queued::add;
     private final List<Long> exported = new ArrayList<>();
-    private final LoopLag lag = new LoopLag(10 * MS, 1_000 * MS, exported::add);
+    private final LoopLag lag = new LoopLag(10 * MS, exported::add);
 
     @Test
-    void aLoopNeverProbedIsNotBehindAndTheFirstVoteSendsAProbe() {
-        assertThat(lag.observe(START, loop)).isZero();
+    void theFirstVoteSendsAProbeAndNothingIsMeasuredUntilItRuns() {
+        lag.observe(START, loop);
+
         assertThat(queued).hasSize(1);
+        assertThat(exported).isEmpty();
     }
 
     @Test
-    void twoLateProbesInARowMakeTheLagTheSmallerOfThemAndEachIsExported() {
-        probe(START, 80);
-        probe(START + 100 * MS, 120);
+    void eachProbeExportsHowLongItWaitedForTheLoop() {
+        lag.observe(START, loop);
+        lag.ran(START + 80 * MS);
+        lag.observe(START + 100 * MS, loop);
+        lag.ran(START + 220 * MS);
 
-        assertThat(lag.observe(START + 230 * MS, loop)).isEqualTo(80 * MS);
         assertThat(exported).containsExactly(80 * MS, 120 * MS);
-    }
-
-    @Test
-    void oneLateProbeIsABurstAlreadyWorkedOffNotALoopThatStaysBehind() {
-        probe(START, 2);
-        probe(START + 100 * MS, 400);
-
-        assertThat(lag.observe(START + 501 * MS, loop)).isEqualTo(2 * MS);
-        lag.ran(START + 504 * MS);
-        assertThat(lag.observe(START + 530 * MS, loop)).as("the burst's probe and the next, 3 ms").isEqualTo(3 * MS);
     }
 
     @Test
@@ -60,20 +53,5 @@ class LoopLagTest {
 
         lag.observe(START + 10 * MS, loop);
         assertThat(queued).hasSize(2);
-    }
-
-    @Test
-    void measurementsFromBeforeAQuietSpellAreForgotten() {
-        probe(START, 200);
-        probe(START + 300 * MS, 200);
-
-        assertThat(lag.observe(START + 1_199 * MS, loop)).as("the older probe ran 999 ms ago").isEqualTo(200 * MS);
-        assertThat(lag.observe(START + 1_200 * MS, loop)).as("the older probe ran a second ago").isZero();
-    }
-
-    /** A probe sent at {@code sentAt} that waited {@code waitedMillis} for the loop. */
-    private void probe(long sentAt, long waitedMillis) {
-        lag.observe(sentAt, loop);
-        lag.ran(sentAt + waitedMillis * MS);
     }
 }
