@@ -14,7 +14,8 @@ public final class BeforeTheLog {
     static final BeforeTheLog UNCOUNTED = new BeforeTheLog(new AtomicInteger());
 
     private final AtomicInteger count;
-    // The end handler and the hand-over may run on different threads (an ack wait that ended at the deadline).
+    // The hand-over and the end handler may run on different threads: after a Redis wait that timed out, the vote goes
+    // on on Mutiny's timer thread, while the end handler runs on the event loop.
     private final AtomicBoolean left = new AtomicBoolean();
 
     BeforeTheLog(AtomicInteger count) {
