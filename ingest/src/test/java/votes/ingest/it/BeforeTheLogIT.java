@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import votes.ingest.poll.PollCache;
@@ -58,11 +59,12 @@ class BeforeTheLogIT {
         VoteSubmissionIT.vote(pollId, token("warm-" + UUID.randomUUID()), body("a")).then().statusCode(202);
 
         // One vote every 100 ms, each waiting a second for its ack: ~6 in progress at once, 3 times the bound.
+        // Paced by a delayed executor, not a sleep: vote i leaves at i x 100 ms.
         List<CompletableFuture<Response>> waiting = new ArrayList<>();
         for (int i = 0; i < WAITING_FOR_THE_ACK; i++) {
             waiting.add(CompletableFuture.supplyAsync(
-                    () -> VoteSubmissionIT.vote(pollId, token("acked-" + UUID.randomUUID()), body("a"))));
-            Thread.sleep(100);
+                    () -> VoteSubmissionIT.vote(pollId, token("acked-" + UUID.randomUUID()), body("a")),
+                    CompletableFuture.delayedExecutor(i * 100L, TimeUnit.MILLISECONDS)));
         }
         List<Response> acked = waiting.stream().map(CompletableFuture::join).toList();
         assertThat(acked).as("votes waiting for the ack, more of them than the bound")
