@@ -9,7 +9,9 @@
 #
 # For each run of each arm: a fresh `./vote up --no-demo --no-keycloak` (its own VOTE_HOME, the arm's environment
 # added; the local stack's JIT, C1 only, unless VOTE_JVM_OPTIONS is exported), then at once RATE votes/s through the
-# gateway for MINUTES minutes, in 10 s windows. Per window: the client's 202 p99 and shed share (VoteLoad); ingest's
+# gateway for MINUTES minutes, in 10 s windows. The load generator starts before `up` and warms its own JIT against a
+# stand-in server in its JVM meanwhile (SELF_WARMUP; no vote reaches the stack): a cold generator spent ~0.5 core
+# more in the first window and sent late, which counted as the stack's latency. Per window: the client's 202 p99 and shed share (VoteLoad); ingest's
 # own 202s over 100 ms (its HTTP timer); per lease of a pooled Redis connection, the wait for it and the time it is
 # held (redis_pool_queue_delay / redis_pool_usage, all of ingest's pools); the loop-lag probes over 50 ms; the
 # machine's busy share (/proc/stat); each component's CPU (process tree).
@@ -36,6 +38,8 @@ MINUTES=${MINUTES:-2} # of load per run: the first minute against the ones after
 VOTERS=${VOTERS:-5000}  # distinct voters; the load creates the polls it needs (each voter votes once per poll)
 STEADY_SLOW_PCT=${STEADY_SLOW_PCT:-1}  # a window is steady when at most this % of ingest's 202s took over 100 ms
 GEN_CPUS=${GEN_CPUS:-1}
+SELF_WARMUP=${SELF_WARMUP:-20s}          # the generator's warm-up against its stand-in, during `up`; 0s: a cold generator
+SELF_WARMUP_RATE=${SELF_WARMUP_RATE:-300}  # its votes/s (to the stand-in only)
 RUN_LIMIT=${RUN_LIMIT:-3600}  # seconds: the whole script is bounded
 export VOTE_HOME=${FIRST_MINUTE_VOTE_HOME:-$ROOT/perf/target/first-minute-home}
 # Below Linux's ephemeral ports (32768..), apart from the other scripts' bases.
@@ -61,7 +65,7 @@ trap cleanup EXIT
 watchdog "$RUN_LIMIT" "$OUT/watchdog.pid"
 echo "=== votes first minute $(date -Is)"
 machine_note
-echo "arms: $ARMS; $RUNS run(s) each; $RATE votes/s for $MINUTES min in ${WINDOW_S} s windows; VOTE_JVM_OPTIONS ${VOTE_JVM_OPTIONS-(stack default)}"
+echo "arms: $ARMS; $RUNS run(s) each; $RATE votes/s for $MINUTES min in ${WINDOW_S} s windows; VOTE_JVM_OPTIONS ${VOTE_JVM_OPTIONS-(stack default)}; generator's self-warm-up $SELF_WARMUP at $SELF_WARMUP_RATE/s"
 
 INGEST_METRICS="http://127.0.0.1:$VOTE_INGEST_PORT/q/metrics"
 
@@ -133,24 +137,34 @@ HEADER="window\tp99_ms\tshed_pct\tingest_202\tover_100ms\tredis_leases\twait_ms_
 
 # measure <label> <env assignments...>: one run of one arm into $OUT/<label>/.
 measure() {
-  local label=$1 dir="$OUT/$1" c i pids=() started; shift
+  local label=$1 dir="$OUT/$1" c i pids=() started gen_pid; shift
   mkdir -p "$dir"
   vote down > /dev/null 2>&1 || true
   rm -rf "$VOTE_HOME"; mkdir -p "$VOTE_HOME"
   echo "--- $(date +%T) $label: ./vote up ${*:-(defaults)}"
   started=$SECONDS
-  env "$@" "$SNAP/vote" up --no-demo --no-keycloak > "$dir/up.log" 2>&1 || { tail -20 "$dir/up.log"; exit 2; }
+  # The generator mints with the stack's dev key, which `up` writes: start it once the key exists, warming up while
+  # the rest of the stack starts; it creates its polls and votes once $dir/go appears.
+  env "$@" "$SNAP/vote" up --no-demo --no-keycloak > "$dir/up.log" 2>&1 &
+  local up_pid=$!
+  for _ in $(seq 1 600); do grep -qs 'END PRIVATE KEY' "$VOTE_HOME/keys/jwt-private.pem" && break; sleep 0.1; done
+  gen votes.perf.load.VoteLoad --url "http://127.0.0.1:$VOTE_GATEWAY_PORT" --private-key "$VOTE_HOME/keys/jwt-private.pem" \
+    --voters "$VOTERS" --create-polls $(( RATE * MINUTES * 60 / VOTERS + 1 )) --local-addresses 127.1.0.1+64 \
+    --self-warmup "$SELF_WARMUP" --self-warmup-rate "$SELF_WARMUP_RATE" --start-file "$dir/go" --start-file-timeout 5m \
+    --rate "$RATE" --warmup 0s --duration "${WINDOW_S}s" --runs "$windows" --drain 5s --label "$label" \
+    > "$dir/load.out" 2> "$dir/load.err" &
+  gen_pid=$!
+  wait "$up_pid" || { tail -20 "$dir/up.log"; pkill -P "$gen_pid"; kill "$gen_pid"; exit 2; }
   echo "up in $((SECONDS - started)) s; $RATE votes/s for $MINUTES min"
   for c in "${COMPONENTS[@]}"; do
-    up "$c" || { echo "$c is not running"; exit 2; }
+    up "$c" || { echo "$c is not running"; pkill -P "$gen_pid"; kill "$gen_pid"; exit 2; }
     pids+=("$c=$(vote pid "$c")")
   done
   sample "$dir" "${pids[@]}" &
   BACKGROUND_PID=$!
-  gen votes.perf.load.VoteLoad --url "http://127.0.0.1:$VOTE_GATEWAY_PORT" --private-key "$VOTE_HOME/keys/jwt-private.pem" \
-    --voters "$VOTERS" --create-polls $(( RATE * MINUTES * 60 / VOTERS + 1 )) --local-addresses 127.1.0.1+64 \
-    --rate "$RATE" --warmup 0s --duration "${WINDOW_S}s" --runs "$windows" --drain 5s --label "$label" \
-    > "$dir/load.out" 2> "$dir/load.err" || true
+  touch "$dir/go"
+  wait "$gen_pid" || true
+  grep -h '^self-warm-up' "$dir/load.err" || true
   wait "$BACKGROUND_PID" || true
   BACKGROUND_PID=
   {

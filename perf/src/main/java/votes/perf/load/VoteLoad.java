@@ -144,6 +144,21 @@ public final class VoteLoad implements Callable<Integer> {
     @Option(names = "--label", defaultValue = "votes")
     String label;
 
+    @Option(names = "--self-warmup", defaultValue = "0s", converter = Durations.class,
+            description = "First warm this JVM up for this long against a stand-in server in it (no vote reaches "
+                    + "--url), so a cold stack is measured with a warm client. Default ${DEFAULT-VALUE}: none.")
+    Duration selfWarmup;
+
+    @Option(names = "--self-warmup-rate", defaultValue = "0", description = "Its rate (default: --rate).")
+    double selfWarmupRate;
+
+    @Option(names = "--start-file", description = "After the self-warm-up, wait until this file exists (a script "
+            + "touches it once the stack is up), then create polls and start.")
+    Path startFile;
+
+    @Option(names = "--start-file-timeout", defaultValue = "10m", converter = Durations.class)
+    Duration startFileTimeout;
+
     public static void main(String[] args) {
         System.exit(votes.perf.report.CliErrors.run(new VoteLoad(), args));
     }
@@ -155,6 +170,13 @@ public final class VoteLoad implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this), "bounded: 1..20 runs, phases up to 600 s");
         }
         List<String> tokens = tokens();
+        if (!selfWarmup.isZero()) {
+            double warmRate = selfWarmupRate > 0 ? selfWarmupRate : rate;
+            SelfWarmup.run(tokens, optionId, warmRate, selfWarmup, eventLoops, connections, localAddresses);
+        }
+        if (startFile != null) {
+            StartFile.await(startFile, startFileTimeout);
+        }
         List<String> pollIds = new ArrayList<>(polls);
         if (createPolls > 0) {
             if (privateKey == null) {
