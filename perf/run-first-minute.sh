@@ -38,7 +38,7 @@ MINUTES=${MINUTES:-2} # of load per run: the first minute against the ones after
 VOTERS=${VOTERS:-5000}  # distinct voters; the load creates the polls it needs (each voter votes once per poll)
 STEADY_SLOW_PCT=${STEADY_SLOW_PCT:-1}  # a window is steady when at most this % of ingest's 202s took over 100 ms
 GEN_CPUS=${GEN_CPUS:-1}
-SELF_WARMUP=${SELF_WARMUP:-20s}          # the generator's warm-up against its stand-in, during `up`; 0s: a cold generator
+SELF_WARMUP=${SELF_WARMUP:-20s}          # the generator's warm-up against its stand-in, during `up`; 0s: a cold generator (an arm may set it)
 SELF_WARMUP_RATE=${SELF_WARMUP_RATE:-300}  # its votes/s (to the stand-in only)
 RUN_LIMIT=${RUN_LIMIT:-3600}  # seconds: the whole script is bounded
 export VOTE_HOME=${FIRST_MINUTE_VOTE_HOME:-$ROOT/perf/target/first-minute-home}
@@ -137,7 +137,8 @@ HEADER="window\tp99_ms\tshed_pct\tingest_202\tover_100ms\tredis_leases\twait_ms_
 
 # measure <label> <env assignments...>: one run of one arm into $OUT/<label>/.
 measure() {
-  local label=$1 dir="$OUT/$1" c i pids=() started gen_pid; shift
+  local label=$1 dir="$OUT/$1" c i pids=() started gen_pid warmup=$SELF_WARMUP a; shift
+  for a in "$@"; do [[ $a == SELF_WARMUP=* ]] && warmup=${a#*=}; done   # an arm may set the generator's warm-up
   mkdir -p "$dir"
   vote down > /dev/null 2>&1 || true
   rm -rf "$VOTE_HOME"; mkdir -p "$VOTE_HOME"
@@ -150,7 +151,7 @@ measure() {
   for _ in $(seq 1 600); do grep -qs 'END PRIVATE KEY' "$VOTE_HOME/keys/jwt-private.pem" && break; sleep 0.1; done
   gen votes.perf.load.VoteLoad --url "http://127.0.0.1:$VOTE_GATEWAY_PORT" --private-key "$VOTE_HOME/keys/jwt-private.pem" \
     --voters "$VOTERS" --create-polls $(( RATE * MINUTES * 60 / VOTERS + 1 )) --local-addresses 127.1.0.1+64 \
-    --self-warmup "$SELF_WARMUP" --self-warmup-rate "$SELF_WARMUP_RATE" --start-file "$dir/go" --start-file-timeout 5m \
+    --self-warmup "$warmup" --self-warmup-rate "$SELF_WARMUP_RATE" --start-file "$dir/go" --start-file-timeout 5m \
     --rate "$RATE" --warmup 0s --duration "${WINDOW_S}s" --runs "$windows" --drain 5s --label "$label" \
     > "$dir/load.out" 2> "$dir/load.err" &
   gen_pid=$!
