@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class BeforeTheLog {
 
-    /** For a request that was not admitted by the gate (none reaches the resource in the service; a test may). */
-    static final BeforeTheLog UNCOUNTED = new BeforeTheLog(new AtomicInteger());
+    /** For a vote that did not come through the gate: the warm-up's (votes.ingest.warmup), or a test's. */
+    public static final BeforeTheLog UNCOUNTED = new BeforeTheLog(new AtomicInteger());
 
     private final AtomicInteger count;
     // The hand-over and the end handler may run on different threads: after a Redis wait that timed out, the vote goes

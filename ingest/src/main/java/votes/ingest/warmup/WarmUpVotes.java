@@ -1,0 +1,39 @@
+package votes.ingest.warmup;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import votes.ingest.vote.VoteCommand;
+
+/**
+ * The warm-up's votes, built so that they store nothing and touch no real voter's or client's limits: a poll id no
+ * ledger poll can have (the ledger names polls with UUIDs), voter and device ids that are not the pseudonyms of any
+ * token (those are HMAC hex), and client addresses from the benchmarking range 198.18.0.0/15 (RFC 2544), each vote
+ * its own address and at most one vote in 256 per /24, so no address or prefix limit is reached. The same ids at
+ * every start: the keys they leave in Redis (rate-limit windows, the bot score's history) stay a bounded set.
+ */
+public final class WarmUpVotes {
+
+    public static final String POLL_ID = "warm-up.ingest";
+    private static final String OPTION = "a";
+    private static final String CLIENT = "votes-ingest-warm-up";
+    private static final int PREFIXES = 256;
+
+    private WarmUpVotes() {
+    }
+
+    static VoteCommand vote(int i, Instant now) {
+        String address = "198.18." + (i % PREFIXES) + "." + (i / PREFIXES % PREFIXES);
+        return new VoteCommand(POLL_ID, voterId(i), CLIENT, OPTION, null, voterId(i), address, CLIENT,
+                null, null, "en", null, now, List.of());
+    }
+
+    /** Vote i's voter id (and device id). */
+    public static String voterId(int i) {
+        return CLIENT + "-" + i;
+    }
+
+    static byte[] body() {
+        return ("{\"optionId\":\"" + OPTION + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,70 @@
+package votes.ingest.it;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.vertx.mutiny.redis.client.Redis;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import votes.ingest.fastpath.RedisKeys;
+import votes.ingest.poll.PollCache;
+import votes.ingest.warmup.WarmUp;
+import votes.ingest.warmup.WarmUpVotes;
+
+/**
+ * The warm-up before readiness runs its votes on the real fast path (Redis) and stores nothing: every one ends as
+ * "poll not found", none reaches the log, no slot stays reserved, and readiness names the check; a real vote then
+ * goes through as ever.
+ */
+@QuarkusTest
+@TestProfile(WarmUpIT.WarmUpOn.class)
+@WithTestResource(IngestStackResource.class)
+class WarmUpIT {
+
+    private static final int VOTES = 300;
+
+    public static class WarmUpOn implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            // The suite turns the warm-up off (the root pom's Failsafe env); this test turns it on, on two loops.
+            return Map.of("vote.warm-up.votes", Integer.toString(VOTES), "vote.warm-up.in-flight-per-loop", "4",
+                    "quarkus.vertx.event-loops-pool-size", "2");
+        }
+    }
+
+    @Inject
+    WarmUp warmUp;
+
+    @Inject
+    Redis redis;
+
+    @Inject
+    PollCache polls;
+
+    @Test
+    void theWarmUpRunsItsVotesThroughTheFastPathAndStoresNothing() {
+        await().atMost(IngestFixture.PATIENCE).until(warmUp::finished);
+        assertThat(warmUp.votesRun()).isEqualTo(VOTES);
+        assertThat(warmUp.outcomes()).as("how the warm-up's votes ended").isEqualTo(Map.of("PollNotFound", (long) VOTES));
+
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItem("vote-path-warm-up"));
+        assertThat(IngestFixture.votesOn(WarmUpVotes.POLL_ID)).as("the log").isEmpty();
+        for (int i : new int[] {0, VOTES / 2, VOTES - 1}) {
+            assertThat(IngestFixture.redisGet(redis, RedisKeys.votedIn(WarmUpVotes.voterId(i), WarmUpVotes.POLL_ID)))
+                    .as("vote %d's slot, released", i).isNull();
+        }
+
+        String pollId = IngestFixture.openPoll(polls);
+        VoteSubmissionIT.vote(pollId, IngestFixture.token("after-the-warm-up"), IngestFixture.body("a"))
+                .then().statusCode(202);
+        assertThat(IngestFixture.votesOn(pollId)).hasSize(1);
+    }
+}
