@@ -12,8 +12,9 @@ import org.jboss.logging.Logger;
 /**
  * The fast path's Lua scripts, loaded into Redis at start: the first votes then find them cached (no NOSCRIPT
  * round trip). Loaded through Quarkus' client, whose connections votes do not use (each event loop has its own,
- * LoopRedis); opening those at start too made the first minute slower, not faster (perf/RESULTS.md, "The first
- * minute"). Redis may be down at start: votes go on without it.
+ * LoopRedis); opening those at start with a PING each made the first minute slower, not faster (perf/RESULTS.md,
+ * "The first minute"), while running the warm-up's votes through them before readiness (warmup.WarmUp) made it faster.
+ * Redis may be down at start: votes go on without it.
  */
 @ApplicationScoped
 public class FastPathScripts {
