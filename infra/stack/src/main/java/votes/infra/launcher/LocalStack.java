@@ -2,9 +2,13 @@ package votes.infra.launcher;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import votes.proofs.checkpoint.Ed25519Keys;
 import votes.infra.identity.KeycloakServer;
 import votes.infra.kafka.KafkaCluster;
@@ -24,11 +28,11 @@ import votes.infra.token.TokenMinter;
 import votes.infra.trace.ZipkinServer;
 
 /**
- * The whole local stack in start order: Kafka, PostgreSQL, Redis, dev keys, (when asked: {@code ./vote up
- * --observability}) the trace backend, the services, the gateway, (with observability) Prometheus, and (when asked:
- * {@code ./vote up} does, the test
- * stacks do not) Keycloak. The one place that knows the order; the CLI and
- * the test extensions both drive it.
+ * The whole local stack in start order: Kafka, PostgreSQL, Redis and the dev keys together, (when asked: {@code
+ * ./vote up --observability}) the trace backend, the services in their tiers ({@link ServiceSpec#START_TIERS}), the
+ * gateway, (with observability) Prometheus; and (when asked: {@code ./vote up} does, the test stacks do not) Keycloak,
+ * beside the services from the moment the infrastructure is up. The one place that knows the order; the CLI and the
+ * test extensions both drive it.
  */
 public final class LocalStack {
 
@@ -45,6 +49,7 @@ public final class LocalStack {
     private final PostgresServer postgres;
     private final RedisServer redis;
     private final List<Component> infrastructure;
+    private final List<List<ServiceProcess>> serviceTiers;
     private final List<ServiceProcess> services;
     private final GatewayProcess gateway;
     private final KeycloakServer identity;
@@ -61,8 +66,10 @@ public final class LocalStack {
         infrastructure.add(postgres);
         infrastructure.add(redis);
         this.infrastructure = List.copyOf(infrastructure);
-        this.services = ServiceSpec.ALL.stream().filter(spec -> spec.isPresent(settings.repoRoot()))
-                .map(spec -> new ServiceProcess(settings, spec)).toList();
+        this.serviceTiers = ServiceSpec.START_TIERS.stream().map(tier -> tier.stream()
+                .filter(spec -> spec.isPresent(settings.repoRoot())).map(spec -> new ServiceProcess(settings, spec))
+                .toList()).filter(tier -> !tier.isEmpty()).toList();
+        this.services = serviceTiers.stream().flatMap(List::stream).toList();
         this.gateway = new GatewayProcess(settings);
         this.identity = new KeycloakServer(settings);
         this.traces = new ZipkinServer(settings);
@@ -92,7 +99,7 @@ public final class LocalStack {
         return gateway;
     }
 
-    /** The OpenID Connect provider (Keycloak, realm votes): started only by {@link #up(StepListener, boolean, boolean)}. */
+    /** The OpenID Connect provider (Keycloak, realm votes): started only by {@link #up(StepListener, boolean, boolean, boolean)}. */
     public KeycloakServer identity() {
         return identity;
     }
@@ -158,14 +165,41 @@ public final class LocalStack {
         return new TokenMinter(keys().privateKey(), settings.jwt());
     }
 
-    /** Kafka, PostgreSQL, Redis and the dev keys: what @QuarkusTest needs. Fails on the first error. */
+    /**
+     * Kafka, PostgreSQL, Redis and the dev keys, all at once (none needs another to start): what @QuarkusTest needs.
+     * Each step is reported as it ends; the first failure is rethrown once all have ended.
+     */
     public void startInfrastructure(StepListener listener) {
         int total = INFRASTRUCTURE_STEPS;
-        int index = 0;
-        timed(listener, ++index, total, "Kafka", kafka::start);
-        timed(listener, ++index, total, postgres.label(), postgres::start);
-        timed(listener, ++index, total, redis.label(), redis::start);
-        timed(listener, ++index, total, "dev keys", this::ensureKeys);
+        Map<String, Supplier<String>> steps = new LinkedHashMap<>();
+        steps.put("kafka", () -> timed(listener, 1, total, "Kafka", kafka::start));
+        steps.put(postgres.name(), () -> timed(listener, 2, total, postgres.label(), postgres::start));
+        steps.put(redis.name(), () -> timed(listener, 3, total, redis.label(), redis::start));
+        steps.put("keys", () -> timed(listener, 4, total, "dev keys", this::ensureKeys));
+        Tier.together("start-", steps);
+    }
+
+    /**
+     * The services, tier after tier, each tier's members together, then the gateway: what the test stacks add to the
+     * infrastructure. Fails on the first error (once its tier has ended).
+     */
+    public void startServices(StepListener listener) {
+        int total = services.size() + 1;
+        startServices(listener, 0, total, false, new ArrayList<>());
+        timed(listener, total, total, gateway.label(), gateway::start);
+    }
+
+    /** Reports the services as steps {@code before + 1} … in start order; see {@link #tryStart}. */
+    private void startServices(StepListener listener, int before, int total, boolean keepGoing, List<String> down) {
+        int index = before;
+        for (List<ServiceProcess> tier : serviceTiers) {
+            Map<String, Supplier<String>> steps = new LinkedHashMap<>();
+            for (ServiceProcess service : tier) {
+                int position = ++index;
+                steps.put(service.name(), () -> tryStart(service, listener, position, total, keepGoing, down));
+            }
+            Tier.together("start-", steps);
+        }
     }
 
     /**
@@ -175,53 +209,58 @@ public final class LocalStack {
      * @return the names of the services that are not running.
      */
     public List<String> up(StepListener listener, boolean keepGoing) {
-        return up(listener, keepGoing, false);
+        return up(listener, keepGoing, false, false);
     }
 
     /**
-     * As {@link #up(StepListener, boolean)}, then Keycloak when {@code withIdentity}: last, since no service needs it
-     * yet and it is the slowest to start (the test stacks leave it out; a test that needs it starts {@link #identity()}).
-     */
-    public List<String> up(StepListener listener, boolean keepGoing, boolean withIdentity) {
-        return up(listener, keepGoing, withIdentity, false);
-    }
-
-    /**
-     * As {@link #up(StepListener, boolean, boolean)}, with observability: the trace backend first, Prometheus after the
-     * gateway.
+     * As {@link #up(StepListener, boolean)}, and Keycloak when {@code withIdentity}: beside the services (no service
+     * needs it to start, and it is the slowest to start; the test stacks leave it out, a test that needs it starts
+     * {@link #identity()}), reported as the last step; with observability, the trace backend before the services and
+     * Prometheus after the gateway.
      */
     public List<String> up(StepListener listener, boolean keepGoing, boolean withIdentity, boolean withObservability) {
         int total = INFRASTRUCTURE_STEPS + services.size() + 1 + (withIdentity ? 1 : 0) + (withObservability ? 2 : 0);
         startInfrastructure((i, ignored, label, outcome, took, ok) -> listener.step(i, total, label, outcome,
                 took, ok));
         int index = INFRASTRUCTURE_STEPS;
-        List<String> down = new ArrayList<>();
-        if (withObservability) {
-            tryStart(traces, listener, ++index, total, keepGoing, down);
-        }
-        for (ServiceProcess service : services) {
-            tryStart(service, listener, ++index, total, keepGoing, down);
-        }
-        timed(listener, ++index, total, gateway.label(), gateway::start);
-        if (withObservability) {
-            tryStart(metrics, listener, ++index, total, keepGoing, down);
-        }
+        List<String> down = Collections.synchronizedList(new ArrayList<>());
+        Map<String, Supplier<String>> rest = new LinkedHashMap<>();
         if (withIdentity) {
-            tryStart(identity, listener, ++index, total, keepGoing, down);
+            rest.put(identity.name(), () -> tryStart(identity, listener, total, total, keepGoing, down));
         }
-        return down;
+        int before = index;
+        rest.put("services", () -> {
+            int step = before;
+            if (withObservability) {
+                tryStart(traces, listener, ++step, total, keepGoing, down);
+            }
+            startServices(listener, step, total, keepGoing, down);
+            step += services.size();
+            timed(listener, ++step, total, gateway.label(), gateway::start);
+            if (withObservability) {
+                tryStart(metrics, listener, ++step, total, keepGoing, down);
+            }
+            return "";
+        });
+        Tier.together("up-", rest);
+        return List.copyOf(down);
     }
 
-    /** Starts one component; when {@code keepGoing}, a failure (already reported as its step) is noted in {@code down}. */
-    private static void tryStart(Component component, StepListener listener, int index, int total, boolean keepGoing,
-                                 List<String> down) {
+    /**
+     * Starts one component; when {@code keepGoing}, a failure (already reported as its step) is noted in {@code down}.
+     *
+     * @return what the start did, or null when it failed and {@code keepGoing}
+     */
+    private static String tryStart(Component component, StepListener listener, int index, int total, boolean keepGoing,
+                                   List<String> down) {
         try {
-            timed(listener, index, total, component.label(), component::start);
+            return timed(listener, index, total, component.label(), component::start);
         } catch (RuntimeException e) {
             if (!keepGoing) {
                 throw e;
             }
             down.add(component.name());
+            return null;
         }
     }
 
@@ -239,12 +278,12 @@ public final class LocalStack {
         new Tier(infrastructure).stop();
     }
 
-    private static void timed(StepListener listener, int index, int total, String label,
-                              java.util.function.Supplier<String> step) {
+    private static String timed(StepListener listener, int index, int total, String label, Supplier<String> step) {
         long start = System.nanoTime();
         try {
             String outcome = step.get();
             listener.step(index, total, label, outcome, Duration.ofNanos(System.nanoTime() - start), true);
+            return outcome;
         } catch (ServiceNotBuiltException e) {
             listener.step(index, total, label, e.getMessage(), Duration.ofNanos(System.nanoTime() - start), false);
             throw e;

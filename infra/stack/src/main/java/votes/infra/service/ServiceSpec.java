@@ -23,10 +23,17 @@ public record ServiceSpec(String name, String label, String module, ToIntFunctio
     public static final ServiceSpec INGEST = quarkus("ingest", "ingest", StackPorts::ingest);
 
     /**
-     * Start order: the ledger first (ingest asks it for polls on a cache miss), then the results path
-     * downstream of it, ingest last so no vote is taken before the ledger side is ready.
+     * Start order, in tiers whose members start together (each JVM mostly waits for its clients to connect and its
+     * consumers to join, so a tier costs about its slowest member, not the sum). First the ledger, which creates the
+     * schema and the publication the relay streams, and which ingest asks for polls on a cache miss, beside the two
+     * that need only Kafka's topics (projections, realtime). Then the relay and ingest: ingest last so no vote is
+     * taken before the ledger side is ready.
      */
-    public static final List<ServiceSpec> ALL = List.of(LEDGER, CDC_RELAY, PROJECTIONS, REALTIME, INGEST);
+    public static final List<List<ServiceSpec>> START_TIERS = List.of(List.of(LEDGER, PROJECTIONS, REALTIME),
+            List.of(CDC_RELAY, INGEST));
+
+    /** Every service, in start order. */
+    public static final List<ServiceSpec> ALL = START_TIERS.stream().flatMap(List::stream).toList();
 
     private static ServiceSpec quarkus(String name, String module, ToIntFunction<StackPorts> port) {
         return new ServiceSpec(name, name, module, port, null);
