@@ -9,7 +9,6 @@ import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.impl.VertxInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.jboss.logging.Logger;
+import votes.ingest.fastpath.FastPathHealth;
 import votes.ingest.overload.Shedding;
 import votes.ingest.vote.BeforeTheLog;
 import votes.ingest.vote.SubmitVote;
@@ -34,7 +34,9 @@ import votes.ingest.vote.VoteRequestParser;
  * ~3 s at p99 and shed ~20 %; the same stack after 20 s of votes for no poll answered them within ~0.5 s and shed none,
  * while 20 s of idling changed nothing (perf/RESULTS.md, "The first seconds are a cold ingest"). Each vote takes the
  * path short of the log: the request's parsing, the fast path's check and release in this loop's Redis client, the
- * bot score, the poll lookup, the refusal's response.
+ * bot score, the poll lookup, the refusal's response. It stops as soon as the fast path is degraded: a Redis that
+ * hangs would hold every warm-up vote for the Redis timeout and the readiness for the warm-up's whole max time, to warm
+ * a path that votes do not take while Redis is down.
  */
 @ApplicationScoped
 public class WarmUp {
@@ -46,17 +48,20 @@ public class WarmUp {
     private final VoteRequestParser parser;
     private final WarmUpConfig config;
     private final Vertx vertx;
+    private final FastPathHealth fastPath;
     private final AtomicInteger next = new AtomicInteger();
     private final LongAdder run = new LongAdder();
     private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
 
-    public WarmUp(SubmitVote submitVote, Shedding shedding, ObjectMapper json, WarmUpConfig config, Vertx vertx) {
+    public WarmUp(SubmitVote submitVote, Shedding shedding, ObjectMapper json, WarmUpConfig config, Vertx vertx,
+                  FastPathHealth fastPath) {
         this.submitVote = submitVote;
         this.shedding = shedding;
         this.parser = new VoteRequestParser(json);
         this.config = config;
         this.vertx = vertx;
+        this.fastPath = fastPath;
     }
 
     /** Whether the warm-up is over (finished, given up after its max time, or configured off). */
@@ -97,7 +102,11 @@ public class WarmUp {
                 .orTimeout(config.maxTime().toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((finished, failure) -> {
                     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
-                    if (failure == null) {
+                    if (failure == null && fastPath.degraded()) {
+                        LOG.warnf("vote path warm-up stopped after %d ms with %d of %d votes run: the fast path is "
+                                + "degraded (Redis does not answer) %s: ready anyway", millis, votesRun(), config.votes(),
+                                outcomes());
+                    } else if (failure == null) {
                         LOG.infof("vote path warmed up: %d votes for a poll that does not exist in %d ms %s",
                                 votesRun(), millis, outcomes());
                     } else {
@@ -108,15 +117,18 @@ public class WarmUp {
                 });
     }
 
-    /** The chain's next vote, on its own event loop, until the warm-up's votes are all taken or it is over. */
+    /**
+     * The chain's next vote, on its own event loop, until the warm-up's votes are all taken, it is over, or the fast
+     * path is degraded.
+     */
     private void nextVote(ContextInternal context, CompletableFuture<Void> chain) {
         int i = next.getAndIncrement();
-        if (i >= config.votes() || done.isDone()) {
+        if (i >= config.votes() || done.isDone() || fastPath.degraded()) {
             chain.complete(null);
             return;
         }
         parser.parse(WarmUpVotes.body(), null, null);
-        submitVote.submit(WarmUpVotes.vote(i, Instant.now()), shedding.deadlineFrom(System.nanoTime()),
+        submitVote.submit(WarmUpVotes.vote(i), shedding.deadlineFrom(System.nanoTime()),
                         BeforeTheLog.UNCOUNTED)
                 .subscribe().with(
                         outcome -> ended(context, chain, outcome.getClass().getSimpleName(), outcome),

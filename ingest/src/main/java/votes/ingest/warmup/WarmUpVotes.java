@@ -9,8 +9,12 @@ import votes.ingest.vote.VoteCommand;
  * The warm-up's votes, built so that they store nothing and touch no real voter's or client's limits: a poll id no
  * ledger poll can have (the ledger names polls with UUIDs), voter and device ids that are not the pseudonyms of any
  * token (those are HMAC hex), and client addresses from the benchmarking range 198.18.0.0/15 (RFC 2544), each vote
- * its own address and at most one vote in 256 per /24, so no address or prefix limit is reached. The same ids at
- * every start: the keys they leave in Redis (rate-limit windows, the bot score's history) stay a bounded set.
+ * its own address and at most one vote in 256 per /24, so no address or prefix limit is reached. And each its own token
+ * issue second, in the first hour of 1970: the bot score counts votes per issue second across the fleet
+ * ({@code bot:mint:*}, a batch of minted accounts), so votes "minted" now would have put every real voter who signed in
+ * during a start's warm-up into a bulk-minted batch, challenged and flagged (they did, before this: {@code ./vote up}'s
+ * warm-up ended {@code ChallengeRequired=1947, PollNotFound=53}). The same ids at every start: the keys they leave in
+ * Redis (rate-limit windows, the bot score's history) stay a bounded set.
  */
 public final class WarmUpVotes {
 
@@ -22,10 +26,15 @@ public final class WarmUpVotes {
     private WarmUpVotes() {
     }
 
-    static VoteCommand vote(int i, Instant now) {
+    static VoteCommand vote(int i) {
         String address = "198.18." + (i % PREFIXES) + "." + (i / PREFIXES % PREFIXES);
         return new VoteCommand(POLL_ID, voterId(i), CLIENT, OPTION, null, voterId(i), address, CLIENT,
-                null, null, "en", null, now, List.of());
+                null, null, "en", null, tokenIssuedAt(i), List.of());
+    }
+
+    /** Vote i's token issue second: its own, long before any real token's. */
+    public static Instant tokenIssuedAt(int i) {
+        return Instant.ofEpochSecond(1L + i);
     }
 
     /** Vote i's voter id (and device id). */

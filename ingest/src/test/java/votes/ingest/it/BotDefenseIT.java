@@ -66,7 +66,7 @@ class BotDefenseIT {
     @Inject
     Redis redis;
 
-    private static String freshAddress() {
+    static String freshAddress() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return (11 + random.nextInt(200)) + "." + random.nextInt(256) + "." + random.nextInt(256) + "."
                 + (1 + random.nextInt(250));
@@ -82,7 +82,7 @@ class BotDefenseIT {
         return client(token, address, HEADLESS).header("Sec-CH-UA", HINTS).header("Accept-Language", "en");
     }
 
-    private static RequestSpecification browser(String token, String address) {
+    static RequestSpecification browser(String token, String address) {
         return client(token, address, CHROME).header("Sec-CH-UA", HINTS).header("Accept-Language", "en-GB,en;q=0.9")
                 .header("X-Device-Id", "device-" + UUID.randomUUID());
     }

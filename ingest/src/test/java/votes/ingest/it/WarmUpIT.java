@@ -19,9 +19,10 @@ import votes.ingest.warmup.WarmUp;
 import votes.ingest.warmup.WarmUpVotes;
 
 /**
- * The warm-up before readiness runs its votes on the real fast path (Redis) and stores nothing: every one ends as
- * "poll not found", none reaches the log, no slot stays reserved, and readiness names the check; a real vote then
- * goes through as ever.
+ * The warm-up before readiness runs its votes on the real fast path (Redis), scored by the shipped bot defence, and
+ * stores nothing: every one ends as "poll not found" (none looks like a bot, so none is challenged), none reaches the
+ * log, no slot stays reserved, each counts in a token issue second of its own in 1970 (not in a batch a real voter's
+ * token can be in), and readiness names the check; a real vote then goes through as ever.
  */
 @QuarkusTest
 @TestProfile(WarmUpIT.WarmUpOn.class)
@@ -34,8 +35,9 @@ class WarmUpIT {
         @Override
         public Map<String, String> getConfigOverrides() {
             // The suite turns the warm-up off (the root pom's Failsafe env); this test turns it on, on two loops.
+            // The suite's stacks also turn the bot defence off: here it is on, as it ships.
             return Map.of("vote.warm-up.votes", Integer.toString(VOTES), "vote.warm-up.in-flight-per-loop", "4",
-                    "quarkus.vertx.event-loops-pool-size", "2");
+                    "quarkus.vertx.event-loops-pool-size", "2", "vote.abuse.challenge", "adaptive");
         }
     }
 
@@ -60,11 +62,13 @@ class WarmUpIT {
         for (int i : new int[] {0, VOTES / 2, VOTES - 1}) {
             assertThat(IngestFixture.redisGet(redis, RedisKeys.votedIn(WarmUpVotes.voterId(i), WarmUpVotes.POLL_ID)))
                     .as("vote %d's slot, released", i).isNull();
+            assertThat(IngestFixture.redisGet(redis, "bot:mint:" + WarmUpVotes.tokenIssuedAt(i).getEpochSecond()))
+                    .as("vote %d's token issue second, counted once", i).isEqualTo("1");
         }
 
         String pollId = IngestFixture.openPoll(polls);
-        VoteSubmissionIT.vote(pollId, IngestFixture.token("after-the-warm-up"), IngestFixture.body("a"))
-                .then().statusCode(202);
+        BotDefenseIT.browser(IngestFixture.token("after-the-warm-up"), BotDefenseIT.freshAddress())
+                .post("/api/v1/polls/{pollId}/votes", pollId).then().statusCode(202);
         assertThat(IngestFixture.votesOn(pollId)).hasSize(1);
     }
 }
