@@ -10,8 +10,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import votes.infra.kafka.security.KafkaAccess;
 import votes.infra.kafka.security.KafkaPrincipal;
@@ -42,13 +40,6 @@ public final class TestStack {
      * needs no restarts of the shared stack's services (two rounds of three took ~50 s of every CI run).
      */
     public static final String TRACES_PROPERTY = "votes.test-stack.traces";
-    /**
-     * {@code -Dvotes.test-stack.identity=true}: Keycloak starts beside the services, as under {@code ./vote up}, and
-     * {@link #identityUp()} awaits that start. The end-to-end suite sets it: Keycloak's first start (~40 s on a 2-core
-     * machine: fetch, unpack, augment, import the realm) then runs while the first tests do, not in front of the test
-     * that signs in.
-     */
-    public static final String IDENTITY_PROPERTY = "votes.test-stack.identity";
 
     /**
      * The monitor every class loader's copy of this class shares: a string literal is interned once per JVM, whatever
@@ -63,7 +54,6 @@ public final class TestStack {
     private final LocalStack stack;
     private TokenMinter minter;
     private boolean servicesStarted;
-    private CompletableFuture<String> identityStart;
 
     private TestStack(LocalStack stack) {
         this.stack = stack;
@@ -117,10 +107,6 @@ public final class TestStack {
             if (Boolean.getBoolean(TRACES_PROPERTY)) {
                 stack.traces().start();
             }
-            if (Boolean.getBoolean(IDENTITY_PROPERTY)) {
-                identityStart = CompletableFuture.supplyAsync(stack.identity()::start,
-                        step -> new Thread(step, "start-keycloak").start());
-            }
             long start = System.nanoTime();
             stack.startServices((i, total, label, outcome, took, ok) -> System.err.printf(
                     "[vote-stack] services [%d/%d] %s %s (%d ms)%n", i, total, label, outcome, took.toMillis()));
@@ -145,28 +131,6 @@ public final class TestStack {
             });
         }
         return this;
-    }
-
-    /**
-     * Keycloak up, for a test that signs in: the start begun beside the services ({@link #IDENTITY_PROPERTY}) awaited,
-     * else one now.
-     *
-     * @return what the start did
-     */
-    public String identityUp() {
-        CompletableFuture<String> begun;
-        synchronized (this) {
-            begun = identityStart;
-            identityStart = null;
-        }
-        if (begun == null) {
-            return stack.identity().start();
-        }
-        try {
-            return begun.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
     }
 
     public LocalStack localStack() {
@@ -267,15 +231,6 @@ public final class TestStack {
     }
 
     private void shutdown() {
-        CompletableFuture<String> begun;
-        synchronized (this) {
-            begun = identityStart;
-        }
-        if (begun != null) {
-            // Still under way, it would record Keycloak's process after this stop and leave it running: let it end
-            // (its own start timeout bounds it), then stop it with the rest.
-            begun.handle((outcome, failure) -> outcome).join();
-        }
         stack.stopAll();
         deleteTree(settings().home().resolve("data"));
     }
