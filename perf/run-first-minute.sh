@@ -41,7 +41,8 @@ GEN_CPUS=${GEN_CPUS:-1}
 SELF_WARMUP=${SELF_WARMUP:-20s}          # the generator's warm-up against its stand-in, during `up`; 0s: a cold generator (an arm may set it)
 SELF_WARMUP_RATE=${SELF_WARMUP_RATE:-300}  # its votes/s (to the stand-in only)
 # Arms only: AFTER_UP_IDLE=<s> waits that long after `up` before the load; AFTER_UP_UNKNOWN_POLL=<s> first sends RATE
-# votes/s for a poll that does not exist for that long (ingest's path short of the log, nothing stored).
+# votes/s for a poll that does not exist for that long (ingest's path short of the log, nothing stored), through the
+# gateway, or with AFTER_UP_UNKNOWN_POLL_VIA=ingest straight to ingest's port (the gateway's share of the cold seconds).
 RUN_LIMIT=${RUN_LIMIT:-3600}  # seconds: the whole script is bounded
 export VOTE_HOME=${FIRST_MINUTE_VOTE_HOME:-$ROOT/perf/target/first-minute-home}
 # Below Linux's ephemeral ports (32768..), apart from the other scripts' bases.
@@ -139,12 +140,13 @@ HEADER="window\tp99_ms\tshed_pct\tingest_202\tover_100ms\tredis_leases\twait_ms_
 
 # measure <label> <env assignments...>: one run of one arm into $OUT/<label>/.
 measure() {
-  local label=$1 dir="$OUT/$1" c i pids=() started gen_pid warmup=$SELF_WARMUP idle=0 unknown=0 a; shift
+  local label=$1 dir="$OUT/$1" c i pids=() started gen_pid warmup=$SELF_WARMUP idle=0 unknown=0 via=gateway a; shift
   for a in "$@"; do   # an arm may set the generator's warm-up and what the stack does between `up` and the load
     case $a in
       SELF_WARMUP=*) warmup=${a#*=} ;;
       AFTER_UP_IDLE=*) idle=${a#*=} ;;
       AFTER_UP_UNKNOWN_POLL=*) unknown=${a#*=} ;;
+      AFTER_UP_UNKNOWN_POLL_VIA=*) via=${a#*=} ;;
     esac
   done
   mkdir -p "$dir"
@@ -176,8 +178,10 @@ measure() {
   if (( unknown > 0 )); then
     # Votes for a poll that does not exist take ingest's whole path short of the log (the token, the fast path's
     # check and release, the bot score, the poll lookup) and store nothing: what a warm-up in ingest could run.
-    echo "$unknown s of $RATE votes/s for a poll that does not exist before the load"
-    gen votes.perf.load.VoteLoad --url "http://127.0.0.1:$VOTE_GATEWAY_PORT" --private-key "$VOTE_HOME/keys/jwt-private.pem" \
+    echo "$unknown s of $RATE votes/s for a poll that does not exist before the load, through the $via"
+    local unknown_port=$VOTE_GATEWAY_PORT
+    [[ $via == ingest ]] && unknown_port=$VOTE_INGEST_PORT
+    gen votes.perf.load.VoteLoad --url "http://127.0.0.1:$unknown_port" --private-key "$VOTE_HOME/keys/jwt-private.pem" \
       --voters $(( RATE * unknown + 1 )) --voter-prefix w- --poll no-such-poll --local-addresses 127.2.0.1+64 \
       --rate "$RATE" --warmup 0s --duration "${unknown}s" --drain 5s --label "$label-unknown-poll" \
       > "$dir/unknown-poll.out" 2> "$dir/unknown-poll.err" || true
