@@ -1,47 +1,51 @@
 package votes.ingest.warmup;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.netty.channel.EventLoop;
-import io.netty.util.concurrent.EventExecutor;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.http.HttpServerStart;
+import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Vertx;
-import io.vertx.core.impl.ContextInternal;
-import io.vertx.core.impl.VertxInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.ArrayList;
-import java.util.List;
+import jakarta.enterprise.event.ObservesAsync;
+import java.time.Instant;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import votes.ingest.fastpath.FastPathHealth;
 import votes.ingest.overload.Shedding;
 import votes.ingest.vote.BeforeTheLog;
 import votes.ingest.vote.SubmitVote;
-import votes.ingest.vote.VoteOutcome;
 import votes.ingest.vote.VoteOutcomeResponses;
 import votes.ingest.vote.VoteRequestParser;
+import votes.kit.identity.TokenCheckWarmUp;
+import votes.kit.identity.TrustedIssuers;
 
 /**
- * Runs the vote path on every event loop before the instance reports ready, for votes that store nothing
- * ({@link WarmUpVotes}: a poll that does not exist). A freshly started ingest spent its first seconds of load compiling
- * that path: with its votes queued behind the compiler, the first 10 s after {@code ./vote up} answered 202s after
- * ~3 s at p99 and shed ~20 %; the same stack after 20 s of votes for no poll answered them within ~0.5 s and shed none,
- * while 20 s of idling changed nothing (perf/RESULTS.md, "The first seconds are a cold ingest"). Each vote takes the
- * path short of the log: the request's parsing, the fast path's check and release in this loop's Redis client, the
- * bot score, the poll lookup, the refusal's response. It stops as soon as the fast path is degraded: a Redis that
- * hangs would hold every warm-up vote for the Redis timeout and the readiness for the warm-up's whole max time, to warm
- * a path that votes do not take while Redis is down.
+ * Runs the vote path on every event loop before the instance reports ready, with votes and requests that store
+ * nothing. A freshly started ingest spent its first seconds of load compiling that path: with its votes queued behind
+ * the compiler, the first 10 s after {@code ./vote up} answered 202s after ~3 s at p99 and shed ~20 %; the same stack
+ * after 20 s of votes for no poll answered them within ~0.5 s and shed none, while 20 s of idling changed nothing
+ * (perf/RESULTS.md, "The first seconds are a cold ingest"). Two parts:
+ * <ol>
+ *   <li>votes ({@link WarmUpVotes}: a poll that does not exist) straight into {@link SubmitVote}, each with the token
+ *   check's full run on a token of the warm-up's own ({@link TokenCheckWarmUp#verify}): the request's parsing, the
+ *   token's checks, the fast path's check and release in this loop's Redis client, the bot score, the poll lookup,
+ *   the refusal's response;</li>
+ *   <li>once the HTTP server listens, requests to itself ({@link WarmUpRequests}): the HTTP server, the router's
+ *   filters, the REST layer and the bearer-token check, answered 401 at the signature.</li>
+ * </ol>
+ * It stops as soon as the fast path is degraded: a Redis that hangs would hold every warm-up vote for the Redis timeout
+ * and the readiness for the warm-up's whole max time, to warm a path that votes do not take while Redis is down.
  */
 @ApplicationScoped
 public class WarmUp {
 
     private static final Logger LOG = Logger.getLogger(WarmUp.class);
+    private static final String HTTP_PORT = "quarkus.http.port";
 
     private final SubmitVote submitVote;
     private final Shedding shedding;
@@ -49,19 +53,25 @@ public class WarmUp {
     private final WarmUpConfig config;
     private final Vertx vertx;
     private final FastPathHealth fastPath;
-    private final AtomicInteger next = new AtomicInteger();
-    private final LongAdder run = new LongAdder();
-    private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
+    private final TrustedIssuers issuers;
+    private final CompletableFuture<Integer> listening = new CompletableFuture<>();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private final OnEveryLoop votes;
+    private final OnEveryLoop requests;
+    private volatile TokenCheckWarmUp tokens;
+    private volatile WarmUpRequests client;
 
     public WarmUp(SubmitVote submitVote, Shedding shedding, ObjectMapper json, WarmUpConfig config, Vertx vertx,
-                  FastPathHealth fastPath) {
+                  FastPathHealth fastPath, TrustedIssuers issuers) {
         this.submitVote = submitVote;
         this.shedding = shedding;
         this.parser = new VoteRequestParser(json);
         this.config = config;
         this.vertx = vertx;
         this.fastPath = fastPath;
+        this.issuers = issuers;
+        this.votes = new OnEveryLoop(config.votes(), this::vote, this::over);
+        this.requests = new OnEveryLoop(config.requests(), i -> client.send(i), this::over);
     }
 
     /** Whether the warm-up is over (finished, given up after its max time, or configured off). */
@@ -70,78 +80,91 @@ public class WarmUp {
     }
 
     public long votesRun() {
-        return run.sum();
+        return votes.run();
     }
 
     /** How the warm-up's votes ended, by outcome (all {@code PollNotFound} when Redis and the ledger answer). */
     public Map<String, Long> outcomes() {
-        Map<String, Long> counts = new TreeMap<>();
-        outcomes.forEach((outcome, count) -> counts.put(outcome, count.sum()));
-        return counts;
+        return votes.outcomes();
+    }
+
+    public long requestsRun() {
+        return requests.run();
+    }
+
+    /** The answers to the warm-up's requests, by status (all 401: their token is refused at the signature). */
+    public Map<String, Long> requestStatuses() {
+        return requests.outcomes();
     }
 
     void start(@Observes StartupEvent start) {
-        if (config.votes() <= 0) {
+        if (config.votes() <= 0 && config.requests() <= 0) {
             done.complete(null);
             return;
         }
         long began = System.nanoTime();
-        List<CompletableFuture<Void>> chains = new ArrayList<>();
-        VertxInternal internal = (VertxInternal) vertx;
-        for (EventExecutor loop : vertx.nettyEventLoopGroup()) {
-            ContextInternal context = internal.createEventLoopContext((EventLoop) loop, null,
-                    Thread.currentThread().getContextClassLoader());
-            for (int c = 0; c < config.inFlightPerLoop(); c++) {
-                CompletableFuture<Void> chain = new CompletableFuture<>();
-                ContextInternal request = context.duplicate();
-                request.runOnContext(ignored -> nextVote(request, chain));
-                chains.add(chain);
-            }
-        }
-        CompletableFuture.allOf(chains.toArray(CompletableFuture[]::new))
+        tokens = issuers.warmUp(Instant.now());
+        votes.run(vertx, config.inFlightPerLoop())
+                .thenCompose(ignored -> listening)
+                .thenCompose(port -> {
+                    client = new WarmUpRequests(vertx, port, tokens,
+                            config.inFlightPerLoop() * OnEveryLoop.loops(vertx));
+                    return requests.run(vertx, config.inFlightPerLoop());
+                })
                 .orTimeout(config.maxTime().toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((finished, failure) -> {
-                    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
-                    if (failure == null && fastPath.degraded()) {
-                        LOG.warnf("vote path warm-up stopped after %d ms with %d of %d votes run: the fast path is "
-                                + "degraded (Redis does not answer) %s: ready anyway", millis, votesRun(), config.votes(),
-                                outcomes());
-                    } else if (failure == null) {
-                        LOG.infof("vote path warmed up: %d votes for a poll that does not exist in %d ms %s",
-                                votesRun(), millis, outcomes());
-                    } else {
-                        LOG.warnf("vote path warm-up gave up after %d ms (vote.warm-up.max-time) with %d of %d votes "
-                                + "run %s: ready anyway", millis, votesRun(), config.votes(), outcomes());
-                    }
-                    done.complete(null);
-                });
+                .whenComplete((finished, failure) -> ended(began, failure));
     }
 
     /**
-     * The chain's next vote, on its own event loop, until the warm-up's votes are all taken, it is over, or the fast
-     * path is degraded.
+     * The HTTP server listens: the warm-up's requests may start. Its port as Quarkus registers it once bound (the
+     * highest-ordinal config source), which is the kernel's pick where a test asks for port 0.
      */
-    private void nextVote(ContextInternal context, CompletableFuture<Void> chain) {
-        int i = next.getAndIncrement();
-        if (i >= config.votes() || done.isDone() || fastPath.degraded()) {
-            chain.complete(null);
-            return;
-        }
-        parser.parse(WarmUpVotes.body(), null, null);
-        submitVote.submit(WarmUpVotes.vote(i), shedding.deadlineFrom(System.nanoTime()),
-                        BeforeTheLog.UNCOUNTED)
-                .subscribe().with(
-                        outcome -> ended(context, chain, outcome.getClass().getSimpleName(), outcome),
-                        failure -> ended(context, chain, failure.getClass().getSimpleName(), null));
+    void listening(@ObservesAsync HttpServerStart server) {
+        listening.complete(ConfigProvider.getConfig().getValue(HTTP_PORT, Integer.class));
     }
 
-    private void ended(ContextInternal context, CompletableFuture<Void> chain, String how, VoteOutcome outcome) {
-        if (outcome != null) {
-            VoteOutcomeResponses.toResponse(outcome);
+    private boolean over() {
+        return done.isDone() || fastPath.degraded();
+    }
+
+    /** Warm-up vote i, with a full token check first; completes with its outcome's name. */
+    private CompletionStage<String> vote(int i) {
+        String refused = null;
+        if (tokens.any()) {
+            try {
+                tokens.verify(i);
+            } catch (ParseException e) {
+                refused = "TokenRefused";
+            }
         }
-        run.increment();
-        outcomes.computeIfAbsent(how, key -> new LongAdder()).increment();
-        // Back on the chain's loop (a timed-out Redis wait ends on Mutiny's timer thread), and never recursively.
-        context.runOnContext(ignored -> nextVote(context, chain));
+        parser.parse(WarmUpVotes.body(), null, null);
+        String tokenCheck = refused;
+        return submitVote.submit(WarmUpVotes.vote(i), shedding.deadlineFrom(System.nanoTime()),
+                        BeforeTheLog.UNCOUNTED)
+                .map(outcome -> {
+                    VoteOutcomeResponses.toResponse(outcome);
+                    return tokenCheck != null ? tokenCheck : outcome.getClass().getSimpleName();
+                })
+                .subscribeAsCompletionStage();
+    }
+
+    private void ended(long began, Throwable failure) {
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
+        if (client != null) {
+            client.close();
+        }
+        if (failure == null && fastPath.degraded()) {
+            LOG.warnf("vote path warm-up stopped after %d ms with %d of %d votes and %d of %d requests run: the fast "
+                    + "path is degraded (Redis does not answer) %s: ready anyway", millis, votesRun(), config.votes(),
+                    requestsRun(), config.requests(), outcomes());
+        } else if (failure == null) {
+            LOG.infof("vote path warmed up in %d ms: %d votes for a poll that does not exist %s, %d requests to "
+                    + "itself %s", millis, votesRun(), outcomes(), requestsRun(), requestStatuses());
+        } else {
+            LOG.warnf("vote path warm-up gave up after %d ms (vote.warm-up.max-time) with %d of %d votes %s and %d of "
+                    + "%d requests %s run: ready anyway", millis, votesRun(), config.votes(), outcomes(),
+                    requestsRun(), config.requests(), requestStatuses());
+        }
+        done.complete(null);
     }
 }

@@ -19,6 +19,6 @@ public class WarmUpCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("vote-path-warm-up").status(warmUp.finished())
-                .withData("votes", warmUp.votesRun()).build();
+                .withData("votes", warmUp.votesRun()).withData("requests", warmUp.requestsRun()).build();
     }
 }

@@ -10,7 +10,7 @@ import votes.ingest.vote.VoteCommand;
  * ledger poll can have (the ledger names polls with UUIDs), voter and device ids that are not the pseudonyms of any
  * token (those are HMAC hex), and client addresses from the benchmarking range 198.18.0.0/15 (RFC 2544), each vote
  * its own address and at most one vote in 256 per /24, so no address or prefix limit is reached. And each its own token
- * issue second, in the first hour of 1970: the bot score counts votes per issue second across the fleet
+ * issue second, counted up from 1970-01-01T00:00:01: the bot score counts votes per issue second across the fleet
  * ({@code bot:mint:*}, a batch of minted accounts), so votes "minted" now would have put every real voter who signed in
  * during a start's warm-up into a bulk-minted batch, challenged and flagged (they did, before this: {@code ./vote up}'s
  * warm-up ended {@code ChallengeRequired=1947, PollNotFound=53}). The same ids at every start: the keys they leave in
@@ -20,16 +20,20 @@ public final class WarmUpVotes {
 
     public static final String POLL_ID = "warm-up.ingest";
     private static final String OPTION = "a";
-    private static final String CLIENT = "votes-ingest-warm-up";
+    static final String CLIENT = "votes-ingest-warm-up";
     private static final int PREFIXES = 256;
 
     private WarmUpVotes() {
     }
 
     static VoteCommand vote(int i) {
-        String address = "198.18." + (i % PREFIXES) + "." + (i / PREFIXES % PREFIXES);
-        return new VoteCommand(POLL_ID, voterId(i), CLIENT, OPTION, null, voterId(i), address, CLIENT,
+        return new VoteCommand(POLL_ID, voterId(i), CLIENT, OPTION, null, voterId(i), address(i), CLIENT,
                 null, null, "en", null, tokenIssuedAt(i), List.of());
+    }
+
+    /** Vote i's client address. */
+    static String address(int i) {
+        return "198.18." + (i % PREFIXES) + "." + (i / PREFIXES % PREFIXES);
     }
 
     /** Vote i's token issue second: its own, long before any real token's. */

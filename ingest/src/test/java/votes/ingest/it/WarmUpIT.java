@@ -20,9 +20,11 @@ import votes.ingest.warmup.WarmUpVotes;
 
 /**
  * The warm-up before readiness runs its votes on the real fast path (Redis), scored by the shipped bot defence, and
- * stores nothing: every one ends as "poll not found" (none looks like a bot, so none is challenged), none reaches the
- * log, no slot stays reserved, each counts in a token issue second of its own in 1970 (not in a batch a real voter's
- * token can be in), and readiness names the check; a real vote then goes through as ever.
+ * stores nothing: every one ends as "poll not found" (none looks like a bot, so none is challenged; each one's token
+ * check on the warm-up's own key passed), none reaches the log, no slot stays reserved, each counts in a token issue
+ * second of its own in 1970 (not in a batch a real voter's token can be in). Its requests to its own HTTP port are
+ * all refused 401 by the real token check and stay out of the HTTP metrics. Readiness names the check; a real vote then
+ * goes through as ever.
  */
 @QuarkusTest
 @TestProfile(WarmUpIT.WarmUpOn.class)
@@ -30,13 +32,15 @@ import votes.ingest.warmup.WarmUpVotes;
 class WarmUpIT {
 
     private static final int VOTES = 300;
+    private static final int REQUESTS = 200;
 
     public static class WarmUpOn implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             // The suite turns the warm-up off (the root pom's Failsafe env); this test turns it on, on two loops.
             // The suite's stacks also turn the bot defence off: here it is on, as it ships.
-            return Map.of("vote.warm-up.votes", Integer.toString(VOTES), "vote.warm-up.in-flight-per-loop", "4",
+            return Map.of("vote.warm-up.votes", Integer.toString(VOTES),
+                    "vote.warm-up.requests", Integer.toString(REQUESTS), "vote.warm-up.in-flight-per-loop", "4",
                     "quarkus.vertx.event-loops-pool-size", "2", "vote.abuse.challenge", "adaptive");
         }
     }
@@ -51,10 +55,15 @@ class WarmUpIT {
     PollCache polls;
 
     @Test
-    void theWarmUpRunsItsVotesThroughTheFastPathAndStoresNothing() {
+    void theWarmUpRunsItsVotesThroughTheFastPathAndItsRequestsIntoTheTokenCheckAndStoresNothing() {
         await().atMost(IngestFixture.PATIENCE).until(warmUp::finished);
         assertThat(warmUp.votesRun()).isEqualTo(VOTES);
         assertThat(warmUp.outcomes()).as("how the warm-up's votes ended").isEqualTo(Map.of("PollNotFound", (long) VOTES));
+        assertThat(warmUp.requestsRun()).isEqualTo(REQUESTS);
+        assertThat(warmUp.requestStatuses()).as("the answers to the warm-up's requests")
+                .isEqualTo(Map.of("401", (long) REQUESTS));
+        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .as("the HTTP metrics").doesNotContain("status=\"401\"");
 
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", hasItem("vote-path-warm-up"));
@@ -70,5 +79,8 @@ class WarmUpIT {
         BotDefenseIT.browser(IngestFixture.token("after-the-warm-up"), BotDefenseIT.freshAddress())
                 .post("/api/v1/polls/{pollId}/votes", pollId).then().statusCode(202);
         assertThat(IngestFixture.votesOn(pollId)).hasSize(1);
+        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .as("the HTTP metrics keep counting real votes").containsPattern(
+                        "http_server_requests_seconds_count\\{[^}]*status=\"202\",uri=\"/api/v1/polls/\\{pollId}/votes\"");
     }
 }

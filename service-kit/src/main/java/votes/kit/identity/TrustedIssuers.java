@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,6 +40,8 @@ public final class TrustedIssuers implements JWTParser {
     private static final int ISS_KEY_LENGTH = 5;
 
     private final Map<String, JWTParser> byIssuer;
+    /** Each trusted issuer's checks, for {@link #warmUp}. */
+    private final Map<String, JWTAuthContextInfo> contexts;
     /** Serves the explicit-key methods of the interface, which no request path of ours calls. */
     private final JWTParser explicitKeys = new DefaultJWTParser(new JWTAuthContextInfo(),
             TokenPrincipals.configuredKeys());
@@ -48,11 +51,13 @@ public final class TrustedIssuers implements JWTParser {
     private final JwksKeys providerKeys;
 
     TrustedIssuers(Map<String, JWTParser> byIssuer) {
-        this(byIssuer, null, null);
+        this(byIssuer, Map.of(), null, null);
     }
 
-    private TrustedIssuers(Map<String, JWTParser> byIssuer, String providerIssuer, JwksKeys providerKeys) {
+    private TrustedIssuers(Map<String, JWTParser> byIssuer, Map<String, JWTAuthContextInfo> contexts,
+                           String providerIssuer, JwksKeys providerKeys) {
         this.byIssuer = Map.copyOf(byIssuer);
+        this.contexts = Map.copyOf(contexts);
         this.providerIssuer = providerIssuer;
         this.providerKeys = providerKeys;
     }
@@ -70,12 +75,16 @@ public final class TrustedIssuers implements JWTParser {
     /** {@code keysOf} gives the provider's key set for its issuer. */
     static TrustedIssuers of(JWTAuthContextInfo devIssuer, IssuerConfig settings, Function<String, JwksKeys> keysOf) {
         Map<String, JWTParser> parsers = new LinkedHashMap<>();
+        Map<String, JWTAuthContextInfo> contexts = new LinkedHashMap<>();
         String issuer = settings.oidcIssuer().orElse(null);
         JwksKeys keys = issuer == null ? null : keysOf.apply(issuer);
         if (issuer != null) {
-            parsers.put(issuer, provider(devIssuer, settings, issuer, keys));
+            JWTAuthContextInfo provider = provider(devIssuer, settings, issuer);
+            contexts.put(issuer, provider);
+            parsers.put(issuer, new DefaultJWTParser(provider, TokenPrincipals.keysFrom(keys)));
         }
         if (settings.trustDevIssuer()) {
+            contexts.put(devIssuer.getIssuedBy(), devIssuer);
             parsers.put(devIssuer.getIssuedBy(), new DefaultJWTParser(devIssuer, TokenPrincipals.configuredKeys()));
         }
         if (parsers.isEmpty()) {
@@ -83,7 +92,7 @@ public final class TrustedIssuers implements JWTParser {
         } else {
             LOG.infof("Trusted token issuers: %s", parsers.keySet());
         }
-        return new TrustedIssuers(parsers, issuer, keys);
+        return new TrustedIssuers(parsers, contexts, issuer, keys);
     }
 
     /** Keys fetched now and every refresh interval, off the start-up path: a provider that is down stops nothing. */
@@ -100,9 +109,8 @@ public final class TrustedIssuers implements JWTParser {
         return keys;
     }
 
-    /** The dev issuer's checks with the provider's issuer, audience, role claim and keys. */
-    private static JWTParser provider(JWTAuthContextInfo devIssuer, IssuerConfig settings, String issuer,
-                                      JwksKeys keys) {
+    /** The dev issuer's checks with the provider's issuer, audience, role claim and key location. */
+    private static JWTAuthContextInfo provider(JWTAuthContextInfo devIssuer, IssuerConfig settings, String issuer) {
         JWTAuthContextInfo context = new JWTAuthContextInfo(devIssuer);
         context.setIssuedBy(issuer);
         context.setExpectedAudience(Set.of(settings.oidcAudience()));
@@ -112,7 +120,7 @@ public final class TrustedIssuers implements JWTParser {
         context.setPublicVerificationKey(null);
         context.setSecretVerificationKey(null);
         context.setTokenKeyId(null);
-        return new DefaultJWTParser(context, TokenPrincipals.keysFrom(keys));
+        return context;
     }
 
     /**
@@ -125,6 +133,14 @@ public final class TrustedIssuers implements JWTParser {
     public Optional<LogoutTokens> logoutTokens(Set<String> clients, Duration clockSkew, Duration maxAge) {
         return providerKeys == null ? Optional.empty()
                 : Optional.of(new LogoutTokens(providerIssuer, providerKeys, clients, clockSkew, maxAge));
+    }
+
+    /**
+     * Tokens and checks to run this service's token check before it takes requests, signed by a key of their own
+     * that nothing here trusts ({@link TokenCheckWarmUp}); {@code now} is their issue time.
+     */
+    public TokenCheckWarmUp warmUp(Instant now) {
+        return new TokenCheckWarmUp(contexts, providerIssuer, providerKeys, now);
     }
 
     /** The issuers this service trusts. */

@@ -8,6 +8,7 @@ import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwx.JsonWebStructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -214,6 +216,46 @@ class TrustedIssuersTest {
         claims.setClaim("sid", "session-1");
         claims.setClaim("events", Map.of(LogoutToken.EVENT, Map.of()));
         return claims;
+    }
+
+    @Test
+    void theWarmUpsTokensPassEachIssuersWholeCheckOnlyAgainstItsOwnKeyAndTheServicesCheckRefusesThem() throws Exception {
+        TrustedIssuers issuers = issuers(true);
+        TokenCheckWarmUp warmUp = issuers.warmUp(Instant.now());
+
+        assertThat(warmUp.any()).isTrue();
+        List<String> verifiedIssuers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            JsonWebToken own = warmUp.verify(i);
+            verifiedIssuers.add(own.getIssuer());
+            assertThat(own.getSubject()).isEqualTo(TokenCheckWarmUp.SUBJECT);
+            assertThat(own.getGroups()).as("the issuer's role claim, read by its own path").containsExactly("voter");
+            String refused = warmUp.refusedToken(i);
+            assertThatThrownBy(() -> issuers.parse(refused)).as("the service's check of warm-up token %d", i)
+                    .isInstanceOf(ParseException.class);
+        }
+        assertThat(verifiedIssuers).containsExactlyInAnyOrder(PROVIDER, DEV);
+    }
+
+    @Test
+    void theProvidersWarmUpTokenNamesAKidOfItsKeySetSoTheRefusalFetchesNoKeys() throws Exception {
+        TrustedIssuers issuers = issuers(false);
+        TokenCheckWarmUp warmUp = issuers.warmUp(Instant.now());
+        int before = fetches.get();
+
+        String token = warmUp.refusedToken(0);
+        assertThatThrownBy(() -> issuers.parse(token)).isInstanceOf(ParseException.class);
+
+        assertThat(JsonWebStructure.fromCompactSerialization(token).getKeyIdHeaderValue()).isEqualTo("realm-1");
+        assertThat(fetches.get()).as("key set fetches for the refused token").isEqualTo(before);
+    }
+
+    @Test
+    void withNoIssuerTrustedTheWarmUpHasNoTokens() {
+        IssuerConfig settings = new IssuerConfig(false, Optional.empty(), "ingest", Optional.empty(),
+                "realm_access/roles", JWKS);
+
+        assertThat(TrustedIssuers.of(devContext(), settings, issuer -> null).warmUp(Instant.now()).any()).isFalse();
     }
 
     private TrustedIssuers issuers(boolean trustDev) {
