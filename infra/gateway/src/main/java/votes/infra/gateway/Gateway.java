@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import votes.infra.gateway.client.Admission;
 import votes.infra.gateway.client.ClientConnections;
@@ -30,6 +31,7 @@ import votes.infra.gateway.problem.ProblemForBareErrors;
 import votes.infra.gateway.problem.ProblemReply;
 import votes.infra.gateway.stream.StreamRelay;
 import votes.infra.gateway.tls.TlsSettings;
+import votes.kit.knob.EnvKnobs;
 import votes.kit.problem.Problem;
 import votes.kit.problem.ProblemType;
 
@@ -77,6 +79,7 @@ public final class Gateway {
 
     public static void main(String[] args) {
         GatewayConfig config = GatewayConfig.fromEnv(System.getenv());
+        warmUp(config, new EnvKnobs(System.getenv()).integer(GatewayWarmUp.REQUESTS, GatewayWarmUp.DEFAULT_REQUESTS));
         // One loop per server instance, plus the proxy clients' and the relay's work sharing them.
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()));
         Ports ports = new Gateway(vertx, config).listen().toCompletionStage().toCompletableFuture().join();
@@ -88,6 +91,18 @@ public final class Gateway {
                 + config.pools() + ", " + config.trustedProxies());
         warnIfDescriptorsShort(config);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close().toCompletionStage().toCompletableFuture().join()));
+    }
+
+    /** Before the gateway listens (and so answers its readiness probe): {@link GatewayWarmUp}. */
+    private static void warmUp(GatewayConfig config, int requests) {
+        if (requests <= 0) {
+            return;
+        }
+        long began = System.nanoTime();
+        Map<Integer, Long> statuses = new GatewayWarmUp(config, requests).run();
+        LogLine.info("request path warmed up in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began)
+                + " ms: " + statuses.values().stream().mapToLong(Long::longValue).sum() + " of " + requests
+                + " requests through a copy of the gateway to a stand-in, by status " + statuses);
     }
 
     /** Where the gateway listens: plain HTTP always, HTTPS when it has a certificate. */
