@@ -86,8 +86,7 @@ public final class TestStack {
             // Registered before starting, so a half-started stack is cleaned up too.
             Runtime.getRuntime().addShutdownHook(new Thread(created::shutdown, "vote-stack-shutdown"));
             long start = System.nanoTime();
-            stack.startInfrastructure((i, total, label, outcome, took, ok) ->
-                    System.err.printf("[vote-stack] [%d/%d] %s %s (%d ms)%n", i, total, label, outcome, took.toMillis()));
+            stack.startInfrastructure(printedSteps(""));
             System.err.printf("[vote-stack] infrastructure up in %d ms under %s%n",
                     (System.nanoTime() - start) / 1_000_000, home);
             System.setProperty(HOME_PROPERTY, settings.home().toString());
@@ -108,8 +107,7 @@ public final class TestStack {
                 stack.traces().start();
             }
             long start = System.nanoTime();
-            stack.startServices((i, total, label, outcome, took, ok) -> System.err.printf(
-                    "[vote-stack] services [%d/%d] %s %s (%d ms)%n", i, total, label, outcome, took.toMillis()));
+            stack.startServices(printedSteps("services "));
             System.err.printf("[vote-stack] services and gateway up in %d ms%n", (System.nanoTime() - start) / 1_000_000);
             servicesStarted = true;
         }
@@ -244,5 +242,11 @@ public final class TestStack {
         } catch (IOException e) {
             // Leftover test data under target/ is harmless; `mvn clean` removes it.
         }
+    }
+
+    /** Each step of a start as one line on stderr, where the suite's logs keep it; {@code phase} names the start. */
+    static LocalStack.StepListener printedSteps(String phase) {
+        return (i, total, label, outcome, took, ok) -> System.err.printf("[vote-stack] %s[%d/%d] %s %s (%d ms)%n",
+                phase, i, total, label, outcome, took.toMillis());
     }
 }

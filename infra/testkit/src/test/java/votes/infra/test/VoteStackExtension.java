@@ -101,8 +101,7 @@ public class VoteStackExtension implements BeforeAllCallback {
         if (traced) {
             local.traces().start();
         }
-        local.up((index, total, label, outcome, took, ok) -> System.err.printf(
-                "[vote-stack] restart [%d/%d] %s %s (%d ms)%n", index, total, label, outcome, took.toMillis()), false);
+        local.up(TestStack.printedSteps("restart "), false);
     }
 
     /**
