@@ -99,10 +99,16 @@ public final class Gateway {
             return;
         }
         long began = System.nanoTime();
-        Map<Integer, Long> statuses = new GatewayWarmUp(config, requests).run();
-        LogLine.info("request path warmed up in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began)
-                + " ms: " + statuses.values().stream().mapToLong(Long::longValue).sum() + " of " + requests
-                + " requests through a copy of the gateway to a stand-in, by status " + statuses);
+        try {
+            Map<Integer, Long> statuses = new GatewayWarmUp(config, requests).run();
+            LogLine.info("request path warmed up in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began)
+                    + " ms: " + statuses.values().stream().mapToLong(Long::longValue).sum() + " of " + requests
+                    + " requests through a copy of the gateway to a stand-in, by status " + statuses);
+        } catch (RuntimeException e) {
+            // A warm-up is worth seconds of latency, never the gateway itself.
+            LogLine.warn("request path warm-up failed after " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began)
+                    + " ms (" + e + "): starting cold");
+        }
     }
 
     /** Where the gateway listens: plain HTTP always, HTTPS when it has a certificate. */
