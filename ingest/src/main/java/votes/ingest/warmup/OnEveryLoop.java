@@ -30,6 +30,7 @@ final class OnEveryLoop {
     private final AtomicInteger next = new AtomicInteger();
     private final LongAdder run = new LongAdder();
     private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
+    private volatile int chains;
 
     /**
      * @param step step i, on its event loop; completes with how it ended (failures count by their exception's name)
@@ -55,16 +56,13 @@ final class OnEveryLoop {
                 chains.add(chain);
             }
         }
+        this.chains = chains.size();
         return CompletableFuture.allOf(chains.toArray(CompletableFuture[]::new));
     }
 
-    /** The event loops a part's steps are spread over. */
-    static int loops(Vertx vertx) {
-        int loops = 0;
-        for (EventExecutor ignored : vertx.nettyEventLoopGroup()) {
-            loops++;
-        }
-        return loops;
+    /** The chains the last {@link #run} started: at most this many of its steps were in progress at once. */
+    int chains() {
+        return chains;
     }
 
     long run() {

@@ -107,8 +107,8 @@ public class WarmUp {
         votes.run(vertx, config.inFlightPerLoop())
                 .thenCompose(ignored -> listening)
                 .thenCompose(port -> {
-                    client = new WarmUpRequests(vertx, port, tokens,
-                            config.inFlightPerLoop() * OnEveryLoop.loops(vertx));
+                    // As many connections as the votes part had chains: the requests part starts as many.
+                    client = new WarmUpRequests(vertx, port, tokens, votes.chains());
                     return requests.run(vertx, config.inFlightPerLoop());
                 })
                 .orTimeout(config.maxTime().toMillis(), TimeUnit.MILLISECONDS)
@@ -129,23 +129,28 @@ public class WarmUp {
 
     /** Warm-up vote i, with a full token check first; completes with its outcome's name. */
     private CompletionStage<String> vote(int i) {
-        String refused = null;
-        if (tokens.any()) {
-            try {
-                tokens.verify(i);
-            } catch (ParseException e) {
-                refused = "TokenRefused";
-            }
-        }
+        String refused = tokenCheck(i);
         parser.parse(WarmUpVotes.body(), null, null);
-        String tokenCheck = refused;
         return submitVote.submit(WarmUpVotes.vote(i), shedding.deadlineFrom(System.nanoTime()),
                         BeforeTheLog.UNCOUNTED)
                 .map(outcome -> {
                     VoteOutcomeResponses.toResponse(outcome);
-                    return tokenCheck != null ? tokenCheck : outcome.getClass().getSimpleName();
+                    return refused != null ? refused : outcome.getClass().getSimpleName();
                 })
                 .subscribeAsCompletionStage();
+    }
+
+    /** Null when the own-key check passed (or no issuer is trusted); else the outcome that names its refusal. */
+    private String tokenCheck(int i) {
+        if (!tokens.any()) {
+            return null;
+        }
+        try {
+            tokens.verify(i);
+            return null;
+        } catch (ParseException e) {
+            return "TokenRefused";
+        }
     }
 
     private void ended(long began, Throwable failure) {
