@@ -2,6 +2,7 @@ package votes.ingest.warmup;
 
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.EventExecutor;
+import io.opentelemetry.context.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.impl.VertxInternal;
@@ -42,17 +43,26 @@ final class OnEveryLoop {
         this.stop = stop;
     }
 
-    /** Starts {@code perLoop} chains of steps on each event loop; completes once every chain has ended. */
+    /**
+     * Starts {@code perLoop} chains of steps on each event loop; completes once every chain has ended. Every chain
+     * runs in a trace that is not sampled: the warm-up is no client's, so neither its Redis calls nor its requests (nor
+     * the server's spans of them, whose parent is this trace) may reach the trace backend, at any sampling rate.
+     */
     CompletableFuture<Void> run(Vertx vertx, int perLoop) {
         List<CompletableFuture<Void>> chains = new ArrayList<>();
         VertxInternal internal = (VertxInternal) vertx;
+        Context unsampled = UnsampledTrace.context();
         for (EventExecutor loop : vertx.nettyEventLoopGroup()) {
             ContextInternal context = internal.createEventLoopContext((EventLoop) loop, null,
                     Thread.currentThread().getContextClassLoader());
             for (int c = 0; c < perLoop; c++) {
                 CompletableFuture<Void> chain = new CompletableFuture<>();
                 ContextInternal own = context.duplicate();
-                own.runOnContext(ignored -> nextStep(own, chain));
+                own.runOnContext(ignored -> {
+                    // Attached to the chain's own (duplicated) context for its whole life: never detached.
+                    unsampled.makeCurrent();
+                    nextStep(own, chain);
+                });
                 chains.add(chain);
             }
         }

@@ -10,8 +10,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.redis.client.Redis;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import votes.ingest.fastpath.RedisKeys;
 import votes.ingest.poll.PollCache;
@@ -23,12 +30,14 @@ import votes.ingest.warmup.WarmUpVotes;
  * stores nothing: every one ends as "poll not found" (none looks like a bot, so none is challenged; each one's token
  * check on the warm-up's own key passed), none reaches the log, no slot stays reserved, each counts in a token issue
  * second of its own in 1970 (not in a batch a real voter's token can be in). Its requests to its own HTTP port are
- * all refused 401 by the real token check and stay out of the HTTP metrics. Readiness names the check; a real vote then
+ * all refused 401 by the real token check and stay out of the HTTP metrics; none of its work is traced, even with every
+ * trace sampled. Readiness names the check; a real vote then
  * goes through as ever.
  */
 @QuarkusTest
 @TestProfile(WarmUpIT.WarmUpOn.class)
 @WithTestResource(IngestStackResource.class)
+@WithTestResource(SpanSink.class)
 class WarmUpIT {
 
     private static final int VOTES = 300;
@@ -54,8 +63,11 @@ class WarmUpIT {
     @Inject
     PollCache polls;
 
+    @ConfigProperty(name = "votes.trace.zipkin-endpoint")
+    String spans;
+
     @Test
-    void theWarmUpRunsItsVotesThroughTheFastPathAndItsRequestsIntoTheTokenCheckAndStoresNothing() {
+    void theWarmUpRunsItsVotesThroughTheFastPathAndItsRequestsIntoTheTokenCheckAndStoresNothing() throws Exception {
         await().atMost(IngestFixture.PATIENCE).until(warmUp::finished);
         assertThat(warmUp.votesRun()).isEqualTo(VOTES);
         assertThat(warmUp.outcomes()).as("how the warm-up's votes ended").isEqualTo(Map.of("PollNotFound", (long) VOTES));
@@ -82,5 +94,29 @@ class WarmUpIT {
         assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
                 .as("the HTTP metrics keep counting real votes").containsPattern(
                         "http_server_requests_seconds_count\\{[^}]*status=\"202\",uri=\"/api/v1/polls/\\{pollId}/votes\"");
+
+        // Every trace is sampled here (SpanSink): the real vote's is exported, and not one span of the warm-up's.
+        String votePath = "/api/v1/polls/" + pollId + "/votes";
+        await().atMost(IngestFixture.PATIENCE).until(() -> exported().toString().contains(votePath));
+        JsonNode spans = exported();
+        assertThat(spans.toString()).as("spans of the warm-up's requests").doesNotContain(WarmUpVotes.POLL_ID);
+        String voteTrace = null;
+        for (JsonNode span : spans) {
+            if (votePath.equals(span.path("tags").path("url.path").asText())) {
+                voteTrace = span.path("traceId").asText();
+            }
+        }
+        for (JsonNode span : spans) {
+            if (!span.path("traceId").asText().equals(voteTrace)) {
+                assertThat(span.path("name").asText()).as("a span outside the real vote's trace: %s", span)
+                        .isNotEqualTo("evalsha");
+            }
+        }
+    }
+
+    private JsonNode exported() throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(spans)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(answer.body());
     }
 }
