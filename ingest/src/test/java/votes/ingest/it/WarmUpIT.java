@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.redis.client.Redis;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,8 +31,7 @@ import votes.ingest.warmup.WarmUpVotes;
  * check on the warm-up's own key passed), none reaches the log, no slot stays reserved, each counts in a token issue
  * second of its own in 1970 (not in a batch a real voter's token can be in). Its requests to its own HTTP port are
  * all refused 401 by the real token check and stay out of the HTTP metrics; none of its work is traced, even with every
- * trace sampled. Readiness names the check; a real vote then
- * goes through as ever.
+ * trace sampled. Readiness names the check; a real vote then goes through as ever.
  */
 @QuarkusTest
 @TestProfile(WarmUpIT.WarmUpOn.class)
@@ -106,6 +105,7 @@ class WarmUpIT {
                 voteTrace = span.path("traceId").asText();
             }
         }
+        assertThat(voteTrace).as("the real vote's server span, by its url.path").isNotNull();
         for (JsonNode span : spans) {
             if (!span.path("traceId").asText().equals(voteTrace)) {
                 assertThat(span.path("name").asText()).as("a span outside the real vote's trace: %s", span)
