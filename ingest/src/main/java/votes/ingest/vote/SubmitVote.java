@@ -35,6 +35,7 @@ import votes.ingest.overload.ShedReason;
 import votes.ingest.overload.Shedding;
 import votes.ingest.poll.PollDirectory;
 import votes.ingest.receipt.ReceiptStore;
+import votes.ingest.warmup.WarmUpVotes;
 import votes.ingest.fastpath.Reservation;
 
 /**
@@ -64,7 +65,7 @@ public class SubmitVote {
     private final Counter duplicates;
     private final Counter lateAcked;
     private final Counter lateFailed;
-    private final MeterRegistry metrics;
+    private final RateLimitedCounts rateLimited;
     private final Clock clock = Clock.systemUTC();
 
     public SubmitVote(AbuseDefense abuse, ScoringStep scoring, FlagPublisher flags, FastPath fastPath,
@@ -79,7 +80,6 @@ public class SubmitVote {
         this.logConfig = logConfig;
         this.receipts = receipts;
         this.shedding = shedding;
-        this.metrics = metrics;
         this.submitted = Counter.builder("votes.submitted").description("votes appended to votes.submitted")
                 .register(metrics);
         this.duplicates = Counter.builder("votes.duplicate").description("votes refused as duplicates by the fast path")
@@ -89,10 +89,7 @@ public class SubmitVote {
                 .register(metrics);
         this.lateFailed = Counter.builder("votes.append.late").tag("outcome", "failed").description(unacknowledged)
                 .register(metrics);
-        for (String key : List.of(RateLimits.VOTER, RateLimits.DEVICE, RateLimits.ADDRESS, RateLimits.PREFIX,
-                VoteOutcome.RateLimited.BOT_SCORE)) {
-            rateLimited(key);
-        }
+        this.rateLimited = new RateLimitedCounts(metrics);
     }
 
     /** A reservation that expired while its append could still land would let a second attempt through. */
@@ -114,6 +111,22 @@ public class SubmitVote {
         if (upFront.isPresent()) {
             return Uni.createFrom().item(new VoteOutcome.ChallengeRequired(upFront.get(), vote.proof() != null));
         }
+        return pastTheProofOfWork(vote, now, deadline, place);
+    }
+
+    /**
+     * What follows a passed proof of work, for the warm-up's votes when every vote must bring one
+     * ({@code vote.abuse.challenge=always}): else they warm the challenge alone, and solving 2,000 at the shipped 16 bits
+     * costs ~a minute of CPU. Only for the warm-up's poll, which no ledger poll can be (theirs are UUIDs).
+     */
+    public Uni<VoteOutcome> submitWithoutProof(VoteCommand vote, Deadline deadline, BeforeTheLog place) {
+        if (!WarmUpVotes.POLL_ID.equals(vote.pollId())) {
+            throw new IllegalArgumentException("only the warm-up's votes go without proof of work");
+        }
+        return pastTheProofOfWork(vote, clock.instant(), deadline, place);
+    }
+
+    private Uni<VoteOutcome> pastTheProofOfWork(VoteCommand vote, Instant now, Deadline deadline, BeforeTheLog place) {
         // The receipt id (= the event id) exists before Redis is asked: the reservation names it.
         Reservation reservation = receipts.reservation(AcceptedReceipt.of(EventIds.next(), vote.pollId(), vote.optionId(), now),
                 vote.voterId());
@@ -138,13 +151,13 @@ public class SubmitVote {
         Instant now = reservation.receipt().acceptedAt();
         if (verdict instanceof FastPathVerdict.Limited limited) {
             scoring.flagOverLimit(limited, counters, now);
-            return Uni.createFrom().item(rateLimited(limited.exceeded()));
+            return Uni.createFrom().item(rateLimited.of(limited.exceeded()));
         }
         if (verdict instanceof FastPathVerdict.Skipped) {
             // Redis could not judge (the script may still have reserved the slot: release frees only our own claim).
             Optional<RateLimits.Exceeded> exceeded = abuse.admitLocally(counters, now);
             if (exceeded.isPresent()) {
-                return releaseThen(reservation, rateLimited(exceeded.get()));
+                return releaseThen(reservation, rateLimited.of(exceeded.get()));
             }
         }
         if (verdict instanceof FastPathVerdict.Checked checked && checked.existingReceiptId() != null) {
@@ -155,7 +168,7 @@ public class SubmitVote {
         Screening screening = scoring.screen(vote, verdict, counters, now);
         Optional<VoteOutcome.Refusal> refused = ScoringStep.refusal(screening);
         if (refused.isPresent()) {
-            return releaseThen(reservation, counted(refused.get()));
+            return releaseThen(reservation, rateLimited.counted(refused.get()));
         }
         Screening.PendingFlag flag = ((Screening.Pass) screening).flag();
         return polls.find(vote.pollId()).flatMap(poll -> {
@@ -261,24 +274,6 @@ public class SubmitVote {
     private Uni<VoteOutcome> releaseThen(Reservation reservation, VoteOutcome.Refusal refusal) {
         // Awaited, not fire-and-forget: the voter's next attempt must find the slot free.
         return receipts.release(reservation).replaceWith(refusal);
-    }
-
-    private VoteOutcome.RateLimited rateLimited(RateLimits.Exceeded exceeded) {
-        return (VoteOutcome.RateLimited) counted(new VoteOutcome.RateLimited(exceeded.scope(), exceeded.retryAfter()));
-    }
-
-    /** A 429 counts in votes_rate_limited_total{key} (a limit's kind, or bot-score). */
-    private VoteOutcome.Refusal counted(VoteOutcome.Refusal refusal) {
-        if (refusal instanceof VoteOutcome.RateLimited limited) {
-            rateLimited(limited.scope()).increment();
-        }
-        return refusal;
-    }
-
-    private Counter rateLimited(String key) {
-        return Counter.builder("votes.rate.limited").tag("key", key)
-                .description("votes refused 429 by a rate limit or the bot score, by the kind of key that refused them")
-                .register(metrics);
     }
 
     private Uni<VoteOutcome> shed(ShedReason reason) {

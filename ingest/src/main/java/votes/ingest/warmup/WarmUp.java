@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.http.HttpServerStart;
 import io.smallrye.jwt.auth.principal.ParseException;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,9 +17,11 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import votes.ingest.fastpath.FastPathHealth;
+import votes.ingest.overload.Deadline;
 import votes.ingest.overload.Shedding;
 import votes.ingest.vote.BeforeTheLog;
 import votes.ingest.vote.SubmitVote;
+import votes.ingest.vote.VoteOutcome;
 import votes.ingest.vote.VoteOutcomeResponses;
 import votes.ingest.vote.VoteRequestParser;
 import votes.kit.identity.TokenCheckWarmUp;
@@ -34,7 +37,7 @@ import votes.kit.identity.TrustedIssuers;
  *   <li>votes ({@link WarmUpVotes}: a poll that does not exist) straight into {@link SubmitVote}, each with the token
  *   check's full run on a token of the warm-up's own ({@link TokenCheckWarmUp#verify}): the request's parsing, the
  *   token's checks, the fast path's check and release in this loop's Redis client, the bot score, the poll lookup,
- *   the refusal's response;</li>
+ *   the refusal's response; where every vote must bring proof of work, the challenge and its check before those;</li>
  *   <li>once the HTTP server listens, requests to itself ({@link WarmUpRequests}): the HTTP server, the router's
  *   filters, the REST layer and the bearer-token check, answered 401 at the signature.</li>
  * </ol>
@@ -131,13 +134,31 @@ public class WarmUp {
     private CompletionStage<String> vote(int i) {
         String refused = tokenCheck(i);
         parser.parse(WarmUpVotes.body(), null, null);
-        return submitVote.submit(WarmUpVotes.vote(i), shedding.deadlineFrom(System.nanoTime()),
-                        BeforeTheLog.UNCOUNTED)
+        return submitVote.submit(WarmUpVotes.vote(i), deadline(), BeforeTheLog.UNCOUNTED)
+                .flatMap(outcome -> outcome instanceof VoteOutcome.ChallengeRequired challenged
+                        ? pastTheChallenge(i, challenged) : Uni.createFrom().item(outcome))
                 .map(outcome -> {
                     VoteOutcomeResponses.toResponse(outcome);
                     return refused != null ? refused : outcome.getClass().getSimpleName();
                 })
                 .subscribeAsCompletionStage();
+    }
+
+    /**
+     * Vote i was asked for proof of work (every vote is, with {@code vote.abuse.challenge=always}): as a client's, the
+     * challenge's answer, the vote again with a proof (the proof's check), and then, its proof being wrong, the path
+     * a solved vote takes ({@link SubmitVote#submitWithoutProof}). Without this the warm-up warmed the challenge alone.
+     */
+    private Uni<VoteOutcome> pastTheChallenge(int i, VoteOutcome.ChallengeRequired challenged) {
+        VoteOutcomeResponses.toResponse(challenged);
+        return submitVote.submit(WarmUpVotes.answering(i, challenged.challenge()), deadline(), BeforeTheLog.UNCOUNTED)
+                .flatMap(again -> again instanceof VoteOutcome.ChallengeRequired
+                        ? submitVote.submitWithoutProof(WarmUpVotes.vote(i), deadline(), BeforeTheLog.UNCOUNTED)
+                        : Uni.createFrom().item(again));
+    }
+
+    private Deadline deadline() {
+        return shedding.deadlineFrom(System.nanoTime());
     }
 
     /** Null when the own-key check passed (or no issuer is trusted); else the outcome that names its refusal. */

@@ -3,6 +3,7 @@ package votes.ingest.warmup;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import votes.ingest.abuse.Challenge;
 import votes.ingest.vote.VoteCommand;
 
 /**
@@ -22,13 +23,23 @@ public final class WarmUpVotes {
     private static final String OPTION = "a";
     static final String CLIENT = "votes-ingest-warm-up";
     private static final int PREFIXES = 256;
+    private static final String WRONG_PROOF = "warm-up";
 
     private WarmUpVotes() {
     }
 
     static VoteCommand vote(int i) {
+        return answering(i, null, null);
+    }
+
+    /** Vote i again, with an answer to its challenge that is (almost surely: 1 in 2^difficulty) wrong. */
+    static VoteCommand answering(int i, Challenge challenge) {
+        return answering(i, WRONG_PROOF, challenge.nonce());
+    }
+
+    private static VoteCommand answering(int i, String proof, String nonce) {
         return new VoteCommand(POLL_ID, voterId(i), CLIENT, OPTION, null, voterId(i), address(i), CLIENT,
-                null, null, "en", null, tokenIssuedAt(i), List.of());
+                proof, nonce, "en", null, tokenIssuedAt(i), List.of());
     }
 
     /** Vote i's client address. */

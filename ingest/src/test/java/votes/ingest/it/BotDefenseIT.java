@@ -88,7 +88,7 @@ class BotDefenseIT {
     }
 
     /** What a client does with a challenge: the proof in its header, the nonce echoed in the other. */
-    private static RequestSpecification solving(RequestSpecification request, Challenge challenge) {
+    static RequestSpecification solving(RequestSpecification request, Challenge challenge) {
         return request.header(challenge.header(), ProofOfWork.solve(challenge))
                 .header(challenge.nonceHeader(), challenge.nonce());
     }
@@ -97,7 +97,7 @@ class BotDefenseIT {
         return request.post("/api/v1/polls/{pollId}/votes", pollId);
     }
 
-    private static Challenge challengeOf(Response response) {
+    static Challenge challengeOf(Response response) {
         VoteSubmissionIT.assertProblem(response, 403, "challenge-required");
         Challenge challenge = response.jsonPath().getObject("challenge", Challenge.class);
         assertThat(challenge.algorithm()).isEqualTo("sha256");
