@@ -16,6 +16,8 @@ import votes.infra.test.VoteStackExtension;
  * perf/run-faults.sh} runs each at least three times and writes the table of infra/README.md. The three-broker case
  * is {@link ThreeBrokerFaultsIT} (a JVM of its own, started with three Kafka nodes).
  */
+// First of the suite's classes (junit-platform.properties): Keycloak's first start runs beside it.
+@Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultsIT {
 

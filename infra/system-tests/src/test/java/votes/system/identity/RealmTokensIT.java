@@ -38,13 +38,15 @@ import votes.system.VotesApi.Reply;
  * stack's own code starts, after the services (issue 13; {@code ./vote up} starts it beside them): first the realm itself (its JWKS,
  * PKCE-only sign-in back to the gateway, token claims and lifetimes, the admin's OTP), then the services trusting its
  * issuer through the JWKS (item 2): they started without it and fetch its keys when its first token comes. One class,
- * one Keycloak start (a first start is minutes on a loaded 2-core machine: the suite pays it once). Ordered: the
- * admin's refused grants come after its sign-ins (brute-force detection locks an account for a minute after two
+ * one Keycloak start (a first start is minutes on a loaded 2-core machine: the suite pays it once, beside FaultsIT).
+ * Ordered: the admin's refused grants come after its sign-ins (brute-force detection locks an account for a minute after two
  * failures within a second), the restart after the rotation, the dev issuer is untrusted last, and the stack's
  * usual ingest is given back after it. Then sessions that end (item 3): a refreshed token votes; after Keycloak's
  * logout (its back-channel call to ingest) or the self-logout endpoint the same token is refused by ingest and the
  * ledger within a second, while another session of the same voter still votes.
  */
+// Right after FaultsIT (junit-platform.properties), beside which Keycloak started (TestStack#identityUp).
+@Order(2)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RealmTokensIT {
 
@@ -69,10 +71,10 @@ class RealmTokensIT {
     @BeforeAll
     static void startKeycloakAndOpenAPoll() {
         api = new VotesApi(STACK.url());
-        KeycloakServer server = STACK.stack().localStack().identity();
         long began = System.nanoTime();
-        String outcome = server.start();
-        System.err.printf("[realm-tokens-it] Keycloak start %.1f s: %s%n", (System.nanoTime() - began) / 1e9, outcome);
+        String outcome = STACK.stack().identityUp();
+        System.err.printf("[realm-tokens-it] Keycloak start %.1f s here: %s%n", (System.nanoTime() - began) / 1e9,
+                outcome);
         keycloak = new RealmClient(STACK.stack().settings());
         realm = keycloak.realm();
         pollId = api.createPoll(STACK.token("admin-kc", "admin"), "Realm tokens", "a", "b");

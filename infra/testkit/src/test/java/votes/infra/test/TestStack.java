@@ -40,6 +40,8 @@ public final class TestStack {
      * needs no restarts of the shared stack's services (two rounds of three took ~50 s of every CI run).
      */
     public static final String TRACES_PROPERTY = "votes.test-stack.traces";
+    /** {@code -Dvotes.test-stack.identity=early}: Keycloak starts beside the tests once the services are up. */
+    public static final String IDENTITY_PROPERTY = EarlyIdentity.PROPERTY;
 
     /**
      * The monitor every class loader's copy of this class shares: a string literal is interned once per JVM, whatever
@@ -52,11 +54,13 @@ public final class TestStack {
     private static TestStack instance;
 
     private final LocalStack stack;
+    private final EarlyIdentity identity;
     private TokenMinter minter;
     private boolean servicesStarted;
 
     private TestStack(LocalStack stack) {
         this.stack = stack;
+        this.identity = new EarlyIdentity(stack.identity());
     }
 
     /**
@@ -110,6 +114,7 @@ public final class TestStack {
             stack.startServices(printedSteps("services "));
             System.err.printf("[vote-stack] services and gateway up in %d ms%n", (System.nanoTime() - start) / 1_000_000);
             servicesStarted = true;
+            identity.begin();
         }
         return this;
     }
@@ -129,6 +134,13 @@ public final class TestStack {
             });
         }
         return this;
+    }
+
+    /**
+     * Keycloak up (waited for when it started beside the tests: {@link #IDENTITY_PROPERTY}), and what its start said.
+     */
+    public String identityUp() {
+        return identity.up();
     }
 
     public LocalStack localStack() {
