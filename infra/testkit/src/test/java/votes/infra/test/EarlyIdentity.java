@@ -14,7 +14,7 @@ import votes.infra.identity.KeycloakServer;
  */
 final class EarlyIdentity {
 
-    static final String PROPERTY = "votes.test-stack.identity";
+    private static final String PROPERTY = "votes.test-stack.identity";
     private static final String EARLY = "early";
 
     private final KeycloakServer server;
@@ -46,7 +46,6 @@ final class EarlyIdentity {
         }
         String outcome = early.handle((said, failure) -> failure == null ? said
                 : "the early start failed (" + failure.getMessage() + ")").join();
-        String now = server.start();
-        return now.startsWith("already up") ? outcome + ", started beside the tests" : outcome + "; started now: " + now;
+        return server.isUp() ? outcome + ", started beside the tests" : outcome + "; started now: " + server.start();
     }
 }

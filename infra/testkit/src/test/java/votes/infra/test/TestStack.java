@@ -40,8 +40,6 @@ public final class TestStack {
      * needs no restarts of the shared stack's services (two rounds of three took ~50 s of every CI run).
      */
     public static final String TRACES_PROPERTY = "votes.test-stack.traces";
-    /** {@code -Dvotes.test-stack.identity=early}: Keycloak starts beside the tests once the services are up. */
-    public static final String IDENTITY_PROPERTY = EarlyIdentity.PROPERTY;
 
     /**
      * The monitor every class loader's copy of this class shares: a string literal is interned once per JVM, whatever
@@ -137,7 +135,7 @@ public final class TestStack {
     }
 
     /**
-     * Keycloak up (waited for when it started beside the tests: {@link #IDENTITY_PROPERTY}), and what its start said.
+     * Keycloak up (waited for when it started beside the tests: {@link EarlyIdentity}), and what its start said.
      */
     public String identityUp() {
         return identity.up();
