@@ -11,10 +11,12 @@
 # added; the local stack's JIT, C1 only, unless VOTE_JVM_OPTIONS is exported), then at once RATE votes/s through the
 # gateway for MINUTES minutes, in 10 s windows. The load generator starts before `up` and warms its own JIT against a
 # stand-in server in its JVM meanwhile (SELF_WARMUP; no vote reaches the stack): a cold generator spent ~0.5 core
-# more in the first window and sent late, which counted as the stack's latency. Per window: the client's 202 p99 and shed share (VoteLoad); ingest's
-# own 202s over 100 ms (its HTTP timer); per lease of a pooled Redis connection, the wait for it and the time it is
-# held (redis_pool_queue_delay / redis_pool_usage, all of ingest's pools); the loop-lag probes over 50 ms; the
-# machine's busy share (/proc/stat); each component's CPU (process tree).
+# more in the first window and sent late, which counted as the stack's latency. In an arm with VOTE_CHALLENGE=always the
+# stand-in challenges every warm-up vote at the arm's VOTE_CHALLENGE_DIFFICULTY (16 if unset), so the solver is warm too.
+# Per window: the client's 202 p99 and shed share (VoteLoad); ingest's own 202s over 100 ms (its HTTP timer); per
+# lease of a pooled Redis connection, the wait for it and the time it is held (redis_pool_queue_delay /
+# redis_pool_usage, all of ingest's pools); the loop-lag probes over 50 ms; the machine's busy share (/proc/stat);
+# each component's CPU (process tree).
 # Output: perf/target/first-minute-<time>/ (run.log; per run <arm>-<n>/: up.log, load.out, window-<i>.{prom,ticks},
 # windows.tsv); the summary: each run's windows, then per arm the medians over its runs of the first and the second
 # minute's figures.
@@ -140,15 +142,21 @@ HEADER="window\tp99_ms\tshed_pct\tingest_202\tover_100ms\tredis_leases\twait_ms_
 
 # measure <label> <env assignments...>: one run of one arm into $OUT/<label>/.
 measure() {
-  local label=$1 dir="$OUT/$1" c i pids=() started gen_pid warmup=$SELF_WARMUP idle=0 unknown=0 via=gateway a; shift
+  local label=$1 dir="$OUT/$1" c i pids=() started gen_pid warmup=$SELF_WARMUP idle=0 unknown=0 via=gateway a
+  local challenge=off bits=16; shift   # 16: ingest's shipped vote.abuse.challenge-difficulty
   for a in "$@"; do   # an arm may set the generator's warm-up and what the stack does between `up` and the load
     case $a in
       SELF_WARMUP=*) warmup=${a#*=} ;;
+      VOTE_CHALLENGE=*) challenge=${a#*=} ;;
+      VOTE_CHALLENGE_DIFFICULTY=*) bits=${a#*=} ;;
       AFTER_UP_IDLE=*) idle=${a#*=} ;;
       AFTER_UP_UNKNOWN_POLL=*) unknown=${a#*=} ;;
       AFTER_UP_UNKNOWN_POLL_VIA=*) via=${a#*=} ;;
     esac
   done
+  # With every vote challenged (VOTE_CHALLENGE=always), the stand-in challenges every warm-up vote at the same bits:
+  # the generator's solver is then warm before the first measured vote, as its send path is.
+  [[ $challenge == always ]] || bits=0
   mkdir -p "$dir"
   vote down > /dev/null 2>&1 || true
   rm -rf "$VOTE_HOME"; mkdir -p "$VOTE_HOME"
@@ -161,7 +169,7 @@ measure() {
   for _ in $(seq 1 600); do grep -qs 'END PRIVATE KEY' "$VOTE_HOME/keys/jwt-private.pem" && break; sleep 0.1; done
   gen votes.perf.load.VoteLoad --url "http://127.0.0.1:$VOTE_GATEWAY_PORT" --private-key "$VOTE_HOME/keys/jwt-private.pem" \
     --voters "$VOTERS" --create-polls $(( RATE * MINUTES * 60 / VOTERS + 1 )) --local-addresses 127.1.0.1+64 \
-    --self-warmup "$warmup" --self-warmup-rate "$SELF_WARMUP_RATE" --start-file "$dir/go" --start-file-timeout 5m \
+    --self-warmup "$warmup" --self-warmup-rate "$SELF_WARMUP_RATE" --self-warmup-challenge "$bits" --start-file "$dir/go" --start-file-timeout 5m \
     --rate "$RATE" --warmup 0s --duration "${WINDOW_S}s" --runs "$windows" --drain 5s --label "$label" \
     > "$dir/load.out" 2> "$dir/load.err" &
   gen_pid=$!

@@ -152,6 +152,12 @@ public final class VoteLoad implements Callable<Integer> {
     @Option(names = "--self-warmup-rate", defaultValue = "0", description = "Its rate (default: --rate).")
     double selfWarmupRate;
 
+    @Option(names = "--self-warmup-challenge", defaultValue = "0", paramLabel = "BITS",
+            description = "The stand-in asks every vote for proof of work at this difficulty first, as ingest does "
+                    + "with VOTE_CHALLENGE=always, so the generator's solver is warm too. Default ${DEFAULT-VALUE}: "
+                    + "no challenge.")
+    int selfWarmupChallenge;
+
     @Option(names = "--start-file", description = "After the self-warm-up, wait until this file exists (a script "
             + "touches it once the stack is up), then create polls and start.")
     Path startFile;
@@ -172,7 +178,8 @@ public final class VoteLoad implements Callable<Integer> {
         List<String> tokens = tokens();
         if (!selfWarmup.isZero()) {
             double warmRate = selfWarmupRate > 0 ? selfWarmupRate : rate;
-            SelfWarmup.run(tokens, optionId, warmRate, selfWarmup, eventLoops, connections, localAddresses);
+            SelfWarmup.run(tokens, optionId, warmRate, selfWarmup, eventLoops, connections, localAddresses,
+                    selfWarmupChallenge);
         }
         if (startFile != null) {
             StartFile.await(startFile, startFileTimeout);
