@@ -169,7 +169,8 @@ measure() {
   for _ in $(seq 1 600); do grep -qs 'END PRIVATE KEY' "$VOTE_HOME/keys/jwt-private.pem" && break; sleep 0.1; done
   gen votes.perf.load.VoteLoad --url "http://127.0.0.1:$VOTE_GATEWAY_PORT" --private-key "$VOTE_HOME/keys/jwt-private.pem" \
     --voters "$VOTERS" --create-polls $(( RATE * MINUTES * 60 / VOTERS + 1 )) --local-addresses 127.1.0.1+64 \
-    --self-warmup "$warmup" --self-warmup-rate "$SELF_WARMUP_RATE" --self-warmup-challenge "$bits" --start-file "$dir/go" --start-file-timeout 5m \
+    --self-warmup "$warmup" --self-warmup-rate "$SELF_WARMUP_RATE" --self-warmup-challenge "$bits" \
+    --start-file "$dir/go" --start-file-timeout 5m \
     --rate "$RATE" --warmup 0s --duration "${WINDOW_S}s" --runs "$windows" --drain 5s --label "$label" \
     > "$dir/load.out" 2> "$dir/load.err" &
   gen_pid=$!

@@ -152,6 +152,9 @@ public final class VoteLoad implements Callable<Integer> {
     @Option(names = "--self-warmup-rate", defaultValue = "0", description = "Its rate (default: --rate).")
     double selfWarmupRate;
 
+    /** Beyond this a warm-up vote's proof takes seconds of a core (2^bits hashes), longer than any warm-up. */
+    private static final int MAX_SELF_WARMUP_CHALLENGE = 24;
+
     @Option(names = "--self-warmup-challenge", defaultValue = "0", paramLabel = "BITS",
             description = "The stand-in asks every vote for proof of work at this difficulty first, as ingest does "
                     + "with VOTE_CHALLENGE=always, so the generator's solver is warm too. Default ${DEFAULT-VALUE}: "
@@ -174,6 +177,10 @@ public final class VoteLoad implements Callable<Integer> {
         URI target = LoopbackOnly.check(url);
         if (runs < 1 || runs > 20 || duration.toSeconds() > 600 || warmup.toSeconds() > 600) {
             throw new CommandLine.ParameterException(new CommandLine(this), "bounded: 1..20 runs, phases up to 600 s");
+        }
+        if (selfWarmupChallenge < 0 || selfWarmupChallenge > MAX_SELF_WARMUP_CHALLENGE) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--self-warmup-challenge: 0.."
+                    + MAX_SELF_WARMUP_CHALLENGE + " bits");
         }
         List<String> tokens = tokens();
         if (!selfWarmup.isZero()) {
