@@ -11,8 +11,11 @@ import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import votes.events.challenge.ChallengeRequired;
+import votes.events.challenge.ChallengeRequired.Challenge;
 import votes.events.challenge.Hashcash;
+import votes.events.codec.EventCodec;
+import votes.kit.problem.Problem;
+import votes.kit.problem.ProblemType;
 import votes.perf.report.PhaseResult;
 
 /**
@@ -31,11 +34,6 @@ final class SelfWarmup {
             + "\"optionId\":\"a\",\"status\":\"accepted\",\"acceptedAt\":\"2026-01-01T00:00:00Z\"}";
     private static final String PROOF_HEADER = "X-Vote-Proof";
     private static final String NONCE_HEADER = "X-Vote-Nonce";
-    /** Shaped like ingest's 403 challenge-required (API.md), with the headers ingest names. */
-    private static final String CHALLENGE = "{\"type\":\"https://votes.dev/problems/" + ChallengeRequired.SLUG + "\","
-            + "\"title\":\"Proof of work required\",\"status\":403,\"challenge\":{\"algorithm\":\"sha256\","
-            + "\"difficulty\":%d,\"nonce\":\"%s\",\"header\":\"" + PROOF_HEADER + "\",\"nonceHeader\":\"" + NONCE_HEADER
-            + "\"}}";
 
     private SelfWarmup() {
     }
@@ -81,9 +79,13 @@ final class SelfWarmup {
         String proof = request.getHeader(PROOF_HEADER);
         boolean solved = nonce != null && proof != null && Hashcash.solves(nonce, proof, challengeDifficulty);
         if (challengeDifficulty > 0 && !solved) {
-            request.response().setStatusCode(403).putHeader("content-type", "application/problem+json")
-                    .end(String.format(Locale.ROOT, CHALLENGE, challengeDifficulty,
-                            Long.toHexString(ThreadLocalRandom.current().nextLong())));
+            // Ingest's 403 as its VoteOutcomeResponses builds it: the problem, with the challenge as a member.
+            Challenge challenge = new Challenge("sha256", challengeDifficulty,
+                    Long.toHexString(ThreadLocalRandom.current().nextLong()), PROOF_HEADER, NONCE_HEADER);
+            Problem problem = Problem.of(ProblemType.CHALLENGE_REQUIRED, "solve the challenge")
+                    .with("challenge", challenge);
+            request.response().setStatusCode(problem.status()).putHeader("content-type", Problem.MEDIA_TYPE)
+                    .end(EventCodec.toJson(problem.body()));
             return;
         }
         request.response().setStatusCode(202).putHeader("content-type", "application/json")
