@@ -16,6 +16,9 @@ public record ChallengeRequired(String type, Challenge challenge) {
 
     /** The problem type's slug, the end of its {@code type} URI. */
     public static final String SLUG = "challenge-required";
+    /** The request headers ingest names in its challenges: the proof, and the nonce sent back with it. */
+    public static final String PROOF_HEADER = "X-Vote-Proof";
+    public static final String NONCE_HEADER = "X-Vote-Nonce";
 
     /**
      * How to answer: the proof goes in {@code header}, and the nonce itself goes back in {@code nonceHeader} (ingest

@@ -1,5 +1,7 @@
 package votes.ingest.abuse;
 
+import votes.events.challenge.ChallengeRequired;
+
 /**
  * How to earn a vote when the abuse defense asks for proof of work (the {@code challenge} member of a
  * 403 challenge-required): find a string {@code proof} such that SHA-256 of {@code nonce + ":" + proof}
@@ -9,11 +11,8 @@ package votes.ingest.abuse;
 public record Challenge(String algorithm, int difficulty, String nonce, String header, String format,
                         String nonceHeader) {
 
-    public static final String HEADER = "X-Vote-Proof";
-    public static final String NONCE_HEADER = "X-Vote-Nonce";
-
     static Challenge of(int difficulty, String nonce) {
-        return new Challenge("sha256", difficulty, nonce, HEADER,
-                "sha256(nonce + \":\" + proof) has `difficulty` leading zero bits", NONCE_HEADER);
+        return new Challenge("sha256", difficulty, nonce, ChallengeRequired.PROOF_HEADER,
+                "sha256(nonce + \":\" + proof) has `difficulty` leading zero bits", ChallengeRequired.NONCE_HEADER);
     }
 }

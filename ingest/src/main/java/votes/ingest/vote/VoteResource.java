@@ -20,8 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
+import votes.events.challenge.ChallengeRequired;
 import votes.events.key.VoterIds;
-import votes.ingest.abuse.Challenge;
 import votes.ingest.overload.Deadline;
 import votes.ingest.overload.Shedding;
 import votes.kit.identity.RevokedTokens;
@@ -72,8 +72,8 @@ public class VoteResource {
     public Uni<Response> vote(@RestPath String pollId, byte[] body,
                               @RestHeader("Idempotency-Key") String idempotencyKey,
                               @RestHeader("X-Device-Id") String deviceId,
-                              @RestHeader(Challenge.HEADER) String proof,
-                              @RestHeader(Challenge.NONCE_HEADER) String proofNonce,
+                              @RestHeader(ChallengeRequired.PROOF_HEADER) String proof,
+                              @RestHeader(ChallengeRequired.NONCE_HEADER) String proofNonce,
                               @RestHeader("User-Agent") String userAgent,
                               @RestHeader("Accept-Language") String acceptLanguage,
                               @RestHeader("Sec-CH-UA") String clientHints,

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import votes.events.challenge.ChallengeRequired;
 import votes.events.challenge.ChallengeRequired.Challenge;
 import votes.events.challenge.Hashcash;
 import votes.events.codec.EventCodec;
@@ -32,8 +33,6 @@ final class SelfWarmup {
     /** Shaped like ingest's 202 (API.md): the client reads and discards a body of this size. */
     private static final String RECEIPT = "{\"receiptId\":\"01JF0000000000000000000000\",\"pollId\":\"%s\","
             + "\"optionId\":\"a\",\"status\":\"accepted\",\"acceptedAt\":\"2026-01-01T00:00:00Z\"}";
-    private static final String PROOF_HEADER = "X-Vote-Proof";
-    private static final String NONCE_HEADER = "X-Vote-Nonce";
 
     private SelfWarmup() {
     }
@@ -75,13 +74,14 @@ final class SelfWarmup {
 
     /** A 202, or first a 403 challenge when proof of work is asked and the vote's proof does not solve its nonce. */
     private static void answer(HttpServerRequest request, int challengeDifficulty) {
-        String nonce = request.getHeader(NONCE_HEADER);
-        String proof = request.getHeader(PROOF_HEADER);
+        String nonce = request.getHeader(ChallengeRequired.NONCE_HEADER);
+        String proof = request.getHeader(ChallengeRequired.PROOF_HEADER);
         boolean solved = nonce != null && proof != null && Hashcash.solves(nonce, proof, challengeDifficulty);
         if (challengeDifficulty > 0 && !solved) {
             // Ingest's 403 as its VoteOutcomeResponses builds it: the problem, with the challenge as a member.
             Challenge challenge = new Challenge("sha256", challengeDifficulty,
-                    Long.toHexString(ThreadLocalRandom.current().nextLong()), PROOF_HEADER, NONCE_HEADER);
+                    Long.toHexString(ThreadLocalRandom.current().nextLong()), ChallengeRequired.PROOF_HEADER,
+                    ChallengeRequired.NONCE_HEADER);
             Problem problem = Problem.of(ProblemType.CHALLENGE_REQUIRED, "solve the challenge")
                     .with("challenge", challenge);
             request.response().setStatusCode(problem.status()).putHeader("content-type", Problem.MEDIA_TYPE)
