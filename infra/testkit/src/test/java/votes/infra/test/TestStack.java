@@ -48,6 +48,8 @@ public final class TestStack {
      * default time zone does, the first time a date is formatted) and would wait for this lock forever.
      */
     private static final String JVM_WIDE_LOCK = "votes.infra.test.TestStack: one stack per JVM";
+    /** Quarkus' Flyway extension: on the class path of the modules that migrate the database. */
+    private static final String FLYWAY = "io.quarkus.flyway.FlywayDataSource";
 
     private static TestStack instance;
 
@@ -225,8 +227,11 @@ public final class TestStack {
         DatabaseLogin owner = pgLogin(DatabaseRole.OWNER);
         config.put("quarkus.datasource.username", ledger.user());
         config.put("quarkus.datasource.password", ledger.password());
-        config.put("quarkus.flyway.username", owner.user());
-        config.put("quarkus.flyway.password", owner.password());
+        // Only a module that runs Flyway (the ledger) knows these keys: any other app warns of them at every start.
+        if (onClassPath(FLYWAY)) {
+            config.put("quarkus.flyway.username", owner.user());
+            config.put("quarkus.flyway.password", owner.password());
+        }
         config.put("quarkus.redis.hosts", redisUrl());
         config.put("mp.jwt.verify.publickey.location", settings().publicKey().toString());
         config.put("mp.jwt.verify.issuer", settings().jwtIssuer());
@@ -236,6 +241,15 @@ public final class TestStack {
         config.put("ledger.checkpoint.private-key-file", settings().checkpointPrivateKey().toString());
         config.put("ledger.checkpoint.public-key-file", settings().checkpointPublicKey().toString());
         return config;
+    }
+
+    private static boolean onClassPath(String className) {
+        try {
+            Class.forName(className, false, TestStack.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException absent) {
+            return false;
+        }
     }
 
     private void shutdown() {
