@@ -14,9 +14,10 @@ import votes.events.key.HmacSha256;
  * Hashcash-style proof of work that needs no server state: the nonce says when it was issued and how hard it is,
  * and carries an HMAC of (voter, poll, issue time, difficulty), so the server re-derives the tag to check an answer
  * instead of remembering what it handed out. The client echoes the nonce
- * ({@link votes.events.challenge.ChallengeRequired#NONCE_HEADER}) with its proof. An answer is good for {@code window} after issue; it cannot be reused for another poll or voter (and a
- * voter can only vote once per poll anyway), nor its difficulty lowered (the tag covers it). The issue time in the
- * nonce also gives the solve time (arrival − issue), a bot-score feature.
+ * ({@link votes.events.challenge.ChallengeRequired#NONCE_HEADER}) with its proof. An answer is good for
+ * {@code window} after issue; it cannot be reused for another poll or voter (and a voter can only vote once per poll
+ * anyway), nor its difficulty lowered (the tag covers it). The issue time in the nonce also gives the solve time
+ * (arrival − issue), a bot-score feature.
  */
 public final class ProofOfWork {
 
