@@ -22,10 +22,11 @@ class StrimziConnectorTest {
     private static final Set<String> WORKER = Set.of("name", "connector.class", "tasks.max", "offset.storage",
             "offset.storage.file.filename", "offset.flush.interval.ms", "offset.flush.timeout.ms");
     /**
-     * Keys naming the relay's own classes (its change-event queue, its WAL sockets), which a stock Debezium plugin
-     * lacks: the KafkaConnector leaves them out, so Debezium's and pgjdbc's defaults apply there.
+     * Keys naming the relay's own classes (its change-event queue, its WAL sockets and their argument), which a stock
+     * Debezium plugin lacks: the KafkaConnector leaves them out, so Debezium's and pgjdbc's defaults apply there.
      */
-    private static final Set<String> RELAY_CLASSES = Set.of("queue.provider.type", "driver.socketFactory");
+    private static final Set<String> RELAY_CLASSES = Set.of("queue.provider.type", "driver.socketFactory",
+            "driver.socketFactoryArg");
 
     @Test
     void kafkaConnectorCarriesEveryConnectorKeyOfTheRelayWithTheSameValue() throws IOException {

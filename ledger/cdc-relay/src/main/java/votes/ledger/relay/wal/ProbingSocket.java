@@ -8,14 +8,18 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 
 /**
- * A socket that answers pgjdbc's pending-message probe without waiting or a stack trace. On a replication
- * connection pgjdbc checks for a message before every non-blocking read by setting a 1 ms read timeout and
- * reading: with nothing there, the JDK waits the millisecond and throws a {@link SocketTimeoutException} with its
- * stack filled in, which pgjdbc catches as "nothing pending". Debezium's WAL reader probes five times before each
- * sleep of {@code poll.interval.ms}, whether rows flow or not: ~100 exceptions a second on an idle relay, most of
- * the reader thread's ~10 ms/s of CPU (perf/RESULTS.md, "Idle burn"). Here a read under exactly that probe timeout
- * with no byte received yet throws at once, and without a stack trace: the same answer pgjdbc gets after its
- * millisecond, minus the wait for bytes that might land inside it (the next probe, straight after, sees them).
+ * A socket that answers pgjdbc's pending-message probe without a stack trace, and can wait in it for the next
+ * message instead of having the WAL reader sleep. On a replication connection pgjdbc checks for a message before
+ * every non-blocking read by setting a 1 ms read timeout and reading: with nothing there, the JDK waits the
+ * millisecond and throws a {@link SocketTimeoutException} with its stack filled in, which pgjdbc catches as "nothing
+ * pending". Debezium's WAL reader probes five times before each sleep of {@code poll.interval.ms}, whether rows flow
+ * or not: ~100 probes and 20 wake-ups a second on an idle relay (perf/RESULTS.md, "Idle burn").
+ * <p>
+ * Here a probe with no byte received yet waits up to {@code probeWait} for one (0: not at all) and, with none, throws
+ * a stack-less "nothing pending". The reader so wakes when the WAL sends, not on its sleep's schedule: a change is read
+ * as it arrives instead of up to a poll interval later, and an idle reader wakes every five waits plus one sleep, not
+ * twenty times a second. The price is pgjdbc's connection lock, which the probe holds while it waits: an LSN
+ * confirmation or a stop from another thread waits up to {@code probeWait}, unless a message ends the wait sooner.
  * Every other read, including the replication stream's own blocking reads, goes to the socket unchanged.
  */
 final class ProbingSocket extends Socket {
@@ -23,9 +27,15 @@ final class ProbingSocket extends Socket {
     /** The read timeout pgjdbc's {@code PGStream.hasMessagePending} sets for its probe, and nothing else sets. */
     static final int PROBE_TIMEOUT_MS = 1;
 
+    private final int probeWaitMs;
     private InputStream input;
     /** Kept as pgjdbc sets it, so a read asks a field, not the socket's options, whether it is a probe. */
     private volatile boolean probing;
+
+    /** {@code probeWaitMs}: how long a probe waits for a first byte; 0 answers it at once. */
+    ProbingSocket(int probeWaitMs) {
+        this.probeWaitMs = probeWaitMs;
+    }
 
     @Override
     public synchronized void setSoTimeout(int timeout) throws SocketException {
@@ -41,7 +51,7 @@ final class ProbingSocket extends Socket {
         return input;
     }
 
-    /** The socket's input, where a probe read with nothing received is answered at once. */
+    /** The socket's input, where a probe read with nothing received waits {@link #probeWaitMs} at most. */
     private final class ProbedInput extends FilterInputStream {
 
         ProbedInput(InputStream in) {
@@ -50,21 +60,39 @@ final class ProbingSocket extends Socket {
 
         @Override
         public int read() throws IOException {
-            answerProbe();
-            return in.read();
+            return probeWithNothingReceived() ? waited(in::read) : in.read();
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            answerProbe();
-            return in.read(buffer, offset, length);
+            return probeWithNothingReceived()
+                    ? waited(() -> in.read(buffer, offset, length))
+                    : in.read(buffer, offset, length);
         }
 
-        private void answerProbe() throws IOException {
-            if (probing && in.available() == 0) {
+        private boolean probeWithNothingReceived() throws IOException {
+            return probing && in.available() == 0;
+        }
+
+        /** The probe's read, given up to the probe wait for its first byte; with none, "nothing pending". */
+        private int waited(SocketRead read) throws IOException {
+            if (probeWaitMs == 0) {
                 throw new NothingPending();
             }
+            ProbingSocket.super.setSoTimeout(probeWaitMs);
+            try {
+                return read.read();
+            } catch (SocketTimeoutException e) {
+                throw new NothingPending();
+            } finally {
+                ProbingSocket.super.setSoTimeout(PROBE_TIMEOUT_MS);
+            }
         }
+    }
+
+    @FunctionalInterface
+    private interface SocketRead {
+        int read() throws IOException;
     }
 
     /** pgjdbc's "no message yet": caught by the probe, so the stack trace would only be paid for, never read. */

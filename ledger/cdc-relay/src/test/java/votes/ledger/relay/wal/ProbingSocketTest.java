@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class ProbingSocketTest {
 
     private static final int BLOCKING_READ_TIMEOUT_MS = 10_000;
+    private static final int SHORT_PROBE_WAIT_MS = 100;
 
     private ServerSocket server;
     private Socket client;
@@ -30,8 +32,27 @@ class ProbingSocketTest {
     @BeforeEach
     void connect() throws IOException {
         server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        client = new WalSocketFactory().createSocket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+        connectWithProbeWait(null);
+    }
+
+    /** Replaces the connection by one whose factory got {@code probeWait} as pgjdbc's socketFactoryArg. */
+    private void connectWithProbeWait(String probeWait) throws IOException {
+        if (client != null) {
+            client.close();
+            peer.close();
+        }
+        client = new WalSocketFactory(probeWait).createSocket(InetAddress.getLoopbackAddress(), server.getLocalPort());
         peer = server.accept();
+    }
+
+    private CompletableFuture<Integer> readAsync() {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return client.getInputStream().read();
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        });
     }
 
     @AfterEach
@@ -62,15 +83,47 @@ class ProbingSocketTest {
     }
 
     @Test
+    void aProbeGivenAWaitReturnsTheFirstByteAsSoonAsItArrives() throws Exception {
+        connectWithProbeWait(String.valueOf(WalSocketFactory.MAX_PROBE_WAIT_MS));
+        client.setSoTimeout(ProbingSocket.PROBE_TIMEOUT_MS);
+        CompletableFuture<Integer> read = readAsync();
+        Awaitility.await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).until(() -> !read.isDone());
+
+        peer.getOutputStream().write(9);
+        peer.getOutputStream().flush();
+
+        assertThat(read.get(5, TimeUnit.SECONDS)).isEqualTo(9);
+        assertThat(client.getSoTimeout()).as("the probe's own timeout, for pgjdbc to restore").isEqualTo(1);
+    }
+
+    @Test
+    void aProbeGivenAWaitWithNothingArrivingIsToldNothingIsPendingWithoutAStackTrace() throws Exception {
+        connectWithProbeWait(String.valueOf(SHORT_PROBE_WAIT_MS));
+        client.setSoTimeout(ProbingSocket.PROBE_TIMEOUT_MS);
+
+        assertThatThrownBy(() -> readAsync().get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(SocketTimeoutException.class)
+                .satisfies(e -> assertThat(e.getCause().getStackTrace()).isEmpty());
+        assertThat(client.getSoTimeout()).isEqualTo(ProbingSocket.PROBE_TIMEOUT_MS);
+    }
+
+    @Test
+    void theProbeWaitIsMillisecondsFromZeroToTheCapAndAbsentMeansNone() {
+        assertThat(WalSocketFactory.parseProbeWait(null)).isZero();
+        assertThat(WalSocketFactory.parseProbeWait(" 200 ")).isEqualTo(200);
+        assertThatThrownBy(() -> WalSocketFactory.parseProbeWait("-1"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RELAY_WAL_PROBE_WAIT_MS");
+        String overTheCap = String.valueOf(WalSocketFactory.MAX_PROBE_WAIT_MS + 1);
+        assertThatThrownBy(() -> WalSocketFactory.parseProbeWait(overTheCap))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("from 0 to 5000");
+        assertThatThrownBy(() -> WalSocketFactory.parseProbeWait("soon"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'soon'");
+    }
+
+    @Test
     void aReadUnderAnyOtherTimeoutWaitsForTheBytesAsAPlainSocketDoes() throws Exception {
         client.setSoTimeout(BLOCKING_READ_TIMEOUT_MS);
-        CompletableFuture<Integer> read = CompletableFuture.supplyAsync(() -> {
-            try {
-                return client.getInputStream().read();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Integer> read = readAsync();
         Awaitility.await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).until(() -> !read.isDone());
 
         OutputStream out = peer.getOutputStream();
