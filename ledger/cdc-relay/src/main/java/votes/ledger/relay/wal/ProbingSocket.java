@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.util.function.LongSupplier;
 
 /**
  * A socket that answers pgjdbc's pending-message probe without a stack trace, and can wait in it for the next
@@ -15,11 +16,12 @@ import java.net.SocketTimeoutException;
  * pending". Debezium's WAL reader probes five times before each sleep of {@code poll.interval.ms}, whether rows flow
  * or not: ~100 probes and 20 wake-ups a second on an idle relay (perf/RESULTS.md, "Idle burn").
  * <p>
- * Here a probe with no byte received yet waits up to {@code probeWait} for one (0: not at all) and, with none, throws
- * a stack-less "nothing pending". The reader so wakes when the WAL sends, not on its sleep's schedule: a change is read
- * as it arrives instead of up to a poll interval later, and an idle reader wakes every five waits plus one sleep, not
- * twenty times a second. The price is pgjdbc's connection lock, which the probe holds while it waits: an LSN
- * confirmation or a stop from another thread waits up to {@code probeWait}, unless a message ends the wait sooner.
+ * Here a probe with no byte received yet waits for one as {@link ProbeWait} allows: up to its wait, once the stream
+ * has been quiet for its quiet period (else, or with a wait of 0, not at all), and with none throws a stack-less
+ * "nothing pending". After a quiet spell the reader so wakes when the WAL sends, not on its sleep's schedule (a change
+ * read as it arrives instead of up to a poll interval later), and an idle reader wakes every five waits plus one
+ * sleep, not twenty times a second. The price is pgjdbc's connection lock, which the probe holds while it waits: a
+ * stop from another thread waits up to the wait, unless a message ends it sooner.
  * Every other read, including the replication stream's own blocking reads, goes to the socket unchanged.
  */
 final class ProbingSocket extends Socket {
@@ -27,14 +29,20 @@ final class ProbingSocket extends Socket {
     /** The read timeout pgjdbc's {@code PGStream.hasMessagePending} sets for its probe, and nothing else sets. */
     static final int PROBE_TIMEOUT_MS = 1;
 
-    private final int probeWaitMs;
+    private static final long NANOS_PER_MILLI = 1_000_000L;
+
+    private final ProbeWait probeWait;
+    private final LongSupplier nanoClock;
     private InputStream input;
     /** Kept as pgjdbc sets it, so a read asks a field, not the socket's options, whether it is a probe. */
     private volatile boolean probing;
+    /** When a read last returned bytes ({@code nanoClock}); the socket's creation before the first. */
+    private volatile long lastReceivedNanos;
 
-    /** {@code probeWaitMs}: how long a probe waits for a first byte; 0 answers it at once. */
-    ProbingSocket(int probeWaitMs) {
-        this.probeWaitMs = probeWaitMs;
+    ProbingSocket(ProbeWait probeWait, LongSupplier nanoClock) {
+        this.probeWait = probeWait;
+        this.nanoClock = nanoClock;
+        this.lastReceivedNanos = nanoClock.getAsLong();
     }
 
     @Override
@@ -51,7 +59,7 @@ final class ProbingSocket extends Socket {
         return input;
     }
 
-    /** The socket's input, where a probe read with nothing received waits {@link #probeWaitMs} at most. */
+    /** The socket's input, where a probe read with nothing received may wait ({@link ProbeWait}). */
     private final class ProbedInput extends FilterInputStream {
 
         ProbedInput(InputStream in) {
@@ -60,26 +68,35 @@ final class ProbingSocket extends Socket {
 
         @Override
         public int read() throws IOException {
-            return probeWithNothingReceived() ? waited(in::read) : in.read();
+            int read = probeWithNothingReceived() ? waited(in::read) : in.read();
+            if (read >= 0) {
+                lastReceivedNanos = nanoClock.getAsLong();
+            }
+            return read;
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            return probeWithNothingReceived()
+            int read = probeWithNothingReceived()
                     ? waited(() -> in.read(buffer, offset, length))
                     : in.read(buffer, offset, length);
+            if (read > 0) {
+                lastReceivedNanos = nanoClock.getAsLong();
+            }
+            return read;
         }
 
         private boolean probeWithNothingReceived() throws IOException {
             return probing && in.available() == 0;
         }
 
-        /** The probe's read, given up to the probe wait for its first byte; with none, "nothing pending". */
+        /** The probe's read, given up to the probe wait for its first byte if quiet; with none, "nothing pending". */
         private int waited(SocketRead read) throws IOException {
-            if (probeWaitMs == 0) {
+            long quietNanos = nanoClock.getAsLong() - lastReceivedNanos;
+            if (probeWait.waitMs() == 0 || quietNanos < probeWait.quietMs() * NANOS_PER_MILLI) {
                 throw new NothingPending();
             }
-            ProbingSocket.super.setSoTimeout(probeWaitMs);
+            ProbingSocket.super.setSoTimeout(probeWait.waitMs());
             try {
                 return read.read();
             } catch (SocketTimeoutException e) {

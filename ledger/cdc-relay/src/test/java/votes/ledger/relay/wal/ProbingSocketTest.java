@@ -24,6 +24,7 @@ class ProbingSocketTest {
 
     private static final int BLOCKING_READ_TIMEOUT_MS = 10_000;
     private static final int SHORT_PROBE_WAIT_MS = 100;
+    private static final int QUIET_FOR_THE_WHOLE_TEST_MS = 600_000;
 
     private ServerSocket server;
     private Socket client;
@@ -84,7 +85,7 @@ class ProbingSocketTest {
 
     @Test
     void aProbeGivenAWaitReturnsTheFirstByteAsSoonAsItArrives() throws Exception {
-        connectWithProbeWait(String.valueOf(WalSocketFactory.MAX_PROBE_WAIT_MS));
+        connectWithProbeWait(ProbeWait.MAX_WAIT_MS + ",0");
         client.setSoTimeout(ProbingSocket.PROBE_TIMEOUT_MS);
         CompletableFuture<Integer> read = readAsync();
         Awaitility.await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).until(() -> !read.isDone());
@@ -98,7 +99,7 @@ class ProbingSocketTest {
 
     @Test
     void aProbeGivenAWaitWithNothingArrivingIsToldNothingIsPendingWithoutAStackTrace() throws Exception {
-        connectWithProbeWait(String.valueOf(SHORT_PROBE_WAIT_MS));
+        connectWithProbeWait(SHORT_PROBE_WAIT_MS + ",0");
         client.setSoTimeout(ProbingSocket.PROBE_TIMEOUT_MS);
 
         assertThatThrownBy(() -> readAsync().get(10, TimeUnit.SECONDS))
@@ -108,16 +109,30 @@ class ProbingSocketTest {
     }
 
     @Test
-    void theProbeWaitIsMillisecondsFromZeroToTheCapAndAbsentMeansNone() {
-        assertThat(WalSocketFactory.parseProbeWait(null)).isZero();
-        assertThat(WalSocketFactory.parseProbeWait(" 200 ")).isEqualTo(200);
-        assertThatThrownBy(() -> WalSocketFactory.parseProbeWait("-1"))
+    void aProbeSoonAfterBytesArrivedIsAnsweredAtOnceWhateverTheWait() throws Exception {
+        connectWithProbeWait(ProbeWait.MAX_WAIT_MS + "," + QUIET_FOR_THE_WHOLE_TEST_MS);
+        peer.getOutputStream().write(5);
+        peer.getOutputStream().flush();
+        assertThat(client.getInputStream().read()).isEqualTo(5);
+        client.setSoTimeout(ProbingSocket.PROBE_TIMEOUT_MS);
+
+        // Well inside the probe wait: a probe that waited would still be waiting here.
+        assertThatThrownBy(() -> readAsync().get(ProbeWait.MAX_WAIT_MS / 2, TimeUnit.MILLISECONDS))
+                .hasCauseInstanceOf(SocketTimeoutException.class);
+    }
+
+    @Test
+    void theArgumentIsWaitAndQuietInMillisecondsAndAbsentMeansNeverWait() {
+        assertThat(ProbeWait.parse(null)).isEqualTo(ProbeWait.NONE);
+        assertThat(ProbeWait.parse(" 200 , 250 ")).isEqualTo(new ProbeWait(200, 250));
+        assertThatThrownBy(() -> ProbeWait.parse("-1,250"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RELAY_WAL_PROBE_WAIT_MS");
-        String overTheCap = String.valueOf(WalSocketFactory.MAX_PROBE_WAIT_MS + 1);
-        assertThatThrownBy(() -> WalSocketFactory.parseProbeWait(overTheCap))
+        assertThatThrownBy(() -> ProbeWait.parse((ProbeWait.MAX_WAIT_MS + 1) + ",0"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("from 0 to 5000");
-        assertThatThrownBy(() -> WalSocketFactory.parseProbeWait("soon"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'soon'");
+        assertThatThrownBy(() -> ProbeWait.parse("200"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'200'");
+        assertThatThrownBy(() -> ProbeWait.parse("soon,later"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"wait,quiet\"");
     }
 
     @Test
