@@ -32,7 +32,8 @@ record ProbeWait(int waitMs, int quietMs) {
             }
         }
         throw new IllegalArgumentException("driver.socketFactoryArg must be \"wait,quiet\" in milliseconds "
-                + "(RELAY_WAL_PROBE_WAIT_MS from 0 to " + MAX_WAIT_MS + ", RELAY_WAL_QUIET_MS from 0), got '" + arg + "'");
+                + "(RELAY_WAL_PROBE_WAIT_MS from 0 to " + MAX_WAIT_MS + ", RELAY_WAL_QUIET_MS from 0), got '"
+                + arg + "'");
     }
 
     private static Integer millis(String text, int max) {
