@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
-import java.util.function.LongSupplier;
 
 /**
  * A socket that answers pgjdbc's pending-message probe without a stack trace, and can wait in it for the next
@@ -32,17 +31,14 @@ final class ProbingSocket extends Socket {
     private static final long NANOS_PER_MILLI = 1_000_000L;
 
     private final ProbeWait probeWait;
-    private final LongSupplier nanoClock;
     private InputStream input;
     /** Kept as pgjdbc sets it, so a read asks a field, not the socket's options, whether it is a probe. */
     private volatile boolean probing;
-    /** When a read last returned bytes ({@code nanoClock}); the socket's creation before the first. */
-    private volatile long lastReceivedNanos;
+    /** When a read last returned bytes ({@link System#nanoTime}); the socket's creation before the first. */
+    private volatile long lastReceivedNanos = System.nanoTime();
 
-    ProbingSocket(ProbeWait probeWait, LongSupplier nanoClock) {
+    ProbingSocket(ProbeWait probeWait) {
         this.probeWait = probeWait;
-        this.nanoClock = nanoClock;
-        this.lastReceivedNanos = nanoClock.getAsLong();
     }
 
     @Override
@@ -70,7 +66,7 @@ final class ProbingSocket extends Socket {
         public int read() throws IOException {
             int read = probeWithNothingReceived() ? waited(in::read) : in.read();
             if (read >= 0) {
-                lastReceivedNanos = nanoClock.getAsLong();
+                lastReceivedNanos = System.nanoTime();
             }
             return read;
         }
@@ -81,7 +77,7 @@ final class ProbingSocket extends Socket {
                     ? waited(() -> in.read(buffer, offset, length))
                     : in.read(buffer, offset, length);
             if (read > 0) {
-                lastReceivedNanos = nanoClock.getAsLong();
+                lastReceivedNanos = System.nanoTime();
             }
             return read;
         }
@@ -92,7 +88,7 @@ final class ProbingSocket extends Socket {
 
         /** The probe's read, given up to the probe wait for its first byte if quiet; with none, "nothing pending". */
         private int waited(SocketRead read) throws IOException {
-            long quietNanos = nanoClock.getAsLong() - lastReceivedNanos;
+            long quietNanos = System.nanoTime() - lastReceivedNanos;
             if (probeWait.waitMs() == 0 || quietNanos < probeWait.quietMs() * NANOS_PER_MILLI) {
                 throw new NothingPending();
             }

@@ -23,7 +23,7 @@ public final class WalSocketFactory extends SocketFactory {
 
     @Override
     public Socket createSocket() {
-        return new ProbingSocket(probeWait, System::nanoTime);
+        return new ProbingSocket(probeWait);
     }
 
     @Override
@@ -48,7 +48,7 @@ public final class WalSocketFactory extends SocketFactory {
     }
 
     private Socket connected(InetSocketAddress remote, InetSocketAddress local) throws IOException {
-        Socket socket = new ProbingSocket(probeWait, System::nanoTime);
+        Socket socket = new ProbingSocket(probeWait);
         try {
             if (local != null) {
                 socket.bind(local);
