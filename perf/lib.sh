@@ -254,10 +254,14 @@ tree_ticks() {
 }
 
 # thread_ticks <pid>: one line per thread of the process, "thread name<TAB>utime+stime ticks" (/proc/<pid>/task).
+# The stat line is read after its "(name) ": a JVM's own threads have spaces in their names ("VM Periodic Task
+# Thread", "C1 CompilerThread0"), which shifted the fields of a plain field count (until 2026-12-06: such threads
+# showed their utime alone, or 0 with two spaces).
 thread_ticks() {
   local task
   for task in /proc/"$1"/task/*; do
-    printf '%s\t%s\n' "$(cat "$task/comm" 2>/dev/null)" "$(awk '{print $14 + $15}' "$task/stat" 2>/dev/null)"
+    printf '%s\t%s\n' "$(cat "$task/comm" 2>/dev/null)" \
+      "$(awk '{sub(/^.*\) /, ""); print $12 + $13}' "$task/stat" 2>/dev/null)"
   done
 }
 
