@@ -3,6 +3,7 @@
 #
 #   perf/run-idle.sh                                   # one window and the floor, ~6 min on 2 cores
 #   FLOOR=0 RUNS=2 ARMS="A:VOTE_TALLY_POLL_TIMEOUT_MS=100 B:" perf/run-idle.sh   # an A/B, arms alternating
+#   ARMS="now:;old:VOTE_JVM_OPTIONS=-XX:TieredStopAtLevel=1 -XX:PerfDataSamplingInterval=50" perf/run-idle.sh
 #   perf/run-idle.sh --help
 #
 # For each run of each arm: a fresh `./vote up --no-demo --no-keycloak` (its own VOTE_HOME and ports, from a snapshot
@@ -29,7 +30,8 @@ PERF_LOCAL_JIT=1
 # shellcheck source=lib.sh
 source "$ROOT/perf/lib.sh"
 
-ARMS=${ARMS:-now:}    # label:VAR=value,VAR=value arms, space-separated; nothing after the colon: the defaults
+ARMS=${ARMS:-now:}    # label:VAR=value,VAR=value arms, space-separated (';'-separated if ARMS has a ';', for values
+                      # with spaces); nothing after the colon: the defaults
 RUNS=${RUNS:-1}       # runs per arm, the arms alternating within each round
 SETTLE=${SETTLE:-90}  # seconds between `up` returning and the window (start-up compiling, first commits)
 WINDOW=${WINDOW:-60}  # seconds measured
@@ -107,8 +109,10 @@ floor() {
   done
   for pid in "${pids[@]}"; do for _ in $(seq 1 300); do [[ -e /proc/$pid ]] || break; sleep 0.1; done; done
   echo "--- $(date +%T) $label: services and gateway stopped, the bare endpoint on $BARE_PORT"
-  # shellcheck disable=SC2086  # whitespace-separated flags, as ./vote reads VOTE_JVM_OPTIONS (unset: C1 only)
-  HTTP_PORT=$BARE_PORT java -Xmx512m ${VOTE_JVM_OPTIONS--XX:TieredStopAtLevel=1} -jar "$SNAP/$BARE_JAR" > "$OUT/$label-bare.log" 2>&1 &
+  # shellcheck disable=SC2086  # whitespace-separated flags, as ./vote reads VOTE_JVM_OPTIONS (unset: C1 only);
+  # the perf counters' sampling as every stack JVM has it (infra's JvmOptions.PERF_SAMPLING)
+  HTTP_PORT=$BARE_PORT java -Xmx512m -XX:PerfDataSamplingInterval=1000 ${VOTE_JVM_OPTIONS--XX:TieredStopAtLevel=1} \
+    -jar "$SNAP/$BARE_JAR" > "$OUT/$label-bare.log" 2>&1 &
   BACKGROUND_PID=$!
   for _ in $(seq 1 150); do curl -s -o /dev/null "http://127.0.0.1:$BARE_PORT/" && break; sleep 0.2; done
   sleep "$SETTLE"
@@ -131,7 +135,7 @@ measure() {
   vote down > /dev/null 2>&1
 }
 
-read -r -a arm_list <<< "$ARMS"
+if [[ $ARMS == *';'* ]]; then IFS=';' read -r -a arm_list <<< "$ARMS"; else read -r -a arm_list <<< "$ARMS"; fi
 for round in $(seq 1 "$RUNS"); do
   for arm in "${arm_list[@]}"; do
     last_of_round=0; [[ $arm == "${arm_list[-1]}" ]] && last_of_round=1
@@ -144,10 +148,10 @@ done
 echo
 echo "=== $(date +%T) idle burn, ms of CPU per second, median of $RUNS run(s) per arm ($OUT); git $(git rev-parse --short HEAD)"
 [[ $FLOOR == 1 ]] && echo "floor: the broker, PostgreSQL and Redis with no client; each JVM component the bare Quarkus JVM's idle"
-printf '%-12s' component; for arm in $ARMS; do printf ' %10s' "${arm%%:*}"; done; [[ $FLOOR == 1 ]] && printf ' %10s' floor; echo
+printf '%-12s' component; for arm in "${arm_list[@]}"; do printf ' %10s' "${arm%%:*}"; done; [[ $FLOOR == 1 ]] && printf ' %10s' floor; echo
 for c in "${COMPONENTS[@]}" total; do
   printf '%-12s' "$c"
-  for arm in $ARMS; do
+  for arm in "${arm_list[@]}"; do
     printf ' %10s' "$(cat "$OUT/${arm%%:*}"-*.txt | awk -F'\t' -v c="$c" '$1 == "component" && $2 == c {print $3}' | median)"
   done
   if [[ $FLOOR == 1 ]]; then

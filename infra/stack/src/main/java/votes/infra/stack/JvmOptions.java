@@ -3,6 +3,7 @@ package votes.infra.stack;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The JIT (and any other JVM flags) of the local stack's long-running JVMs: the services, the gateway, the Kafka
@@ -19,6 +20,14 @@ public record JvmOptions(List<String> flags) {
     public static final String ENV = "VOTE_JVM_OPTIONS";
     public static final String LOCAL_DEFAULT = "-XX:TieredStopAtLevel=1";
 
+    /**
+     * Every long-running stack JVM's flag, whatever {@link #ENV} says (its flags come after it and may override it):
+     * the JVM samples its perf counters, what {@code jstat} reads, once a second instead of every 50 ms. Idle, that
+     * sampling thread was the busiest of an empty Quarkus JVM, ~1.5 of its ~2.6 ms of CPU a second, in each of the
+     * stack's seven JVMs (perf/RESULTS.md, "The JVMs' own idle clock"). The images set the same flag.
+     */
+    public static final String PERF_SAMPLING = "-XX:PerfDataSamplingInterval=1000";
+
     public JvmOptions {
         flags = List.copyOf(flags);
     }
@@ -33,8 +42,8 @@ public record JvmOptions(List<String> flags) {
         return fromEnv(System.getenv());
     }
 
-    /** The flags as one string, for launchers that take JVM options in an environment variable. */
-    public String joined() {
-        return String.join(" ", flags);
+    /** What a stack JVM starts with: {@link #PERF_SAMPLING}, then these flags. */
+    public List<String> launchFlags() {
+        return Stream.concat(Stream.of(PERF_SAMPLING), flags.stream()).toList();
     }
 }

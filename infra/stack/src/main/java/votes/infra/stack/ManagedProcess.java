@@ -74,13 +74,14 @@ public abstract class ManagedProcess implements Component {
 
     /**
      * The start of a long-running stack JVM's command line: this runtime's java, the launcher's own options (heap,
-     * GC), then {@link JvmOptions#current()}; mutable, so the launcher appends its classpath and main class.
+     * GC), then {@link JvmOptions#current()}'s {@link JvmOptions#launchFlags()}; mutable, so the launcher appends its
+     * classpath and main class.
      */
     protected static List<String> javaCommand(String... options) {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
         command.addAll(List.of(options));
-        command.addAll(JvmOptions.current().flags());
+        command.addAll(JvmOptions.current().launchFlags());
         return command;
     }
 
