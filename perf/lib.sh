@@ -230,15 +230,24 @@ ledger_poll() {
   echo "$poll"
 }
 
+# stat_ticks <stat file> [reaped]: utime+stime in clock ticks from a /proc/<pid>/stat or /proc/<pid>/task/<tid>/stat
+# line, plus cutime+cstime (the reaped children's) when the second argument is "reaped". The fields are counted after
+# the "(name) ": a name may hold spaces, as the JVM's own threads' do ("VM Periodic Task Thread", "C1 CompilerThread0");
+# counted from the line's start (until 2026-12-06) those threads showed their utime alone, or 0 with two spaces.
+stat_ticks() {
+  local fields='$12 + $13'
+  [[ ${2:-} == reaped ]] && fields='$12 + $13 + $14 + $15'
+  awk "{sub(/^.*\\) /, \"\"); print $fields}" "$1" 2>/dev/null
+}
+
 # process_ticks <pid> [reaped]: utime+stime of one process in clock ticks, plus its reaped children's (cutime+cstime)
 # when the second argument is "reaped"; 0 for a process that is gone or pid 0 (`vote pid` of a component that is not
 # running).
 process_ticks() {
-  local pid=$1 fields='$14 + $15'
-  [[ ${2:-} == reaped ]] && fields='$14 + $15 + $16 + $17'
+  local pid=$1
   [[ $pid != 0 && -r /proc/$pid/stat ]] || { echo 0; return; }
   # The fallback is for a process that exits between the check above and this read.
-  awk "{print $fields}" "/proc/$pid/stat" 2>/dev/null || echo 0
+  stat_ticks "/proc/$pid/stat" "${2:-}" || echo 0
 }
 
 # tree_ticks <pid>: utime+stime of the process, its live descendants and the children it has reaped, in clock ticks;
@@ -254,14 +263,10 @@ tree_ticks() {
 }
 
 # thread_ticks <pid>: one line per thread of the process, "thread name<TAB>utime+stime ticks" (/proc/<pid>/task).
-# The stat line is read after its "(name) ": a JVM's own threads have spaces in their names ("VM Periodic Task
-# Thread", "C1 CompilerThread0"), which shifted the fields of a plain field count (until 2026-12-06: such threads
-# showed their utime alone, or 0 with two spaces).
 thread_ticks() {
   local task
   for task in /proc/"$1"/task/*; do
-    printf '%s\t%s\n' "$(cat "$task/comm" 2>/dev/null)" \
-      "$(awk '{sub(/^.*\) /, ""); print $12 + $13}' "$task/stat" 2>/dev/null)"
+    printf '%s\t%s\n' "$(cat "$task/comm" 2>/dev/null)" "$(stat_ticks "$task/stat")"
   done
 }
 
