@@ -230,24 +230,27 @@ ledger_poll() {
   echo "$poll"
 }
 
-# stat_ticks <stat file> [reaped]: utime+stime in clock ticks from a /proc/<pid>/stat or /proc/<pid>/task/<tid>/stat
-# line, plus cutime+cstime (the reaped children's) when the second argument is "reaped". The fields are counted after
-# the "(name) ": a name may hold spaces, as the JVM's own threads' do ("VM Periodic Task Thread", "C1 CompilerThread0");
-# counted from the line's start (until 2026-12-06) those threads showed their utime alone, or 0 with two spaces.
+# stat_ticks [reaped]: for each /proc/<pid>/stat or /proc/<pid>/task/<tid>/stat line on stdin, "name<TAB>utime+stime"
+# in clock ticks, plus cutime+cstime (the reaped children's) when the argument is "reaped". The fields are counted
+# after the "(name) ": a name may hold spaces, as the JVM's own threads' do ("VM Periodic Task Thread", "C1
+# CompilerThread0"); counted from the line's start (until 2026-12-06) those threads showed their utime alone, or 0
+# with two spaces.
 stat_ticks() {
   local fields='$12 + $13'
-  [[ ${2:-} == reaped ]] && fields='$12 + $13 + $14 + $15'
-  awk "{sub(/^.*\\) /, \"\"); print $fields}" "$1" 2>/dev/null
+  [[ ${1:-} == reaped ]] && fields='$12 + $13 + $14 + $15'
+  awk "{name = \$0; sub(/^[^(]*[(]/, \"\", name); sub(/[)] [^)]*\$/, \"\", name); sub(/^.*[)] /, \"\")
+        print name \"\\t\" ($fields)}"
 }
 
 # process_ticks <pid> [reaped]: utime+stime of one process in clock ticks, plus its reaped children's (cutime+cstime)
 # when the second argument is "reaped"; 0 for a process that is gone or pid 0 (`vote pid` of a component that is not
 # running).
 process_ticks() {
-  local pid=$1
-  [[ $pid != 0 && -r /proc/$pid/stat ]] || { echo 0; return; }
-  # The fallback is for a process that exits between the check above and this read.
-  stat_ticks "/proc/$pid/stat" "${2:-}" || echo 0
+  local pid=$1 ticks=
+  if [[ $pid != 0 ]]; then
+    ticks=$({ stat_ticks "${2:-}" < "/proc/$pid/stat"; } 2>/dev/null | cut -f2) || true   # a process that is gone
+  fi
+  echo "${ticks:-0}"
 }
 
 # tree_ticks <pid>: utime+stime of the process, its live descendants and the children it has reaped, in clock ticks;
@@ -262,12 +265,43 @@ tree_ticks() {
   echo "$total"
 }
 
+# task_files <pid> <file>...: "tid<TAB>file<TAB>line" for each named file of each thread of the process
+# (/proc/<pid>/task/<tid>/<file>), read in one pass: a process per thread made a snapshot of the stack's ~300 threads
+# take 7-12 s, which the windows of run-idle.sh counted as idle time (until 2026-12-06). A thread that ends meanwhile
+# is left out.
+task_files() {
+  local pid=$1 file globs=(); shift
+  for file in "$@"; do globs+=(/proc/"$pid"/task/*/"$file"); done
+  { grep -H '' "${globs[@]}" 2>/dev/null || true; } \
+    | awk '{i = index($0, ":"); n = split(substr($0, 1, i - 1), path, "/"); print path[5] "\t" path[n] "\t" substr($0, i + 1)}'
+}
+
 # thread_ticks <pid>: one line per thread of the process, "thread name<TAB>utime+stime ticks" (/proc/<pid>/task).
 thread_ticks() {
-  local task
-  for task in /proc/"$1"/task/*; do
-    printf '%s\t%s\n' "$(cat "$task/comm" 2>/dev/null)" "$(stat_ticks "$task/stat")"
+  task_files "$1" stat | cut -f3 | stat_ticks
+}
+
+# thread_runs <pid>: one line per thread of the process, "thread name<TAB>ns on a CPU<TAB>times run" from its schedstat:
+# nanoseconds where the stat file's ticks are 10 ms, and how often the thread was put on a CPU, idle nearly always a
+# wake-up. On this 2-core VM a wake-up costs ~50-150 µs of CPU however little the thread then does (perf/RESULTS.md,
+# "Idle counted in wake-ups"), so an idle process's runs per second say where its burn comes from, and they move far
+# less between windows than its milliseconds.
+thread_runs() {
+  task_files "$1" comm schedstat | awk -F'\t' '
+    $2 == "comm" {name[$1] = $3; next}
+    $1 in name {split($3, f, " "); printf "%s\t%s\t%s\n", name[$1], f[1], f[3]}'
+}
+
+# tree_runs <pid>: how often the threads of the process and of its live descendants were put on a CPU (their
+# schedstat's third field, summed); 0 for a process that is gone or pid 0. Threads that ended are not counted.
+tree_runs() {
+  local pid=$1 child total=0
+  [[ $pid != 0 && -d /proc/$pid ]] || { echo 0; return; }
+  total=$(thread_runs "$pid" | awk -F'\t' '{n += $3} END {print n + 0}')
+  for child in $(pgrep -P "$pid" 2>/dev/null); do
+    total=$((total + $(tree_runs "$child")))
   done
+  echo "$total"
 }
 
 # jvm_cpu_by_thread <pid> <label> <votes>: where a JVM's CPU went since its start, per vote, by thread kind (its

@@ -8,15 +8,16 @@
 #
 # For each run of each arm: a fresh `./vote up --no-demo --no-keycloak` (its own VOTE_HOME and ports, from a snapshot
 # of the built jars, the arm's environment added), left alone for SETTLE, then every component's CPU over WINDOW
-# (its process tree's utime+stime from /proc, PostgreSQL's reaped backends included) and the busiest JVM threads by
-# name; `./vote down`. The JVMs run the local stack's default JIT (C1 only) unless VOTE_JVM_OPTIONS is exported:
+# (its process tree's utime+stime from /proc, PostgreSQL's reaped backends included) and how often its threads were put
+# on a CPU (runs/s: idle, its wake-ups), and the busiest JVM threads by name (schedstat: ms/s, runs/s, µs per run);
+# `./vote down`. The JVMs run the local stack's default JIT (C1 only) unless VOTE_JVM_OPTIONS is exported:
 # the idle burn is what `./vote up` leaves running, not a figure of the capacity model.
 # With FLOOR=1 (the default), each round ends with the floor on the same machine: the last arm's stack with its
 # services and gateway stopped (the broker, PostgreSQL and Redis with no client) beside one bare Quarkus JVM
 # (perf/bare-endpoint, the services' heap and JIT flags, no request), measured over the same WINDOW. The floor column
 # gives each JVM component the bare JVM's figure: what the stack would burn if every part idled like an empty server.
-# Output: perf/target/idle-<time>/ (run.log; per run <arm>-<n>.txt, floor-<n>.txt); the summary (ms/s per component,
-# median of the runs per arm) is printed at the end.
+# Output: perf/target/idle-<time>/ (run.log; per run <arm>-<n>.txt, floor-<n>.txt); the summary (ms/s, then runs/s per
+# component, median of the runs per arm) is printed at the end.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -62,40 +63,55 @@ echo "=== votes idle burn $(date -Is)"
 machine_note
 echo "arms: $ARMS; $RUNS run(s) each; settle ${SETTLE}s, window ${WINDOW}s; floor $FLOOR; VOTE_JVM_OPTIONS ${VOTE_JVM_OPTIONS-(stack default)}"
 
-# snapshot <file> <name>=<pid>...: each process's tree ticks ("name<TAB>-<TAB>ticks") and every JVM's thread ticks.
+# snapshot <file> <name>=<pid>...: each process tree's ticks and runs ("name<TAB>-<TAB>ticks<TAB>runs") and every JVM
+# thread's nanoseconds on a CPU and runs ("name<TAB>thread<TAB>ns<TAB>runs"; lib.sh's thread_runs).
 snapshot() {
   local file=$1 item c pid; shift
   for item in "$@"; do
     c=${item%%=*}; pid=${item#*=}
-    printf '%s\t-\t%s\n' "$c" "$(tree_ticks "$pid")"
-    [[ $(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null) == *java* ]] && thread_ticks "$pid" | sed "s/^/$c\t/"
+    printf '%s\t-\t%s\t%s\n' "$c" "$(tree_ticks "$pid")" "$(tree_runs "$pid")"
+    [[ $(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null) == *java* ]] && thread_runs "$pid" | sed "s/^/$c\t/"
   done > "$file"
 }
 
-# window <label> <name>=<pid>...: the processes' CPU over WINDOW into $OUT/<label>.txt ("component" lines in ms/s and
-# their total, then the TOP busiest JVM threads), printed too.
+# window <label> <name>=<pid>...: the processes' CPU and runs over WINDOW into $OUT/<label>.txt ("component" lines in
+# ms/s and runs/s, and their total, then the TOP busiest JVM threads with their runs/s and µs per run), printed too.
 window() {
   local label=$1; shift
   echo "--- $(date +%T) $label: window ${WINDOW}s, load $(cut -d' ' -f1 /proc/loadavg)"
-  snapshot "$OUT/$label-before.tsv" "$@"; sleep "$WINDOW"; snapshot "$OUT/$label-after.tsv" "$@"
-  awk -F'\t' -v hz="$(getconf CLK_TCK)" -v window="$WINDOW" -v top="$TOP" '
-    NR == FNR {before[$1 "\t" $2] += $3; next}
-    {after[$1 "\t" $2] += $3}
+  local start end
+  # Per second of the time between the two snapshots' starts: each process is read at about the same point of both.
+  start=$(date +%s.%N); snapshot "$OUT/$label-before.tsv" "$@"; sleep "$WINDOW"
+  end=$(date +%s.%N); snapshot "$OUT/$label-after.tsv" "$@"
+  awk -F'\t' -v hz="$(getconf CLK_TCK)" -v window="$(echo "$end - $start" | bc)" -v top="$TOP" '
+    NR == FNR {before[$1 "\t" $2] += $3; runs_before[$1 "\t" $2] += $4; next}
+    {after[$1 "\t" $2] += $3; runs_after[$1 "\t" $2] += $4}
     END {
       for (k in after) {
-        split(k, part, "\t"); ms = 1000 * (after[k] - before[k]) / hz / window
-        if (part[2] == "-") {components[part[1]] = ms; total += ms} else if (ms > 0) threads[k] = ms
+        split(k, part, "\t"); runs = (runs_after[k] - runs_before[k]) / window
+        if (part[2] == "-") {
+          ms = 1000 * (after[k] - before[k]) / hz / window
+          components[part[1]] = ms; component_runs[part[1]] = runs; total += ms; total_runs += runs
+        } else {
+          ms = (after[k] - before[k]) / 1e6 / window
+          if (ms > 0) {threads[k] = ms; thread_runs[k] = runs}
+        }
       }
-      for (c in components) printf "component\t%s\t%.1f\n", c, components[c]
-      printf "component\ttotal\t%.1f\n", total
+      for (c in components) printf "component\t%s\t%.1f\t%.1f\n", c, components[c], component_runs[c]
+      printf "component\ttotal\t%.1f\t%.1f\n", total, total_runs
       n = 0
       while (n < top) {
         best = ""; for (k in threads) if (best == "" || threads[k] > threads[best]) best = k
         if (best == "") break
-        printf "thread\t%s\t%.1f\n", best, threads[best]; delete threads[best]; n++
+        printf "thread\t%s\t%.1f\t%.1f\n", best, threads[best], thread_runs[best]; delete threads[best]; n++
       }
     }' "$OUT/$label-before.tsv" "$OUT/$label-after.tsv" > "$OUT/$label.txt"
-  awk -F'\t' '$1 == "component" {printf "  %-12s %7s ms/s\n", $2, $3} $1 == "thread" {printf "    %-12s %-24s %6s ms/s\n", $2, $3, $4}' "$OUT/$label.txt"
+  awk -F'\t' '
+    $1 == "component" {printf "  %-12s %7s ms/s %7s runs/s\n", $2, $3, $4}
+    $1 == "thread" {
+      printf "    %-12s %-24s %6s ms/s %6s runs/s %5.0f µs/run\n", $2, $3, $4, $5, ($5 > 0 ? 1000 * $4 / $5 : 0)
+    }
+  ' "$OUT/$label.txt"
 }
 
 # floor <label>: the floor beside the running stack: its services and gateway stopped (SIGTERM; `./vote down` later
@@ -146,25 +162,38 @@ for round in $(seq 1 "$RUNS"); do
 done
 
 echo
-echo "=== $(date +%T) idle burn, ms of CPU per second, median of $RUNS run(s) per arm ($OUT); git $(git rev-parse --short HEAD)"
-[[ $FLOOR == 1 ]] && echo "floor: the broker, PostgreSQL and Redis with no client; each JVM component the bare Quarkus JVM's idle"
-printf '%-12s' component; for arm in "${arm_list[@]}"; do printf ' %10s' "${arm%%:*}"; done; [[ $FLOOR == 1 ]] && printf ' %10s' floor; echo
-for c in "${COMPONENTS[@]}" total; do
-  printf '%-12s' "$c"
-  for arm in "${arm_list[@]}"; do
-    printf ' %10s' "$(cat "$OUT/${arm%%:*}"-*.txt | awk -F'\t' -v c="$c" '$1 == "component" && $2 == c {print $3}' | median)"
-  done
-  if [[ $FLOOR == 1 ]]; then
-    # A floor run's total: the servers as measured, plus the bare JVM once for each JVM component.
-    printf ' %10s' "$(for f in "$OUT"/floor-*.txt; do
-      awk -F'\t' -v c="$c" -v servers="${SERVERS[*]}" -v jvms=$(( ${#COMPONENTS[@]} - ${#SERVERS[@]} )) '
-        BEGIN {n = split(servers, s, " "); for (i = 1; i <= n; i++) server[s[i]] = 1}
-        $1 == "component" {ms[$2] = $3}
-        END {
-          if (c == "total") {for (k in server) t += ms[k]; printf "%.1f\n", t + jvms * ms["bare"]}
-          else printf "%.1f\n", (c in server) ? ms[c] : ms["bare"]
-        }' "$f"
-    done | median)"
-  fi
+# summary <field> <what>: one table, a row per component, a column per arm (the median of its runs) and the floor's.
+summary() {
+  local field=$1 what=$2 c arm
+  echo "=== $(date +%T) idle burn, $what, median of $RUNS run(s) per arm ($OUT); git $(git rev-parse --short HEAD)"
+  printf '%-12s' component; for arm in "${arm_list[@]}"; do printf ' %10s' "${arm%%:*}"; done
+  [[ $FLOOR == 1 ]] && printf ' %10s' floor
   echo
-done
+  for c in "${COMPONENTS[@]}" total; do
+    printf '%-12s' "$c"
+    for arm in "${arm_list[@]}"; do
+      printf ' %10s' "$(cat "$OUT/${arm%%:*}"-*.txt \
+        | awk -F'\t' -v c="$c" -v f="$field" '$1 == "component" && $2 == c {print $f}' | median)"
+    done
+    if [[ $FLOOR == 1 ]]; then
+      # A floor run's total: the servers as measured, plus the bare JVM once for each JVM component.
+      printf ' %10s' "$(for f in "$OUT"/floor-*.txt; do
+        awk -F'\t' -v c="$c" -v f="$field" -v servers="${SERVERS[*]}" \
+          -v jvms=$(( ${#COMPONENTS[@]} - ${#SERVERS[@]} )) '
+          BEGIN {n = split(servers, s, " "); for (i = 1; i <= n; i++) server[s[i]] = 1}
+          $1 == "component" {v[$2] = $f}
+          END {
+            if (c == "total") {for (k in server) t += v[k]; printf "%.1f\n", t + jvms * v["bare"]}
+            else printf "%.1f\n", (c in server) ? v[c] : v["bare"]
+          }' "$f"
+      done | median)"
+    fi
+    echo
+  done
+}
+
+echo
+[[ $FLOOR == 1 ]] &&
+  echo "floor: the broker, PostgreSQL and Redis with no client; each JVM component the bare Quarkus JVM's idle"
+summary 3 "ms of CPU per second"
+summary 4 "runs per second (threads put on a CPU: idle, wake-ups)"
