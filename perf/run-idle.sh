@@ -103,7 +103,7 @@ window() {
       while (n < top) {
         best = ""; for (k in threads) if (best == "" || threads[k] > threads[best]) best = k
         if (best == "") break
-        printf "thread\t%s\t%.1f\t%.1f\n", best, threads[best], thread_runs[best]; delete threads[best]; n++
+        printf "thread\t%s\t%.2f\t%.1f\n", best, threads[best], thread_runs[best]; delete threads[best]; n++
       }
     }' "$OUT/$label-before.tsv" "$OUT/$label-after.tsv" > "$OUT/$label.txt"
   awk -F'\t' '
