@@ -253,15 +253,20 @@ process_ticks() {
   echo "${ticks:-0}"
 }
 
+# tree_pids <pid>: the process and its live descendants, one pid a line; nothing for pid 0 (whose "children" would be
+# the whole machine) or a process that is gone.
+tree_pids() {
+  local pid=$1 child
+  [[ $pid != 0 && -d /proc/$pid ]] || return 0
+  echo "$pid"
+  for child in $(pgrep -P "$pid" 2>/dev/null); do tree_pids "$child"; done
+}
+
 # tree_ticks <pid>: utime+stime of the process, its live descendants and the children it has reaped, in clock ticks;
-# 0 for a process that is gone (or pid 0, whose "children" would be the whole machine).
+# 0 for a process that is gone or pid 0.
 tree_ticks() {
-  local pid=$1 child total
-  [[ $pid != 0 && -r /proc/$pid/stat ]] || { echo 0; return; }
-  total=$(process_ticks "$pid" reaped)
-  for child in $(pgrep -P "$pid" 2>/dev/null); do
-    total=$((total + $(tree_ticks "$child")))
-  done
+  local pid total=0
+  for pid in $(tree_pids "$1"); do total=$((total + $(process_ticks "$pid" reaped))); done
   echo "$total"
 }
 
@@ -273,7 +278,8 @@ task_files() {
   local pid=$1 file globs=(); shift
   for file in "$@"; do globs+=(/proc/"$pid"/task/*/"$file"); done
   { grep -H '' "${globs[@]}" 2>/dev/null || true; } \
-    | awk '{i = index($0, ":"); n = split(substr($0, 1, i - 1), path, "/"); print path[5] "\t" path[n] "\t" substr($0, i + 1)}'
+    | awk '{i = index($0, ":"); n = split(substr($0, 1, i - 1), path, "/")
+            print path[5] "\t" path[n] "\t" substr($0, i + 1)}'
 }
 
 # thread_ticks <pid>: one line per thread of the process, "thread name<TAB>utime+stime ticks" (/proc/<pid>/task).
@@ -295,11 +301,9 @@ thread_runs() {
 # tree_runs <pid>: how often the threads of the process and of its live descendants were put on a CPU (their
 # schedstat's third field, summed); 0 for a process that is gone or pid 0. Threads that ended are not counted.
 tree_runs() {
-  local pid=$1 child total=0
-  [[ $pid != 0 && -d /proc/$pid ]] || { echo 0; return; }
-  total=$(thread_runs "$pid" | awk -F'\t' '{n += $3} END {print n + 0}')
-  for child in $(pgrep -P "$pid" 2>/dev/null); do
-    total=$((total + $(tree_runs "$child")))
+  local pid total=0
+  for pid in $(tree_pids "$1"); do
+    total=$((total + $(thread_runs "$pid" | awk -F'\t' '{n += $3} END {print n + 0}')))
   done
   echo "$total"
 }
