@@ -35,11 +35,14 @@ public record Components(Map<String, Long> pids) {
         return List.copyOf(pids.keySet());
     }
 
-    /** Each component's tree CPU now, in µs; a component whose process is gone has no entry. */
-    public CpuSample sample(ProcessTable table, long nanoTime, long clockTicksPerSecond) {
+    /** Each component's tree CPU now, in µs, and its threads' runs; a component whose process is gone has no entry. */
+    public CpuSample sample(ProcessTable table, ThreadRuns threadRuns, long nanoTime, long clockTicksPerSecond) {
         Map<String, Long> micros = new LinkedHashMap<>();
-        pids.forEach((name, pid) -> table.treeTicks(pid)
-                .ifPresent(ticks -> micros.put(name, ticks * 1_000_000L / clockTicksPerSecond)));
-        return new CpuSample(nanoTime, micros);
+        Map<String, Long> runs = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> table.treeTicks(pid).ifPresent(ticks -> {
+            micros.put(name, ticks * 1_000_000L / clockTicksPerSecond);
+            runs.put(name, table.tree(pid).stream().mapToLong(threadRuns::of).sum());
+        }));
+        return new CpuSample(nanoTime, micros, runs);
     }
 }

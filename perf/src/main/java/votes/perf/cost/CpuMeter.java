@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import votes.perf.load.Durations;
 
-/** Samples the components' process trees from {@code /proc}; waits for a phase's aftermath to settle. */
+/**
+ * Samples the components' process trees (CPU, thread runs) from {@code /proc}; waits for a phase's aftermath to
+ * settle.
+ */
 public final class CpuMeter {
 
     private final Components components;
@@ -27,7 +30,8 @@ public final class CpuMeter {
     }
 
     public CpuSample sample() {
-        return components.sample(ProcessTable.read(proc), System.nanoTime(), clockTicksPerSecond);
+        return components.sample(ProcessTable.read(proc), ThreadRuns.under(proc), System.nanoTime(),
+                clockTicksPerSecond);
     }
 
     /** Idle burn over {@code quiet}: nothing is sent meanwhile. */

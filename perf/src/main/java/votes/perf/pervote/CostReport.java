@@ -11,8 +11,8 @@ import votes.perf.report.Table;
 /**
  * The run's figures: µs of CPU per accepted vote per component at each load level (idle burn subtracted), the idle
  * burn itself, the floor (what the parts cost alone) and floor ÷ total, and ingest against the bare endpoint measured
- * at the same rate. Tables for the terminal and RESULTS.md, and one machine-readable line per figure (COST, FLOOR,
- * FLOOR_RATIO, INGEST_VS_BARE).
+ * at the same rate; the same per component counted in thread runs per vote. Tables for the terminal and RESULTS.md,
+ * and one machine-readable line per figure (COST, RUNS, IDLE, IDLE_RUNS, FLOOR, FLOOR_RATIO, INGEST_VS_BARE).
  *
  * @param bareAt the bare endpoint at some of the phases' offered rates (its cost under the key {@link Floors#BARE})
  */
@@ -40,15 +40,20 @@ record CostReport(List<String> components, IdleBurn idle, List<PhaseCost> phases
         List<SameRate> out = new ArrayList<>();
         for (PhaseCost phase : phases) {
             Double ingest = phase.microsPerVote().get(INGEST);
+            double ingestRuns = phase.runsPerVote().getOrDefault(INGEST, Double.NaN);
             bareAt.stream().filter(b -> Math.abs(b.offeredRate() - phase.offeredRate()) < 0.5).findFirst()
                     .ifPresent(bare -> out.add(new SameRate(phase, ingest == null ? Double.NaN : ingest,
-                            bare.microsPerVote().get(Floors.BARE))));
+                            bare.microsPerVote().get(Floors.BARE), ingestRuns,
+                            bare.runsPerVote().getOrDefault(Floors.BARE, Double.NaN))));
         }
         return out;
     }
 
-    /** A vote phase and the bare endpoint at its rate: µs per accepted vote in ingest, µs per request in the endpoint. */
-    record SameRate(PhaseCost phase, double ingestMicros, double bareMicros) {
+    /**
+     * A vote phase and the bare endpoint at its rate: µs and thread runs per accepted vote in ingest, per request in
+     * the endpoint.
+     */
+    record SameRate(PhaseCost phase, double ingestMicros, double bareMicros, double ingestRuns, double bareRuns) {
 
         double ratio() {
             return ingestMicros / bareMicros;
@@ -57,13 +62,46 @@ record CostReport(List<String> components, IdleBurn idle, List<PhaseCost> phases
 
     Table sameRateTable() {
         Table table = new Table("offered rate", "ingest µs per accepted vote", "bare endpoint µs per request",
-                "ingest ÷ bare", "202 share of answered");
+                "ingest ÷ bare", "ingest thread runs per vote", "bare thread runs per request",
+                "202 share of answered");
         for (SameRate r : ingestVsBare()) {
             table.row(r.phase().label(), r.ingestMicros(), r.bareMicros(),
-                    String.format(Locale.ROOT, "%.1f×", r.ratio()),
+                    String.format(Locale.ROOT, "%.1f×", r.ratio()), r.ingestRuns(), r.bareRuns(),
                     percent((double) r.phase().accepted() / r.phase().answered()));
         }
         return table;
+    }
+
+    /**
+     * Thread runs per accepted vote beyond the idle runs, and the CPU per vote divided by them: what a vote costs
+     * counted in hand-offs, and what each costs.
+     */
+    Table runsPerComponent() {
+        List<String> header = new ArrayList<>(List.of("component", "idle runs/s"));
+        phases.forEach(p -> {
+            header.add("runs/vote " + p.label());
+            header.add("µs/run " + p.label());
+        });
+        Table table = new Table(header.toArray(String[]::new));
+        for (String c : components) {
+            List<Object> row = new ArrayList<>(List.of(c, idle.runsOf(c)));
+            phases.forEach(p -> {
+                row.add(p.runsPerVote().get(c));
+                row.add(p.microsPerVote().get(c) / p.runsPerVote().get(c));
+            });
+            table.row(row.toArray());
+        }
+        List<Object> total = new ArrayList<>(List.of("**total**", idle.totalRuns()));
+        phases.forEach(p -> {
+            total.add(p.totalRuns());
+            total.add(p.total() / p.totalRuns());
+        });
+        table.row(total.toArray());
+        return table;
+    }
+
+    private boolean runsMeasured() {
+        return phases.stream().anyMatch(p -> !p.runsPerVote().isEmpty());
     }
 
     Table perComponent() {
@@ -104,6 +142,10 @@ record CostReport(List<String> components, IdleBurn idle, List<PhaseCost> phases
         StringBuilder out = new StringBuilder();
         out.append("CPU per accepted vote by component (µs; process tree utime+stime, idle burn subtracted):\n")
                 .append(perComponent().render());
+        if (runsMeasured()) {
+            out.append("\nThread runs per accepted vote by component (/proc/<pid>/task/*/schedstat, idle runs"
+                    + " subtracted; µs/run = µs/vote ÷ runs/vote):\n").append(runsPerComponent().render());
+        }
         if (!floor.isEmpty()) {
             out.append("\nThe floor, measured in the same run (µs of CPU per operation):\n").append(floorTable().render());
         }
@@ -118,7 +160,18 @@ record CostReport(List<String> components, IdleBurn idle, List<PhaseCost> phases
             components.forEach(c -> line.append(String.format(Locale.ROOT, " %s=%.1f", c, p.microsPerVote().get(c))));
             out.append(line).append('\n');
         }
+        if (runsMeasured()) {
+            for (PhaseCost p : phases) {
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "RUNS label=%s total_runs=%.2f",
+                        p.label(), p.totalRuns()));
+                components.forEach(c -> line.append(String.format(Locale.ROOT, " %s=%.2f", c, p.runsPerVote().get(c))));
+                out.append(line).append('\n');
+            }
+        }
         out.append(String.format(Locale.ROOT, "IDLE total_ms_per_s=%.1f%n", idle.total() / 1e3));
+        if (runsMeasured()) {
+            out.append(String.format(Locale.ROOT, "IDLE_RUNS total_runs_per_s=%.1f%n", idle.totalRuns()));
+        }
         for (FloorCost f : floor) {
             out.append(String.format(Locale.ROOT, "FLOOR part=\"%s\" ops=%d client_us=%.2f server_us=%.2f us=%.2f%n",
                     f.part(), f.ops(), f.clientPerOp(), f.serverPerOp(), f.totalPerOp()));
@@ -130,8 +183,9 @@ record CostReport(List<String> components, IdleBurn idle, List<PhaseCost> phases
             }
         }
         for (SameRate r : ingestVsBare()) {
-            out.append(String.format(Locale.ROOT, "INGEST_VS_BARE label=%s offered=%.0f ingest_us=%.1f bare_us=%.1f ratio=%.2f%n",
-                    r.phase().label(), r.phase().offeredRate(), r.ingestMicros(), r.bareMicros(), r.ratio()));
+            out.append(String.format(Locale.ROOT, "INGEST_VS_BARE label=%s offered=%.0f ingest_us=%.1f bare_us=%.1f"
+                            + " ratio=%.2f ingest_runs=%.2f bare_runs=%.2f%n", r.phase().label(), r.phase().offeredRate(),
+                    r.ingestMicros(), r.bareMicros(), r.ratio(), r.ingestRuns(), r.bareRuns()));
         }
         return out.toString();
     }

@@ -41,6 +41,23 @@ class WindowTest {
     }
 
     @Test
+    void runsPerEventSubtractTheIdleRunsLikeTheCpu() {
+        Window runs = new Window(new CpuSample(0, Map.of("ingest", 0L), Map.of("ingest", 1_000L)),
+                new CpuSample(2 * SECOND, Map.of("ingest", 0L), Map.of("ingest", 9_000L)));
+        // 8,000 runs in 2 s; idle it runs 500 a second = 1,000 of them; 1,000 votes -> 7 runs each
+        assertThat(runs.runs("ingest")).isEqualTo(8_000);
+        assertThat(runs.runRate("ingest")).isEqualTo(4_000);
+        assertThat(runs.runsPerEvent("ingest", 500, 1_000)).isCloseTo(7.0, within(1e-9));
+        assertThat(IdleBurn.of(runs, List.of("ingest")).runsOf("ingest")).isEqualTo(4_000);
+    }
+
+    @Test
+    void aSampleWithoutRunsGivesNoRunFigure() {
+        assertThat(twoSeconds.runs("kafka")).isNaN();
+        assertThat(twoSeconds.runsPerEvent("kafka", 0, 10)).isNaN();
+    }
+
+    @Test
     void idleBurnIsEachComponentsRateAndTheirSum() {
         IdleBurn idle = IdleBurn.of(twoSeconds, List.of("kafka", "ingest"));
         assertThat(idle.of("kafka")).isEqualTo(250_000);

@@ -61,6 +61,31 @@ class CostReportTest {
     }
 
     @Test
+    void threadRunsPerVoteGetATableOfTheirOwnWithTheCpuPerRun() {
+        IdleBurn idleRuns = new IdleBurn(Map.of("ingest", 16_000d, "kafka", 39_000d),
+                Map.of("ingest", 25d, "kafka", 255d));
+        PhaseCost counted = new PhaseCost("200/s", 200, 6_000, 6_000, 30, true, Map.of("ingest", 900d, "kafka", 600d),
+                Map.of("ingest", 6d, "kafka", 4d));
+        PhaseCost bare = new PhaseCost("200/s", 200, 4_000, 4_000, 20, true, Map.of("bare", 150d),
+                Map.of("bare", 1.5));
+        String out = new CostReport(List.of("ingest", "kafka"), idleRuns, List.of(counted), floor, List.of(bare))
+                .render();
+        assertThat(out).contains("Thread runs per accepted vote", "runs/vote 200/s", "µs/run 200/s", "| 280 ")
+                .contains("RUNS label=200/s total_runs=10.00 ingest=6.00 kafka=4.00")
+                .contains("IDLE_RUNS total_runs_per_s=280.0")
+                .contains("INGEST_VS_BARE label=200/s offered=200 ingest_us=900.0 bare_us=150.0 ratio=6.00"
+                        + " ingest_runs=6.00 bare_runs=1.50");
+        // ingest 900 µs over 6 runs, the stack 1,500 over 10
+        assertThat(out).contains("| 150 ", "| 6.00 ", "| 4.00 ");
+    }
+
+    @Test
+    void withoutRunsThereIsNoRunsTable() {
+        String out = new CostReport(List.of("ingest", "kafka"), idle, List.of(phase), floor).render();
+        assertThat(out).doesNotContain("Thread runs per accepted vote", "RUNS label", "IDLE_RUNS");
+    }
+
+    @Test
     void withoutABareEndpointAtAVoteRateThereIsNoSameRateTable() {
         String out = new CostReport(List.of("ingest", "kafka"), idle, List.of(phase), floor).render();
         assertThat(out).doesNotContain("INGEST_VS_BARE", "same offered rate");
