@@ -6,8 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * How many times a process's threads have been put on a CPU: the second field of each
- * {@code /proc/<pid>/task/<tid>/schedstat} (ns on a CPU, times run, ns waiting), summed over the threads alive now.
+ * How many times a process's threads have been put on a CPU: the third field of each
+ * {@code /proc/<pid>/task/<tid>/schedstat} (ns on a CPU, ns waiting to run, times run), summed over the threads alive
+ * now.
  * Idle, a thread's runs are its wake-ups; under load, a vote's hand-offs between threads and processes. On this
  * machine a run costs ~100–150 µs of CPU however little it does (perf/RESULTS.md, "Idle counted in wake-ups"), and
  * runs move far less between runs of a benchmark than CPU time does.
@@ -45,12 +46,12 @@ public interface ThreadRuns {
         }
     }
 
-    /** The runs in a schedstat line: {@code <ns on cpu> <runs> <ns waiting>}. */
+    /** The runs in a schedstat line: {@code <ns on a CPU> <ns waiting to run> <times run>}. */
     static long parse(String line) {
         String[] fields = line.trim().split("\\s+");
-        if (fields.length < 2) {
+        if (fields.length < 3) {
             throw new IllegalArgumentException("not a /proc/<pid>/task/<tid>/schedstat line: " + line);
         }
-        return Long.parseLong(fields[1]);
+        return Long.parseLong(fields[2]);
     }
 }
