@@ -8,10 +8,9 @@ import java.nio.file.Path;
 /**
  * How many times a process's threads have been put on a CPU: the third field of each
  * {@code /proc/<pid>/task/<tid>/schedstat} (ns on a CPU, ns waiting to run, times run), summed over the threads alive
- * now.
- * Idle, a thread's runs are its wake-ups; under load, a vote's hand-offs between threads and processes. On this
- * machine a run costs ~100–150 µs of CPU however little it does (perf/RESULTS.md, "Idle counted in wake-ups"), and
- * runs move far less between runs of a benchmark than CPU time does.
+ * now. Idle, a thread's runs are its wake-ups; under load, a vote's hand-offs between threads and processes. On this
+ * machine a run costs ~100–200 µs of CPU however little it does (perf/RESULTS.md, "Idle counted in wake-ups", "Cost
+ * per vote counted in thread runs"), and runs move far less between runs of a benchmark than CPU time does.
  *
  * <p>Undercounts what ended: unlike {@code stat}'s {@code cutime}, nothing keeps the runs of an exited thread or a
  * reaped child (a PostgreSQL backend whose connection closed).
