@@ -308,6 +308,58 @@ tree_runs() {
   echo "$total"
 }
 
+# snapshot <file> <name>=<pid>...: each process tree's ticks and runs ("name<TAB>-<TAB>ticks<TAB>runs") and every JVM
+# thread's nanoseconds on a CPU and runs ("name<TAB>thread<TAB>ns<TAB>runs"; lib.sh's thread_runs).
+snapshot() {
+  local file=$1 item c pid; shift
+  for item in "$@"; do
+    c=${item%%=*}; pid=${item#*=}
+    printf '%s\t-\t%s\t%s\n' "$c" "$(tree_ticks "$pid")" "$(tree_runs "$pid")"
+    [[ $(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null) == *java* ]] && thread_runs "$pid" | sed "s/^/$c\t/"
+  done > "$file"
+}
+
+# window <label> <name>=<pid>...: the processes' CPU and runs over WINDOW seconds into $OUT/<label>.txt ("component"
+# lines in ms/s and runs/s, and their total, then the TOP busiest JVM threads with their runs/s and µs per run), printed
+# too. Uses OUT, WINDOW and TOP (run-idle.sh, run-wakes.sh).
+window() {
+  local label=$1; shift
+  echo "--- $(date +%T) $label: window ${WINDOW}s, load $(cut -d' ' -f1 /proc/loadavg)"
+  local start end
+  # Per second of the time between the two snapshots' starts: each process is read at about the same point of both.
+  start=$(date +%s.%N); snapshot "$OUT/$label-before.tsv" "$@"; sleep "$WINDOW"
+  end=$(date +%s.%N); snapshot "$OUT/$label-after.tsv" "$@"
+  awk -F'\t' -v hz="$(getconf CLK_TCK)" -v window="$(echo "$end - $start" | bc)" -v top="$TOP" '
+    NR == FNR {before[$1 "\t" $2] += $3; runs_before[$1 "\t" $2] += $4; next}
+    {after[$1 "\t" $2] += $3; runs_after[$1 "\t" $2] += $4}
+    END {
+      for (k in after) {
+        split(k, part, "\t"); runs = (runs_after[k] - runs_before[k]) / window
+        if (part[2] == "-") {
+          ms = 1000 * (after[k] - before[k]) / hz / window
+          components[part[1]] = ms; component_runs[part[1]] = runs; total += ms; total_runs += runs
+        } else {
+          ms = (after[k] - before[k]) / 1e6 / window
+          if (ms > 0) {threads[k] = ms; thread_runs[k] = runs}
+        }
+      }
+      for (c in components) printf "component\t%s\t%.1f\t%.1f\n", c, components[c], component_runs[c]
+      printf "component\ttotal\t%.1f\t%.1f\n", total, total_runs
+      n = 0
+      while (n < top) {
+        best = ""; for (k in threads) if (best == "" || threads[k] > threads[best]) best = k
+        if (best == "") break
+        printf "thread\t%s\t%.2f\t%.1f\n", best, threads[best], thread_runs[best]; delete threads[best]; n++
+      }
+    }' "$OUT/$label-before.tsv" "$OUT/$label-after.tsv" > "$OUT/$label.txt"
+  awk -F'\t' '
+    $1 == "component" {printf "  %-12s %7s ms/s %7s runs/s\n", $2, $3, $4}
+    $1 == "thread" {
+      printf "    %-12s %-24s %6s ms/s %6s runs/s %5.0f µs/run\n", $2, $3, $4, $5, ($5 > 0 ? 1000 * $4 / $5 : 0)
+    }
+  ' "$OUT/$label.txt"
+}
+
 # jvm_cpu_by_thread <pid> <label> <votes>: where a JVM's CPU went since its start, per vote, by thread kind (its
 # /proc/<pid>/task/*/stat): work (Vert.x event loops and SmallRye's Kafka threads), jit (the C1/C2 compiler
 # threads), start (the main thread: class loading, Quarkus' start), gc, other. A freshly started ledger's catch-up
