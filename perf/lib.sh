@@ -309,7 +309,7 @@ tree_runs() {
 }
 
 # snapshot <file> <name>=<pid>...: each process tree's ticks and runs ("name<TAB>-<TAB>ticks<TAB>runs") and every JVM
-# thread's nanoseconds on a CPU and runs ("name<TAB>thread<TAB>ns<TAB>runs"; lib.sh's thread_runs).
+# thread's nanoseconds on a CPU and runs ("name<TAB>thread<TAB>ns<TAB>runs"; thread_runs).
 snapshot() {
   local file=$1 item c pid; shift
   for item in "$@"; do

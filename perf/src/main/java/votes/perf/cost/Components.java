@@ -39,10 +39,14 @@ public record Components(Map<String, Long> pids) {
     public CpuSample sample(ProcessTable table, ThreadRuns threadRuns, long nanoTime, long clockTicksPerSecond) {
         Map<String, Long> micros = new LinkedHashMap<>();
         Map<String, Long> runs = new LinkedHashMap<>();
-        pids.forEach((name, pid) -> table.treeTicks(pid).ifPresent(ticks -> {
-            micros.put(name, ticks * 1_000_000L / clockTicksPerSecond);
-            runs.put(name, table.tree(pid).stream().mapToLong(threadRuns::of).sum());
-        }));
+        pids.forEach((name, pid) -> {
+            // One walk of the tree for both figures: the sample is taken every second while a phase settles.
+            List<Long> tree = table.tree(pid);
+            if (!tree.isEmpty()) {
+                micros.put(name, table.ticks(tree) * 1_000_000L / clockTicksPerSecond);
+                runs.put(name, tree.stream().mapToLong(threadRuns::of).sum());
+            }
+        });
         return new CpuSample(nanoTime, micros, runs);
     }
 }

@@ -45,8 +45,12 @@ public final class ProcessTable {
     /** Clock ticks of {@code root} and every descendant alive now; empty when {@code root} is gone. */
     public OptionalLong treeTicks(long root) {
         List<Long> tree = tree(root);
-        return tree.isEmpty() ? OptionalLong.empty()
-                : OptionalLong.of(tree.stream().mapToLong(pid -> byPid.get(pid).ticks()).sum());
+        return tree.isEmpty() ? OptionalLong.empty() : OptionalLong.of(ticks(tree));
+    }
+
+    /** Clock ticks of these processes (a {@link #tree}) together. */
+    public long ticks(List<Long> pids) {
+        return pids.stream().mapToLong(pid -> byPid.get(pid).ticks()).sum();
     }
 
     /**
