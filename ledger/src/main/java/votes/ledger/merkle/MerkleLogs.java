@@ -5,7 +5,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ import votes.proofs.merkle.ProofRequest;
 import votes.proofs.merkle.Tile;
 import votes.proofs.merkle.TileKey;
 import votes.proofs.merkle.TileNodes;
+import votes.ledger.sql.PipelinedTransaction;
 
 /**
  * The Merkle logs in PostgreSQL: {@code merkle_logs} (one head per log, the row a batch locks) and
@@ -95,8 +95,11 @@ public class MerkleLogs {
         });
     }
 
-    /** Inserts the completed tiles and moves the heads; the caller holds the logs' locks. */
-    public Uni<Void> append(SqlConnection connection, List<LogUpdate> updates) {
+    /**
+     * Inserts the completed tiles and moves the heads; the caller holds the logs' locks. The checkpoint publisher
+     * learns of the move once it is visible to its own reads, not before: when the transaction commits.
+     */
+    public Uni<Void> append(PipelinedTransaction transaction, List<LogUpdate> updates) {
         if (updates.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -122,26 +125,15 @@ public class MerkleLogs {
                 tileHashes.add(Buffer.buffer(tile.hashes()));
             }
         }
-        return connection.preparedQuery(APPEND)
+        transaction.onCommit(moves::committed);
+        return transaction.connection().preparedQuery(APPEND)
                 .execute(Tuple.tuple()
                         .addArrayOfInteger(tileLogs.toArray(Integer[]::new))
                         .addArrayOfInteger(tileLevels.toArray(Integer[]::new))
                         .addArrayOfLong(tileIndexes.toArray(Long[]::new))
                         .addValue(tileHashes.toArray(Buffer[]::new))
                         .addArrayOfInteger(logs).addArrayOfLong(sizes).addValue(roots).addValue(edges))
-                .invoke(() -> markWhenCommitted(connection))
                 .replaceWithVoid();
-    }
-
-    /** The checkpoint publisher learns of the move once it is visible to its own reads, not before. */
-    private void markWhenCommitted(SqlConnection connection) {
-        Transaction transaction = connection.transaction();
-        if (transaction == null) {
-            moves.committed();
-            return;
-        }
-        // A rollback moved nothing: no mark.
-        transaction.completion().subscribe().with(committed -> moves.committed(), rolledBack -> { });
     }
 
     /**

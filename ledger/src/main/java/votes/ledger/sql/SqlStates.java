@@ -13,12 +13,19 @@ import org.hibernate.JDBCException;
  */
 public final class SqlStates {
 
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private SqlStates() {
     }
 
     public static boolean permanent(Throwable failure) {
         String state = sqlState(failure);
         return state != null && (state.startsWith("22") || state.startsWith("54"));
+    }
+
+    /** A unique constraint refused a row (SQLSTATE 23505). */
+    public static boolean uniqueViolation(Throwable failure) {
+        return UNIQUE_VIOLATION.equals(sqlState(failure));
     }
 
     /** The SQLSTATE of the first PostgreSQL error in the cause chain, or null. */

@@ -37,6 +37,11 @@ public class RebuildVoids {
         this.rebuild = rebuild;
     }
 
+    /** Whether {@link #recorded} may write: only in a rebuild. */
+    public boolean rebuilding() {
+        return rebuild;
+    }
+
     /** {@link VoidWriter} applied (or found applied) this counted void at this place in poll-events. */
     void counted(VoidLeaf voided) {
         if (rebuild) {

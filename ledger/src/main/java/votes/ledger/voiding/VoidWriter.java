@@ -16,6 +16,7 @@ import votes.ledger.merkle.LogAppends;
 import votes.ledger.merkle.LogUpdate;
 import votes.ledger.merkle.MerkleLogs;
 import votes.ledger.merkle.StoredLog;
+import votes.ledger.sql.PipelinedTransaction;
 import votes.ledger.sql.Timestamps;
 import votes.proofs.merkle.VoidLeaf;
 
@@ -58,8 +59,19 @@ public class VoidWriter {
     /** @param partition and {@code offset}: where the void sits in poll-events, which places its leaf */
     public Uni<AppliedVoid> apply(VotesVoided voided, int partition, long offset) {
         VoidLeaf leaf = VoidLeaf.of(voided, partition, offset);
-        int logId = VoidLeaf.logId(partition);
-        return pool.withTransaction(connection -> connection.preparedQuery(POLL).execute(Tuple.of(leaf.pollId()))
+        return PipelinedTransaction.run(pool, transaction -> apply(transaction, leaf))
+                // A rebuild records the votes later: it voids them as it does (RebuildVoids).
+                .invoke(applied -> {
+                    if (applied.counted()) {
+                        rebuild.counted(leaf);
+                    }
+                });
+    }
+
+    private Uni<AppliedVoid> apply(PipelinedTransaction transaction, VoidLeaf leaf) {
+        SqlConnection connection = transaction.connection();
+        int logId = VoidLeaf.logId(leaf.partition());
+        return connection.preparedQuery(POLL).execute(Tuple.of(leaf.pollId()))
                 .flatMap(polls -> {
                     boolean exists = polls.size() > 0;
                     Instant closes = exists ? Timestamps.fromSql(polls.iterator().next().getOffsetDateTime("closes"))
@@ -70,22 +82,17 @@ public class VoidWriter {
                                     .flatMap(applied -> applied.size() > 0
                                             ? Uni.createFrom().item(redelivered(leaf.eventId(),
                                                     applied.iterator().next()))
-                                            : write(connection, leaf, counted, locked.get(logId))));
-                }))
-                // A rebuild records the votes later: it voids them as it does (RebuildVoids).
-                .invoke(applied -> {
-                    if (applied.counted()) {
-                        rebuild.counted(leaf);
-                    }
+                                            : write(transaction, leaf, counted, locked.get(logId))));
                 });
     }
 
-    private Uni<AppliedVoid> write(SqlConnection connection, VoidLeaf leaf, boolean counted, StoredLog log) {
+    private Uni<AppliedVoid> write(PipelinedTransaction transaction, VoidLeaf leaf, boolean counted, StoredLog log) {
+        SqlConnection connection = transaction.connection();
         LogUpdate update = LogAppends.one(log, leaf.hash());
         // Ids that name no recorded vote of the poll, or a vote voided before, change nothing.
         return VoidedVotes.mark(connection, counted ? NamedVote.all(leaf) : List.of())
                 .map(voided -> voided.of(leaf.eventId()))
-                .call(voided -> logs.append(connection, List.of(update)))
+                .call(voided -> logs.append(transaction, List.of(update)))
                 .call(voided -> connection.preparedQuery(INSERT_VOID).execute(Tuple.from(List.of(
                         leaf.eventId(), leaf.pollId(), leaf.flagId(), leaf.reason(),
                         Timestamps.toSql(leaf.voidedAt()), leaf.voteIds().size(), voided, counted,

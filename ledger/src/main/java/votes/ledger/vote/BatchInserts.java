@@ -16,6 +16,8 @@ import votes.events.rule.RejectionReason;
 import votes.ledger.merkle.LeafAppend;
 import votes.ledger.merkle.LogAppends;
 import votes.ledger.merkle.MerkleLogs;
+import votes.ledger.sql.PipelinedTransaction;
+import votes.ledger.sql.SqlStates;
 import votes.ledger.sql.Timestamps;
 import votes.ledger.tally.TallyDeltaRows;
 import votes.ledger.tally.TallyDeltas;
@@ -24,6 +26,10 @@ import votes.ledger.tally.TallyDeltas;
  * The write step of {@link VoteBatchWriter}: a judged batch's rows. The writes do not depend on each other's
  * results, so they are issued together and the client pipelines them on the connection: one round trip instead of
  * four. Should the votes INSERT fail, PostgreSQL refuses the rest of the transaction and all of it rolls back.
+ *
+ * <p>A batch whose votes are all new (see {@link #write}) also sends its COMMIT in that round trip: its votes go in
+ * without {@code ON CONFLICT}, so a vote recorded before the batch fails the INSERT, and the COMMIT behind it
+ * becomes a ROLLBACK, where the other path would count the rows short and roll back from Java a round trip later.
  */
 final class BatchInserts {
 
@@ -35,6 +41,8 @@ final class BatchInserts {
             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::timestamptz[], $6::int[],
                                  $7::bigint[], $8::bigint[])
             ON CONFLICT DO NOTHING""";
+    // The same rows with no ON CONFLICT: a recorded (poll, voter) or event id fails the statement.
+    private static final String INSERT_NEW_VOTES = INSERT_VOTES.substring(0, INSERT_VOTES.lastIndexOf("ON CONFLICT"));
     private static final String INSERT_REJECTIONS = """
             INSERT INTO rejections (event_id, poll_id, voter_id, option_id, reason, submitted_at, kafka_partition, kafka_offset)
             SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::int[], $8::bigint[])
@@ -59,16 +67,28 @@ final class BatchInserts {
         this.logs = logs;
     }
 
-    /** The votes with their leaf indexes, the tiles and log heads, the tally deltas and the rejections. */
-    Uni<Written> write(SqlConnection connection, BatchPlan plan, LogAppends appends) {
+    /**
+     * The votes with their leaf indexes, the tiles and log heads, the tally deltas and the rejections.
+     *
+     * @param commitNew the plan records every vote of the batch and nothing else (no rejection): send the COMMIT
+     *                  with the rows, and fail with {@link RecordedBeforeTheBatch} (none of it committed) if a vote
+     *                  of the batch was recorded before it
+     */
+    Uni<Written> write(PipelinedTransaction transaction, BatchPlan plan, LogAppends appends, boolean commitNew) {
+        SqlConnection connection = transaction.connection();
+        Uni<Integer> votes = commitNew
+                ? insertVotes(connection, INSERT_NEW_VOTES, appends.records())
+                        .onFailure(SqlStates::uniqueViolation).transform(refused -> new RecordedBeforeTheBatch())
+                : insertVotes(connection, INSERT_VOTES, appends.records());
         return Uni.combine().all()
-                .unis(insertVotes(connection, appends.records()), logs.append(connection, appends.logs()),
-                        insertDeltas(connection, plan.records()), insertRejections(connection, plan.rejections()))
+                .unis(votes, logs.append(transaction, appends.logs()), insertDeltas(connection, plan.records()),
+                        insertRejections(connection, plan.rejections()),
+                        commitNew ? transaction.commit() : Uni.createFrom().voidItem())
                 .asTuple()
                 .map(written -> new Written(written.getItem1(), written.getItem4()));
     }
 
-    private Uni<Integer> insertVotes(SqlConnection connection, List<LeafAppend> records) {
+    private Uni<Integer> insertVotes(SqlConnection connection, String insert, List<LeafAppend> records) {
         if (records.isEmpty()) {
             return Uni.createFrom().item(0);
         }
@@ -93,7 +113,7 @@ final class BatchInserts {
             offsets[i] = leaf.offset();
             leafIndexes[i] = records.get(i).leafIndex();
         }
-        return connection.preparedQuery(INSERT_VOTES)
+        return connection.preparedQuery(insert)
                 .execute(Tuple.tuple().addArrayOfString(polls).addArrayOfString(voters).addArrayOfString(options)
                         .addArrayOfUUID(events).addArrayOfOffsetDateTime(submitted).addArrayOfInteger(partitions)
                         .addArrayOfLong(offsets).addArrayOfLong(leafIndexes))

@@ -30,4 +30,13 @@ record BatchKeys(Set<Integer> partitions, List<LedgerEntry> entries, List<UUID> 
         }
         return new BatchKeys(partitions, entries, eventIds);
     }
+
+    /**
+     * Whether the plan records every vote of the batch and the batch holds nothing else with an event id (no
+     * rejection, no redelivery, no poison to judge): nearly every batch, since ingest refuses a second vote before it
+     * reaches the log.
+     */
+    boolean allRecordedBy(BatchPlan plan) {
+        return plan.records().size() == entries.size() && eventIds.size() == entries.size();
+    }
 }

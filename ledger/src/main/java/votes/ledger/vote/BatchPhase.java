@@ -14,13 +14,16 @@ public enum BatchPhase {
      * Kafka's fetch and decoding or for this batch's preparation.
      */
     WAIT("wait"),
-    /** Taking a connection and the read round trip: log locks, polls, prefetch of recorded (poll, voter) pairs. */
+    /** Taking a connection and the read round trip: BEGIN, log locks, polls, prefetch of recorded votes. */
     READ("read"),
     /** Judging every record ({@code LedgerBook}) and hashing the leaves into the logs' tiles, in the JVM. */
     PLAN("plan"),
-    /** The write round trip: votes, tiles and heads, tally deltas, rejections. */
+    /**
+     * The write round trip: votes, tiles and heads, tally deltas, rejections; and the COMMIT with its WAL flush when it
+     * rides with the rows (a batch whose votes are all new, see BatchInserts).
+     */
     WRITE("write"),
-    /** COMMIT: the WAL flush (fsync) and the round trip. */
+    /** COMMIT: the WAL flush (fsync) and the round trip; next to nothing when the COMMIT rode with the write. */
     COMMIT("commit"),
     /** Dead letters (when any) and the offset acknowledgement. */
     ACK("ack");

@@ -23,10 +23,11 @@ import votes.ledger.poll.PollRows;
 
 /**
  * The read step of {@link VoteBatchWriter}: what a batch reads before it is judged, inside its transaction. Lock,
- * polls and prefetch (when the {@link Lookup} asks for one) are sent together and PostgreSQL runs them in that order on the connection: one round trip
- * instead of three, and the reads still start after the lock is held, so they see what the previous holder
- * committed (READ COMMITTED takes a snapshot per statement). A log's very first batch finds no row to lock; it then
- * creates and locks the row and reads again, since the first reads ran unprotected.
+ * polls and prefetch (when the {@link Lookup} asks for one) are sent together, behind the transaction's BEGIN
+ * (PipelinedTransaction), and PostgreSQL runs them in that order on the connection: one round trip instead of four,
+ * and the reads still start after the lock is held, so they see what the previous holder committed (READ COMMITTED
+ * takes a snapshot per statement). A log's very first batch finds no row to lock; it then creates and locks the row
+ * and reads again, since the first reads ran unprotected.
  */
 final class BatchReads {
 
@@ -129,7 +130,7 @@ final class BatchReads {
     Uni<Boolean> anyRecorded(SqlConnection connection, BatchKeys keys, BatchPlan plan) {
         // Nearly every batch: the plan inserts each of its votes and it has no poison with an event id, so no record
         // is left to look up, and the sets below (a catch-up's CPU samples showed them) need not be built.
-        if (plan.records().size() == keys.entries().size() && keys.eventIds().size() == keys.entries().size()) {
+        if (keys.allRecordedBy(plan)) {
             return Uni.createFrom().item(false);
         }
         Set<LedgerEntry> inserted = Collections.newSetFromMap(new IdentityHashMap<>());

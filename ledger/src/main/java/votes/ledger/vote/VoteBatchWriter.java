@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import votes.events.rule.RejectionReason;
 import votes.ledger.merkle.LogAppends;
 import votes.ledger.merkle.MerkleLogs;
+import votes.ledger.sql.PipelinedTransaction;
 import votes.ledger.voiding.RebuildVoids;
 import votes.ledger.vote.BatchReads.Lookup;
 
@@ -43,7 +44,9 @@ import votes.ledger.vote.BatchReads.Lookup;
  * INSERT's count (a planned vote that conflicts with a recorded one is not inserted) and, sent before the INSERTs,
  * one lookup of the pairs and event ids of the records it did not plan to insert (whose verdict a recorded vote
  * could change). Either check failing rolls the transaction back and the batch is written again at once with the
- * prefetch: exactly the rows the prefetching attempt would write, a batch with a duplicate paying for two.
+ * prefetch: exactly the rows the prefetching attempt would write, a batch with a duplicate paying for two. When the
+ * plan records every vote of the batch and nothing else, the INSERT's unique indexes are the whole check: the votes go
+ * in without {@code ON CONFLICT} and the COMMIT rides with them ({@link BatchInserts}), one round trip fewer.
  */
 @ApplicationScoped
 public class VoteBatchWriter {
@@ -95,20 +98,25 @@ public class VoteBatchWriter {
     private Uni<BatchOutcome> transaction(List<? extends BatchRecord> batch, BatchKeys keys, BatchAttempt attempt,
                                           Lookup lookup) {
         BatchClock clock = new BatchClock(metrics, System.nanoTime());
-        return pool.withTransaction(connection -> reads.read(connection, keys, attempt, lookup)
+        return PipelinedTransaction.run(pool, transaction -> reads.read(transaction.connection(), keys, attempt, lookup)
                 .flatMap(state -> {
                     clock.lap(BatchPhase.READ);
                     BatchPlan plan = BatchPlan.decide(state.polls()::get, state.recorded(), batch);
                     LogAppends appends = LogAppends.of(state.logs(), plan.records());
                     clock.lap(BatchPhase.PLAN);
+                    // Nothing left for Java to check but what the INSERT's unique indexes check: the COMMIT rides
+                    // with the rows (BatchInserts), a round trip saved on nearly every batch.
+                    boolean commitNew = lookup == Lookup.CHECKED_AFTER && keys.allRecordedBy(plan)
+                            && !voids.rebuilding();
                     // Sent first, so PostgreSQL runs it before the INSERTs: what was committed before the batch.
                     Uni<Boolean> recordedBefore = lookup == Lookup.CHECKED_AFTER
-                            ? reads.anyRecorded(connection, keys, plan) : Uni.createFrom().item(false);
-                    return Uni.combine().all().unis(recordedBefore, inserts.write(connection, plan, appends))
+                            ? reads.anyRecorded(transaction.connection(), keys, plan) : Uni.createFrom().item(false);
+                    return Uni.combine().all()
+                            .unis(recordedBefore, inserts.write(transaction, plan, appends, commitNew))
                             .asTuple()
                             .map(written -> outcome(plan, written.getItem2(), lookup, written.getItem1()))
                             // Only in a rebuild: the voids it applied before these votes existed.
-                            .call(outcome -> voids.recorded(connection,
+                            .call(outcome -> voids.recorded(transaction.connection(),
                                     plan.records().stream().map(LedgerEntry::vote).toList()))
                             .invoke(outcome -> clock.lap(BatchPhase.WRITE));
                 }))
@@ -161,16 +169,5 @@ public class VoteBatchWriter {
             }
         }
         return reused;
-    }
-
-    /**
-     * A plan made without prefetch met a vote recorded before its batch: the batch's pairs or ids were not all new.
-     * Not a failure of the batch, so no stack trace: the caller writes it again with the prefetch.
-     */
-    private static final class RecordedBeforeTheBatch extends RuntimeException {
-
-        RecordedBeforeTheBatch() {
-            super("a vote of the batch's (poll, voter) pairs or event ids was recorded before it", null, false, false);
-        }
     }
 }
