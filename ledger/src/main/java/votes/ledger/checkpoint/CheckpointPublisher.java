@@ -24,6 +24,7 @@ import votes.proofs.checkpoint.Checkpoint;
 import votes.proofs.checkpoint.LogHead;
 import votes.proofs.checkpoint.SignedCheckpoint;
 import votes.ledger.merkle.LogMoves;
+import votes.ledger.sql.PipelinedTransaction;
 import votes.ledger.sql.Timestamps;
 
 /**
@@ -133,7 +134,18 @@ public class CheckpointPublisher {
 
     /** @return the checkpoint published, or null if none was (another instance holds the lock, or nothing moved) */
     Uni<SignedCheckpoint> publish(boolean always) {
-        return pool.withTransaction(connection -> lock(connection, always).flatMap(locked -> !locked
+        return PipelinedTransaction.run(pool, transaction -> publishOn(transaction.connection(), always))
+                // Counted once committed: a rolled-back checkpoint was never published.
+                .invoke(signed -> {
+                    if (signed != null) {
+                        published.increment();
+                        seen(signed);
+                    }
+                });
+    }
+
+    private Uni<SignedCheckpoint> publishOn(SqlConnection connection, boolean always) {
+        return lock(connection, always).flatMap(locked -> !locked
                 // The holder may have read the heads before this instance's move committed: look again next time.
                 ? store.latest(connection).invoke(this::seen).invoke(moves::keep).replaceWith((SignedCheckpoint) null)
                 : Uni.combine().all().unis(store.heads(connection), store.latest(connection)).asTuple()
@@ -143,14 +155,7 @@ public class CheckpointPublisher {
                             seen(latest);
                             boolean moved = latest == null ? !heads.isEmpty() : !latest.checkpoint().logs().equals(heads);
                             return always || moved ? issue(connection, heads) : Uni.createFrom().nullItem();
-                        })))
-                // Counted once committed: a rolled-back checkpoint was never published.
-                .invoke(signed -> {
-                    if (signed != null) {
-                        published.increment();
-                        seen(signed);
-                    }
-                });
+                        }));
     }
 
     /** The periodic run only tries the lock (another instance is publishing: fine); a close waits for it. */

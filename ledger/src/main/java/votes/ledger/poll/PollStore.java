@@ -12,6 +12,7 @@ import java.util.List;
 import votes.events.poll.Poll;
 import votes.events.poll.PollClosed;
 import votes.events.poll.PollCreated;
+import votes.ledger.sql.PipelinedTransaction;
 import votes.ledger.sql.Timestamps;
 
 /**
@@ -80,13 +81,13 @@ public class PollStore {
      * @return the poll as closed, or null when there is no such poll
      */
     public Uni<Poll> close(String pollId) {
-        return pool.withTransaction(connection -> connection
+        return PipelinedTransaction.run(pool, transaction -> transaction.connection()
                 .preparedQuery("SELECT poll_id FROM polls WHERE poll_id = $1 FOR UPDATE")
                 .execute(Tuple.of(pollId))
                 .flatMap(locked -> locked.size() == 0
                         ? Uni.createFrom().nullItem()
                         // Past its deadline a poll closed at the deadline: that is when votes stopped counting.
-                        : connection.preparedQuery("UPDATE polls SET closed_at = COALESCE(closed_at,"
+                        : transaction.connection().preparedQuery("UPDATE polls SET closed_at = COALESCE(closed_at,"
                                         + " LEAST(closes_at, clock_timestamp())) WHERE poll_id = $1 RETURNING "
                                         + PollRows.COLUMNS)
                                 .execute(Tuple.of(pollId))
