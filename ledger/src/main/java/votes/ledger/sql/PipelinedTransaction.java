@@ -5,6 +5,7 @@ import io.smallrye.mutiny.tuples.Tuple2;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
@@ -38,9 +39,20 @@ public final class PipelinedTransaction {
 
     /**
      * Runs {@code work} in one transaction on a connection of {@code pool}: commits when its Uni succeeds (unless
-     * it sent {@link #commit} itself), rolls back when it fails, and returns the connection in either case.
+     * it sent {@link #commit} itself), rolls back when it fails, and returns the connection in either case. Like
+     * Vert.x's {@code withTransaction}, the transaction runs to its end even if the caller cancels (an HTTP client
+     * that goes away): cancelled halfway, it would give its connection back to the pool inside the transaction.
      */
     public static <T> Uni<T> run(Pool pool, Function<PipelinedTransaction, Uni<T>> work) {
+        return Uni.createFrom().deferred(() -> {
+            CompletableFuture<T> ended = new CompletableFuture<>();
+            // Subscribed here, not by the caller: the caller's cancellation reaches `ended` only.
+            transaction(pool, work).subscribe().with(ended::complete, ended::completeExceptionally);
+            return Uni.createFrom().completionStage(ended);
+        });
+    }
+
+    private static <T> Uni<T> transaction(Pool pool, Function<PipelinedTransaction, Uni<T>> work) {
         return pool.getConnection().flatMap(connection -> {
             PipelinedTransaction transaction = new PipelinedTransaction(connection);
             // Combined in this order, BEGIN is sent before any statement of the work.

@@ -109,6 +109,18 @@ class PipelinedTransactionIT {
         assertOutsideATransaction();
     }
 
+    @Test
+    void aCallerThatCancelsHalfwayLeavesTheTransactionToEndAndTheConnectionToComeBack() {
+        PipelinedTransaction.run(pool, transaction -> insert(transaction, 1)
+                        .onItem().delayIt().by(Duration.ofMillis(300)))
+                .subscribe().with(done -> { }, failure -> { })
+                .cancel();
+
+        // One connection: this waits for the transaction to give it back, and fails the test if it never does.
+        assertThat(deltaRows()).as("the transaction ran to its commit").isEqualTo(1);
+        assertOutsideATransaction();
+    }
+
     private Uni<Void> insert(PipelinedTransaction transaction, int voteCount) {
         return transaction.connection().preparedQuery(INSERT)
                 .execute(Tuple.of(UUID.randomUUID(), pollId, voteCount)).replaceWithVoid();
