@@ -126,20 +126,31 @@ ingest_producer() {
   COMPRESSION=$(ingest_prop "$p.compression.type"); COMPRESSION=${COMPRESSION:-none}
 }
 
-# vote_path_run <name>: the start of a script that measures a stack of the vote path: output folder OUT
-# (perf/target/<name>-<time>, run.log holds everything printed), the jars' snapshot (perf/target/<name>-snapshot),
-# cleanup on exit, the watchdog (RUN_LIMIT seconds), the run log's first lines. VOTE_HOME must be set.
-vote_path_run() {
-  OUT="$ROOT/perf/target/$1-$(date +%Y%m%dT%H%M%S)"
-  mkdir -p "$OUT" "$VOTE_HOME"
+# measured_run <name> <title> <snapshot command...>: the start of a script that measures a stack: output folder OUT
+# (perf/target/<name>-<time>, run.log holds everything printed), the jars' snapshot by the command given, cleanup on
+# exit, the watchdog (RUN_LIMIT seconds), the run log's first lines. `exec` and `trap` here act on the whole script.
+measured_run() {
+  local name=$1 title=$2; shift 2
+  OUT="$ROOT/perf/target/$name-$(date +%Y%m%dT%H%M%S)"
+  mkdir -p "$OUT" ${VOTE_HOME:+"$VOTE_HOME"}
   exec > >(tee "$OUT/run.log") 2>&1
   # Others rebuild jars in this tree while we measure (a jar rewritten under a running JVM stalls it): the stack AND
-  # the client run from a snapshot.
-  vote_path_snapshot "$ROOT/perf/target/$1-snapshot"
+  # the clients run from a snapshot.
+  "$@"
   trap cleanup EXIT
   watchdog "$RUN_LIMIT" "$OUT/watchdog.pid"
-  echo "=== votes $1 $(date -Is)"
+  echo "=== votes $title $(date -Is)"
   machine_note
+}
+
+# vote_path_run <name>: measured_run for a stack of the vote path (perf/target/<name>-snapshot). VOTE_HOME must be set.
+vote_path_run() { measured_run "$1" "$1" vote_path_snapshot "$ROOT/perf/target/$1-snapshot"; }
+
+# full_stack_run <name> <title> [more paths]: measured_run for the whole stack (perf/target/<name>-snapshot, plus any
+# more paths given, e.g. the bare endpoint). VOTE_HOME must be set.
+full_stack_run() {
+  local name=$1 title=$2; shift 2
+  measured_run "$name" "$title" full_stack_snapshot "$ROOT/perf/target/$name-snapshot" "$@"
 }
 
 # machine_note: the lines every run log starts with (cores, CPU, load, java, commit); sets LOAD_START.

@@ -56,18 +56,9 @@ COMPONENTS=(kafka postgres redis ingest ledger cdc-relay projections realtime ga
 
 build_missing "${FULL_STACK_BUILT[@]}" perf/bare-endpoint=perf/bare-endpoint/target/quarkus-app/quarkus-run.jar
 
-OUT="$ROOT/perf/target/cost-$(date +%Y%m%dT%H%M%S)"
-mkdir -p "$OUT" "$VOTE_HOME"
-exec > >(tee "$OUT/run.log") 2>&1
-# Others rebuild jars in this tree while we measure (a jar rewritten under a running JVM stalls it): the stack, the
-# bare endpoint and the perf client all run from a snapshot.
-full_stack_snapshot "$ROOT/perf/target/cost-snapshot" perf/bare-endpoint/target/quarkus-app
 GEN_TIMEOUT=$RUN_LIMIT
-trap cleanup EXIT   # lib.sh: the bare endpoint (BACKGROUND_PID), the watchdog, then ./vote down
-watchdog "$RUN_LIMIT" "$OUT/watchdog.pid"
-
-echo "=== votes cost per vote $(date -Is)"
-machine_note
+# lib.sh: OUT, the snapshot with the bare endpoint, cleanup on exit (the bare endpoint, BACKGROUND_PID), the watchdog
+full_stack_run cost "cost per vote" perf/bare-endpoint/target/quarkus-app
 echo "pinning: servers ${SERVER_CPUS:-not pinned}, client taskset -c $GEN_CPUS; VOTE_EVENT_LOOPS=$VOTE_EVENT_LOOPS"
 echo "VOTE_HOME=$VOTE_HOME ports: gateway $VOTE_GATEWAY_PORT ingest $VOTE_INGEST_PORT kafka $VOTE_KAFKA_PORT pg $VOTE_PG_PORT redis $VOTE_REDIS_PORT bare $BARE_PORT"
 echo "rates: $RATES, max $MAX_RATE; $DURATION each; warm-up $WARMUP at each of $WARMUP_RATES/s; idle $IDLE"

@@ -62,14 +62,7 @@ if [[ -n $REPORT ]]; then
   ARMS=$(find "$OUT" -mindepth 1 -maxdepth 1 -type d -printf '%f\n' | sed 's/-[0-9]*$/:/' | sort -u | tr '\n' ' ')
   RUNS=$(( $(find "$OUT" -mindepth 1 -maxdepth 1 -type d | wc -l) / $(wc -w <<< "$ARMS") ))
 else
-OUT="$ROOT/perf/target/first-minute-$(date +%Y%m%dT%H%M%S)"
-mkdir -p "$OUT"
-exec > >(tee "$OUT/run.log") 2>&1
-full_stack_snapshot "$ROOT/perf/target/first-minute-snapshot"
-trap cleanup EXIT
-watchdog "$RUN_LIMIT" "$OUT/watchdog.pid"
-echo "=== votes first minute $(date -Is)"
-machine_note
+full_stack_run first-minute "first minute"   # lib.sh: OUT, the snapshot, cleanup on exit, the watchdog, first lines
 echo "arms: $ARMS; $RUNS run(s) each; $RATE votes/s for $MINUTES min in ${WINDOW_S} s windows; VOTE_JVM_OPTIONS ${VOTE_JVM_OPTIONS-(stack default)}; generator's self-warm-up $SELF_WARMUP at $SELF_WARMUP_RATE/s"
 
 INGEST_METRICS="http://127.0.0.1:$VOTE_INGEST_PORT/q/metrics"

@@ -48,19 +48,12 @@ COMPONENTS=(kafka postgres redis ingest ledger cdc-relay projections realtime ga
 SERVERS=(kafka postgres redis)   # what stays up for the floor; the rest are JVMs the bare one stands in for
 BARE_JAR=perf/bare-endpoint/target/quarkus-app/quarkus-run.jar
 
-OUT="$ROOT/perf/target/idle-$(date +%Y%m%dT%H%M%S)"
-mkdir -p "$OUT"
-exec > >(tee "$OUT/run.log") 2>&1
+BARE_APP=()
 if [[ $FLOOR == 1 ]]; then
   build_missing "${FULL_STACK_BUILT[@]}" perf/bare-endpoint=$BARE_JAR
-  full_stack_snapshot "$ROOT/perf/target/idle-snapshot" perf/bare-endpoint/target/quarkus-app
-else
-  full_stack_snapshot "$ROOT/perf/target/idle-snapshot"
+  BARE_APP=(perf/bare-endpoint/target/quarkus-app)
 fi
-trap cleanup EXIT
-watchdog "$RUN_LIMIT" "$OUT/watchdog.pid"
-echo "=== votes idle burn $(date -Is)"
-machine_note
+full_stack_run idle "idle burn" "${BARE_APP[@]}"   # lib.sh: OUT, the snapshot, cleanup, the watchdog, first lines
 echo "arms: $ARMS; $RUNS run(s) each; settle ${SETTLE}s, window ${WINDOW}s; floor $FLOOR; VOTE_JVM_OPTIONS ${VOTE_JVM_OPTIONS-(stack default)}"
 
 # floor <label>: the floor beside the running stack: its services and gateway stopped (SIGTERM; `./vote down` later

@@ -66,20 +66,10 @@ export VOTE_EVENT_LOOPS=${VOTE_EVENT_LOOPS:-$(nproc)}
 # this shell, so ./vote up's services and the client JVM inherit it.
 ulimit -n "$(ulimit -Hn)"
 
-OUT="$ROOT/perf/target/live-$(date +%Y%m%dT%H%M%S)"
-mkdir -p "$OUT" "$VOTE_HOME"
-exec > >(tee "$OUT/run.log") 2>&1
-
-# Others rebuild jars in this tree while we measure (a jar rewritten under a running JVM stalls it): run the
-# stack AND the perf CLIs from a snapshot. ./vote runs a service only if its module pom is in the snapshot.
-full_stack_snapshot "$ROOT/perf/target/live-snapshot"   # lib.sh: sets SNAP and CP
 GEN_TIMEOUT=900
-trap cleanup EXIT   # lib.sh: the sampler (BACKGROUND_PID), the watchdog, then ./vote down
-watchdog "$RUN_LIMIT" "$OUT/watchdog.pid"
-
-echo "=== votes live results $(date -Is)"
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "java: $(java -version 2>&1 | head -1); git: $(git rev-parse --short HEAD); open files: $(ulimit -n)"
+# lib.sh: OUT, the snapshot (SNAP, CP), cleanup on exit (the sampler, BACKGROUND_PID), the watchdog, the first lines
+full_stack_run live "live results"
+echo "open files: $(ulimit -n)"
 echo "pinning: servers taskset -c $SERVER_CPUS, clients taskset -c $GEN_CPUS; VOTE_EVENT_LOOPS=$VOTE_EVENT_LOOPS"
 echo "VOTE_HOME=$VOTE_HOME ports: ingest $VOTE_INGEST_PORT realtime $VOTE_REALTIME_PORT relay $VOTE_RELAY_PORT gateway $VOTE_GATEWAY_PORT"
 

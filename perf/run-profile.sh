@@ -39,16 +39,8 @@ PORT_BASE=${PROFILE_PORT_BASE:-31000}  # base+0..10 as in run-idle.sh
 stack_ports "$PORT_BASE" 0 1 2 3 4 5 6 7 8 9 10
 export VOTE_EVENT_LOOPS=${VOTE_EVENT_LOOPS:-$(nproc)}
 
-OUT="$ROOT/perf/target/profile-$(date +%Y%m%dT%H%M%S)"
-mkdir -p "$OUT" "$VOTE_HOME"
-exec > >(tee "$OUT/run.log") 2>&1
-full_stack_snapshot "$ROOT/perf/target/profile-snapshot"
 GEN_TIMEOUT=$RUN_LIMIT
-trap cleanup EXIT   # lib.sh: the watchdog, then ./vote down
-watchdog "$RUN_LIMIT" "$OUT/watchdog.pid"
-
-echo "=== votes profile $(date -Is), git $(git rev-parse --short HEAD)"
-machine_note
+full_stack_run profile profile   # lib.sh: OUT, the snapshot, cleanup on exit, the watchdog, the first lines
 echo "rate $RATE/s; warm $WARM, idle $IDLE, load $LOAD; VOTE_HOME=$VOTE_HOME gateway port $VOTE_GATEWAY_PORT"
 
 echo "--- $(date +%T) ./vote up"

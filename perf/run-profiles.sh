@@ -49,15 +49,8 @@ RUN_LIMIT=${RUN_LIMIT:-$((soak_s + 1800))}  # seconds: the whole script is bound
 COMPONENTS=(kafka postgres redis ingest ledger cdc-relay projections realtime gateway)
 GROUPS_SAMPLED=(ledger ledger-polls votes-projections)
 
-OUT="$ROOT/perf/target/profiles-$(date +%Y%m%dT%H%M%S)"
-mkdir -p "$OUT" "$VOTE_HOME"
-exec > >(tee "$OUT/run.log") 2>&1
-# Others rebuild jars in this tree during the hour: the stack and the clients run from a snapshot.
-full_stack_snapshot "$ROOT/perf/target/profiles-snapshot"
-trap cleanup EXIT   # lib.sh: the sampler (BACKGROUND_PID), the watchdog, then ./vote down
-watchdog "$RUN_LIMIT" "$OUT/watchdog.pid"
-echo "=== votes load profiles $(date -Is)"
-machine_note
+# lib.sh: OUT, the snapshot, cleanup on exit (the sampler, BACKGROUND_PID), the watchdog, the first lines
+full_stack_run profiles "load profiles"
 echo "soak $SOAK (sustained = its first $SUSTAINED), sample every $SAMPLE; spike ${SPIKE_FACTOR}x for $SPIKE; VOTE_HOME=$VOTE_HOME gateway :$VOTE_GATEWAY_PORT"
 
 echo "--- $(date +%T) ./vote up"

@@ -37,16 +37,8 @@ PORT_BASE=${REQUESTS_PORT_BASE:-23000}  # base+0..10 as in run-idle.sh
 stack_ports "$PORT_BASE" 0 1 2 3 4 5 6 7 8 9 10
 export VOTE_EVENT_LOOPS=${VOTE_EVENT_LOOPS:-$(nproc)}
 
-OUT="$ROOT/perf/target/requests-$(date +%Y%m%dT%H%M%S)"
-mkdir -p "$OUT" "$VOTE_HOME"
-exec > >(tee "$OUT/run.log") 2>&1
-full_stack_snapshot "$ROOT/perf/target/requests-snapshot"
 GEN_TIMEOUT=$RUN_LIMIT
-trap cleanup EXIT   # lib.sh: the watchdog, then ./vote down
-watchdog "$RUN_LIMIT" "$OUT/watchdog.pid"
-
-echo "=== votes broker requests per vote $(date -Is), git $(git rev-parse --short HEAD)"
-machine_note
+full_stack_run requests "broker requests per vote"   # lib.sh: OUT, the snapshot, cleanup, the watchdog, first lines
 echo "rate $RATE/s for $DURATION after $WARM at $WARM_RATE/s; VOTE_HOME=$VOTE_HOME gateway port $VOTE_GATEWAY_PORT"
 echo "--- $(date +%T) ./vote up"
 vote up --no-demo > "$OUT/up.log" 2>&1 || { tail -20 "$OUT/up.log"; echo "(some components are not running)"; }

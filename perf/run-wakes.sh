@@ -41,16 +41,8 @@ stack_ports "$PORT_BASE" 0 1 2 3 4 5 6 7 8 9 10
 export VOTE_EVENT_LOOPS=${VOTE_EVENT_LOOPS:-$(nproc)}
 COMPONENTS=(kafka postgres redis ingest ledger cdc-relay projections realtime gateway)
 
-OUT="$ROOT/perf/target/wakes-$(date +%Y%m%dT%H%M%S)"
-mkdir -p "$OUT" "$VOTE_HOME"
-exec > >(tee "$OUT/run.log") 2>&1
-full_stack_snapshot "$ROOT/perf/target/wakes-snapshot"
 GEN_TIMEOUT=$RUN_LIMIT
-trap cleanup EXIT   # lib.sh: the watchdog, then ./vote down
-watchdog "$RUN_LIMIT" "$OUT/watchdog.pid"
-
-echo "=== votes wake-ups per vote $(date -Is), git $(git rev-parse --short HEAD)"
-machine_note
+full_stack_run wakes "wake-ups per vote"   # lib.sh: OUT, the snapshot, cleanup on exit, the watchdog, the first lines
 echo "rate $RATE/s; warm $WARM at $WARM_RATE/s; windows ${WINDOW}s; VOTE_HOME=$VOTE_HOME"
 
 echo "--- $(date +%T) ./vote up"
