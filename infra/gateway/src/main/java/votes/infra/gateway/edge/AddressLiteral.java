@@ -29,14 +29,17 @@ public final class AddressLiteral {
         if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
             value = value.substring(1, value.length() - 1);
         }
-        var withPort = IPV4_WITH_PORT.matcher(value);
-        var bracketed = BRACKETED_IPV6.matcher(value);
-        if (withPort.matches()) {
-            value = withPort.group(1);
-        } else if (bracketed.matches()) {
-            value = bracketed.group(1);
-        } else if (!IPV4.matcher(value).matches() && !IPV6.matcher(value).matches()) {
-            return Optional.empty();
+        // A plain IPv4 address first: every request's TCP peer is parsed here (none of the other forms matches it).
+        if (!IPV4.matcher(value).matches()) {
+            var withPort = IPV4_WITH_PORT.matcher(value);
+            var bracketed = BRACKETED_IPV6.matcher(value);
+            if (withPort.matches()) {
+                value = withPort.group(1);
+            } else if (bracketed.matches()) {
+                value = bracketed.group(1);
+            } else if (!IPV6.matcher(value).matches()) {
+                return Optional.empty();
+            }
         }
         try {
             // A literal only (checked above): getByName parses it without any lookup.

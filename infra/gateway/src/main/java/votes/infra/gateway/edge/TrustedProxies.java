@@ -28,7 +28,13 @@ public record TrustedProxies(List<AddressBlock> blocks) {
     }
 
     public boolean trusts(InetAddress address) {
-        return blocks.stream().anyMatch(b -> b.contains(address));
+        // Asked for every proxied request, usually of an empty list: no stream for it.
+        for (AddressBlock block : blocks) {
+            if (block.contains(address)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

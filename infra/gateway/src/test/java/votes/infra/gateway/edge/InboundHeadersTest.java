@@ -113,6 +113,20 @@ class InboundHeadersTest {
     }
 
     @Test
+    void headerNamesAreMatchedWhateverTheirCase() {
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap()
+                .add("CONNECTION", "x-SECRET").add("X-Secret", "s").add("keep-ALIVE", "timeout=5")
+                .add("x-FORWARDED-prefix", "/admin").add("TRUE-client-ip", "1.2.3.4").add("x-request-id", "abc-1");
+
+        noTrust.rewrite(headers, CLIENT, "localhost:8080", "http", 8080);
+
+        assertThat(headers.names()).doesNotContain("Connection", "X-Secret", "Keep-Alive", "X-Forwarded-Prefix",
+                "True-Client-IP");
+        assertThat(headers.get("X-Request-Id")).isEqualTo("abc-1");
+        assertThat(headers.get("X-Forwarded-For")).isEqualTo("203.0.113.7");
+    }
+
+    @Test
     void anIpv6ClientIsBracketedAndQuotedInForwarded() {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
 
