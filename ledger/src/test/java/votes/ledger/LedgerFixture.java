@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -96,6 +97,28 @@ public final class LedgerFixture {
 
     /** @return where the broker put it */
     public static synchronized RecordMetadata send(String topic, String key, byte[] value) {
+        try {
+            return producer().send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot append to " + topic, e);
+        }
+    }
+
+    /** The votes sent at once, then waited for: they reach the broker in a few produce requests, not one each. */
+    public static synchronized void appendAtOnce(List<VoteSubmitted> votes) {
+        List<Future<RecordMetadata>> sent = votes.stream().map(vote -> producer().send(new ProducerRecord<>(
+                Topics.VOTES_SUBMITTED, PartitionKeys.vote(vote.pollId(), vote.voterId()), EventCodec.encode(vote))))
+                .toList();
+        try {
+            for (Future<RecordMetadata> each : sent) {
+                each.get(10, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot append to " + Topics.VOTES_SUBMITTED, e);
+        }
+    }
+
+    private static KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
             Properties config = new Properties();
             config.putAll(LocalStackResource.stack().kafkaClientProperties());
@@ -103,11 +126,7 @@ public final class LedgerFixture {
             config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         }
-        try {
-            return producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot append to " + topic, e);
-        }
+        return producer;
     }
 
     /**

@@ -22,6 +22,7 @@ public class LedgerMetrics {
     private final Counter recorded;
     private final Map<RejectionReason, Counter> rejected = new EnumMap<>(RejectionReason.class);
     private final DistributionSummary batchSize;
+    private final Counter split;
     private final Map<BatchPhase, Timer> phases = new EnumMap<>(BatchPhase.class);
 
     LedgerMetrics(MeterRegistry registry) {
@@ -33,6 +34,9 @@ public class LedgerMetrics {
         }
         this.batchSize = DistributionSummary.builder("ledger_batch_size")
                 .description("Records per consumed votes.submitted batch").register(registry);
+        this.split = Counter.builder("ledger_batches_split_total")
+                .description("votes.submitted batches written as two transactions at once (LEDGER_SPLIT_AT)")
+                .register(registry);
         for (BatchPhase phase : BatchPhase.values()) {
             phases.put(phase, Timer.builder("ledger_batch_phase_seconds").tag("phase", phase.tag())
                     .description("Wall time of one votes.submitted batch, by phase").register(registry));
@@ -45,6 +49,10 @@ public class LedgerMetrics {
 
     public void batch(int size) {
         batchSize.record(size);
+    }
+
+    public void split() {
+        split.increment();
     }
 
     public void committed(BatchOutcome outcome) {

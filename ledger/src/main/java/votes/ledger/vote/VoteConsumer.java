@@ -56,6 +56,7 @@ public class VoteConsumer {
     private final LedgerMetrics metrics;
     private final Duration firstRetry;
     private final Duration maxRetry;
+    private final int splitAt;
     // When the last batch was acknowledged: the WAIT phase of the next one (BatchPhase). Approximate with more than
     // one consumer thread, where batches overlap.
     private volatile long lastAckedAt = System.nanoTime();
@@ -67,7 +68,8 @@ public class VoteConsumer {
     VoteConsumer(VoteBatchWriter writer, DeadLetterLog deadLetters, PartitionProgress progress, PollsFolded pollsFolded,
                  LedgerMetrics metrics,
                  @ConfigProperty(name = "ledger.retry.first") Duration firstRetry,
-                 @ConfigProperty(name = "ledger.retry.max") Duration maxRetry) {
+                 @ConfigProperty(name = "ledger.retry.max") Duration maxRetry,
+                 @ConfigProperty(name = "ledger.batch.split-at") int splitAt) {
         this.writer = writer;
         this.deadLetters = deadLetters;
         this.progress = progress;
@@ -75,6 +77,7 @@ public class VoteConsumer {
         this.metrics = metrics;
         this.firstRetry = firstRetry;
         this.maxRetry = maxRetry;
+        this.splitAt = splitAt;
     }
 
     @Incoming("votes-submitted")
@@ -152,8 +155,26 @@ public class VoteConsumer {
     private record Position(int partition, long offset) {
     }
 
-    /** @return the records the database refused for their data (empty on the normal path) */
+    /**
+     * The batch in one transaction, or a large one in two at once, each over whole partitions (PartitionGroups).
+     *
+     * @return the records the database refused for their data (empty on the normal path)
+     */
     private Uni<List<PoisonEntry>> write(List<BatchRecord> records, Instant firstAt) {
+        List<List<BatchRecord>> groups = PartitionGroups.of(records, splitAt);
+        if (groups.size() == 1) {
+            return writeTogether(records, firstAt);
+        }
+        metrics.split();
+        // Merged: both groups' transactions are under way at once.
+        return Multi.createFrom().iterable(groups)
+                .onItem().transformToUniAndMerge(group -> writeTogether(group, firstAt))
+                .collect().asList()
+                .map(refused -> refused.stream().flatMap(List::stream).toList());
+    }
+
+    /** @return the records the database refused for their data (empty on the normal path) */
+    private Uni<List<PoisonEntry>> writeTogether(List<BatchRecord> records, Instant firstAt) {
         if (records.stream().noneMatch(VoteConsumer::needsWrite)) {
             return Uni.createFrom().item(List.of());
         }

@@ -9,6 +9,8 @@ import static votes.ledger.LedgerFixture.vote;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -39,7 +42,16 @@ import votes.ledger.LedgerTables;
  */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackResource.class, restrictToAnnotatedClass = false)
+@TestProfile(LedgerConsumersIT.TwoConsumers.class)
 class LedgerConsumersIT {
+
+    /** A ledger run with two consumers (LEDGER_CONSUMERS=2; the default is one), as several ledger pods would be. */
+    public static class TwoConsumers implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("mp.messaging.incoming.votes-submitted.concurrency", "2");
+        }
+    }
 
     private static final int VOTES = 120;
 
@@ -54,7 +66,7 @@ class LedgerConsumersIT {
 
     @Test
     void theConsumersSplitThePartitionsBetweenThemAndEachRecordsItsOwnVotesOnce() throws Exception {
-        assertThat(consumers).as("LEDGER_CONSUMERS by default").isEqualTo(2);
+        assertThat(consumers).as("LEDGER_CONSUMERS of this test's profile").isEqualTo(2);
         String pollId = createPoll();
         List<VoteSubmitted> votes = IntStream.range(0, VOTES)
                 .mapToObj(i -> vote(pollId, newSubject("voter" + i), i % 2 == 0 ? "a" : "b", Instant.now()))
