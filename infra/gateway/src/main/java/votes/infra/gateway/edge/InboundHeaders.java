@@ -59,7 +59,8 @@ public final class InboundHeaders {
         String sentHost = fromTrustedProxy ? headers.get(FORWARDED_HOST) : null;
         String sentPort = fromTrustedProxy ? headers.get(FORWARDED_PORT) : null;
         strip(headers);
-        boolean keepRoute = fromTrustedProxy && SCHEMES.contains(sentProto) && sentHost != null;
+        // Set.of's contains throws on null: a trusted proxy may send no X-Forwarded-Proto.
+        boolean keepRoute = fromTrustedProxy && sentProto != null && SCHEMES.contains(sentProto) && sentHost != null;
         String routeProto = keepRoute ? sentProto : proto;
         String routeHost = keepRoute ? sentHost : authority;
         List<String> addresses = new ArrayList<>(hops.size());

@@ -87,6 +87,19 @@ class InboundHeadersTest {
     }
 
     @Test
+    void aTrustedProxyThatSendsNoSchemeGetsTheConnectionsOwn() {
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap()
+                .add("X-Forwarded-For", "203.0.113.7").add("X-Forwarded-Host", "votes.example");
+
+        trustingFront.rewrite(headers, FRONT_PROXY, "gateway:8080", "http", 8080);
+
+        assertThat(headers.get("X-Forwarded-For")).isEqualTo("203.0.113.7, 10.0.0.5");
+        assertThat(headers.get("X-Forwarded-Proto")).isEqualTo("http");
+        assertThat(headers.get("Forwarded"))
+                .isEqualTo("for=203.0.113.7, for=10.0.0.5;host=\"gateway:8080\";proto=http");
+    }
+
+    @Test
     void hopByHopHeadersAndThoseNamedInConnectionAreRemovedButNeverTheBodysFraming() {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap()
                 .add("Connection", "keep-alive, X-Secret, Content-Length").add("X-Secret", "s")
