@@ -15,8 +15,6 @@ import java.util.Map;
  */
 final class PartitionGroups {
 
-    private static final int GROUPS = 2;
-
     private PartitionGroups() {
     }
 
@@ -27,19 +25,17 @@ final class PartitionGroups {
         }
         Map<Integer, List<BatchRecord>> byPartition = new LinkedHashMap<>();
         records.forEach(record -> byPartition.computeIfAbsent(record.partition(), p -> new ArrayList<>()).add(record));
-        if (byPartition.size() < GROUPS) {
+        if (byPartition.size() < 2) {
             return List.of(records);
         }
         // The largest partition first, each to the lighter group: the groups' sizes differ by at most one partition's.
         List<List<BatchRecord>> partitions = new ArrayList<>(byPartition.values());
         partitions.sort(Comparator.comparingInt((List<BatchRecord> partition) -> partition.size()).reversed());
-        List<List<BatchRecord>> groups = new ArrayList<>(GROUPS);
-        for (int i = 0; i < GROUPS; i++) {
-            groups.add(new ArrayList<>());
-        }
+        List<BatchRecord> first = new ArrayList<>();
+        List<BatchRecord> second = new ArrayList<>();
         for (List<BatchRecord> partition : partitions) {
-            groups.stream().min(Comparator.comparingInt(List::size)).orElseThrow().addAll(partition);
+            (first.size() <= second.size() ? first : second).addAll(partition);
         }
-        return groups;
+        return List.of(first, second);
     }
 }
