@@ -79,8 +79,9 @@ public record KafkaConfig(int nodeId, int brokers, StackPorts ports, Path logDir
      * Request handlers for a node that shares the machine's cores with the whole stack: Kafka's 8 are for a machine of
      * its own. More handlers than cores only adds idle wake-ups (each waits on the request queue 300 ms at a time): on
      * two cores the eight cost ~8 ms/s of CPU with nothing flowing, two ~4 (perf/RESULTS.md "Idle burn: the side
-     * channels"). Never above Kafka's default. The network threads keep Kafka's 3: one saved under 1 ms/s idle and
-     * would carry every connection's bytes under load.
+     * channels"). Never above Kafka's default. The network threads keep Kafka's 3: one saved under 1 ms/s idle, and
+     * at 400 votes/s it took a tenth off the broker's thread runs per vote but not its CPU per vote (perf/RESULTS.md,
+     * "The broker's network threads at one").
      */
     static String handlerThreads(int cores) {
         int handlers = Math.max(2, Math.min(cores, 8));
