@@ -77,7 +77,7 @@ public final class LedgerFixture {
 
     /** Appends like ingest does (key by poll and voter, acks=all) and waits for the broker's ack. */
     public static void append(VoteSubmitted vote) {
-        send(PartitionKeys.vote(vote.pollId(), vote.voterId()), EventCodec.encode(vote));
+        appendAtOnce(List.of(vote));
     }
 
     /** Appends a poll fact like the ledger's admin API does (keyed by poll) and waits for the broker's ack. */
@@ -97,24 +97,22 @@ public final class LedgerFixture {
 
     /** @return where the broker put it */
     public static synchronized RecordMetadata send(String topic, String key, byte[] value) {
-        try {
-            return producer().send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot append to " + topic, e);
-        }
+        return acked(producer().send(new ProducerRecord<>(topic, key, value)), topic);
     }
 
     /** The votes sent at once, then waited for: they reach the broker in a few produce requests, not one each. */
     public static synchronized void appendAtOnce(List<VoteSubmitted> votes) {
-        List<Future<RecordMetadata>> sent = votes.stream().map(vote -> producer().send(new ProducerRecord<>(
-                Topics.VOTES_SUBMITTED, PartitionKeys.vote(vote.pollId(), vote.voterId()), EventCodec.encode(vote))))
-                .toList();
+        votes.stream().map(vote -> producer().send(new ProducerRecord<>(Topics.VOTES_SUBMITTED,
+                        PartitionKeys.vote(vote.pollId(), vote.voterId()), EventCodec.encode(vote))))
+                .toList()
+                .forEach(sent -> acked(sent, Topics.VOTES_SUBMITTED));
+    }
+
+    private static RecordMetadata acked(Future<RecordMetadata> sent, String topic) {
         try {
-            for (Future<RecordMetadata> each : sent) {
-                each.get(10, TimeUnit.SECONDS);
-            }
+            return sent.get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot append to " + Topics.VOTES_SUBMITTED, e);
+            throw new IllegalStateException("cannot append to " + topic, e);
         }
     }
 
