@@ -8,30 +8,30 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
-import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import votes.kit.topic.KafkaLogin;
 
 /**
- * Ready while the broker answers and once this instance has read {@code vote-tallies} up to where it ended when the
- * instance first looked: before that it would answer 404 for polls that exist and show dashboards stale tallies.
+ * Ready while the broker answers and once this instance has read {@code vote-tallies} to its end: before that it would
+ * answer 404 for polls that exist and show dashboards stale tallies.
  *
- * <p>Until then every probe asks the broker for the end offsets of the assigned partitions, on the consumer's own
- * thread (a Kafka consumer is not thread-safe; the answer may wait out the idle poll in progress there, up to the
- * channel's poll-timeout), bounded by {@code vote.readiness.kafka-timeout}. The first end offsets seen — last stable
- * offsets, the consumer reads committed only — are the target; "read" means the consumer's position passed them
- * (records are handed to {@link TallyConsumer} as they are fetched). Once caught up an instance stays so: later lag is
- * freshness (reported as {@code records-behind}, from the consumer's own lag metrics), not a reason to drop every
- * dashboard, and a probe only asks whether the cluster answers, through an admin client of its own and off the
- * consumer's thread. Either way a dead broker fails the probe within the timeout (Quarkus's Kafka check waits for the
- * admin client's 60 s default instead, longer than any probe).
+ * <p>"Read to its end" comes from the consumer's own lag metrics, safe to read from any thread, unlike its methods:
+ * every partition of the topic (the instance's group is its own, so it holds them all) has had a fetch after which
+ * its lag ({@code records-lag}: last stable offset minus position, the consumer reads committed only) was zero. A
+ * partition not fetched yet has no such metric, so a starting instance is not ready. Records are handed to
+ * {@link TallyConsumer} as they are fetched. The check never touches the consumer's polling thread, which may sit in
+ * an idle poll for seconds ({@code VOTE_TALLY_POLL_TIMEOUT_MS}); until 2026-12-07 it read positions and end offsets
+ * there, and a probe waited out that poll. Once caught up an instance stays so: later lag is freshness (reported as
+ * {@code records-behind}), not a reason to drop every dashboard. Every probe asks the cluster through an admin client
+ * of its own, so a dead broker fails it within the timeout (Quarkus's Kafka check waits for the admin client's 60 s
+ * default instead, longer than any probe).
  */
 @Readiness
 @ApplicationScoped
@@ -42,10 +42,10 @@ public class TalliesCaughtUp implements AsyncHealthCheck {
 
     private final KafkaClientService clients;
     private final Duration timeout;
+    private final String topic;
     /** The topic as Kafka's consumer metrics tag it: its dots as underscores. */
     private final String metricsTopic;
     private final Admin admin;
-    private volatile Map<TopicPartition, Long> target;
     private volatile boolean caughtUp;
 
     TalliesCaughtUp(KafkaClientService clients, KafkaLogin login,
@@ -54,23 +54,9 @@ public class TalliesCaughtUp implements AsyncHealthCheck {
                     @ConfigProperty(name = "vote.readiness.kafka-timeout") Duration timeout) {
         this.clients = clients;
         this.timeout = timeout;
+        this.topic = topic;
         this.metricsTopic = topic.replace('.', '_');
         this.admin = Admin.create(login.adminSettings(bootstrap, "votes-realtime-readiness", timeout));
-    }
-
-    /** Where the consumer stands against the end it must reach, or why it cannot say. */
-    private record Progress(String problem, Map<TopicPartition, Long> target, Map<TopicPartition, Long> ends,
-                            Map<TopicPartition, Long> positions) {
-
-        boolean reached() {
-            return problem == null && target.entrySet().stream()
-                    .allMatch(end -> positions.getOrDefault(end.getKey(), -1L) >= end.getValue());
-        }
-
-        long behind() {
-            return ends.entrySet().stream()
-                    .mapToLong(end -> Math.max(0, end.getValue() - positions.getOrDefault(end.getKey(), 0L))).sum();
-        }
     }
 
     @Override
@@ -79,70 +65,48 @@ public class TalliesCaughtUp implements AsyncHealthCheck {
         if (consumer == null) {
             return Uni.createFrom().item(down("the " + CHANNEL + " consumer has not started"));
         }
-        if (caughtUp) {
-            return clusterAnswers().map(problem -> problem != null ? down(problem)
-                    : HealthCheckResponse.named(NAME).up().withData("records-behind", recordsBehind(consumer)).build());
-        }
-        return consumer.runOnPollingThread(this::progress)
-                .ifNoItem().after(timeout.multipliedBy(3))
-                .recoverWithItem(() -> problem("the consumer did not answer within " + timeout.multipliedBy(3)))
-                .onFailure().recoverWithItem(failure -> problem("the broker did not answer: " + failure))
-                .map(progress -> {
-                    if (progress.problem() != null) {
-                        return down(progress.problem());
-                    }
-                    if (progress.reached()) {
-                        caughtUp = true;
-                    }
-                    return HealthCheckResponse.named(NAME).status(caughtUp)
-                            .withData("records-behind", progress.behind()).build();
-                });
+        return partitions().map(answer -> {
+            if (answer.problem() != null) {
+                return down(answer.problem());
+            }
+            Map<Integer, Double> lags = lags(consumer);
+            if (!caughtUp && readToTheEnd(lags, answer.partitions())) {
+                caughtUp = true;
+            }
+            long behind = (long) lags.values().stream().mapToDouble(Double::doubleValue).sum();
+            return HealthCheckResponse.named(NAME).status(caughtUp).withData("records-behind", behind).build();
+        });
     }
 
-    private static Progress problem(String why) {
-        return new Progress(why, Map.of(), Map.of(), Map.of());
+    /** Every one of the topic's partitions has been fetched, and its lag after the last fetch was zero. */
+    static boolean readToTheEnd(Map<Integer, Double> lags, int partitions) {
+        return lags.size() >= partitions && lags.values().stream().allMatch(lag -> lag <= 0);
     }
 
-    /** Runs on the consumer's own thread (a Kafka consumer is not thread-safe); throws when the broker is gone. */
-    private Progress progress(org.apache.kafka.clients.consumer.Consumer<String, String> consumer) {
-        Set<TopicPartition> assigned = consumer.assignment();
-        if (assigned.isEmpty()) {
-            return problem("no partition of " + CHANNEL + " assigned yet");
-        }
-        Map<TopicPartition, Long> ends = Map.copyOf(consumer.endOffsets(assigned, timeout));
-        if (target == null) {
-            target = ends;
-        }
-        Map<TopicPartition, Long> positions = new HashMap<>();
-        for (TopicPartition partition : assigned) {
-            positions.put(partition, consumer.position(partition, timeout));
-        }
-        return new Progress(null, target, ends, positions);
+    /** How many partitions the topic has, or why the broker did not say within the timeout. */
+    private record Partitions(int partitions, String problem) {
     }
 
-    /** Null when a broker of the cluster answered within the timeout, else why not. */
-    private Uni<String> clusterAnswers() {
-        return Uni.createFrom().completionStage(() -> admin.describeCluster().nodes().toCompletionStage())
-                .map(nodes -> (String) null)
-                .ifNoItem().after(timeout.multipliedBy(2)).recoverWithItem(() -> "the broker did not answer within "
-                        + timeout.multipliedBy(2))
-                .onFailure().recoverWithItem(failure -> "the broker did not answer: " + failure);
+    private Uni<Partitions> partitions() {
+        return Uni.createFrom().completionStage(() -> admin.describeTopics(List.of(topic)).allTopicNames()
+                        .toCompletionStage())
+                .map(topics -> new Partitions(topics.get(topic).partitions().size(), null))
+                .ifNoItem().after(timeout.multipliedBy(2)).recoverWithItem(() -> new Partitions(0,
+                        "the broker did not answer within " + timeout.multipliedBy(2)))
+                .onFailure().recoverWithItem(failure -> new Partitions(0, "the broker did not answer: " + failure));
     }
 
-    /**
-     * The consumer's lag on the topic, summed over its partitions, from the lag it records at every fetch: its
-     * metrics are safe to read from any thread, unlike its methods.
-     */
-    private long recordsBehind(KafkaConsumer<String, String> consumer) {
-        double behind = 0;
+    /** The consumer's lag per partition of the topic, as recorded at the partition's last fetch (none: not fetched). */
+    private Map<Integer, Double> lags(KafkaConsumer<String, String> consumer) {
+        Map<Integer, Double> lags = new HashMap<>();
         for (Map.Entry<MetricName, ? extends Metric> metric : consumer.unwrap().metrics().entrySet()) {
             MetricName name = metric.getKey();
             if (name.name().equals("records-lag") && metricsTopic.equals(name.tags().get("topic"))
                     && metric.getValue().metricValue() instanceof Double lag && !lag.isNaN()) {
-                behind += lag;
+                lags.put(Integer.valueOf(name.tags().get("partition")), lag);
             }
         }
-        return (long) behind;
+        return lags;
     }
 
     @PreDestroy
