@@ -28,11 +28,11 @@ import votes.ledger.sql.PipelinedTransaction;
 import votes.ledger.sql.Timestamps;
 
 /**
- * Signs and stores checkpoints of all logs: every {@code ledger.checkpoint.interval} when a log moved since the
- * latest checkpoint, and at once after a poll closes ({@link #publishNow()}). Quiet logs cost no checkpoint, a busy
- * ledger one per interval, so a receipt is provable about one interval after its vote was recorded. An interval in
- * which this instance moved no log ({@link LogMoves}) costs no database work either: the instance that moved one
- * publishes it.
+ * Signs and stores checkpoints of all logs: {@code ledger.checkpoint.interval} after this instance moved a log
+ * ({@link LogMoves}), and at once after a poll closes ({@link #publishNow()}). Quiet logs cost no checkpoint, a busy
+ * ledger one per interval, so a receipt is provable about one interval after its vote was recorded. An instance that
+ * moved no log has no timer either (the one that moved a log publishes it): an idle ledger used to wake every interval
+ * to find nothing had moved.
  *
  * <p>Several ledger instances may run: a transaction-scoped advisory lock lets one of them publish at a time, and
  * the heads and the latest sequence number are read after the lock, so sequence numbers run 1, 2, 3… without gaps
@@ -57,7 +57,8 @@ public class CheckpointPublisher {
     private final AtomicReference<Instant> latestIssuedAt = new AtomicReference<>();
     private final AtomicBoolean ticking = new AtomicBoolean();
     private final AtomicBoolean failing = new AtomicBoolean();
-    private volatile long timerId = -1;
+    private long timerId = -1;
+    private boolean stopped;
 
     CheckpointPublisher(Pool pool, CheckpointStore store, CheckpointSigner signer, Vertx vertx, MeterRegistry registry,
                         LogMoves moves, @ConfigProperty(name = "ledger.checkpoint.interval") Duration interval) {
@@ -86,18 +87,35 @@ public class CheckpointPublisher {
             return;
         }
         LOG.infof("checkpoints: origin %s, key %s, every %s while logs move", signer.origin(), signer.keyId(), interval);
-        timerId = vertx.setPeriodic(Math.max(1, interval.toMillis()), id -> tick());
+        moves.whenMarked(this::lookLater);
+        if (moves.marked()) {
+            lookLater();
+        }
     }
 
-    void stop(@Observes ShutdownEvent shutdown) {
+    synchronized void stop(@Observes ShutdownEvent shutdown) {
+        stopped = true;
         if (timerId >= 0) {
             vertx.cancelTimer(timerId);
         }
     }
 
+    /** One look an interval from now, unless one is on its way. */
+    private synchronized void lookLater() {
+        if (stopped || timerId >= 0) {
+            return;
+        }
+        timerId = vertx.setTimer(Math.max(1, interval.toMillis()), id -> {
+            synchronized (this) {
+                timerId = -1;
+            }
+            tick();
+        });
+    }
+
     /**
-     * One periodic attempt when this instance moved a log since the last; skipped while the previous one still runs
-     * (a slow database must not pile them up).
+     * One attempt when this instance moved a log since the last; skipped while the previous one still runs (a slow
+     * database must not pile them up): that one asks for the next look when it ends, if a log moved meanwhile.
      */
     private void tick() {
         if (!ticking.compareAndSet(false, true)) {
@@ -113,9 +131,13 @@ public class CheckpointPublisher {
             if (failing.compareAndSet(true, false)) {
                 LOG.info("checkpoints: publishing again");
             }
+            if (moves.marked()) {
+                lookLater();
+            }
         }, failure -> {
             ticking.set(false);
             moves.keep();
+            lookLater();
             // Once per outage, not once per interval: the database's own health check tells the rest.
             if (failing.compareAndSet(false, true)) {
                 LOG.warnf("checkpoints: cannot publish, will retry every %s: %s", interval, failure.toString());

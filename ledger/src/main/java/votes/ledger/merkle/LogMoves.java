@@ -16,10 +16,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class LogMoves {
 
     private final AtomicBoolean moved = new AtomicBoolean(true);
+    private volatile Runnable whenMarked = () -> { };
+
+    /**
+     * Runs {@code look} each time the mark is set after a look took it, so a look is asked for only when there is
+     * something to look at. It runs on the thread that set the mark: it must not block.
+     */
+    public void whenMarked(Runnable look) {
+        whenMarked = look;
+    }
 
     /** A transaction that moved a log committed. */
     void committed() {
-        moved.set(true);
+        mark();
     }
 
     /** @return whether a log moved since the last call; clears the mark */
@@ -27,8 +36,19 @@ public class LogMoves {
         return moved.getAndSet(false);
     }
 
+    /** @return whether a log moved since the last look, without taking the mark */
+    public boolean marked() {
+        return moved.get();
+    }
+
     /** The look that took the mark did not cover the moves (another instance held the lock, or it failed). */
     public void keep() {
-        moved.set(true);
+        mark();
+    }
+
+    private void mark() {
+        if (!moved.getAndSet(true)) {
+            whenMarked.run();
+        }
     }
 }

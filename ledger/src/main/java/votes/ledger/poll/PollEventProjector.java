@@ -31,16 +31,19 @@ public class PollEventProjector {
     private final PollsFolded folded;
     private final UndecodableRecords undecodable;
     private final VoidWriter voids;
+    private final PollDeadlines deadlines;
     private final Duration firstRetry;
     private final Duration maxRetry;
 
     PollEventProjector(PollStore store, PollsFolded folded, UndecodableRecords undecodable, VoidWriter voids,
+                       PollDeadlines deadlines,
                        @ConfigProperty(name = "ledger.retry.first") Duration firstRetry,
                        @ConfigProperty(name = "ledger.retry.max") Duration maxRetry) {
         this.store = store;
         this.folded = folded;
         this.undecodable = undecodable;
         this.voids = voids;
+        this.deadlines = deadlines;
         this.firstRetry = firstRetry;
         this.maxRetry = maxRetry;
     }
@@ -64,7 +67,7 @@ public class PollEventProjector {
 
     private Uni<Void> apply(PollEvent event, int partition, long offset) {
         if (event instanceof PollCreated created) {
-            return store.apply(created);
+            return store.apply(created).invoke(() -> deadlines.pollKnown(created.closesAt()));
         }
         if (event instanceof VotesVoided voided) {
             // Where it sits in poll-events places its leaf in the void log of that partition.

@@ -114,6 +114,22 @@ public class PollStore {
                 });
     }
 
+    /**
+     * How long until {@link #closesDue} has something again, by the database's clock (the one it compares with):
+     * the earliest deadline of a poll not closed, or the earliest {@code closed_at + settle} of a close not logged.
+     *
+     * @return milliseconds, zero or less when something is due now, or a null item when nothing will be
+     */
+    public Uni<Long> millisToNextDue(Duration settle) {
+        return pool.preparedQuery("""
+                        SELECT (EXTRACT(EPOCH FROM min(due) - now()) * 1000)::bigint AS millis FROM (
+                          SELECT CASE WHEN closed_at IS NULL THEN closes_at
+                                      ELSE closed_at + make_interval(secs => $1) END AS due
+                          FROM polls WHERE NOT close_logged) pending""")
+                .execute(Tuple.of(settle.toMillis() / 1000.0))
+                .map(rows -> rows.iterator().next().getLong("millis"));
+    }
+
     /** poll-events acknowledged this poll's PollClosed: nothing left for the deadline timer to append. */
     public Uni<Void> closeLogged(String pollId) {
         return pool.preparedQuery("UPDATE polls SET close_logged = true WHERE poll_id = $1 AND NOT close_logged")
