@@ -72,6 +72,7 @@ public record KafkaConfig(int nodeId, int brokers, StackPorts ports, Path logDir
                 "auto.create.topics.enable=false",
                 failover(),
                 handlerThreads(Runtime.getRuntime().availableProcessors()),
+                coordinatorThreads(Runtime.getRuntime().availableProcessors()),
                 "") + "\n";
     }
 
@@ -86,6 +87,16 @@ public record KafkaConfig(int nodeId, int brokers, StackPorts ports, Path logDir
     static String handlerThreads(int cores) {
         int handlers = Math.max(2, Math.min(cores, 8));
         return "num.io.threads=" + handlers;
+    }
+
+    /**
+     * The group coordinator's event threads, by the same reasoning as the request handlers: each waits on its event
+     * queue 300 ms at a time (Kafka's {@code MultiThreadedEventProcessor}), so Kafka's 4 on two cores woke ~13 times a
+     * second with no group doing anything, for events (heartbeats, offset commits) that take microseconds each. One per
+     * core, never above Kafka's default.
+     */
+    static String coordinatorThreads(int cores) {
+        return "group.coordinator.threads=" + Math.max(1, Math.min(cores, 4));
     }
 
     /** SASL on both listeners, and an authorizer that allows only what an ACL (or being a super user) allows. */

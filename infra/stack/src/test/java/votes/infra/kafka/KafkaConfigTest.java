@@ -93,6 +93,14 @@ class KafkaConfigTest {
     }
 
     @Test
+    void theGroupCoordinatorHasOneEventThreadPerCoreAndNeverMoreThanKafkasDefault() {
+        assertThat(KafkaConfig.coordinatorThreads(1)).isEqualTo("group.coordinator.threads=1");
+        assertThat(KafkaConfig.coordinatorThreads(2)).isEqualTo("group.coordinator.threads=2");
+        assertThat(KafkaConfig.coordinatorThreads(64)).isEqualTo("group.coordinator.threads=4");
+        assertThat(properties).contains(KafkaConfig.coordinatorThreads(Runtime.getRuntime().availableProcessors()));
+    }
+
+    @Test
     void topicsAreNeverCreatedByAccident() {
         assertThat(properties).contains("auto.create.topics.enable=false");
     }
