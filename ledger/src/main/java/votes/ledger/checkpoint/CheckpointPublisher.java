@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 import votes.proofs.checkpoint.Checkpoint;
 import votes.proofs.checkpoint.LogHead;
 import votes.proofs.checkpoint.SignedCheckpoint;
+import votes.ledger.look.NextLook;
 import votes.ledger.merkle.LogMoves;
 import votes.ledger.sql.PipelinedTransaction;
 import votes.ledger.sql.Timestamps;
@@ -49,7 +50,6 @@ public class CheckpointPublisher {
     private final Pool pool;
     private final CheckpointStore store;
     private final CheckpointSigner signer;
-    private final Vertx vertx;
     private final Duration interval;
     private final LogMoves moves;
     private final Counter published;
@@ -57,8 +57,7 @@ public class CheckpointPublisher {
     private final AtomicReference<Instant> latestIssuedAt = new AtomicReference<>();
     private final AtomicBoolean ticking = new AtomicBoolean();
     private final AtomicBoolean failing = new AtomicBoolean();
-    private long timerId = -1;
-    private boolean stopped;
+    private final NextLook next;
 
     CheckpointPublisher(Pool pool, CheckpointStore store, CheckpointSigner signer, Vertx vertx, MeterRegistry registry,
                         LogMoves moves, @ConfigProperty(name = "ledger.checkpoint.interval") Duration interval) {
@@ -66,8 +65,8 @@ public class CheckpointPublisher {
         this.moves = moves;
         this.store = store;
         this.signer = signer;
-        this.vertx = vertx;
         this.interval = interval;
+        this.next = new NextLook(vertx, this::tick);
         this.published = Counter.builder("ledger_checkpoints_published_total")
                 .description("Checkpoints this instance signed and stored").register(registry);
         this.looks = Counter.builder("ledger_checkpoint_looks_total")
@@ -93,24 +92,13 @@ public class CheckpointPublisher {
         }
     }
 
-    synchronized void stop(@Observes ShutdownEvent shutdown) {
-        stopped = true;
-        if (timerId >= 0) {
-            vertx.cancelTimer(timerId);
-        }
+    void stop(@Observes ShutdownEvent shutdown) {
+        next.stop();
     }
 
-    /** One look an interval from now, unless one is on its way. */
-    private synchronized void lookLater() {
-        if (stopped || timerId >= 0) {
-            return;
-        }
-        timerId = vertx.setTimer(Math.max(1, interval.toMillis()), id -> {
-            synchronized (this) {
-                timerId = -1;
-            }
-            tick();
-        });
+    /** One look an interval from now, unless one is on its way (every look is asked an interval ahead). */
+    private void lookLater() {
+        next.within(interval.toMillis());
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import votes.ledger.look.NextLook;
 
 /**
  * A poll whose {@code closes_at} passes is final without waiting for anyone: the ledger closes the polls that are due
@@ -36,7 +37,6 @@ public class PollDeadlines {
 
     private final PollStore store;
     private final PollClosing closing;
-    private final Vertx vertx;
     private final Duration maxWait;
     private final Duration retry;
     private final Duration settle;
@@ -46,9 +46,7 @@ public class PollDeadlines {
     private final Counter closed;
     private final AtomicBoolean ticking = new AtomicBoolean();
     private final AtomicBoolean failing = new AtomicBoolean();
-    private long timerId = -1;
-    private long timerFiresAtMs = Long.MAX_VALUE;
-    private boolean stopped;
+    private final NextLook next;
 
     PollDeadlines(PollStore store, PollClosing closing, Vertx vertx, MeterRegistry registry,
                   @ConfigProperty(name = "ledger.poll-deadline.max-wait") Duration maxWait,
@@ -59,7 +57,7 @@ public class PollDeadlines {
         this.rebuild = rebuild;
         this.store = store;
         this.closing = closing;
-        this.vertx = vertx;
+        this.next = new NextLook(vertx, this::tick);
         this.maxWait = maxWait;
         this.retry = retry;
         this.settle = settle;
@@ -75,46 +73,18 @@ public class PollDeadlines {
             LOG.infof("poll deadlines: off (%s)", rebuild ? "a rebuild" : "ledger.poll-deadline.max-wait " + maxWait);
             return;
         }
-        lookWithin(0);
+        next.within(0);
     }
 
-    synchronized void stop(@Observes ShutdownEvent shutdown) {
-        stopped = true;
-        if (timerId >= 0) {
-            vertx.cancelTimer(timerId);
-        }
+    void stop(@Observes ShutdownEvent shutdown) {
+        next.stop();
     }
 
     /** A poll with this deadline is in the polls table now: look at it when it falls due, if that is sooner. */
     public void pollKnown(Instant closesAt) {
         if (on && closesAt != null) {
-            lookWithin(Math.max(0, closesAt.toEpochMilli() - System.currentTimeMillis()));
+            next.within(closesAt.toEpochMilli() - System.currentTimeMillis());
         }
-    }
-
-    /** Arms the timer this many milliseconds ahead, unless it already fires sooner. */
-    private synchronized void lookWithin(long delayMs) {
-        long firesAtMs = System.currentTimeMillis() + delayMs;
-        if (stopped || firesAtMs >= timerFiresAtMs) {
-            return;
-        }
-        if (timerId >= 0) {
-            vertx.cancelTimer(timerId);
-        }
-        timerFiresAtMs = firesAtMs;
-        // Vert.x timers take at least 1 ms.
-        timerId = vertx.setTimer(Math.max(1, delayMs), id -> fired(id));
-    }
-
-    private void fired(long id) {
-        synchronized (this) {
-            if (id != timerId) {
-                return;
-            }
-            timerId = -1;
-            timerFiresAtMs = Long.MAX_VALUE;
-        }
-        tick();
     }
 
     /** One pass over the due polls, then the next look; a pass still running when a timer fires is not doubled. */
@@ -134,12 +104,12 @@ public class PollDeadlines {
                         LOG.warnf("poll deadlines: cannot close due polls now (retrying every %s): %s", retry,
                                 failure);
                     }
-                    lookWithin(retry.toMillis());
+                    next.within(retry.toMillis());
                 });
     }
 
     private void lookWhenDue(Long millisToNextDue) {
-        lookWithin(nextLookMillis(millisToNextDue, maxWait));
+        next.within(nextLookMillis(millisToNextDue, maxWait));
     }
 
     /**
