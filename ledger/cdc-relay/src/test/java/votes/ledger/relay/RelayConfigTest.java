@@ -59,12 +59,12 @@ class RelayConfigTest {
     void engineGetsTheConnectorAndOffsetKeysButNoRelayOrProducerKeys() {
         Properties engine = withEnvironment(Map.of()).engine();
 
-        assertThat(engine.getProperty("connector.class")).isEqualTo("io.debezium.connector.postgresql.PostgresConnector");
+        assertThat(engine.getProperty("connector.class")).isEqualTo("votes.ledger.relay.queue.PacedPostgresConnector");
         assertThat(engine.getProperty("plugin.name")).isEqualTo("pgoutput");
         assertThat(engine.getProperty("table.include.list"))
                 .isEqualTo("public.tally_deltas,public.polls,public.cdc_heartbeat");
         assertThat(engine.getProperty("offset.storage")).isEqualTo("votes.ledger.relay.offset.DurableFileOffsetStore");
-        assertThat(engine.getProperty("poll.interval.ms")).isEqualTo("50");
+        assertThat(engine.getProperty("poll.interval.ms")).isEqualTo("25");
         assertThat(engine.stringPropertyNames()).noneMatch(key -> key.startsWith("relay.") || key.startsWith("producer."));
     }
 

@@ -4,12 +4,20 @@ import io.debezium.connector.base.DefaultQueueProvider;
 import io.debezium.connector.base.QueueProvider;
 import io.debezium.pipeline.Sizeable;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Debezium's in-memory change-event queue ({@code queue.provider.type=memory}: the same {@code ArrayDeque}, sized
- * by {@code max.queue.size}), with a {@link SpinBrake} on its size: the poller's spin at the end of every poll
- * interval parks instead of burning the rest of the millisecond. Selected by {@code queue.provider.type} (the
- * relay's {@code RELAY_QUEUE_PROVIDER}); Debezium finds it through {@code ServiceLoader} by {@link #NAME}.
+ * by {@code max.queue.size}), with two things of ours:
+ * <ul>
+ *   <li>a {@link SpinBrake} on its size: the poller's spin at the end of every poll interval parks instead of
+ *   burning the rest of the millisecond;</li>
+ *   <li>{@link #awaitRows}: the relay's task ({@link PacedPostgresTask}) waits there while nothing is queued, so an
+ *   idle relay does not run a poll interval after poll interval that hands over nothing.</li>
+ * </ul>
+ * Selected by {@code queue.provider.type} (the relay's {@code RELAY_QUEUE_PROVIDER}); Debezium finds it through
+ * {@code ServiceLoader} by {@link #NAME}.
  */
 public final class PacedMemoryQueue<T extends Sizeable> implements QueueProvider<T> {
 
@@ -17,6 +25,14 @@ public final class PacedMemoryQueue<T extends Sizeable> implements QueueProvider
 
     private final DefaultQueueProvider<T> queue = new DefaultQueueProvider<>();
     private final SpinBrake brake;
+    /**
+     * Rows queued, kept beside the deque: Debezium changes the deque under its queue's lock, which a waiter does not
+     * hold, so the wait reads this count and the writers signal it, both volatile, and no arrival is missed.
+     */
+    private final AtomicInteger queued = new AtomicInteger();
+    private final Object arrivals = new Object();
+    private volatile boolean waiting;
+    private boolean woken;
 
     public PacedMemoryQueue() {
         this(SpinBrake.system());
@@ -39,11 +55,21 @@ public final class PacedMemoryQueue<T extends Sizeable> implements QueueProvider
     @Override
     public void enqueue(T event) throws InterruptedException {
         queue.enqueue(event);
+        queued.incrementAndGet();
+        if (waiting) {
+            synchronized (arrivals) {
+                arrivals.notifyAll();
+            }
+        }
     }
 
     @Override
     public T poll() throws InterruptedException {
-        return queue.poll();
+        T event = queue.poll();
+        if (event != null) {
+            queued.decrementAndGet();
+        }
+        return event;
     }
 
     @Override
@@ -55,5 +81,36 @@ public final class PacedMemoryQueue<T extends Sizeable> implements QueueProvider
             brake.filled();
         }
         return size;
+    }
+
+    /**
+     * Waits until a row is queued, {@link #wake} is called or {@code maxMillis} passed, whichever comes first.
+     *
+     * @return whether a row is queued
+     */
+    boolean awaitRows(long maxMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
+        synchronized (arrivals) {
+            waiting = true;
+            try {
+                long left = deadline - System.nanoTime();
+                while (queued.get() == 0 && !woken && left > 0) {
+                    TimeUnit.NANOSECONDS.timedWait(arrivals, left);
+                    left = deadline - System.nanoTime();
+                }
+                woken = false;
+            } finally {
+                waiting = false;
+            }
+        }
+        return queued.get() > 0;
+    }
+
+    /** Ends a wait in {@link #awaitRows} at once (the task is stopping), or the next one if none is waiting. */
+    void wake() {
+        synchronized (arrivals) {
+            woken = true;
+            arrivals.notifyAll();
+        }
     }
 }

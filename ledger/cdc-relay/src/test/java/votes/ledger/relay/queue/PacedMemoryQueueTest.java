@@ -12,13 +12,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import votes.ledger.relay.RelayConfig;
 
 class PacedMemoryQueueTest {
 
     private static final int EMPTY_INTERVALS = 500;
+    /** Longer than any test may run: a wait that ends did not end by its timeout. */
+    private static final long NEVER_MILLIS = 3_600_000;
 
     private record Row(int id) implements Sizeable {
         @Override
@@ -78,6 +83,59 @@ class PacedMemoryQueueTest {
         }
 
         assertThat(parks).isNotEmpty().allSatisfy(nanos -> assertThat(nanos).isBetween(1L, 1_100_000L));
+    }
+
+    @Test
+    @Timeout(30)
+    void aWaitForRowsEndsWhenARowIsQueued() throws Exception {
+        PacedMemoryQueue<Row> provider = new PacedMemoryQueue<>();
+        ChangeEventQueue<Row> queue = queue(provider);
+        CompletableFuture<Boolean> waited = CompletableFuture.supplyAsync(() -> awaitRows(provider, NEVER_MILLIS));
+
+        queue.enqueue(new Row(1));
+
+        assertThat(waited.get()).as("a row is queued").isTrue();
+    }
+
+    @Test
+    void aWaitForRowsReturnsAtOnceWhileRowsAreQueuedAndWaitsOnceTheyAreTaken() throws InterruptedException {
+        PacedMemoryQueue<Row> provider = new PacedMemoryQueue<>();
+        ChangeEventQueue<Row> queue = queue(provider);
+        queue.enqueue(new Row(1));
+        queue.enqueue(new Row(2));
+
+        assertThat(provider.awaitRows(NEVER_MILLIS)).isTrue();
+        List<Row> handed = new ArrayList<>();
+        while (handed.size() < 2) {
+            handed.addAll(queue.poll());
+        }
+        assertThat(provider.awaitRows(1)).as("nothing queued once both were handed over").isFalse();
+    }
+
+    @Test
+    @Timeout(30)
+    void wakeEndsAWaitWithNoRow() throws Exception {
+        PacedMemoryQueue<Row> provider = new PacedMemoryQueue<>();
+        queue(provider);
+        CountDownLatch started = new CountDownLatch(1);
+        CompletableFuture<Boolean> waited = CompletableFuture.supplyAsync(() -> {
+            started.countDown();
+            return awaitRows(provider, NEVER_MILLIS);
+        });
+        started.await();
+
+        provider.wake();
+
+        assertThat(waited.get()).as("woken, no row").isFalse();
+    }
+
+    private static boolean awaitRows(PacedMemoryQueue<Row> provider, long millis) {
+        try {
+            return provider.awaitRows(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static ChangeEventQueue<Row> queue(PacedMemoryQueue<Row> provider) {
