@@ -64,7 +64,7 @@ class RelayConfigTest {
         assertThat(engine.getProperty("table.include.list"))
                 .isEqualTo("public.tally_deltas,public.polls,public.cdc_heartbeat");
         assertThat(engine.getProperty("offset.storage")).isEqualTo("votes.ledger.relay.offset.DurableFileOffsetStore");
-        assertThat(engine.getProperty("poll.interval.ms")).isEqualTo("25");
+        assertThat(engine.getProperty("poll.interval.ms")).isEqualTo("50");
         assertThat(engine.stringPropertyNames()).noneMatch(key -> key.startsWith("relay.") || key.startsWith("producer."));
     }
 

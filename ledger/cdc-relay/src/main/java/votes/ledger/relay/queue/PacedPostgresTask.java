@@ -15,8 +15,7 @@ import org.slf4j.LoggerFactory;
  * relay ran a poll interval after poll interval that handed over nothing (its engine thread ~40 runs a second at 50
  * ms). This task first waits on {@link PacedMemoryQueue#awaitRows} until a row is queued, at most {@link #IDLE_MILLIS},
  * and then polls as Debezium does. A row after a quiet spell thus leaves one poll interval after it arrived, where it
- * used to leave at the end of the interval in progress (half an interval on average): the relay's
- * {@code poll.interval.ms} is half what it was, for the same wait on average and less at worst.
+ * used to leave at the end of the interval in progress (half an interval on average); the worst case is the same.
  *
  * <p>What runs between polls still runs at least every {@link #IDLE_MILLIS}: the LSN confirmation the engine asks for
  * after its offsets flush (once a second, {@code offset.flush.interval.ms}) is made at the start of the next poll, and
