@@ -68,8 +68,10 @@ floor() {
   for pid in "${pids[@]}"; do for _ in $(seq 1 300); do [[ -e /proc/$pid ]] || break; sleep 0.1; done; done
   echo "--- $(date +%T) $label: services and gateway stopped, the bare endpoint on $BARE_PORT"
   # shellcheck disable=SC2086  # whitespace-separated flags, as ./vote reads VOTE_JVM_OPTIONS (unset: C1 only);
-  # the perf counters' sampling as every stack JVM has it (infra's JvmOptions.PERF_SAMPLING)
-  HTTP_PORT=$BARE_PORT java -Xmx512m -XX:PerfDataSamplingInterval=1000 ${VOTE_JVM_OPTIONS--XX:TieredStopAtLevel=1} \
+  # the idle clock every stack JVM on Java 17 has (infra's JvmOptions.idleClock)
+  HTTP_PORT=$BARE_PORT java -Xmx512m -XX:PerfDataSamplingInterval=1000 -XX:G1PeriodicGCInterval=3600000 \
+    -XX:G1ConcRefinementServiceIntervalMillis=5000 -XX:+UnlockDiagnosticVMOptions -XX:AsyncDeflationInterval=1000 \
+    ${VOTE_JVM_OPTIONS--XX:TieredStopAtLevel=1} \
     -jar "$SNAP/$BARE_JAR" > "$OUT/$label-bare.log" 2>&1 &
   BACKGROUND_PID=$!
   for _ in $(seq 1 150); do curl -s -o /dev/null "http://127.0.0.1:$BARE_PORT/" && break; sleep 0.2; done

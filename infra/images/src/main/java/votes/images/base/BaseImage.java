@@ -36,12 +36,14 @@ import votes.infra.stack.Detached;
  */
 public record BaseImage(Path tarball, List<DebianPackage> packages) {
 
-    public static final String JAVA_HOME = "/usr/lib/jvm/java-17-openjdk-amd64";
+    /** The JRE's feature release: which JVM flags its entrypoint may take (JvmOptions.idleClock). */
+    public static final int JAVA_FEATURE = 17;
+    public static final String JAVA_HOME = "/usr/lib/jvm/java-" + JAVA_FEATURE + "-openjdk-amd64";
     public static final String JAVA = JAVA_HOME + "/bin/java";
 
     /** Bump when the assembly changes (files added, pruned): the cache key covers the recipe, not only versions. */
     private static final String RECIPE = "votes-base/2";
-    private static final List<String> PACKAGES = List.of("openjdk-17-jre-headless", "libc6", "libgcc-s1",
+    private static final List<String> PACKAGES = List.of("openjdk-" + JAVA_FEATURE + "-jre-headless", "libc6", "libgcc-s1",
             "libstdc++6", "zlib1g", "ca-certificates", "libc-bin");
     private static final long TAR_TIMEOUT_SECONDS = 600;
     /** Where, under the cache, the images' build keeps Jib's cache of the base layer. */

@@ -11,9 +11,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import votes.images.app.AppLayout;
 import votes.images.base.BaseImage;
 import votes.images.sbom.ImageSbom;
+import votes.infra.stack.JvmOptions;
 
 /**
  * Builds one OCI image tarball per service, {@code <module>/target/image/votes-<name>.tar} named
@@ -29,8 +31,9 @@ public final class ImageBuild {
         Path repo = Path.of(args[0]).toAbsolutePath().normalize();
         Path cache = Path.of(System.getProperty("images.cache"));
         Path layersCache = Path.of(System.getProperty("images.layers-cache"));
-        List<String> jvmOptions = Arrays.stream(System.getProperty("images.jvm-options", "").split(" "))
-                .filter(o -> !o.isBlank()).toList();
+        // The pom's flags (heap, OOM), then the ones every stack JVM idles with, for the base's JRE.
+        List<String> jvmOptions = Stream.concat(Arrays.stream(System.getProperty("images.jvm-options", "").split(" "))
+                .filter(o -> !o.isBlank()), JvmOptions.idleClock(BaseImage.JAVA_FEATURE).stream()).toList();
         Revision revision = Revision.of(repo);
         Optional<String> source = Optional.ofNullable(System.getProperty("images.source")).filter(s -> !s.isBlank())
                 .or(revision::origin);

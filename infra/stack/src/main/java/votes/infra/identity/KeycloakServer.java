@@ -104,7 +104,7 @@ public final class KeycloakServer extends ManagedProcess {
         env.put("JAVA_HOME", jdk.home().toString());
         env.put("JAVA", jdk.java().toString());
         env.put("JAVA_OPTS_KC_HEAP", HEAP);
-        env.put("JAVA_OPTS_APPEND", String.join(" ", JvmOptions.current().launchFlags()));
+        env.put("JAVA_OPTS_APPEND", String.join(" ", JvmOptions.current().launchFlags(jdk.feature())));
         return env;
     }
 }
