@@ -43,8 +43,8 @@ public record BaseImage(Path tarball, List<DebianPackage> packages) {
 
     /** Bump when the assembly changes (files added, pruned): the cache key covers the recipe, not only versions. */
     private static final String RECIPE = "votes-base/2";
-    private static final List<String> PACKAGES = List.of("openjdk-" + JAVA_FEATURE + "-jre-headless", "libc6", "libgcc-s1",
-            "libstdc++6", "zlib1g", "ca-certificates", "libc-bin");
+    private static final List<String> PACKAGES = List.of("openjdk-" + JAVA_FEATURE + "-jre-headless", "libc6",
+            "libgcc-s1", "libstdc++6", "zlib1g", "ca-certificates", "libc-bin");
     private static final long TAR_TIMEOUT_SECONDS = 600;
     /** Where, under the cache, the images' build keeps Jib's cache of the base layer. */
     public static final String JIB_BASE_CACHE = "jib/base";

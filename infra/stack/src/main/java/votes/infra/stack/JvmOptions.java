@@ -36,7 +36,7 @@ public record JvmOptions(List<String> flags) {
     /**
      * G1's service thread samples the young regions' remembered sets every 300 ms to keep its pause prediction current
      * between collections; every 5 s is enough for a server whose collections re-size the young generation anyway.
-     * Java 17 to 19 only: Java 20 reworked G1's refinement, and Java 25 refuses to start with the flag.
+     * Passed to Java 17 to 19 only, the releases known to take it: Java 25 refuses to start with it.
      */
     public static final String G1_REMSET_SAMPLING = "-XX:G1ConcRefinementServiceIntervalMillis=5000";
     /**
@@ -48,7 +48,7 @@ public record JvmOptions(List<String> flags) {
             "-XX:AsyncDeflationInterval=1000");
 
     private static final int PERF_SAMPLING_REMOVED = 25;
-    private static final int REMSET_SAMPLING_DEPRECATED = 20;
+    private static final int REMSET_SAMPLING_LAST = 19;
 
     public JvmOptions {
         flags = List.copyOf(flags);
@@ -75,7 +75,7 @@ public record JvmOptions(List<String> flags) {
             idle.add(PERF_SAMPLING);
         }
         idle.add(G1_PERIODIC_GC);
-        if (javaFeature < REMSET_SAMPLING_DEPRECATED) {
+        if (javaFeature <= REMSET_SAMPLING_LAST) {
             idle.add(G1_REMSET_SAMPLING);
         }
         idle.addAll(MONITOR_DEFLATION);

@@ -55,7 +55,8 @@ class JvmOptionsTest {
     void flagsALaterJavaNoLongerKnowsAreLeftOutForIt() {
         assertThat(JvmOptions.idleClock(19)).isEqualTo(IDLE_CLOCK_17);
         assertThat(JvmOptions.idleClock(21)).containsExactly("-XX:PerfDataSamplingInterval=1000",
-                "-XX:G1PeriodicGCInterval=3600000", "-XX:+UnlockDiagnosticVMOptions", "-XX:AsyncDeflationInterval=1000");
+                "-XX:G1PeriodicGCInterval=3600000", "-XX:+UnlockDiagnosticVMOptions",
+                "-XX:AsyncDeflationInterval=1000");
         assertThat(JvmOptions.idleClock(25)).containsExactly("-XX:G1PeriodicGCInterval=3600000",
                 "-XX:+UnlockDiagnosticVMOptions", "-XX:AsyncDeflationInterval=1000");
     }
