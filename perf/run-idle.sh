@@ -56,23 +56,31 @@ fi
 full_stack_run idle "idle burn" "${BARE_APP[@]}"   # lib.sh: OUT, the snapshot, cleanup, the watchdog, first lines
 echo "arms: $ARMS; $RUNS run(s) each; settle ${SETTLE}s, window ${WINDOW}s; floor $FLOOR; VOTE_JVM_OPTIONS ${VOTE_JVM_OPTIONS-(stack default)}"
 
+# jvm_flags <pid>: a running JVM's flags, one per line: its command line between the java binary and -jar or -cp.
+jvm_flags() {
+  local arg first=1
+  while IFS= read -r -d '' arg; do
+    if (( first )); then first=0; continue; fi
+    [[ $arg == -jar || $arg == -cp ]] && break
+    printf '%s\n' "$arg"
+  done < "/proc/$1/cmdline"
+}
+
 # floor <label>: the floor beside the running stack: its services and gateway stopped (SIGTERM; `./vote down` later
 # stops the rest), one bare Quarkus JVM started with the services' heap and JIT flags; SETTLE, then one window over
 # the servers left and the bare JVM.
 floor() {
-  local label=$1 c pid pids=()
+  local label=$1 c pid pids=() flags=()
+  # The bare JVM starts with a service's own JVM flags (its heap, JvmOptions' idle clock, VOTE_JVM_OPTIONS): ingest's
+  # command line up to its -jar, read before the services stop.
+  mapfile -t flags < <(jvm_flags "$(vote pid ingest)")
   for c in "${COMPONENTS[@]}"; do
     [[ " ${SERVERS[*]} " == *" $c "* ]] && continue
     pid=$(vote pid "$c") && kill "$pid" && pids+=("$pid")
   done
   for pid in "${pids[@]}"; do for _ in $(seq 1 300); do [[ -e /proc/$pid ]] || break; sleep 0.1; done; done
-  echo "--- $(date +%T) $label: services and gateway stopped, the bare endpoint on $BARE_PORT"
-  # shellcheck disable=SC2086  # whitespace-separated flags, as ./vote reads VOTE_JVM_OPTIONS (unset: C1 only);
-  # the idle clock every stack JVM on Java 17 has (infra's JvmOptions.idleClock)
-  HTTP_PORT=$BARE_PORT java -Xmx512m -XX:PerfDataSamplingInterval=1000 -XX:G1PeriodicGCInterval=3600000 \
-    -XX:G1ConcRefinementServiceIntervalMillis=5000 -XX:+UnlockDiagnosticVMOptions -XX:AsyncDeflationInterval=1000 \
-    ${VOTE_JVM_OPTIONS--XX:TieredStopAtLevel=1} \
-    -jar "$SNAP/$BARE_JAR" > "$OUT/$label-bare.log" 2>&1 &
+  echo "--- $(date +%T) $label: services and gateway stopped, the bare endpoint on $BARE_PORT (${flags[*]})"
+  HTTP_PORT=$BARE_PORT java "${flags[@]}" -jar "$SNAP/$BARE_JAR" > "$OUT/$label-bare.log" 2>&1 &
   BACKGROUND_PID=$!
   for _ in $(seq 1 150); do curl -s -o /dev/null "http://127.0.0.1:$BARE_PORT/" && break; sleep 0.2; done
   sleep "$SETTLE"
