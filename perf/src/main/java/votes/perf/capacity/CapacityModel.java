@@ -14,6 +14,8 @@ public final class CapacityModel {
     public static final double PEAK = 250_000;
     public static final double TEST = 375_000;
     public static final Headroom HEADROOM = new Headroom(0.6, 3);
+    /** The highest rate of today's phases, where the fit is compared with what was measured. */
+    private static final double LAST_PHASE = 800;
 
     private CapacityModel() {
     }
@@ -27,6 +29,10 @@ public final class CapacityModel {
         System.out.println("## The same, sized for " + (long) TEST + " at " + HEADROOM.peakUtilisation());
         System.out.print(tierTable(sized(TEST, Scenario.QUIET)));
         System.out.println();
+        System.out.println("## Today's code: CPU per vote against the rate (perf/run-cost.sh at 300-800 votes/s), "
+                + "per vote + per second / rate");
+        System.out.print(fitTable());
+        System.out.println();
         System.out.println("## Total cores by cost scenario (sized for " + (long) PEAK + ")");
         System.out.print(scenarioTable());
         System.out.println();
@@ -38,14 +44,18 @@ public final class CapacityModel {
 
     /** Which per-vote CPU figure sizes the tiers. */
     public enum Scenario {
-        QUIET, WARMED_200, NOISY_LOW, NOISY_HIGH;
+        QUIET, WARMED_200, NOISY_LOW, NOISY_HIGH,
+        /** Today's code, its CPU per vote fitted against the rate and taken at each pod's share of the peak. */
+        TODAY_FITTED;
 
-        double micros(Tier tier) {
+        TierSizing size(Tier tier, double peak) {
             return switch (this) {
-                case QUIET -> tier.quietMicros();
-                case WARMED_200 -> tier.warmedMicros();
-                case NOISY_LOW -> tier.noisyLow();
-                case NOISY_HIGH -> tier.noisyHigh();
+                case QUIET -> TierSizing.of(tier, tier.quietMicros(), peak, HEADROOM);
+                case WARMED_200 -> TierSizing.of(tier, tier.warmedMicros(), peak, HEADROOM);
+                case NOISY_LOW -> TierSizing.of(tier, tier.noisyLow(), peak, HEADROOM);
+                case NOISY_HIGH -> TierSizing.of(tier, tier.noisyHigh(), peak, HEADROOM);
+                case TODAY_FITTED -> TierSizing.ofFit(tier,
+                        Measured.todayFit(tier).withPerVoteAtLeast(Measured.perVoteAtLeast(tier)), peak, HEADROOM);
             };
         }
     }
@@ -53,9 +63,36 @@ public final class CapacityModel {
     public static List<TierSizing> sized(double peak, Scenario scenario) {
         List<TierSizing> sizings = new ArrayList<>();
         for (Tier tier : Measured.TIERS) {
-            sizings.add(TierSizing.of(tier, scenario.micros(tier), peak, HEADROOM));
+            sizings.add(scenario.size(tier, peak));
         }
         return sizings;
+    }
+
+    /**
+     * Today's CPU per vote against the rate, per tier: the fit's two parts, the figure it gives at 800 votes/s against
+     * the one measured there, and the figure at each pod's share of the peak in the fitted sizing.
+     */
+    static String fitTable() {
+        Table t = new Table("tier", "per vote µs", "at least", "per second ms/s", "r²", "fit @800/s µs",
+                "measured @800/s µs", "pods × cores", "µs/vote @250k");
+        List<TierSizing> fitted = sized(PEAK, Scenario.TODAY_FITTED);
+        double[] sums = new double[4];
+        for (int i = 0; i < Measured.TIERS.size(); i++) {
+            Tier tier = Measured.TIERS.get(i);
+            RateFit fit = Measured.todayFit(tier);
+            double measured = Measured.todayMicrosAt(tier, LAST_PHASE);
+            TierSizing sizing = fitted.get(i);
+            double atLeast = Measured.perVoteAtLeast(tier);
+            t.row(tier.name(), fit.perVoteMicros(), atLeast > 0 ? atLeast : "-", fit.perSecondMicros() / 1e3,
+                    fit.rSquared(), fit.microsAt(LAST_PHASE), measured, sizing.pods() + " × " + tier.podCores(),
+                    sizing.micros());
+            sums[0] += fit.perVoteMicros();
+            sums[1] += fit.perSecondMicros() / 1e3;
+            sums[2] += measured;
+            sums[3] += sizing.micros();
+        }
+        t.row("total", sums[0], "", sums[1], "", "", sums[2], "", sums[3]);
+        return t.render();
     }
 
     static String tierTable(List<TierSizing> sizings) {

@@ -1,11 +1,13 @@
 package votes.perf.capacity;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The measured inputs of the model, each with where it was measured. "quiet" = issue 12's run on the quiet 2-core
  * machine (load < 1, CPU per vote at 1,500 votes/s); "RESULTS" = a section of perf/RESULTS.md, most taken on the
- * same machine under other engineers' load, hence the ranges. Nothing here is re-measured.
+ * same machine under other engineers' load, hence the ranges; "today" = perf/run-cost.sh's phases at 300-800 votes/s
+ * on the current code (2026-12-07). Nothing here is re-measured.
  */
 public final class Measured {
 
@@ -29,6 +31,25 @@ public final class Measured {
             new Tier("projections", 52, 177, 515, 1041, 4),
             new Tier("realtime", 51, 156, 93, 262, 4));
 
+    /**
+     * The rates of today's fixed-rate phases: {@code perf/run-cost.sh} twice on the 2-core Intel Xeon, 2026-12-07, git
+     * 3ec4e7a ({@code WARMUP_RATES=200,400,400,400 WARMUP=60s RATES=400,600,800} and {@code RATES=300,500,700},
+     * {@code MAX_RATE=0 DURATION=30s}; RESULTS.md "The whole path from 300 to 800 votes/s"). Every vote accepted but
+     * 110 of 24,000 at 800/s (shed, 503); 202 p99 32-38 ms, 88 ms at 800/s.
+     */
+    static final double[] TODAY_RATES = {300, 400, 500, 600, 700, 800};
+    /** CPU µs per accepted vote by tier in those phases, idle subtracted, in the order of {@link #TODAY_RATES}. */
+    private static final Map<String, double[]> TODAY_MICROS = Map.of(
+            "gateway", new double[] {219.2, 209.7, 180.8, 169.8, 154.3, 179.0},
+            "ingest", new double[] {753.3, 764.8, 630.6, 599.3, 541.4, 562.9},
+            "redis", new double[] {146.9, 154.4, 136.2, 133.5, 120.5, 157.5},
+            "kafka", new double[] {477.7, 378.2, 320.6, 258.2, 212.6, 191.7},
+            "ledger", new double[] {323.7, 282.5, 189.6, 174.4, 122.0, 123.5},
+            "postgres", new double[] {259.0, 193.4, 176.8, 151.1, 120.4, 112.2},
+            "cdc-relay", new double[] {127.3, 91.3, 100.4, 64.2, 50.6, 43.4},
+            "projections", new double[] {124.9, 144.6, 84.3, 75.8, 57.1, 67.2},
+            "realtime", new double[] {82.6, 61.5, 46.2, 46.6, 31.5, 30.5});
+
     /** Floor per vote, quiet: bare endpoint 29 + RS256 29 + EVALSHA 12 + Kafka append 5 + insert row 14 (µs). */
     public static final double FLOOR_MICROS = 90;
     /** Issue 12 item 2's target for the whole path. */
@@ -44,6 +65,12 @@ public final class Measured {
      * first row of a freshly started JVM (the issue's figure on the code of then: 18,800).
      */
     public static final double LEDGER_QUIET = 30_275;
+    /**
+     * A warm ledger catching up, its one core 78-100 % busy: the second half of a 600,000-vote catch-up on the Intel
+     * Xeon, RESULTS.md "The JVMs' idle clock, again", 2026-12-07 11:22 (git 9d622df). Nothing in it is shared by
+     * several votes, so 1e6 / this is the least CPU µs a vote costs a ledger.
+     */
+    static final double LEDGER_WARM_CATCH_UP = 48_380;
     /** Same, RESULTS.md "Audit (issue 4)", 2026-11-21, median of the "with" runs D and E (11,774 / 12,601). */
     public static final double LEDGER_NOISY = 11_774;
     /** WAL bytes per vote with the Merkle log, RESULTS.md "Audit (issue 4)", 2026-11-21, runs D and E. */
@@ -63,5 +90,33 @@ public final class Measured {
     public static final int MAX_FRAMES_PER_SECOND = 10;
 
     private Measured() {
+    }
+
+    /** The tier's CPU µs per vote measured in today's phase at {@code votesPerSecond}. */
+    static double todayMicrosAt(Tier tier, double votesPerSecond) {
+        for (int i = 0; i < TODAY_RATES.length; i++) {
+            if (TODAY_RATES[i] == votesPerSecond) {
+                return TODAY_MICROS.get(tier.name())[i];
+            }
+        }
+        throw new IllegalArgumentException("no phase at " + votesPerSecond + " votes/s");
+    }
+
+    /**
+     * What a vote costs the tier at least, measured apart from the phases: the ledger's warm catch-up; nothing else
+     * (0). The phases cannot show the ledger's: at 300-800 votes/s its batches' own cost hides it (the fit's per-vote
+     * part comes out below zero).
+     */
+    public static double perVoteAtLeast(Tier tier) {
+        return tier.name().equals("ledger") ? 1e6 / LEDGER_WARM_CATCH_UP : 0;
+    }
+
+    /** The tier's CPU per vote on today's code against the rate, fitted over today's phases. */
+    public static RateFit todayFit(Tier tier) {
+        double[] micros = TODAY_MICROS.get(tier.name());
+        if (micros == null) {
+            throw new IllegalArgumentException("no phase figures for " + tier.name());
+        }
+        return RateFit.leastSquares(TODAY_RATES, micros);
     }
 }
