@@ -12,8 +12,8 @@
 # burn x window subtracted, the window running until the aftermath has settled), then the floor: the bare endpoint
 # per request, one RS256 verify, one Redis EVALSHA, a raw Kafka append, a raw batched insert row; and the bare endpoint
 # again at each vote rate (BARE_AT_RATES), so that ingest's µs per vote is compared with it at the same rate. Prints
-# µs per accepted vote per component and in total, the floor and floor ÷ total, ingest ÷ bare at the same rate;
-# tears everything down.
+# µs per accepted vote per component and in total, the floor and floor ÷ total, ingest ÷ bare at the same rate,
+# and (two rates or more) each component's µs per vote fitted as per vote + per second / rate; tears everything down.
 # Output: perf/target/cost-<time>/ (run.log, cost.out); the tables are also printed at the end.
 set -euo pipefail
 

@@ -2,6 +2,7 @@ package votes.perf.capacity;
 
 import java.util.ArrayList;
 import java.util.List;
+import votes.perf.cost.RateFit;
 import votes.perf.report.Table;
 
 /**

@@ -2,6 +2,7 @@ package votes.perf.capacity;
 
 import java.util.List;
 import java.util.Map;
+import votes.perf.cost.RateFit;
 
 /**
  * The measured inputs of the model, each with where it was measured. "quiet" = issue 12's run on the quiet 2-core
@@ -35,7 +36,7 @@ public final class Measured {
      * The rates of today's fixed-rate phases: {@code perf/run-cost.sh} twice on the 2-core Intel Xeon, 2026-12-07, git
      * 3ec4e7a ({@code WARMUP_RATES=200,400,400,400 WARMUP=60s RATES=400,600,800} and {@code RATES=300,500,700},
      * {@code MAX_RATE=0 DURATION=30s}; RESULTS.md "The whole path from 300 to 800 votes/s"). Every vote accepted but
-     * 110 of 24,000 at 800/s (shed, 503); 202 p99 32-38 ms, 88 ms at 800/s.
+     * 110 of 24,000 at 800/s (shed, 503: it served 796/s, taken as 800 here); 202 p99 32-38 ms, 88 ms at 800/s.
      */
     static final double[] TODAY_RATES = {300, 400, 500, 600, 700, 800};
     /** CPU µs per accepted vote by tier in those phases, idle subtracted, in the order of {@link #TODAY_RATES}. */

@@ -1,5 +1,7 @@
 package votes.perf.capacity;
 
+import votes.perf.cost.RateFit;
+
 /**
  * A tier sized for the design peak under the headroom rule, then checked at any rate on that same fleet: how busy
  * its cores are and, per pod as an M/M/c queue whose service time is the vote's CPU time in the tier, the p99 of

@@ -1,10 +1,14 @@
 package votes.perf.pervote;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import votes.perf.cost.IdleBurn;
 import votes.perf.cost.PhaseCost;
+import votes.perf.cost.RateFit;
 import votes.perf.floor.FloorCost;
 import votes.perf.report.Table;
 
@@ -12,7 +16,7 @@ import votes.perf.report.Table;
  * The run's figures: µs of CPU per accepted vote per component at each load level (idle burn subtracted), the idle
  * burn itself, the floor (what the parts cost alone) and floor ÷ total, and ingest against the bare endpoint measured
  * at the same rate; the same per component counted in thread runs per vote. Tables for the terminal and RESULTS.md,
- * and one machine-readable line per figure (COST, RUNS, IDLE, IDLE_RUNS, FLOOR, FLOOR_RATIO, INGEST_VS_BARE).
+ * and one machine-readable line per figure (COST, RUNS, IDLE, IDLE_RUNS, FLOOR, FLOOR_RATIO, INGEST_VS_BARE, FIT).
  *
  * @param bareAt the bare endpoint at some of the phases' offered rates (its cost under the key {@link Floors#BARE})
  */
@@ -20,6 +24,7 @@ record CostReport(List<String> components, IdleBurn idle, List<PhaseCost> phases
                   List<PhaseCost> bareAt) {
 
     static final String INGEST = "ingest";
+    static final String TOTAL = "total";
 
     CostReport(List<String> components, IdleBurn idle, List<PhaseCost> phases, List<FloorCost> floor) {
         this(components, idle, phases, floor, List.of());
@@ -129,6 +134,33 @@ record CostReport(List<String> components, IdleBurn idle, List<PhaseCost> phases
         return table;
     }
 
+    /**
+     * Each component's µs per vote against the rate the phases served, as per vote + per second / rate ({@link
+     * RateFit}), and the whole stack's under {@link #TOTAL}; empty unless the phases served two rates or more. The rate
+     * served is the offered one times the share accepted, so a phase that shed is placed where it ran.
+     */
+    Map<String, RateFit> fits() {
+        // A phase that accepted nothing has no cost per vote to place.
+        List<PhaseCost> served = phases.stream().filter(p -> p.accepted() > 0).toList();
+        double[] rates = served.stream().mapToDouble(p -> p.offeredRate() * p.accepted() / p.answered()).toArray();
+        if (Arrays.stream(rates).distinct().count() < 2) {
+            return Map.of();
+        }
+        Map<String, RateFit> fits = new LinkedHashMap<>();
+        for (String c : components) {
+            double[] micros = served.stream().mapToDouble(p -> p.microsPerVote().get(c)).toArray();
+            fits.put(c, RateFit.leastSquares(rates, micros));
+        }
+        fits.put(TOTAL, RateFit.leastSquares(rates, served.stream().mapToDouble(PhaseCost::total).toArray()));
+        return fits;
+    }
+
+    Table fitTable() {
+        Table table = new Table("component", "µs per vote", "ms per second", "r²");
+        fits().forEach((c, fit) -> table.row(c, fit.perVoteMicros(), fit.perSecondMicros() / 1e3, fit.rSquared()));
+        return table;
+    }
+
     Table floorTable() {
         Table table = new Table("floor part", "how", "ops", "client µs/op", "server µs/op", "µs/op");
         for (FloorCost f : floor) {
@@ -145,6 +177,10 @@ record CostReport(List<String> components, IdleBurn idle, List<PhaseCost> phases
         if (runsMeasured()) {
             out.append("\nThread runs per accepted vote by component (/proc/<pid>/task/*/schedstat, idle runs"
                     + " subtracted; µs/run = µs/vote ÷ runs/vote):\n").append(runsPerComponent().render());
+        }
+        if (!fits().isEmpty()) {
+            out.append("\nµs per vote against the rate served, fitted as per vote + per second / rate (least squares"
+                    + " over the phases; perf/CAPACITY.md sizes tiers with it):\n").append(fitTable().render());
         }
         if (!floor.isEmpty()) {
             out.append("\nThe floor, measured in the same run (µs of CPU per operation):\n").append(floorTable().render());
@@ -187,6 +223,9 @@ record CostReport(List<String> components, IdleBurn idle, List<PhaseCost> phases
                             + " ratio=%.2f ingest_runs=%.2f bare_runs=%.2f%n", r.phase().label(), r.phase().offeredRate(),
                     r.ingestMicros(), r.bareMicros(), r.ratio(), r.ingestRuns(), r.bareRuns()));
         }
+        fits().forEach((c, fit) -> out.append(String.format(Locale.ROOT,
+                "FIT component=%s per_vote_us=%.1f per_second_ms=%.1f r2=%.2f%n", c, fit.perVoteMicros(),
+                fit.perSecondMicros() / 1e3, fit.rSquared())));
         return out.toString();
     }
 

@@ -61,6 +61,31 @@ class CostReportTest {
     }
 
     @Test
+    void phasesAtSeveralRatesGetEachComponentsPerVoteAndPerSecondParts() {
+        // ingest = 400 + 100,000 / rate, kafka = 20 + 150,000 / rate; the 800/s phase shed a quarter: it served 600/s.
+        PhaseCost at200 = new PhaseCost("200/s", 200, 6_000, 6_000, 30, true, Map.of("ingest", 900d, "kafka", 770d));
+        PhaseCost at400 = new PhaseCost("400/s", 400, 12_000, 12_000, 30, true, Map.of("ingest", 650d, "kafka", 395d));
+        PhaseCost shed = new PhaseCost("800/s", 800, 18_000, 24_000, 30, true,
+                Map.of("ingest", 400 + 100_000 / 600d, "kafka", 20 + 150_000 / 600d));
+        CostReport report = new CostReport(List.of("ingest", "kafka"), idle, List.of(at200, at400, shed), floor);
+
+        assertThat(report.fits().get("ingest").perVoteMicros()).isCloseTo(400, within(1e-6));
+        assertThat(report.fits().get("ingest").perSecondMicros()).isCloseTo(100_000, within(1e-3));
+        assertThat(report.fits().get("kafka").perVoteMicros()).isCloseTo(20, within(1e-6));
+        assertThat(report.fits().get(CostReport.TOTAL).perVoteMicros()).isCloseTo(420, within(1e-6));
+        assertThat(report.render()).contains("fitted as per vote + per second / rate")
+                .contains("FIT component=ingest per_vote_us=400.0 per_second_ms=100.0 r2=1.00")
+                .contains("FIT component=total per_vote_us=420.0 per_second_ms=250.0 r2=1.00");
+    }
+
+    @Test
+    void onePhaseRateIsNothingToFit() {
+        CostReport report = new CostReport(List.of("ingest", "kafka"), idle, List.of(phase), floor);
+        assertThat(report.fits()).isEmpty();
+        assertThat(report.render()).doesNotContain("FIT ");
+    }
+
+    @Test
     void threadRunsPerVoteGetATableOfTheirOwnWithTheCpuPerRun() {
         IdleBurn idleRuns = new IdleBurn(Map.of("ingest", 16_000d, "kafka", 39_000d),
                 Map.of("ingest", 25d, "kafka", 255d));

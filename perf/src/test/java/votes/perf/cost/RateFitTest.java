@@ -1,4 +1,4 @@
-package votes.perf.capacity;
+package votes.perf.cost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package votes.perf.capacity;
+package votes.perf.cost;
 
 /**
  * A tier's CPU per vote against the rate it served, as {@code perVote + perSecond / rate}. The per-second part is what
