@@ -33,23 +33,22 @@ public final class Measured {
             new Tier("realtime", 51, 156, 93, 262, 4));
 
     /**
-     * The rates of today's fixed-rate phases: {@code perf/run-cost.sh} twice on the 2-core Intel Xeon, 2026-12-07, git
-     * 3ec4e7a ({@code WARMUP_RATES=200,400,400,400 WARMUP=60s RATES=400,600,800} and {@code RATES=300,500,700},
-     * {@code MAX_RATE=0 DURATION=30s}; RESULTS.md "The whole path from 300 to 800 votes/s"). Every vote accepted but
-     * 110 of 24,000 at 800/s (shed, 503: it served 796/s, taken as 800 here); 202 p99 32-38 ms, 88 ms at 800/s.
+     * The rates of today's fixed-rate phases: one run of {@code WARMUP_RATES=200,400,400,400 WARMUP=60s
+     * RATES=300,400,500,600,700,800 MAX_RATE=0 DURATION=30s perf/run-cost.sh} on the 2-core Intel Xeon, 2026-12-07
+     * 13:52, git 9f24a6e (RESULTS.md "The whole path from 300 to 800 votes/s"). Every vote accepted, 202 p99 30-37 ms.
      */
     static final double[] TODAY_RATES = {300, 400, 500, 600, 700, 800};
     /** CPU µs per accepted vote by tier in those phases, idle subtracted, in the order of {@link #TODAY_RATES}. */
     private static final Map<String, double[]> TODAY_MICROS = Map.of(
-            "gateway", new double[] {219.2, 209.7, 180.8, 169.8, 154.3, 179.0},
-            "ingest", new double[] {753.3, 764.8, 630.6, 599.3, 541.4, 562.9},
-            "redis", new double[] {146.9, 154.4, 136.2, 133.5, 120.5, 157.5},
-            "kafka", new double[] {477.7, 378.2, 320.6, 258.2, 212.6, 191.7},
-            "ledger", new double[] {323.7, 282.5, 189.6, 174.4, 122.0, 123.5},
-            "postgres", new double[] {259.0, 193.4, 176.8, 151.1, 120.4, 112.2},
-            "cdc-relay", new double[] {127.3, 91.3, 100.4, 64.2, 50.6, 43.4},
-            "projections", new double[] {124.9, 144.6, 84.3, 75.8, 57.1, 67.2},
-            "realtime", new double[] {82.6, 61.5, 46.2, 46.6, 31.5, 30.5});
+            "gateway", new double[] {205.8, 183.5, 168.8, 157.4, 151.1, 151.3},
+            "ingest", new double[] {737.8, 649.2, 600.7, 552.8, 527.2, 500.8},
+            "redis", new double[] {139.1, 136.0, 128.2, 155.1, 113.4, 110.1},
+            "kafka", new double[] {510.1, 379.3, 302.1, 216.2, 193.9, 169.6},
+            "ledger", new double[] {363.4, 254.2, 171.4, 134.5, 124.3, 105.0},
+            "postgres", new double[] {233.7, 188.6, 150.9, 121.3, 114.9, 115.6},
+            "cdc-relay", new double[] {129.4, 107.9, 60.3, 88.6, 54.0, 33.5},
+            "projections", new double[] {164.3, 125.8, 93.9, 93.3, 93.3, 48.7},
+            "realtime", new double[] {81.5, 61.1, 44.2, 41.9, 43.0, 52.2});
 
     /** Floor per vote, quiet: bare endpoint 29 + RS256 29 + EVALSHA 12 + Kafka append 5 + insert row 14 (µs). */
     public static final double FLOOR_MICROS = 90;
@@ -104,12 +103,16 @@ public final class Measured {
     }
 
     /**
-     * What a vote costs the tier at least, measured apart from the phases: the ledger's warm catch-up; nothing else
-     * (0). The phases cannot show the ledger's: at 300-800 votes/s its batches' own cost hides it (the fit's per-vote
-     * part comes out below zero).
+     * What a vote costs the tier at least, measured apart from the phases: for the ledger its warm catch-up, for the
+     * broker one record of the raw producer baseline (one core, RF 1); nothing else (0). The phases cannot show those
+     * two: at 300-800 votes/s their batches' own cost hides it (the fit's per-vote part comes out below zero).
      */
     public static double perVoteAtLeast(Tier tier) {
-        return tier.name().equals("ledger") ? 1e6 / LEDGER_WARM_CATCH_UP : 0;
+        return switch (tier.name()) {
+            case "ledger" -> 1e6 / LEDGER_WARM_CATCH_UP;
+            case "kafka" -> 1e6 / KAFKA_RAW_LOW;
+            default -> 0;
+        };
     }
 
     /** The tier's CPU per vote on today's code against the rate, fitted over today's phases. */
