@@ -1,9 +1,12 @@
 package votes.infra.gateway;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import votes.infra.stack.StackPorts;
 
 /**
  * The real gateway in this JVM in front of a {@link FakeRealtime} (and its fake ingest); the ledger's port has
@@ -25,8 +28,10 @@ public final class GatewayBench implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        realtimePort = RunningGateway.freePort();
-        ingestPort = RunningGateway.freePort();
+        // Both bind only once both are chosen: two different ports, or the two fakes would share one.
+        List<Integer> ports = StackPorts.freePorts(2, Set.of());
+        realtimePort = ports.get(0);
+        ingestPort = ports.get(1);
         realtime = FakeRealtime.start(realtimePort, ingestPort);
         gateway = anotherGateway(knobs);
     }

@@ -8,8 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.function.Consumer;
@@ -39,8 +41,10 @@ public final class RunningGateway implements AutoCloseable {
     /** @param accessLines where the gateway writes its access-log lines (stdout in production) */
     public static RunningGateway start(int ingest, int ledger, int realtime, Map<String, String> knobs,
             Consumer<String> accessLines) throws Exception {
-        Map<String, String> env = new HashMap<>(GatewayConfig.env(freePort(), ingest, ledger, realtime));
-        env.put("HTTPS_PORT", Integer.toString(freePort()));
+        // Its two ports are bound together, after both are chosen: different from each other and from the upstreams'.
+        List<Integer> own = StackPorts.freePorts(2, Set.of(ingest, ledger, realtime));
+        Map<String, String> env = new HashMap<>(GatewayConfig.env(own.get(0), ingest, ledger, realtime));
+        env.put("HTTPS_PORT", Integer.toString(own.get(1)));
         env.putAll(knobs);
         GatewayConfig config = GatewayConfig.fromEnv(env);
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()));

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import votes.kit.knob.EnvKnobs;
 
 /**
@@ -82,6 +85,21 @@ public record StackPorts(int gateway, int ingest, int ledger, int realtime, int 
             }
         }
         throw new IllegalStateException("no free run of " + MAX_BROKERS + " Kafka ports " + BROKER_PORT_STEP + " apart");
+    }
+
+    /**
+     * {@code count} free ports, different from each other and from {@code taken}: for servers that bind only once all
+     * their ports are chosen. Two picks in a row may be the same port (each probe socket closes at once), and two
+     * servers of one Vert.x on one port share it, answering in turn: the gateway suite's fake realtime and fake ingest
+     * once did, and its streams got the fake ingest's 202s.
+     */
+    public static List<Integer> freePorts(int count, Set<Integer> taken) {
+        Set<Integer> chosen = new HashSet<>(taken);
+        List<Integer> ports = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ports.add(freePort(chosen));
+        }
+        return ports;
     }
 
     private static int freePort(java.util.Set<Integer> taken) {
