@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import votes.images.base.BaseImage;
 import votes.infra.stack.Detached;
+import votes.infra.stack.StackPorts;
 
 /**
  * The tarballs {@code -Pimages package} wrote, run from their own root filesystems (see {@link Container}): the
@@ -98,10 +99,12 @@ class ImagesRunIT {
     @Test
     void ingestImageAnswersLivenessAsUser65532OnAReadOnlyRoot() throws Exception {
         UnpackedImage image = unpack(REPO.resolve("ingest/target/image/votes-ingest.tar"), "ingest-live");
-        int port = freePort();
-        // Kafka and Redis on a port nobody listens on: liveness needs neither, and no other stack on this machine
-        // must get this process's connections. Ingest refuses its public dev secrets; random 32 bytes will do.
-        int nobody = freePort();
+        // Kafka and Redis on a port nobody listens on (not ingest's own either: both are chosen before it binds):
+        // liveness needs neither, and no other stack on this machine must get this process's connections. Ingest
+        // refuses its public dev secrets; random 32 bytes will do.
+        List<Integer> ports = StackPorts.freePorts(2, Set.of());
+        int port = ports.get(0);
+        int nobody = ports.get(1);
         String key = Base64.getEncoder().encodeToString(java.security.SecureRandom.getSeed(32));
         Path log = WORK.resolve("ingest-live.log");
         Process container = Container.start(image, image.entrypoint(), List.of("HTTP_PORT=" + port,
@@ -146,12 +149,6 @@ class ImagesRunIT {
                     }
                 }, reply -> reply.isPresent() || !container.isAlive());
         return answer.orElseThrow(() -> new AssertionError("ingest from its image never answered on " + port));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /**

@@ -65,7 +65,7 @@ public record StackPorts(int gateway, int ingest, int ledger, int realtime, int 
      * set falls on one of them.
      */
     public static StackPorts ephemeral() {
-        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        Set<Integer> taken = new HashSet<>();
         int kafka = freeBrokerBase(taken);
         int controller = freeBrokerBase(taken);
         return new StackPorts(freePort(taken), freePort(taken), freePort(taken), freePort(taken), freePort(taken),
@@ -73,7 +73,7 @@ public record StackPorts(int gateway, int ingest, int ledger, int realtime, int 
                 freePort(taken), freePort(taken));
     }
 
-    private static int freeBrokerBase(java.util.Set<Integer> taken) {
+    private static int freeBrokerBase(Set<Integer> taken) {
         for (int attempt = 0; attempt < 100; attempt++) {
             int base = freePort();
             List<Integer> ports = java.util.stream.IntStream.range(0, MAX_BROKERS)
@@ -102,7 +102,7 @@ public record StackPorts(int gateway, int ingest, int ledger, int realtime, int 
         return ports;
     }
 
-    private static int freePort(java.util.Set<Integer> taken) {
+    private static int freePort(Set<Integer> taken) {
         for (int attempt = 0; attempt < 100; attempt++) {
             int port = freePort();
             if (taken.add(port)) {
