@@ -15,8 +15,6 @@ public final class CapacityModel {
     public static final double PEAK = 250_000;
     public static final double TEST = 375_000;
     public static final Headroom HEADROOM = new Headroom(0.6, 3);
-    /** The highest rate of today's phases, where the fit is compared with what was measured. */
-    private static final double LAST_PHASE = 800;
 
     private CapacityModel() {
     }
@@ -30,8 +28,9 @@ public final class CapacityModel {
         System.out.println("## The same, sized for " + (long) TEST + " at " + HEADROOM.peakUtilisation());
         System.out.print(tierTable(sized(TEST, Scenario.QUIET)));
         System.out.println();
-        System.out.println("## Today's code: CPU per vote against the rate (perf/run-cost.sh at 300-800 votes/s), "
-                + "per vote + per second / rate");
+        System.out.println("## Today's code: CPU per vote against the rate (perf/run-cost.sh at "
+                + (long) Measured.todayLowestRate() + "-" + (long) Measured.todayHighestRate()
+                + " votes/s), per vote + per second / rate");
         System.out.print(fitTable());
         System.out.println();
         System.out.println("## Total cores by cost scenario (sized for " + (long) PEAK + ")");
@@ -70,22 +69,24 @@ public final class CapacityModel {
     }
 
     /**
-     * Today's CPU per vote against the rate, per tier: the fit's two parts, the figure it gives at 800 votes/s against
-     * the one measured there, and the figure at each pod's share of the peak in the fitted sizing.
+     * Today's CPU per vote against the rate, per tier: the fit's two parts, the figure it gives at the highest phase's
+     * rate against the one measured there, and the figure at each pod's share of the peak in the fitted sizing.
      */
     static String fitTable() {
-        Table t = new Table("tier", "per vote µs", "at least", "per second ms/s", "r²", "fit @800/s µs",
-                "measured @800/s µs", "pods × cores", "µs/vote @250k");
+        double top = Measured.todayHighestRate();
+        String at = "@" + (long) top + "/s µs";
+        Table t = new Table("tier", "per vote µs", "at least", "per second ms/s", "r²", "fit " + at, "measured " + at,
+                "pods × cores", "µs/vote @" + (long) (PEAK / 1e3) + "k");
         List<TierSizing> fitted = sized(PEAK, Scenario.TODAY_FITTED);
         double[] sums = new double[4];
         for (int i = 0; i < Measured.TIERS.size(); i++) {
             Tier tier = Measured.TIERS.get(i);
             RateFit fit = Measured.todayFit(tier);
-            double measured = Measured.todayMicrosAt(tier, LAST_PHASE);
+            double measured = Measured.todayMicrosAt(tier, top);
             TierSizing sizing = fitted.get(i);
             double atLeast = Measured.perVoteAtLeast(tier);
             t.row(tier.name(), fit.perVoteMicros(), atLeast > 0 ? atLeast : "-", fit.perSecondMicros() / 1e3,
-                    fit.rSquared(), fit.microsAt(LAST_PHASE), measured, sizing.pods() + " × " + tier.podCores(),
+                    fit.rSquared(), fit.microsAt(top), measured, sizing.pods() + " × " + tier.podCores(),
                     sizing.micros());
             sums[0] += fit.perVoteMicros();
             sums[1] += fit.perSecondMicros() / 1e3;

@@ -1,5 +1,6 @@
 package votes.perf.capacity;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import votes.perf.cost.RateFit;
@@ -90,6 +91,14 @@ public final class Measured {
     public static final int MAX_FRAMES_PER_SECOND = 10;
 
     private Measured() {
+    }
+
+    static double todayLowestRate() {
+        return Arrays.stream(TODAY_RATES).min().orElseThrow();
+    }
+
+    static double todayHighestRate() {
+        return Arrays.stream(TODAY_RATES).max().orElseThrow();
     }
 
     /** The tier's CPU µs per vote measured in today's phase at {@code votesPerSecond}. */

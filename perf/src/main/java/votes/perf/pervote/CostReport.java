@@ -155,9 +155,9 @@ record CostReport(List<String> components, IdleBurn idle, List<PhaseCost> phases
         return fits;
     }
 
-    Table fitTable() {
+    static Table fitTable(Map<String, RateFit> fits) {
         Table table = new Table("component", "µs per vote", "ms per second", "r²");
-        fits().forEach((c, fit) -> table.row(c, fit.perVoteMicros(), fit.perSecondMicros() / 1e3, fit.rSquared()));
+        fits.forEach((c, fit) -> table.row(c, fit.perVoteMicros(), fit.perSecondMicros() / 1e3, fit.rSquared()));
         return table;
     }
 
@@ -178,9 +178,10 @@ record CostReport(List<String> components, IdleBurn idle, List<PhaseCost> phases
             out.append("\nThread runs per accepted vote by component (/proc/<pid>/task/*/schedstat, idle runs"
                     + " subtracted; µs/run = µs/vote ÷ runs/vote):\n").append(runsPerComponent().render());
         }
-        if (!fits().isEmpty()) {
+        Map<String, RateFit> fits = fits();
+        if (!fits.isEmpty()) {
             out.append("\nµs per vote against the rate served, fitted as per vote + per second / rate (least squares"
-                    + " over the phases; perf/CAPACITY.md sizes tiers with it):\n").append(fitTable().render());
+                    + " over the phases; perf/CAPACITY.md sizes tiers with it):\n").append(fitTable(fits).render());
         }
         if (!floor.isEmpty()) {
             out.append("\nThe floor, measured in the same run (µs of CPU per operation):\n").append(floorTable().render());
@@ -223,7 +224,7 @@ record CostReport(List<String> components, IdleBurn idle, List<PhaseCost> phases
                             + " ratio=%.2f ingest_runs=%.2f bare_runs=%.2f%n", r.phase().label(), r.phase().offeredRate(),
                     r.ingestMicros(), r.bareMicros(), r.ratio(), r.ingestRuns(), r.bareRuns()));
         }
-        fits().forEach((c, fit) -> out.append(String.format(Locale.ROOT,
+        fits.forEach((c, fit) -> out.append(String.format(Locale.ROOT,
                 "FIT component=%s per_vote_us=%.1f per_second_ms=%.1f r2=%.2f%n", c, fit.perVoteMicros(),
                 fit.perSecondMicros() / 1e3, fit.rSquared())));
         return out.toString();
