@@ -77,7 +77,7 @@ public class FastPath {
         // Last, so that every index above stays where check.lua reads it.
         keys.addAll(revocationKeys);
         args.add(Integer.toString(revocationKeys.size()));
-        return FastPathScripts.CHECK.run(redis.client(), keys, args)
+        return redis.run(FastPathScripts.CHECK, keys, args)
                 .ifNoItem().after(config.timeout()).fail()
                 .map(response -> verdict(response, counters, history != null))
                 .invoke(verdict -> health.answered())

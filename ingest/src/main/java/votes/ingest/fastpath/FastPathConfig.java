@@ -15,4 +15,10 @@ public interface FastPathConfig {
 
     /** How long a voter's slot stays reserved for an attempt whose append has not settled (ingest may have died). */
     Duration reservationTtl();
+
+    /**
+     * Whether the fast path's calls an event loop makes in one turn go to Redis as one pipeline
+     * ({@link LoopPipeline}).
+     */
+    boolean pipeline();
 }

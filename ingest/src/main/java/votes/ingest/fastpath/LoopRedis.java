@@ -1,12 +1,16 @@
 package votes.ingest.fastpath;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
 import io.vertx.redis.client.RedisOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +27,8 @@ import org.jboss.logging.Logger;
  * keeps each loop's connections on it. Each gets its share of quarkus.redis.max-pool-size and max-pool-waiting.
  * Callers off the event loops (start-up, tests) get Quarkus' client. Each loop's client reports its pool and
  * connection metrics under its own name (Quarkus' client name + "-loop-" + n): under the shared name Micrometer kept
- * the first client's gauges only and warned at every start.
+ * the first client's gauges only and warned at every start. Each loop's client also carries that loop's
+ * {@link LoopPipeline}, for the calls that may wait for the end of the loop's turn.
  */
 @ApplicationScoped
 public class LoopRedis {
@@ -33,12 +38,14 @@ public class LoopRedis {
     private final Vertx vertx;
     private final Redis shared;
     private final Optional<RedisOptions> perLoop;
-    private final Map<Object, Redis> clients = new ConcurrentHashMap<>();
+    private final boolean pipelined;
+    private final Map<Object, OnLoop> clients = new ConcurrentHashMap<>();
     private final AtomicInteger created = new AtomicInteger();
 
-    public LoopRedis(Vertx vertx, Redis shared, RedisOptionsCopy options) {
+    public LoopRedis(Vertx vertx, Redis shared, RedisOptionsCopy options, FastPathConfig config) {
         this.vertx = vertx;
         this.shared = shared;
+        this.pipelined = config.pipeline();
         int loops = 0;
         for (var ignored : vertx.getDelegate().nettyEventLoopGroup()) {
             loops++;
@@ -53,15 +60,42 @@ public class LoopRedis {
 
     /** This event loop's client; Quarkus' shared one off the event loops. */
     public Redis client() {
+        OnLoop onLoop = onThisLoop();
+        return onLoop == null ? shared : onLoop.client();
+    }
+
+    /** {@link RedisScript#run}, pipelined like {@link #runThen}. */
+    public Uni<Response> run(RedisScript script, List<String> keys, List<String> args) {
+        return runThen(script, keys, args, null);
+    }
+
+    /**
+     * {@link RedisScript#runThen} ({@code next} null: {@link RedisScript#run}), in this event loop's pipeline of the
+     * turn ({@link LoopPipeline}) unless {@code vote.redis.pipeline} is off; off the event loops through Quarkus'
+     * client at once. Decided when subscribed, on the thread that subscribes.
+     */
+    public Uni<Response> runThen(RedisScript script, List<String> keys, List<String> args, Request next) {
+        return Uni.createFrom().deferred(() -> {
+            OnLoop onLoop = onThisLoop();
+            if (onLoop != null && pipelined) {
+                return onLoop.pipeline().runThen(script, keys, args, next);
+            }
+            Redis client = onLoop == null ? shared : onLoop.client();
+            return next == null ? script.run(client, keys, args) : script.runThen(client, keys, args, next);
+        });
+    }
+
+    /** Null off the event loops (or when Quarkus' options were not seen). */
+    private OnLoop onThisLoop() {
         if (perLoop.isEmpty() || !(io.vertx.core.Vertx.currentContext() instanceof ContextInternal context)
                 || !context.isEventLoopContext()) {
-            return shared;
+            return null;
         }
         return clients.computeIfAbsent(context.nettyEventLoop(), loop -> createOn(context.unwrap()));
     }
 
     /** Created with the loop's own context current (not a request's), which the client keeps for its connections. */
-    private Redis createOn(ContextInternal loop) {
+    private OnLoop createOn(ContextInternal loop) {
         RedisOptions options = new RedisOptions(perLoop.get());
         String suffix = "-loop-" + created.incrementAndGet();
         // The copy shares Quarkus' NetClientOptions (Vert.x copies the pool's options, not these): renamed in place,
@@ -73,12 +107,15 @@ public class LoopRedis {
         options.setPoolName(options.getPoolName() + suffix).setNetClientOptions(connections);
         Redis[] client = new Redis[1];
         loop.emit(null, ignored -> client[0] = Redis.createClient(vertx, options));
-        return client[0];
+        return new OnLoop(client[0], new LoopPipeline(loop, client[0]));
     }
 
     @PreDestroy
     void close() {
-        clients.values().forEach(Redis::close);
+        clients.values().forEach(onLoop -> onLoop.client().close());
+    }
+
+    private record OnLoop(Redis client, LoopPipeline pipeline) {
     }
 
     private static int ceilDiv(int total, int parts) {

@@ -63,19 +63,21 @@ public final class RedisScript {
 
     /** Sends the call by SHA; after a Redis restart (an empty script cache: NOSCRIPT) once more with the source. */
     private <T> Uni<T> bySha(Function<Request, Uni<T>> send, List<String> keys, List<String> args) {
-        return send.apply(call(Command.EVALSHA, sha, keys, args))
-                .onFailure(RedisScript::scriptMissing).recoverWithUni(() -> send.apply(call(Command.EVAL, source, keys, args)));
+        return send.apply(request(false, keys, args))
+                .onFailure(RedisScript::scriptMissing).recoverWithUni(() -> send.apply(request(true, keys, args)));
     }
 
-    private static Request call(Command command, String scriptOrSha, List<String> keys, List<String> args) {
-        Request request = Request.cmd(command).arg(scriptOrSha).arg(keys.size());
+    /** The call: EVALSHA, or EVAL with the source (which also caches it) when {@code withSource}. */
+    Request request(boolean withSource, List<String> keys, List<String> args) {
+        Request request = Request.cmd(withSource ? Command.EVAL : Command.EVALSHA).arg(withSource ? source : sha)
+                .arg(keys.size());
         keys.forEach(request::arg);
         args.forEach(request::arg);
         return request;
     }
 
     /** "NOSCRIPT …" from a send; a batch prefixes the failed command's place: "ERR [0] NOSCRIPT …". */
-    private static boolean scriptMissing(Throwable failure) {
+    static boolean scriptMissing(Throwable failure) {
         return failure.getMessage() != null && failure.getMessage().contains("NOSCRIPT");
     }
 

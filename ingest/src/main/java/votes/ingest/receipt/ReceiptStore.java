@@ -76,10 +76,11 @@ public class ReceiptStore {
         }
         PendingReceipt pending = PendingReceipt.of(receipt, reservation.voterId());
         // Not inside the script: receipt:<id> is not hash-tagged by voter, so on a Redis Cluster it would live on
-        // another node. Sent right behind it on the same connection: one round trip for the two.
+        // another node. Sent right behind it on the same connection: one round trip for the two, shared with the
+        // other votes the loop settles in the same turn (the producer acks a batch of votes at once).
         Request pendingReceipt = Request.cmd(Command.SET).arg(pending.key()).arg(EventCodec.encode(pending))
                 .arg("EX").arg(ttl);
-        return FastPathScripts.SETTLE.runThen(redis.client(), keys, args, pendingReceipt)
+        return redis.runThen(FastPathScripts.SETTLE, keys, args, pendingReceipt)
                 .map(response -> handedOver(response, lists))
                 .ifNoItem().after(config.timeout()).fail()
                 .onFailure().recoverWithItem(failure -> {
@@ -101,7 +102,7 @@ public class ReceiptStore {
 
     /** The vote was refused or not appended: free the slot if it still holds this reservation. Never fails. */
     public Uni<Void> release(Reservation reservation) {
-        return bounded(FastPathScripts.RELEASE.run(redis.client(), List.of(reservation.slotKey()),
+        return bounded(redis.run(FastPathScripts.RELEASE, List.of(reservation.slotKey()),
                         List.of(reservation.value())).replaceWithVoid(),
                 "reservation for " + reservation.receipt().receiptId() + " not released (it expires by itself)");
     }

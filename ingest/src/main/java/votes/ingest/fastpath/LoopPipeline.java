@@ -1,0 +1,84 @@
+package votes.ingest.fastpath;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.Context;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The script calls one event loop makes in one turn, written to Redis together when the turn's tasks are done: one
+ * pooled connection, one write, one read of all the replies. Why: a vote is settled after the broker's ack, and the
+ * producer acks a whole batch of votes at once (its linger), so the acks reach each loop together; and a loop that
+ * reads several requests in one turn checks them together. Sent one by one, every call took a connection of its own
+ * and Redis read and answered each alone (perf/RESULTS.md, "The fast path's calls pipelined per event loop"). No
+ * wait is added: the flush is a task queued behind the work the loop already has. Only touched from its loop's
+ * thread.
+ *
+ * <p>A pipeline is not a transaction: each call runs as it would alone. Vert.x fails a batch as a whole when any
+ * command in it fails; every call of that batch then fails, and each caller goes on as when Redis did not answer,
+ * after one retry with the scripts' sources when Redis lost its script cache (NOSCRIPT).
+ */
+final class LoopPipeline {
+
+    private final Context loop;
+    private final Redis client;
+    private List<Call> waiting = new ArrayList<>();
+
+    LoopPipeline(Context loop, Redis client) {
+        this.loop = loop;
+        this.client = client;
+    }
+
+    /** The script in this turn's pipeline, like {@link #runThen} with nothing behind it. */
+    Uni<Response> run(RedisScript script, List<String> keys, List<String> args) {
+        return runThen(script, keys, args, null);
+    }
+
+    /**
+     * The script, then {@code next} (if not null) right behind it, in this turn's pipeline. Subscribe on the loop's
+     * thread.
+     *
+     * @return the script's reply; fails when the batch it went in failed
+     */
+    Uni<Response> runThen(RedisScript script, List<String> keys, List<String> args, Request next) {
+        return Uni.createFrom().emitter(answer -> {
+            if (waiting.isEmpty()) {
+                loop.runOnContext(ignored -> flush());
+            }
+            waiting.add(new Call(script, keys, args, next, answer));
+        });
+    }
+
+    private void flush() {
+        List<Call> calls = waiting;
+        waiting = new ArrayList<>();
+        client.batch(requests(calls, false))
+                .onFailure(RedisScript::scriptMissing).recoverWithUni(() -> client.batch(requests(calls, true)))
+                .subscribe().with(replies -> {
+                    int reply = 0;
+                    for (Call call : calls) {
+                        call.answer().complete(replies.get(reply));
+                        reply += call.next() == null ? 1 : 2;
+                    }
+                }, failure -> calls.forEach(call -> call.answer().fail(failure)));
+    }
+
+    private static List<Request> requests(List<Call> calls, boolean withSource) {
+        List<Request> requests = new ArrayList<>(2 * calls.size());
+        for (Call call : calls) {
+            requests.add(call.script().request(withSource, call.keys(), call.args()));
+            if (call.next() != null) {
+                requests.add(call.next());
+            }
+        }
+        return requests;
+    }
+
+    private record Call(RedisScript script, List<String> keys, List<String> args, Request next,
+                        UniEmitter<? super Response> answer) {
+    }
+}
