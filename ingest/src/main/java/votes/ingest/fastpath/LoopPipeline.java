@@ -3,6 +3,8 @@ package votes.ingest.fastpath;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
@@ -17,6 +19,9 @@ import java.util.List;
  * and Redis read and answered each alone (perf/RESULTS.md, "The fast path's calls pipelined per event loop"). No
  * wait is added: the flush is a task queued behind the work the loop already has. Only touched from its loop's
  * thread.
+ *
+ * <p>Each call's answer is given on the context it was made from (a request's own, where its trace and request
+ * scope live), on the loop's thread, not on the loop's context that sent the batch.
  *
  * <p>A pipeline is not a transaction: each call runs as it would alone. Vert.x fails a batch as a whole when any
  * command in it fails; every call of that batch then fails, and each caller goes on as when Redis did not answer,
@@ -49,7 +54,7 @@ final class LoopPipeline {
             if (waiting.isEmpty()) {
                 loop.runOnContext(ignored -> flush());
             }
-            waiting.add(new Call(script, keys, args, next, answer));
+            waiting.add(new Call(script, keys, args, next, (ContextInternal) Vertx.currentContext(), answer));
         });
     }
 
@@ -61,10 +66,10 @@ final class LoopPipeline {
                 .subscribe().with(replies -> {
                     int reply = 0;
                     for (Call call : calls) {
-                        call.answer().complete(replies.get(reply));
+                        call.answer(replies.get(reply));
                         reply += call.next() == null ? 1 : 2;
                     }
-                }, failure -> calls.forEach(call -> call.answer().fail(failure)));
+                }, failure -> calls.forEach(call -> call.fail(failure)));
     }
 
     private static List<Request> requests(List<Call> calls, boolean withSource) {
@@ -78,7 +83,24 @@ final class LoopPipeline {
         return requests;
     }
 
+    /** @param caller the context the call was made from; null when made off any context (then answered as is) */
     private record Call(RedisScript script, List<String> keys, List<String> args, Request next,
-                        UniEmitter<? super Response> answer) {
+                        ContextInternal caller, UniEmitter<? super Response> emitter) {
+
+        void answer(Response reply) {
+            if (caller == null) {
+                emitter.complete(reply);
+            } else {
+                caller.emit(reply, emitter::complete);
+            }
+        }
+
+        void fail(Throwable failure) {
+            if (caller == null) {
+                emitter.fail(failure);
+            } else {
+                caller.emit(failure, emitter::fail);
+            }
+        }
     }
 }

@@ -80,6 +80,19 @@ class LoopPipelineIT {
     }
 
     @Test
+    void eachCallIsAnsweredOnTheContextItWasMadeFrom() throws Exception {
+        LoopPipeline pipeline = new LoopPipeline(loop, oneConnection);
+        ContextInternal request = loop.duplicate();
+        String key = keys(1).get(0);
+        CompletableFuture<Object> answeredOn = new CompletableFuture<>();
+        request.runOnContext(ignored -> pipeline.run(ECHO, List.of(key), List.of("x")).subscribe().with(
+                reply -> answeredOn.complete(io.vertx.core.Vertx.currentContext()), answeredOn::completeExceptionally));
+
+        assertThat(answeredOn.get(WAIT.toSeconds(), TimeUnit.SECONDS)).as("the request's own context, not the loop's")
+                .isSameAs(request);
+    }
+
+    @Test
     void theSameCallsSentOneByOneNeedAConnectionEach() throws Exception {
         List<String> keys = keys(CALLS);
 
