@@ -5,6 +5,7 @@
 #   perf/run-baseline.sh                 # everything, RUNS=3
 #   RUNS=1 DURATION=10s perf/run-baseline.sh
 #   ONLY="bare kafka pg" perf/run-baseline.sh
+#   ONLY=redis REDIS_RATE=4000 REDIS_BURST=8 perf/run-baseline.sh   # Redis per call: a connection each vs a pipeline
 #   ONLY="pg ledger" LEDGER_AOT=1 perf/run-baseline.sh   # the catch-ups' ledger from a JDK 25 AOT cache
 #
 # Pinning (servers and generator share the cores): SERVER_CPUS runs the servers under test (ingest or the bare
@@ -36,7 +37,9 @@ KAFKA_RECORDS=${KAFKA_RECORDS:-500000}
 PG_ROWS=${PG_ROWS:-200000}
 SERVER_CPUS=${SERVER_CPUS:-0}
 GEN_CPUS=${GEN_CPUS:-1}
-ONLY=${ONLY:-"vote bare kafka pg ledger"}
+ONLY=${ONLY:-"vote bare kafka pg redis ledger"}
+REDIS_RATE=${REDIS_RATE:-4000}        # the redis phase: calls per second, in bursts of REDIS_BURST per event-loop turn
+REDIS_BURST=${REDIS_BURST:-8}
 # LEDGER_AOT=1: the ledger is packaged as Quarkus' aot-jar (its classes on the JVM's own class path, where an AOT cache
 # can hold them), an unmeasured first catch-up trains it on a JDK 25+ (JEP 483 classes loaded and linked, JEP 515
 # method profiles), and the measured catch-ups start from that cache. LEDGER_JAVA_HOME picks the JDK (default: the
@@ -162,6 +165,14 @@ if on pg && up postgres; then
     || echo "(phase failed: its figure is missing from the summary)"
 fi
 
+if on redis && up redis; then
+  echo "--- Redis calls of one event-loop turn, a connection each against one pipeline ($REDIS_RATE calls/s, bursts of $REDIS_BURST)"
+  settle
+  REDIS_URL=$(vote env | sed -n 's/^REDIS_URL=//p') gen votes.perf.baseline.RedisTurnsBaseline \
+    --redis-pid "$(vote pid redis)" --rate "$REDIS_RATE" --burst "$REDIS_BURST" --runs "$RUNS" | tee "$OUT/redis.out" \
+    || echo "(phase failed: its figure is missing from the summary)"
+fi
+
 if on ledger && up ledger && up kafka; then
   ADMIN=$(vote token --sub perf-admin --groups admin)
   AOT_CONF="$OUT/ledger.aotconf" AOT_CACHE="$OUT/ledger.aot"
@@ -234,4 +245,5 @@ printf '| %-60s | %-22s |\n' "full vote path, max sustained req/s (p99<100ms, er
   "ledger CPU µs/vote: work / JIT / start / GC (median, JVM life)" "$LEDGER_CPU" \
   "ratio full path / bare endpoint (target >= 30 %)" "$(ratio "$VOTE_MAX" "$BARE_MAX")" \
   "ratio ledger / raw batch insert (target >= 70 %)" "$(ratio "$LEDGER" "$PG")" \
-  "ratio ledger second half / raw batch insert" "$(ratio "$LEDGER_STEADY" "$PG")"
+  "ratio ledger second half / raw batch insert" "$(ratio "$LEDGER_STEADY" "$PG")" \
+  "Redis µs/call, a connection each / pipelined by turn (median)" "$(val REDIS_TURNS_SUMMARY redis.out redis_us_per_call_alone) / $(val REDIS_TURNS_SUMMARY redis.out redis_us_per_call_pipelined)"

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RedisFloor {
 
-    static final String SCRIPT = "if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then "
+    /** The floor's script, also the Redis turns baseline's ({@code votes.perf.baseline.RedisTurnsBaseline}). */
+    public static final String SCRIPT = "if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then "
             + "local n = redis.call('INCR', KEYS[2]) redis.call('EXPIRE', KEYS[2], ARGV[1]) return n end return 0";
 
     /** Keys live a minute: the floor leaves nothing behind in the stack's Redis for long. */
