@@ -61,8 +61,7 @@ final class LoopPipeline {
     private void flush() {
         List<Call> calls = waiting;
         waiting = new ArrayList<>();
-        client.batch(requests(calls, false))
-                .onFailure(RedisScript::scriptMissing).recoverWithUni(() -> client.batch(requests(calls, true)))
+        RedisScript.withSourceOnNoScript(withSource -> client.batch(requests(calls, withSource)))
                 .subscribe().with(replies -> {
                     int reply = 0;
                     for (Call call : calls) {

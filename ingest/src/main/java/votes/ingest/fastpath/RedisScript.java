@@ -63,8 +63,15 @@ public final class RedisScript {
 
     /** Sends the call by SHA; after a Redis restart (an empty script cache: NOSCRIPT) once more with the source. */
     private <T> Uni<T> bySha(Function<Request, Uni<T>> send, List<String> keys, List<String> args) {
-        return send.apply(request(false, keys, args))
-                .onFailure(RedisScript::scriptMissing).recoverWithUni(() -> send.apply(request(true, keys, args)));
+        return withSourceOnNoScript(withSource -> send.apply(request(withSource, keys, args)));
+    }
+
+    /**
+     * {@code send(false)} (the scripts by SHA), and when Redis answers NOSCRIPT (a restart emptied its script cache)
+     * {@code send(true)} once (the scripts with their sources, which also caches them).
+     */
+    static <T> Uni<T> withSourceOnNoScript(Function<Boolean, Uni<T>> send) {
+        return send.apply(false).onFailure(RedisScript::scriptMissing).recoverWithUni(() -> send.apply(true));
     }
 
     /** The call: EVALSHA, or EVAL with the source (which also caches it) when {@code withSource}. */
@@ -77,7 +84,7 @@ public final class RedisScript {
     }
 
     /** "NOSCRIPT …" from a send; a batch prefixes the failed command's place: "ERR [0] NOSCRIPT …". */
-    static boolean scriptMissing(Throwable failure) {
+    private static boolean scriptMissing(Throwable failure) {
         return failure.getMessage() != null && failure.getMessage().contains("NOSCRIPT");
     }
 
