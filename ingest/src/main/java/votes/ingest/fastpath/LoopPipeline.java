@@ -51,10 +51,13 @@ final class LoopPipeline {
      */
     Uni<Response> runThen(RedisScript script, List<String> keys, List<String> args, Request next) {
         return Uni.createFrom().emitter(answer -> {
+            if (!(Vertx.currentContext() instanceof ContextInternal caller)) {
+                throw new IllegalStateException("a loop's pipeline is called on its loop, never off a Vert.x context");
+            }
             if (waiting.isEmpty()) {
                 loop.runOnContext(ignored -> flush());
             }
-            waiting.add(new Call(script, keys, args, next, (ContextInternal) Vertx.currentContext(), answer));
+            waiting.add(new Call(script, keys, args, next, caller, answer));
         });
     }
 
@@ -82,24 +85,16 @@ final class LoopPipeline {
         return requests;
     }
 
-    /** @param caller the context the call was made from; null when made off any context (then answered as is) */
+    /** @param caller the context the call was made from, where its answer is given */
     private record Call(RedisScript script, List<String> keys, List<String> args, Request next,
                         ContextInternal caller, UniEmitter<? super Response> emitter) {
 
         void answer(Response reply) {
-            if (caller == null) {
-                emitter.complete(reply);
-            } else {
-                caller.emit(reply, emitter::complete);
-            }
+            caller.emit(reply, emitter::complete);
         }
 
         void fail(Throwable failure) {
-            if (caller == null) {
-                emitter.fail(failure);
-            } else {
-                caller.emit(failure, emitter::fail);
-            }
+            caller.emit(failure, emitter::fail);
         }
     }
 }
