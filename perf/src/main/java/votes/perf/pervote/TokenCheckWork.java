@@ -84,16 +84,17 @@ public final class TokenCheckWork implements Callable<Integer> {
                 verifies.add(verifyMicros);
             }
         }
-        double check1 = Medians.of(checks);
-        double verify1 = Medians.of(verifies);
+        double checkMedian = Medians.of(checks);
+        double verifyMedian = Medians.of(verifies);
         Table table = new Table("step", "µs per token (median)", "min", "max");
-        table.row("the services' token check (TrustedIssuers)", format(check1), format(min(checks)),
+        table.row("the services' token check (TrustedIssuers)", format(checkMedian), format(min(checks)),
                 format(max(checks)));
-        table.row("RS256 verify alone (JDK Signature)", format(verify1), format(min(verifies)), format(max(verifies)));
-        table.row("beyond the verify (parse, claims, principal)", format(check1 - verify1), "", "");
+        table.row("RS256 verify alone (JDK Signature)", format(verifyMedian), format(min(verifies)),
+                format(max(verifies)));
+        table.row("beyond the verify (parse, claims, principal)", format(checkMedian - verifyMedian), "", "");
         System.out.println(table.render());
         System.out.printf(Locale.ROOT, "TOKEN_CHECK check_us=%.1f rs256_us=%.1f beyond_us=%.1f share_beyond=%.2f%n",
-                check1, verify1, check1 - verify1, (check1 - verify1) / check1);
+                checkMedian, verifyMedian, checkMedian - verifyMedian, (checkMedian - verifyMedian) / checkMedian);
         return 0;
     }
 
