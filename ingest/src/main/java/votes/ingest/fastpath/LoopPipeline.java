@@ -38,11 +38,6 @@ final class LoopPipeline {
         this.client = client;
     }
 
-    /** The script in this turn's pipeline, like {@link #runThen} with nothing behind it. */
-    Uni<Response> run(RedisScript script, List<String> keys, List<String> args) {
-        return runThen(script, keys, args, null);
-    }
-
     /**
      * The script, then {@code next} (if not null) right behind it, in this turn's pipeline. Subscribe on the loop's
      * thread.

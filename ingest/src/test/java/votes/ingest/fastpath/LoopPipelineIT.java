@@ -71,7 +71,7 @@ class LoopPipelineIT {
         // Every other call has a command behind it: the replies in between must not shift the others.
         List<String> replies = inOneTurn(keys, (key, i) -> i % 2 == 0
                 ? pipeline.runThen(ECHO, List.of(key), List.of("reply-" + i), set(key, "value-" + i))
-                : pipeline.run(ECHO, List.of(key), List.of("reply-" + i)));
+                : pipeline.runThen(ECHO, List.of(key), List.of("reply-" + i), null));
 
         for (int i = 0; i < CALLS; i++) {
             assertThat(replies.get(i)).isEqualTo("reply-" + i);
@@ -85,7 +85,7 @@ class LoopPipelineIT {
         ContextInternal request = loop.duplicate();
         String key = keys(1).get(0);
         CompletableFuture<Object> answeredOn = new CompletableFuture<>();
-        request.runOnContext(ignored -> pipeline.run(ECHO, List.of(key), List.of("x")).subscribe().with(
+        request.runOnContext(ignored -> pipeline.runThen(ECHO, List.of(key), List.of("x"), null).subscribe().with(
                 reply -> answeredOn.complete(io.vertx.core.Vertx.currentContext()), answeredOn::completeExceptionally));
 
         assertThat(answeredOn.get(WAIT.toSeconds(), TimeUnit.SECONDS)).as("the request's own context, not the loop's")

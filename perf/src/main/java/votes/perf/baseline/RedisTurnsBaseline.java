@@ -2,7 +2,6 @@ package votes.perf.baseline;
 
 import com.sun.management.OperatingSystemMXBean;
 import io.vertx.core.AsyncResult;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
@@ -88,7 +87,8 @@ public final class RedisTurnsBaseline implements Callable<Integer> {
             RedisOptions options = new RedisOptions().setConnectionString(redisUrl)
                     .setMaxPoolSize(Math.max(6, 4 * burst)).setMaxPoolWaiting(64 * burst);
             Redis client = Redis.createClient(vertx, options);
-            String sha = join(client.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(RedisFloor.SCRIPT))).toString();
+            String sha = RedisFloor.join(client.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(RedisFloor.SCRIPT)))
+                    .toString();
             Turns turns = new Turns(vertx, client, sha, burst, periodMs);
             turns.run(false, Duration.ofSeconds(3), "w");   // warm-up: connections, JIT
             turns.run(true, Duration.ofSeconds(3), "w");
@@ -169,9 +169,5 @@ public final class RedisTurnsBaseline implements Callable<Integer> {
                 done.complete(null);
             }
         }
-    }
-
-    private static <T> T join(Future<T> f) {
-        return f.toCompletionStage().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).join();
     }
 }

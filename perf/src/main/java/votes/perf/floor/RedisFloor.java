@@ -84,7 +84,8 @@ public final class RedisFloor {
         });
     }
 
-    private static <T> T join(Future<T> f) {
+    /** A Vert.x future's result, waited for at most 30 s (the Redis benchmarks' set-up calls). */
+    public static <T> T join(Future<T> f) {
         return f.toCompletionStage().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).join();
     }
 }

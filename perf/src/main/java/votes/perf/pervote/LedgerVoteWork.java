@@ -72,8 +72,7 @@ public final class LedgerVoteWork implements Callable<Integer> {
         }
         Table table = new Table("step", "ns per vote (median)", "min", "max");
         timings.forEach((step, ns) -> table.row(step, format(Medians.of(ns)),
-                format(ns.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN)),
-                format(ns.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN))));
+                format(Medians.min(ns)), format(Medians.max(ns))));
         System.out.println(table.render());
         timings.forEach((step, ns) -> System.out.printf(Locale.ROOT, "LEDGER_WORK %s %.1f%n", step, Medians.of(ns)));
         // Printed so the JIT cannot drop the work as unused.

@@ -87,10 +87,10 @@ public final class TokenCheckWork implements Callable<Integer> {
         double checkMedian = Medians.of(checks);
         double verifyMedian = Medians.of(verifies);
         Table table = new Table("step", "µs per token (median)", "min", "max");
-        table.row("the services' token check (TrustedIssuers)", format(checkMedian), format(min(checks)),
-                format(max(checks)));
-        table.row("RS256 verify alone (JDK Signature)", format(verifyMedian), format(min(verifies)),
-                format(max(verifies)));
+        table.row("the services' token check (TrustedIssuers)", format(checkMedian), format(Medians.min(checks)),
+                format(Medians.max(checks)));
+        table.row("RS256 verify alone (JDK Signature)", format(verifyMedian), format(Medians.min(verifies)),
+                format(Medians.max(verifies)));
         table.row("beyond the verify (parse, claims, principal)", format(checkMedian - verifyMedian), "", "");
         System.out.println(table.render());
         System.out.printf(Locale.ROOT, "TOKEN_CHECK check_us=%.1f rs256_us=%.1f beyond_us=%.1f share_beyond=%.2f%n",
@@ -124,14 +124,6 @@ public final class TokenCheckWork implements Callable<Integer> {
                 identity + "jwks.fetch-timeout", Duration.ofSeconds(2).toString());
         return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(properties, "token-check-work", 100))
                 .build();
-    }
-
-    private static double min(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
-    }
-
-    private static double max(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
     }
 
     private static String format(double micros) {
