@@ -19,6 +19,16 @@ import votes.infra.stack.StackSettings;
  */
 public final class RedisServer extends ManagedProcess {
 
+    /**
+     * Redis' background clock, in ticks a second (its default is 10). Idle, each tick is a wake-up: ten a second cost
+     * ~2 ms/s of CPU on a 2-core EPYC, one ~0.2 (perf/RESULTS.md, "Redis' idle clock"). What the ticks do for this
+     * Redis: purge expired keys no one reads (a read expires a key by itself, so no limit or dedupe answer changes)
+     * and look at clients; the slow expiry cycle may spend a quarter of each second either way, now in one slice of up
+     * to 250 ms rather than ten of 25, which only a mass of keys expiring at once would make long: the local stack's
+     * rates never build one. k8s/ keeps Redis' default.
+     */
+    static final int TICKS_PER_SECOND = 1;
+
     public RedisServer(StackSettings settings) {
         super(settings);
     }
@@ -65,7 +75,8 @@ public final class RedisServer extends ManagedProcess {
     /** The command line of a Redis like the stack's (a fault test starts one behind a proxy); no password in it. */
     public static List<String> arguments(Path binary, int port, Path dir, Path aclFile) {
         return List.of(binary.toString(), "--bind", "127.0.0.1", "--port", Integer.toString(port), "--save", "",
-                "--appendonly", "no", "--daemonize", "no", "--dir", dir.toString(), "--aclfile", aclFile.toString());
+                "--appendonly", "no", "--daemonize", "no", "--hz", Integer.toString(TICKS_PER_SECOND),
+                "--dir", dir.toString(), "--aclfile", aclFile.toString());
     }
 
     /** The stack's ACL file (0600 under .vote/secrets/), written from its secret at every start. */

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +25,7 @@ import votes.infra.stack.StackSettings;
 class RedisServerIT {
 
     private static final String NOAUTH = "-NOAUTH Authentication required.";
+    private static final Duration IDLE_LOOK = Duration.ofSeconds(3);
 
     static StackSettings settings;
     static Component redis;
@@ -77,6 +79,22 @@ class RedisServerIT {
                     .startsWith("-NOPERM");
         }
         assertThat(redis.isUp()).isTrue();
+    }
+
+    @Test
+    void idleItWakesAboutOnceASecondNotTenTimes() throws Exception {
+        // INFO and CONFIG are beyond the services user, and Redis rewrites its command line: its wake-ups tell.
+        Path status = Path.of("/proc", Long.toString(redis.pid().orElseThrow()), "status");
+        long before = voluntarySwitches(status);
+        Thread.sleep(IDLE_LOOK.toMillis());
+        long wakeUps = voluntarySwitches(status) - before;
+        // Ten ticks a second (Redis' default) would wake it ~30 times; one a second ~3.
+        assertThat(wakeUps).isLessThan(IDLE_LOOK.toSeconds() * 10 / 2);
+    }
+
+    private static long voluntarySwitches(Path status) throws IOException {
+        return Files.readAllLines(status).stream().filter(line -> line.startsWith("voluntary_ctxt_switches:"))
+                .mapToLong(line -> Long.parseLong(line.substring(line.indexOf(':') + 1).trim())).sum();
     }
 
     @Test
